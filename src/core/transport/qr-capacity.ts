@@ -1,0 +1,33 @@
+/**
+ * QR code capacities (ISO/IEC 18004 Table 7) in alphanumeric characters, per version 1..40 and
+ * error-correction level. Used to pick BBQr part sizes and UR fragment lengths that fit a
+ * version. test/transport/qr-capacity.test.ts checks this table against the `qrcode` encoder.
+ */
+import { InputError } from '../errors.js';
+
+export type Ecc = 'L' | 'M' | 'Q' | 'H';
+
+// prettier-ignore
+const ALNUM: Record<Ecc, readonly number[]> = {
+  L: [25, 47, 77, 114, 154, 195, 224, 279, 335, 395, 468, 535, 619, 667, 758, 854, 938, 1046, 1153, 1249, 1352, 1460, 1588, 1704, 1853, 1990, 2132, 2223, 2369, 2520, 2677, 2840, 3009, 3183, 3351, 3537, 3729, 3927, 4087, 4296],
+  M: [20, 38, 61, 90, 122, 154, 178, 221, 262, 311, 366, 419, 483, 528, 600, 656, 734, 816, 909, 970, 1035, 1134, 1248, 1326, 1451, 1542, 1637, 1732, 1839, 1994, 2113, 2238, 2369, 2506, 2632, 2780, 2894, 3054, 3220, 3391],
+  Q: [16, 29, 47, 67, 87, 108, 125, 157, 189, 221, 259, 296, 352, 376, 426, 470, 531, 574, 644, 702, 742, 823, 890, 963, 1041, 1094, 1172, 1263, 1322, 1429, 1499, 1618, 1700, 1787, 1867, 1966, 2071, 2181, 2298, 2420],
+  H: [10, 20, 35, 50, 64, 84, 93, 122, 143, 174, 200, 227, 259, 283, 321, 365, 408, 452, 493, 557, 587, 640, 672, 744, 779, 864, 910, 958, 1016, 1080, 1150, 1226, 1307, 1394, 1431, 1530, 1591, 1658, 1774, 1852],
+};
+
+/** Alphanumeric characters that fit one QR of `version` (1..40) at `ecc`. */
+export function alnumCapacity(version: number, ecc: Ecc = 'L'): number {
+  if (!Number.isInteger(version) || version < 1 || version > 40) throw new InputError(`QR version ${version} is not 1..40`, 'max-version');
+  return ALNUM[ecc][version - 1]!;
+}
+
+/** The smallest version whose alphanumeric capacity holds `chars`, or undefined if none ≤ 40 does. */
+export function alnumVersionFor(chars: number, ecc: Ecc = 'L'): number | undefined {
+  const i = ALNUM[ecc].findIndex((c) => c >= chars);
+  return i < 0 ? undefined : i + 1;
+}
+
+/** QR alphanumeric mode charset: 0-9 A-Z space $ % * + - . / : */
+export function isAlphanumeric(s: string): boolean {
+  return /^[0-9A-Z $%*+\-./:]*$/.test(s);
+}
