@@ -1,0 +1,149 @@
+/**
+ * `coldkit account export`: watch-only account data (xpub, SLIP-132 form, descriptors with key
+ * origin and BIP380 checksum, first addresses) and import files for Bitcoin Core, Sparrow and
+ * Electrum; or with --chain eth the m/44'/60'/0' account and its first EIP-55 addresses.
+ */
+import * as path from 'node:path';
+import { InputError } from '../../core/errors.js';
+import { accountPath, bitcoinCoreImport, electrumImport, exportAccount, sparrowImport, type AccountExport } from '../../core/hd/account.js';
+import { descriptorChecksum } from '../../core/hd/checksum.js';
+import { ethAddress } from '../../core/hd/eth-account.js';
+import { deriveIndices, masterFingerprint, masterKey, seedFromMnemonic } from '../../core/hd/keys.js';
+import { formatPath, HARDENED, parsePath, requireHardenedAccount } from '../../core/hd/path.js';
+import { scriptType } from '../../core/hd/script-type.js';
+import type { Action } from '../command.js';
+import { writeFileAtomic, assertWritable } from '../io.js';
+import { btcNetwork } from '../network-option.js';
+import { readMnemonic, readPassphrase, type SeedInputOptions } from '../secrets.js';
+
+interface Opts extends SeedInputOptions {
+  script: string;
+  account: number;
+  path?: string;
+  chain: 'btc' | 'eth';
+  count: number;
+  out?: string;
+  exportDir?: string;
+  allowUnhardened?: boolean;
+  reveal?: boolean;
+}
+
+/** The Ethereum account export. */
+export interface EthAccountExport {
+  kind: 'coldkit/eth-account';
+  version: 1;
+  fingerprint: string;
+  path: string;
+  xpub: string;
+  addresses: { index: number; path: string; address: string }[];
+}
+
+const action: Action<Opts> = async (opts, ctx) => {
+  if (opts.out) assertWritable(opts.out, '--out');
+  const m = await readMnemonic(opts, ctx);
+  const passphrase = await readPassphrase(opts, ctx);
+  const net = btcNetwork(ctx);
+  const root = masterKey(seedFromMnemonic(m.phrase, passphrase), net);
+  const overrides: string[] = [];
+
+  if (opts.chain === 'eth') {
+    const indices = opts.path ? parsePath(opts.path) : [44 + HARDENED, 60 + HARDENED, opts.account + HARDENED];
+    if (opts.path) checkHardened(indices, opts, overrides);
+    const node = deriveIndices(root, indices);
+    const acc: EthAccountExport = {
+      kind: 'coldkit/eth-account',
+      version: 1,
+      fingerprint: masterFingerprint(root),
+      path: formatPath(indices),
+      xpub: node.publicExtendedKey,
+      addresses: Array.from({ length: opts.count }, (_, i) => ({
+        index: i,
+        path: `${formatPath(indices)}/0/${i}`,
+        address: ethAddress(node.deriveChild(0).deriveChild(i).publicKey!),
+      })),
+    };
+    const xprv = opts.reveal ? node.privateExtendedKey : undefined;
+    root.wipePrivateData();
+    if (opts.out) writeFileAtomic(opts.out, JSON.stringify(acc, null, 2) + '\n');
+    if (xprv) ctx.note('coldkit: WARNING --reveal prints the account xprv: it controls every address of this account');
+    return {
+      result: { ...acc, ...(xprv ? { xprv } : {}), ...(opts.out ? { outFile: opts.out } : {}) },
+      reveals: Boolean(xprv),
+      journal: [{ op: 'account.export', data: { chain: 'eth', fingerprint: acc.fingerprint, path: acc.path, xpub: acc.xpub, firstAddress: acc.addresses[0]!.address, revealed: Boolean(xprv), overrides } }],
+      human: (r: EthAccountExport) =>
+        [`Ethereum account ${r.path} (fingerprint ${r.fingerprint})`, `  xpub  ${r.xpub}`, ...r.addresses.map((a) => `  ${a.path.padEnd(22)} ${a.address}`), ...(xprv ? [`  xprv  ${xprv}`] : []), ...(opts.out ? [`Written to ${opts.out}`] : [])].join('\n'),
+    };
+  }
+
+  const script = scriptType(opts.script);
+  const indices = opts.path ? parsePath(opts.path) : accountPath(script, net, opts.account);
+  checkHardened(indices, opts, overrides);
+  const acc = exportAccount(root, net, script, indices, opts.count);
+  const xprv = opts.reveal ? deriveIndices(root, indices).privateExtendedKey : undefined;
+  root.wipePrivateData();
+
+  const files: string[] = [];
+  if (opts.out) {
+    writeFileAtomic(opts.out, JSON.stringify(acc, null, 2) + '\n');
+    files.push(opts.out);
+  }
+  if (opts.exportDir) {
+    const w = (name: string, data: string) => {
+      const f = path.join(opts.exportDir!, name);
+      writeFileAtomic(f, data);
+      files.push(f);
+    };
+    w('bitcoin-core-importdescriptors.json', JSON.stringify(bitcoinCoreImport(acc), null, 2) + '\n');
+    w('sparrow.json', JSON.stringify(sparrowImport(acc), null, 2) + '\n');
+    if (script !== 'tr') w('electrum.json', JSON.stringify(electrumImport(acc), null, 2) + '\n');
+    w('descriptor.txt', `${acc.descriptors.multipath}\n${acc.descriptors.receive}\n${acc.descriptors.change}\n`);
+  }
+  if (xprv) ctx.note('coldkit: WARNING --reveal prints the account xprv: it controls every address of this account');
+  return {
+    result: { ...acc, ...(xprv ? { xprv } : {}), files, imports: { bitcoinCore: bitcoinCoreImport(acc) } },
+    reveals: Boolean(xprv),
+    payload: { kind: 'output', bytes: new TextEncoder().encode(acc.descriptors.multipath) },
+    journal: [
+      {
+        op: 'account.export',
+        data: {
+          chain: 'btc',
+          network: net.name,
+          script,
+          fingerprint: acc.fingerprint,
+          path: acc.path,
+          xpub: acc.xpub,
+          descriptorChecksums: { receive: cs(acc.descriptors.receive), change: cs(acc.descriptors.change), multipath: cs(acc.descriptors.multipath) },
+          firstAddress: acc.addresses[0]!.address,
+          files,
+          revealed: Boolean(xprv),
+          overrides,
+        },
+      },
+    ],
+    human: (r: AccountExport & { files: string[]; xprv?: string }) =>
+      [
+        `Account ${r.path} (${r.script}, ${r.network}), master fingerprint ${r.fingerprint}`,
+        `  xpub        ${r.xpub}`,
+        ...(r.slip132 ? [`  SLIP-132    ${r.slip132}`] : []),
+        `  descriptor  ${r.descriptors.multipath}`,
+        `  receive     ${r.descriptors.receive}`,
+        `  change      ${r.descriptors.change}`,
+        ...r.addresses.map((a) => `  receive/${a.index}   ${a.address}`),
+        `  change/0    ${r.firstChangeAddress}`,
+        ...(r.xprv ? [`  xprv        ${r.xprv}`] : []),
+        ...r.files.map((f) => `Written: ${f}`),
+      ].join('\n'),
+  };
+};
+
+function checkHardened(indices: number[], opts: Opts, overrides: string[]): void {
+  if (indices.length < 3) throw new InputError('an account path needs at least purpose, coin type and account levels', '--path');
+  requireHardenedAccount(indices, Boolean(opts.allowUnhardened));
+  if (opts.allowUnhardened && indices.slice(0, 3).some((i) => i < HARDENED)) overrides.push('--allow-unhardened');
+}
+
+function cs(desc: string): string {
+  return desc.split('#')[1] ?? descriptorChecksum(desc);
+}
+export default action;

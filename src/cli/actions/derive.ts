@@ -1,0 +1,54 @@
+/** `coldkit derive --path P`: public key and address at a path (private key only with --reveal). */
+import { WIF } from '@scure/btc-signer';
+import { outputFor } from '../../core/hd/address.js';
+import { ethAddress } from '../../core/hd/eth-account.js';
+import { deriveIndices, masterFingerprint, masterKey, seedFromMnemonic } from '../../core/hd/keys.js';
+import { formatPath, parsePath } from '../../core/hd/path.js';
+import { scriptType } from '../../core/hd/script-type.js';
+import { toHex } from '../../core/text.js';
+import type { Action } from '../command.js';
+import { btcNetwork } from '../network-option.js';
+import { readMnemonic, readPassphrase, type SeedInputOptions } from '../secrets.js';
+
+interface Opts extends SeedInputOptions {
+  path: string;
+  script: string;
+  chain: 'btc' | 'eth';
+  reveal?: boolean;
+}
+
+const action: Action<Opts> = async (opts, ctx) => {
+  const indices = parsePath(opts.path);
+  const m = await readMnemonic(opts, ctx);
+  const passphrase = await readPassphrase(opts, ctx);
+  const net = btcNetwork(ctx);
+  const root = masterKey(seedFromMnemonic(m.phrase, passphrase), net);
+  const node = deriveIndices(root, indices);
+  const pub = node.publicKey!;
+  const result: Record<string, unknown> = {
+    fingerprint: masterFingerprint(root),
+    path: formatPath(indices),
+    chain: opts.chain,
+    publicKey: toHex(pub),
+    xpub: node.publicExtendedKey,
+  };
+  if (opts.chain === 'eth') result.address = ethAddress(pub);
+  else {
+    const script = scriptType(opts.script);
+    result.network = net.name;
+    result.script = script;
+    result.address = outputFor(script, pub, net).address;
+  }
+  if (opts.reveal) {
+    ctx.note('coldkit: WARNING --reveal prints a private key: anyone who sees it controls this address');
+    result.privateKey = opts.chain === 'eth' ? '0x' + toHex(node.privateKey!) : WIF(net).encode(node.privateKey!);
+  }
+  root.wipePrivateData();
+  return {
+    result,
+    reveals: Boolean(opts.reveal),
+    journal: [{ op: 'derive', data: { fingerprint: result.fingerprint, path: result.path, chain: opts.chain, address: result.address, revealed: Boolean(opts.reveal) } }],
+    human: (r) => Object.entries(r).map(([k, v]) => `${k.padEnd(12)} ${String(v)}`).join('\n'),
+  };
+};
+export default action;

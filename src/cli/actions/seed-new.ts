@@ -1,0 +1,152 @@
+/**
+ * `coldkit seed new`: RNG self-test, entropy from the OS CSPRNG (optionally mixed with dice, or
+ * dice only), the words to write down, the master fingerprint and the public wallet card.
+ */
+import { InputError } from '../../core/errors.js';
+import { checkRolls, diceOnlyEntropy, mixDiceEntropy, parseRolls, type DiceStats } from '../../core/bip39/dice.js';
+import { entropyBytesFor, mnemonicFromEntropy } from '../../core/bip39/mnemonic.js';
+import { rngSelfTest } from '../../core/bip39/rng-health.js';
+import { walletCard, type WalletCard } from '../../core/hd/wallet-card.js';
+import { descriptorChecksum } from '../../core/hd/checksum.js';
+import type { Action } from '../command.js';
+import { readInputText, writeFileAtomic, assertWritable } from '../io.js';
+import { btcNetwork } from '../network-option.js';
+import { renderNumberedWords, renderWalletCard } from '../render/wallet-card.js';
+import { readPassphrase, type SeedInputOptions } from '../secrets.js';
+
+interface Opts extends SeedInputOptions {
+  words: string;
+  dice?: boolean;
+  diceRolls?: string;
+  diceOnly?: boolean;
+  allowBiasedDice?: boolean;
+  card?: string;
+  mnemonicOut?: string;
+  reveal?: boolean;
+  split?: string;
+}
+
+interface Result {
+  words?: string[];
+  wordCount: number;
+  entropySource: 'csprng' | 'csprng+dice' | 'dice-only';
+  bitsCredited: { csprng: number; dice: number };
+  dice?: Omit<DiceStats, 'faces'>;
+  rngSelfTest: 'passed';
+  fingerprint: string;
+  walletCard: WalletCard;
+  mnemonicFile?: string;
+  cardFile?: string;
+}
+
+const action: Action<Opts> = async (opts, ctx) => {
+  const wordCount = Number(opts.words);
+  const bytes = entropyBytesFor(wordCount);
+  if (opts.diceOnly && !opts.dice && !opts.diceRolls) throw new InputError('--dice-only needs rolls: add --dice or --dice-rolls FILE', '--dice-only');
+  if (opts.dice && opts.diceRolls) throw new InputError('give --dice or --dice-rolls, not both', '--dice');
+  if (ctx.globals.json && !opts.reveal && !opts.mnemonicOut && !opts.split) {
+    throw new InputError('--json output does not include the words; add --reveal to include them, or --mnemonic-out FILE, so the new seed is not lost', '--json');
+  }
+  if (opts.mnemonicOut) assertWritable(opts.mnemonicOut, '--mnemonic-out');
+  if (opts.card) assertWritable(opts.card, '--card');
+
+  // Fail closed: no seed from a source that fails the health test.
+  rngSelfTest(ctx.random);
+
+  let rolls: string | undefined;
+  if (opts.diceRolls) rolls = parseRolls(await readInputText(opts.diceRolls, '--dice-rolls', ctx.io), '--dice-rolls');
+  else if (opts.dice) rolls = parseRolls(await ctx.prompt.secret(`Die rolls (1-6, at least ${Math.ceil(bytes * 8 / Math.log2(6) - 0.1)}; hidden):`), '--dice');
+  let stats: DiceStats | undefined;
+  let entropy: Uint8Array;
+  let source: Result['entropySource'] = 'csprng';
+  if (rolls !== undefined) {
+    ctx.addSecret(rolls);
+    stats = checkRolls(rolls, bytes * 8, Boolean(opts.allowBiasedDice), opts.diceRolls ? '--dice-rolls' : '--dice');
+    if (opts.diceOnly) {
+      entropy = diceOnlyEntropy(rolls, bytes);
+      source = 'dice-only';
+    } else {
+      entropy = mixDiceEntropy(ctx.random(32), rolls, bytes);
+      source = 'csprng+dice';
+    }
+  } else {
+    entropy = ctx.random(bytes);
+  }
+  const phrase = mnemonicFromEntropy(entropy);
+  ctx.addSecret(phrase);
+  const passphrase = await readPassphrase(opts, ctx);
+  const net = btcNetwork(ctx);
+  const card = walletCard(phrase, passphrase, net);
+
+  if (opts.split) {
+    const { presentSplit } = await import('../shares/present.js');
+    return presentSplit(entropy, { ...opts, split: opts.split, source, stats, card }, ctx);
+  }
+
+  const overrides = stats?.biased ? ['--allow-biased-dice'] : [];
+  const result: Result = {
+    wordCount,
+    entropySource: source,
+    bitsCredited: { csprng: source === 'dice-only' ? 0 : bytes * 8, dice: stats?.bitsCredited ?? 0 },
+    ...(stats ? { dice: { rolls: stats.rolls, bitsCredited: stats.bitsCredited, biased: stats.biased } } : {}),
+    rngSelfTest: 'passed',
+    fingerprint: card.fingerprint,
+    walletCard: card,
+  };
+  if (opts.mnemonicOut) {
+    writeFileAtomic(opts.mnemonicOut, phrase + '\n', { mode: 0o600 });
+    result.mnemonicFile = opts.mnemonicOut;
+  } else if (!ctx.globals.json || opts.reveal) {
+    result.words = phrase.split(' ');
+  }
+  if (opts.card) {
+    writeFileAtomic(opts.card, JSON.stringify(card, null, 2) + '\n');
+    result.cardFile = opts.card;
+  }
+  if (opts.reveal) ctx.note('coldkit: --reveal: the recovery words are in this output; keep it off any networked machine');
+  return {
+    result,
+    reveals: Boolean(result.words),
+    journal: [
+      {
+        op: 'seed.new',
+        data: {
+          words: wordCount,
+          entropySource: source,
+          bitsCredited: result.bitsCredited,
+          ...(stats ? { diceRolls: stats.rolls, diceBiased: stats.biased } : {}),
+          rngSelfTest: 'passed',
+          fingerprint: card.fingerprint,
+          passphrase: card.passphrase,
+          network: card.network,
+          walletCard: { xpub: card.bip84.xpub, path: card.bip84.path, firstAddress: card.bip84.firstAddress, descriptorChecksum: descriptorChecksum(card.bip84.descriptor.split('#')[0]!) },
+          wordsShown: Boolean(result.words),
+          ...(result.mnemonicFile ? { mnemonicWrittenTo: result.mnemonicFile } : {}),
+          overrides,
+        },
+      },
+    ],
+    human: (r) => {
+      const out: string[] = [];
+      if (r.words) {
+        out.push(
+          'RECOVERY WORDS — coldkit shows them because this command exists to show them.',
+          'Write them down in order, on paper, now. Anyone who sees them controls the funds.',
+          '',
+          renderNumberedWords(r.words),
+          '',
+        );
+      } else if (r.mnemonicFile) {
+        out.push(`Recovery words written to ${r.mnemonicFile} (mode 0600); they are not shown.`, '');
+      }
+      out.push(
+        `Entropy: ${r.entropySource}; bits credited: CSPRNG ${r.bitsCredited.csprng}, dice ${r.bitsCredited.dice}; RNG self-test passed.`,
+        `Master fingerprint: ${r.fingerprint}`,
+        renderWalletCard(r.walletCard),
+      );
+      if (r.cardFile) out.push(`Wallet card written to ${r.cardFile}`);
+      return out.join('\n');
+    },
+  };
+};
+export default action;

@@ -1,0 +1,99 @@
+/**
+ * The command contract: every action turns options into one Outcome (a result object plus its
+ * human renderer, journal entries and an optional air-gap payload). The executor in
+ * src/cli/execute.ts renders, journals, emits QR and maps errors to exit codes, so actions never
+ * print results themselves. This file is light: importing it loads no crypto.
+ */
+import type { Command } from 'commander';
+
+/** Options every command accepts (defined once on the root program). */
+export interface Globals {
+  json: boolean;
+  journal?: string;
+  operator?: string;
+  network?: string;
+  yes: boolean;
+  debug: boolean;
+}
+
+/** Interactive questions. With `--yes`, confirm() answers yes; without a terminal, prompting fails with exit 2. */
+export interface Prompter {
+  /** True when a person can answer (stdin and stderr are terminals). */
+  readonly interactive: boolean;
+  confirm(message: string): Promise<boolean>;
+  /** Hidden input (secrets). */
+  secret(message: string): Promise<string>;
+  /** Visible input. */
+  input(message: string, opts?: { complete?: (prefix: string) => string[] }): Promise<string>;
+}
+
+/** Where bytes come from and go to; replaced in in-process tests. */
+export interface Io {
+  stdout: { write(s: string | Uint8Array): unknown };
+  stderr: { write(s: string | Uint8Array): unknown; isTTY?: boolean };
+  /** Read all of standard input (once; later calls return the same bytes). */
+  readStdin(): Promise<Uint8Array>;
+  stdinIsTTY: boolean;
+}
+
+/** What an action may use. Effects (clock, randomness, prompts, I/O) come only from here. */
+export interface Context {
+  globals: Globals;
+  io: Io;
+  prompt: Prompter;
+  /** A diagnostic line on stderr (never a secret). */
+  note(line: string): void;
+  /** Register a secret read during this run: the executor refuses to journal it or print it in --json. */
+  addSecret(secret: string): void;
+  now(): Date;
+  /** OS CSPRNG bytes. */
+  random(n: number): Uint8Array;
+  env: Record<string, string | undefined>;
+  /** coldkit's own version, for journal and outputs. */
+  version: string;
+}
+
+/** A payload that can cross the air gap (kinds understood by src/cli/qr). */
+export interface Payload {
+  kind: 'psbt' | 'tx' | 'account' | 'output' | 'eth-sign-request' | 'eth-signature' | 'text' | 'share' | 'bytes';
+  bytes: Uint8Array;
+  /** Transport format to use; signed PSBTs keep the format their unsigned form came in. */
+  format?: 'ur' | 'bbqr' | 'plain';
+}
+
+/** A journal entry's op and data (the executor adds seq, ts, operator, host, tool, prev). */
+export interface JournalAct {
+  op: string;
+  data: Record<string, unknown>;
+}
+
+/** What an action returns. */
+export interface Outcome<T = unknown> {
+  result: T;
+  human: (result: T) => string;
+  journal?: JournalAct[];
+  /** Non-zero when the command completed but the answer is a failure (e.g. drill MISMATCH → 3). */
+  exitCode?: number;
+  payload?: Payload;
+  /**
+   * The output deliberately shows secrets (words being written down, `--reveal`). Only then may
+   * registered secrets appear on stdout; they still never reach the journal.
+   */
+  reveals?: boolean;
+}
+
+/** An action: options (with globals merged), context, positional arguments. */
+export type Action<O = any> = (opts: O, ctx: Context, args: string[]) => Promise<Outcome<any>>;
+
+/**
+ * Wrap a lazily imported action for commander: `.action(lazyAction(() => import('../actions/x.js')))`.
+ * The action module is loaded only when the command runs, so `coldkit --help` stays light.
+ */
+export function lazyAction(load: () => Promise<{ default: Action }>) {
+  return async (...cmdArgs: unknown[]): Promise<void> => {
+    const cmd = cmdArgs[cmdArgs.length - 1] as Command;
+    const positional = cmdArgs.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [String(a)]));
+    const { execute } = await import('./execute.js');
+    await execute(cmd, positional, async () => (await load()).default);
+  };
+}

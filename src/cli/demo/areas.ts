@@ -1,0 +1,12 @@
+/**
+ * The area demos run after the foundation's, in ceremony order: shares, QR-carried PSBT
+ * signing, Ethereum. Each area owns its file in this folder.
+ */
+import type { DemoRunner } from './runner.js';
+
+type AreaLoader = () => Promise<{ steps: (d: DemoRunner) => Promise<void> }>;
+
+/** Hand each area's loader to the demo. */
+export function registerAreas(add: (load: AreaLoader) => void): void {
+  void add;
+}

@@ -1,0 +1,113 @@
+/**
+ * The executor: builds the context, runs one action, journals its acts, renders its one result
+ * (human text or one JSON document), emits its payload as QR when asked, and maps every error
+ * to one stderr line and an exit code (0 ok, 1 runtime, 2 usage/input, 3 refused/verification).
+ */
+import * as os from 'node:os';
+import { randomBytes } from 'node:crypto';
+import type { Command } from 'commander';
+import { ColdkitError, EXIT, RuntimeFailure } from '../core/errors.js';
+import { sanitize, toJson } from '../core/text.js';
+import { VERSION } from '../version.js';
+import type { Action, Context, Globals, Io, Outcome, Prompter } from './command.js';
+import { processIo } from './io.js';
+import { appendEntries, journalPath } from './journal-file.js';
+import { terminalPrompter } from './prompt.js';
+
+/** Test seam: in-process tests replace the I/O and the prompter. */
+export const overrides: { io?: Io; prompter?: (g: Globals) => Prompter; env?: Record<string, string | undefined> } = {};
+
+/** Secrets shorter than this are not searched for in output (too likely to collide with ordinary text). */
+const MIN_GUARDED_SECRET = 8;
+
+/** Run an action for a parsed commander command. */
+export async function execute(cmd: Command, args: string[], load: () => Promise<Action>): Promise<void> {
+  const opts = cmd.optsWithGlobals<Record<string, unknown>>();
+  const globals: Globals = {
+    json: Boolean(opts.json),
+    journal: opts.journal as string | undefined,
+    operator: opts.operator as string | undefined,
+    network: opts.network as string | undefined,
+    yes: Boolean(opts.yes),
+    debug: Boolean(opts.debug),
+  };
+  const io = overrides.io ?? processIo();
+  const env = overrides.env ?? process.env;
+  const secrets = new Set<string>();
+  const ctx: Context = {
+    globals,
+    io,
+    prompt: overrides.prompter ? overrides.prompter(globals) : terminalPrompter({ yes: globals.yes, stdinIsTTY: io.stdinIsTTY }),
+    note: (line) => io.stderr.write(`${line}\n`),
+    addSecret: (s) => {
+      if (s.length >= MIN_GUARDED_SECRET) secrets.add(s);
+    },
+    now: () => new Date(),
+    random: (n) => new Uint8Array(randomBytes(n)),
+    env,
+    version: VERSION,
+  };
+  try {
+    const action = await load();
+    const outcome: Outcome = await action(opts, ctx, args);
+    if (outcome.journal?.length) {
+      const file = journalPath(globals.journal, env);
+      for (const act of outcome.journal) guard(JSON.stringify(act), secrets, 'the journal');
+      appendEntries(file, outcome.journal, {
+        ts: ctx.now().toISOString(),
+        operator: globals.operator ?? safeUser(),
+        host: os.hostname(),
+        tool: `coldkit/${VERSION}`,
+      });
+    }
+    let text = globals.json ? toJson(outcome.result) : outcome.human(outcome.result);
+    if (!text.endsWith('\n')) text += '\n';
+    if (!outcome.reveals) guard(text, secrets, 'the output');
+    io.stdout.write(text);
+    if (outcome.payload && (opts.qrPng || opts.qrHtml || opts.qrTerminal)) {
+      const { emitPayload } = await import('./qr/emit.js');
+      await emitPayload(
+        { ...outcome.payload, format: (opts.qrFormat as 'ur' | 'bbqr' | 'plain' | undefined) ?? outcome.payload.format },
+        { qrPng: opts.qrPng as string | undefined, qrHtml: opts.qrHtml as string | undefined, qrTerminal: Boolean(opts.qrTerminal) },
+        ctx,
+      );
+    }
+    process.exitCode = outcome.exitCode ?? EXIT.ok;
+  } catch (e) {
+    process.exitCode = report(e, globals, io);
+  }
+}
+
+/** Refuse to write a registered secret anywhere it must not go. */
+function guard(text: string, secrets: Set<string>, where: string): void {
+  for (const s of secrets) {
+    if (text.includes(s)) throw new RuntimeFailure(`internal safety check: a secret would have been written to ${where}; nothing was written`);
+  }
+}
+
+/** Print one line for an error (stack only with --debug) and return its exit code. */
+export function report(e: unknown, globals: Pick<Globals, 'json' | 'debug'>, io: Io): number {
+  let code: number = EXIT.runtime;
+  let message: string;
+  if (e instanceof ColdkitError) {
+    code = e.exitCode;
+    message = e.message;
+  } else if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) {
+    message = 'cancelled at the prompt; nothing was done';
+  } else {
+    message = `internal error: ${e instanceof Error ? e.message : String(e)} (rerun with --debug for details)`;
+  }
+  const line = sanitize(message.split('\n')[0]!);
+  io.stderr.write(`coldkit: ${line}\n`);
+  if (globals.debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+  if (globals.json) io.stdout.write(toJson({ error: { exitCode: code, kind: e instanceof Error ? e.name : 'Error', message: line } }) + '\n');
+  return code;
+}
+
+function safeUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * File and stream I/O for commands: bounded reads with clear errors, and atomic writes
+ * (temp file in the same directory, fsync, rename, fsync the directory) so a failure never
+ * leaves a half-written file.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { InputError, RuntimeFailure } from '../core/errors.js';
+import type { Io } from './command.js';
+
+/** Largest input file coldkit reads (64 MiB): a bigger one is refused rather than exhausting memory. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+/** Read a file (or standard input for "-") as bytes; errors name the field and the path. */
+export async function readInputFile(file: string, field: string, io?: Io): Promise<Uint8Array> {
+  if (file === '-') {
+    if (!io) throw new InputError('standard input is not available here', field);
+    return io.readStdin();
+  }
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch (e) {
+    throw new InputError(`cannot read "${file}": ${(e as NodeJS.ErrnoException).code ?? 'error'}`, field);
+  }
+  if (st.isDirectory()) throw new InputError(`"${file}" is a directory, expected a file`, field);
+  if (st.size > MAX_INPUT_BYTES) throw new InputError(`"${file}" is ${st.size} bytes; the limit is ${MAX_INPUT_BYTES}`, field);
+  try {
+    return new Uint8Array(fs.readFileSync(file));
+  } catch (e) {
+    throw new InputError(`cannot read "${file}": ${(e as NodeJS.ErrnoException).code ?? 'error'}`, field);
+  }
+}
+
+/** Read a text file (or "-"), UTF-8. */
+export async function readInputText(file: string, field: string, io?: Io): Promise<string> {
+  return new TextDecoder('utf-8', { fatal: false }).decode(await readInputFile(file, field, io));
+}
+
+/**
+ * Write `data` to `file` atomically: a temp file beside it (created with `mode`, exclusive),
+ * written, fsynced, renamed over the target, then the directory fsynced. On any failure the
+ * temp file is removed and the target is untouched.
+ */
+export function writeFileAtomic(file: string, data: string | Uint8Array, opts: { mode?: number } = {}): void {
+  const dir = path.dirname(path.resolve(file));
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fd = fs.openSync(tmp, 'wx', opts.mode ?? 0o644);
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    let off = 0;
+    while (off < buf.length) off += fs.writeSync(fd, buf, off, buf.length - off);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(tmp, file);
+    fsyncDir(dir);
+  } catch (e) {
+    if (fd !== undefined) {
+      try { fs.closeSync(fd); } catch { /* already failing */ }
+    }
+    try { fs.unlinkSync(tmp); } catch { /* not created */ }
+    throw new RuntimeFailure(`cannot write "${file}": ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+/** fsync a directory so a rename survives a crash (best effort where the OS refuses). */
+export function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    /* some filesystems do not allow fsync on directories */
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Refuse to overwrite an existing output unless asked: data is never lost silently. */
+export function assertWritable(file: string, field: string, overwrite = false): void {
+  if (!overwrite && fs.existsSync(file)) {
+    throw new InputError(`"${file}" already exists; choose another path or remove it first`, field);
+  }
+}
+
+/** The process's real streams. */
+export function processIo(): Io {
+  let stdinCache: Promise<Uint8Array> | undefined;
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    readStdin() {
+      stdinCache ??= new Promise<Uint8Array>((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        process.stdin.on('data', (c: Buffer) => {
+          size += c.length;
+          if (size > MAX_INPUT_BYTES) {
+            reject(new InputError(`standard input is over ${MAX_INPUT_BYTES} bytes`, 'stdin'));
+            process.stdin.destroy();
+            return;
+          }
+          chunks.push(c);
+        });
+        process.stdin.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+        process.stdin.on('error', (e) => reject(new InputError(`cannot read standard input: ${e.message}`, 'stdin')));
+      });
+      return stdinCache;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The coldkit program: global options, command groups, and commander's usage errors mapped to
+ * exit 2. Only light modules are imported here; each command loads its code when it runs.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { NETWORK_NAMES } from '../core/btc/network.js';
+import { VERSION } from '../version.js';
+import { registerAll } from './commands/index.js';
+
+/** Build the commander program (exported for tests and the docs generator). */
+export function buildProgram(): Command {
+  const program = new Command('coldkit')
+    .description('Air-gapped cold storage toolkit: seed ceremonies, Shamir shares, watch-only export, PSBT and Ethereum signing, QR transport, tamper-evident journal.')
+    .version(VERSION, '-V, --version')
+    .option('--json', 'print exactly one JSON document on stdout')
+    .option('--journal <path>', 'ceremony journal (default $COLDKIT_JOURNAL, else ~/.coldkit/journal.jsonl)')
+    .option('--operator <name>', 'operator name recorded in the journal (default: the login name)')
+    .addOption(new Option('--network <name>', 'bitcoin network where it applies').choices([...NETWORK_NAMES]))
+    .option('--yes', 'answer confirmations with yes (scripted runs); without a terminal, prompts fail with exit 2')
+    .option('--debug', 'print stack traces on errors')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ outputError: (str, write) => write(str) });
+  registerAll(program);
+  for (const c of walk(program)) c.exitOverride();
+  return program;
+}
+
+function* walk(c: Command): Generator<Command> {
+  for (const s of c.commands) {
+    yield s;
+    yield* walk(s);
+  }
+}
+
+/** Run coldkit with process.argv. */
+export async function main(argv: string[]): Promise<void> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      const ok = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help';
+      process.exitCode = ok ? 0 : e.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    throw e;
+  }
+}

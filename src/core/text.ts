@@ -1,0 +1,37 @@
+/** Text helpers for printing untrusted data (PSBT fields, QR payloads, calldata, labels). */
+import { InputError } from './errors.js';
+
+/**
+ * Strip control characters (C0, DEL, C1 and bidi overrides) so untrusted text cannot move the
+ * cursor, clear the screen or reorder what an operator reads. Newlines are removed too.
+ */
+export function sanitize(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, '\uFFFD');
+}
+
+/** Hex encoding of bytes, lower case. */
+export function toHex(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return s;
+}
+
+/** Strict hex decoding (optional 0x prefix), naming the field on error. */
+export function fromHex(text: string, field: string): Uint8Array {
+  const s = text.trim().replace(/^0x/i, '');
+  if (s.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(s)) {
+    throw new InputError('not valid hex (need an even number of 0-9a-f characters)', field);
+  }
+  const out = new Uint8Array(s.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(s.slice(2 * i, 2 * i + 2), 16);
+  return out;
+}
+
+/** Serialise a result object as JSON: bigint as decimal strings, Uint8Array as hex. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(
+    value,
+    (_k, v) => (typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? toHex(v) : v),
+    2,
+  );
+}

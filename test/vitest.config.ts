@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+
+// Kept under test/ so the top level holds only what the brief lists.
+export default defineConfig({
+  root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
