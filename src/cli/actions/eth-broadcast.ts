@@ -1,0 +1,78 @@
+/**
+ * `coldkit eth broadcast`: send a signed raw transaction with eth_sendRawTransaction and print
+ * its hash; with --wait, poll eth_getTransactionReceipt and print status, block and gas used.
+ */
+import { parseUint } from '../../core/amount.js';
+import { InputError, RuntimeFailure } from '../../core/errors.js';
+import { decodeTx } from '../../core/eth/tx.js';
+import type { Context, Outcome } from '../command.js';
+import { readInputText } from '../io.js';
+import { EthRpc } from '../eth/rpc.js';
+
+export interface BroadcastResult {
+  txHash: string;
+  from: string;
+  to: string | null;
+  chainId: string;
+  nonce: string;
+  receipt: null | { status: 'success' | 'reverted'; blockNumber: string; gasUsed: string; effectiveGasPrice: string | null };
+}
+
+interface Receipt {
+  status: string;
+  blockNumber: string;
+  gasUsed: string;
+  effectiveGasPrice?: string;
+}
+
+export default async function ethBroadcast(opts: { rpc: string; wait?: boolean; timeout: string }, ctx: Context, args: string[]): Promise<Outcome<BroadcastResult>> {
+  const text = (await readInputText(args[0] ?? '-', 'signed', ctx.io)).trim();
+  if (!text) throw new InputError('is empty', 'signed');
+  const tx = decodeTx(text, 'signed');
+  if (!tx.signed) throw new InputError('is not signed; sign it offline with `coldkit eth sign` first', 'signed');
+  const timeoutSec = Number(parseUint(opts.timeout, '--timeout', 86_400n));
+  const rpc = new EthRpc(opts.rpc);
+  const nodeChain = await rpc.quantity('eth_chainId');
+  if (nodeChain !== tx.fields.chainId && !(tx.fields.type === 0 && tx.fields.chainId === 0n)) {
+    throw new InputError(`the transaction is for chain ${tx.fields.chainId} but the node at --rpc is on chain ${nodeChain}`, '--rpc');
+  }
+  const hash = await rpc.call<string>('eth_sendRawTransaction', [tx.signed.hex]);
+  if (typeof hash !== 'string' || hash.toLowerCase() !== tx.signed.hash.toLowerCase()) {
+    throw new RuntimeFailure(`the node answered hash ${String(hash).slice(0, 80)}, expected ${tx.signed.hash}`);
+  }
+  ctx.note(`sent ${tx.signed.hash}`);
+  const result: BroadcastResult = {
+    txHash: tx.signed.hash,
+    from: tx.signed.from,
+    to: tx.fields.to,
+    chainId: tx.fields.chainId.toString(),
+    nonce: tx.fields.nonce.toString(),
+    receipt: null,
+  };
+  if (opts.wait) {
+    const deadline = Date.now() + timeoutSec * 1000;
+    let r: Receipt | null = null;
+    while (!r) {
+      r = await rpc.call<Receipt | null>('eth_getTransactionReceipt', [tx.signed.hash]);
+      if (r) break;
+      if (Date.now() > deadline) throw new RuntimeFailure(`no receipt for ${tx.signed.hash} after ${timeoutSec} s; it may still be mined — check later`);
+      await new Promise((res) => setTimeout(res, 250));
+    }
+    result.receipt = {
+      status: BigInt(r.status) === 1n ? 'success' : 'reverted',
+      blockNumber: BigInt(r.blockNumber).toString(),
+      gasUsed: BigInt(r.gasUsed).toString(),
+      effectiveGasPrice: r.effectiveGasPrice ? BigInt(r.effectiveGasPrice).toString() : null,
+    };
+  }
+  return {
+    result,
+    human: (r) =>
+      [
+        `tx hash: ${r.txHash}`,
+        ...(r.receipt ? [`status:  ${r.receipt.status}`, `block:   ${r.receipt.blockNumber}`, `gas used: ${r.receipt.gasUsed}`] : []),
+      ].join('\n'),
+    journal: [{ op: 'eth.broadcast', data: { chainId: result.chainId, from: result.from, to: result.to, nonce: result.nonce, txHash: result.txHash, status: result.receipt?.status ?? null } }],
+    exitCode: result.receipt?.status === 'reverted' ? 1 : undefined,
+  };
+}

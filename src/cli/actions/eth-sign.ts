@@ -1,0 +1,109 @@
+/**
+ * `coldkit eth sign`: review an unsigned type 0/1/2 transaction (raw hex or an EIP-4527
+ * eth-sign-request), check it against the policy, confirm, sign offline. Output: the signed raw
+ * transaction and, for a request, an eth-signature UR bound to its request id.
+ */
+import { InputError } from '../../core/errors.js';
+import { checkTxPolicy } from '../../core/eth/policy.js';
+import { reviewTx, type TxReview } from '../../core/eth/review.js';
+import { signTx, txSignatureBytes } from '../../core/eth/sign.js';
+import { decodeTx } from '../../core/eth/tx.js';
+import { formatFingerprint } from '../../core/eth/key.js';
+import { toChecksumAddress } from '../../core/hd/eth-account.js';
+import { toHex } from '../../core/text.js';
+import type { Context, Outcome } from '../command.js';
+import { readSignInput } from '../eth/input.js';
+import { renderTxReview } from '../eth/render.js';
+import { answerFor, checkOutputs, confirmSign, policyFor, writeOutputs, type PolicyOptions } from '../eth/sign-common.js';
+import { loadSigner, resolvePath } from '../eth/signer.js';
+
+export interface EthSignResult {
+  review: TxReview;
+  signer: { address: string; path: string; fingerprint: string };
+  signedHex: string;
+  txHash: string;
+  v: string;
+  yParity: 0 | 1;
+  ethSignature: { ur: string; requestId: string } | null;
+  overrides: string[];
+  out?: string;
+  outUr?: string;
+}
+
+export default async function ethSign(opts: PolicyOptions, ctx: Context, args: string[]): Promise<Outcome<EthSignResult>> {
+  const input = await readSignInput(ctx, args[0], opts.fromQr, 'unsigned_file');
+  const req = input.kind === 'request' ? input.request : undefined;
+  let hex: string;
+  if (req) {
+    if (req.dataType === 2) throw new InputError('this eth-sign-request carries EIP-712 typed data; use `coldkit eth sign-typed-data`', 'unsigned_file');
+    if (req.dataType === 3) throw new InputError('this eth-sign-request carries a personal message; use `coldkit eth sign-message --request`', 'unsigned_file');
+    hex = '0x' + toHex(req.signData);
+  } else hex = input.kind === 'raw' ? input.text.trim() : '';
+  const tx = decodeTx(hex, 'unsigned_file');
+  if (tx.signed) throw new InputError('is already signed; inspect it with `coldkit eth inspect` or send it with `coldkit eth broadcast`', 'unsigned_file');
+  if (req) {
+    const legacy = tx.fields.type === 0;
+    if ((req.dataType === 1) !== legacy) throw new InputError(`data type ${req.dataType} does not match the payload (a type ${tx.fields.type} transaction)`, 'eth-sign-request');
+    if (req.chainId !== undefined && req.chainId !== tx.fields.chainId) {
+      throw new InputError(`chain id ${req.chainId} differs from the transaction's chain id ${tx.fields.chainId}`, 'eth-sign-request');
+    }
+  }
+  checkOutputs(opts, Boolean(req));
+  const path = resolvePath(opts, req?.path);
+  const key = await loadSigner(opts, ctx, path);
+  const review = reviewTx(tx, policyForFrom(req, key.address));
+  const overrides = checkTxPolicy(review, policyFor(opts, key, req));
+  await confirmSign(ctx, ['Transaction to sign', ...renderTxReview(review), `signing key:     ${key.address} at ${key.path} (seed ${formatFingerprint(key.fingerprint)})`, ...overrides.map((o) => `OVERRIDE: ${o}`)], `Sign this transaction with ${key.address}?`);
+  const signed = signTx(tx.fields, key.privateKey);
+  const answer = answerFor(req, req ? txSignatureBytes(signed) : new Uint8Array());
+  const written = writeOutputs(opts, signed.rawHex, answer?.ur ?? null);
+  const result: EthSignResult = {
+    review,
+    signer: { address: key.address, path: key.path, fingerprint: formatFingerprint(key.fingerprint) },
+    signedHex: signed.rawHex,
+    txHash: signed.hash,
+    v: signed.v.toString(),
+    yParity: signed.yParity,
+    ethSignature: answer ? { ur: answer.ur, requestId: answer.requestId } : null,
+    overrides,
+    ...written,
+  };
+  return {
+    result,
+    human: (r) =>
+      [
+        `Signed by ${r.signer.address} (${r.signer.path})`,
+        `tx hash: ${r.txHash}`,
+        `v: ${r.v} (yParity ${r.yParity})`,
+        '',
+        'signed raw transaction:',
+        r.signedHex,
+        ...(r.ethSignature ? ['', `eth-signature (request ${r.ethSignature.requestId}):`, r.ethSignature.ur] : []),
+        ...(r.out ? [`written: ${r.out}`] : []),
+        ...(r.outUr ? [`written: ${r.outUr}`] : []),
+      ].join('\n'),
+    journal: [
+      {
+        op: 'eth.sign',
+        data: {
+          type: review.type,
+          chainId: review.chainId.toString(),
+          from: key.address,
+          to: review.to,
+          value: review.value.toString(),
+          nonce: review.nonce.toString(),
+          maxTotalCost: review.maxTotalCost.toString(),
+          txHash: signed.hash,
+          requestId: answer?.requestId ?? null,
+          overrides,
+        },
+      },
+    ],
+    payload: answer ? { kind: 'eth-signature', bytes: answer.cbor, format: 'ur' } : { kind: 'tx', bytes: new TextEncoder().encode(signed.rawHex), format: 'plain' },
+  };
+}
+
+/** The sender shown in the review: the request's address when it names one, else the signing key. */
+function policyForFrom(req: { address?: Uint8Array } | undefined, signer: string): string {
+  return req?.address ? toChecksumAddress(toHex(req.address)) : signer;
+}

@@ -1,0 +1,240 @@
+/**
+ * `coldkit eth tx create`: build an unsigned type 0/1/2 transaction on the watch-only side,
+ * optionally filling chain id, nonce, fees and gas from a node (--rpc), and wrap it in an
+ * EIP-4527 eth-sign-request bound to a fresh request id.
+ */
+import { parseDecimal, parseEth } from '../../core/amount.js';
+import { InputError } from '../../core/errors.js';
+import { encodeErc20Transfer, parseAddress } from '../../core/eth/erc20.js';
+import { ethPath, formatFingerprint, parseFingerprint } from '../../core/eth/key.js';
+import { addressBytes, makeSignRequest, txDataType, uuidV4 } from '../../core/eth/request.js';
+import { reviewTx, type TxReview } from '../../core/eth/review.js';
+import { buildUnsignedTx, decodeTx, parseAccessList, UINT64_MAX, type TxFields, type TxType } from '../../core/eth/tx.js';
+import { formatUuid } from '../../core/transport/ur/eth.js';
+import { fromHex, toHex } from '../../core/text.js';
+import { parseUint } from '../../core/amount.js';
+import type { Context, Outcome } from '../command.js';
+import { assertWritable, readInputText, writeFileAtomic } from '../io.js';
+import { renderTxReview } from '../eth/render.js';
+import { EthRpc, qty } from '../eth/rpc.js';
+import { resolvePath } from '../eth/signer.js';
+import { walletRef } from '../eth/wallet.js';
+
+interface Opts {
+  from?: string;
+  to?: string;
+  value?: string;
+  data?: string;
+  chainId?: string;
+  nonce?: string;
+  gasLimit?: string;
+  type: string;
+  maxFeePerGas?: string;
+  maxPriorityFeePerGas?: string;
+  gasPrice?: string;
+  accessList?: string;
+  rpc?: string;
+  erc20?: string;
+  amount?: string;
+  decimals?: string;
+  path?: string;
+  index?: string;
+  fingerprint?: string;
+  wallet?: string;
+  origin: string;
+  out?: string;
+  outHex?: string;
+}
+
+export interface TxCreateResult {
+  unsignedHex: string;
+  review: TxReview;
+  signRequest: { ur: string; requestId: string; path: string; sourceFingerprint: string | null; dataType: number };
+  filledFromRpc: string[];
+  out?: string;
+  outHex?: string;
+}
+
+/** A fee per gas: a number with a unit (wei, gwei or eth), so "30" cannot mean 30 ETH per gas by accident. */
+export function parseFee(text: string, field: string): bigint {
+  if (!/^\s*[0-9.]+\s*(wei|gwei|eth|ether)\s*$/i.test(text)) {
+    throw new InputError(`"${text.slice(0, 40)}" needs a unit: write like 30gwei or 30000000000wei`, field);
+  }
+  return parseEth(text, field);
+}
+
+function parseType(text: string): TxType {
+  const t = text.trim();
+  if (t !== '0' && t !== '1' && t !== '2') throw new InputError(`unknown transaction type "${t.slice(0, 20)}"; use 0 (legacy, EIP-155), 1 (EIP-2930) or 2 (EIP-1559)`, '--type');
+  return Number(t) as TxType;
+}
+
+function need<T>(v: T | undefined, field: string, rpcHelps = true): T {
+  if (v === undefined) throw new InputError(`is required${rpcHelps ? ' (or give --rpc URL to fill it from a node)' : ''}`, field);
+  return v;
+}
+
+export default async function ethTxCreate(opts: Opts, ctx: Context): Promise<Outcome<TxCreateResult>> {
+  const type = parseType(opts.type);
+  const from = parseAddress(need(opts.from, '--from', false), '--from');
+  let to: string;
+  let value = opts.value !== undefined ? parseEth(opts.value, '--value') : 0n;
+  let data = opts.data !== undefined ? fromHex(opts.data, '--data') : new Uint8Array();
+  if (opts.erc20 !== undefined) {
+    if (opts.data !== undefined) throw new InputError('--data and --erc20 cannot be combined (--erc20 builds the calldata)', '--data');
+    if (value !== 0n) throw new InputError('an ERC-20 transfer sends no ETH; drop --value or set it to 0', '--value');
+    const decimals = Number(parseUint(need(opts.decimals, '--decimals', false), '--decimals', 77n));
+    const amount = parseDecimal(need(opts.amount, '--amount', false), decimals, '--amount');
+    const recipient = parseAddress(need(opts.to, '--to', false), '--to');
+    to = parseAddress(opts.erc20, '--erc20');
+    data = encodeErc20Transfer(recipient, amount);
+  } else {
+    if (opts.amount !== undefined || opts.decimals !== undefined) throw new InputError('--amount and --decimals go with --erc20 TOKEN; use --value for ETH', opts.amount !== undefined ? '--amount' : '--decimals');
+    to = parseAddress(need(opts.to, '--to', false), '--to');
+  }
+  let chainId = opts.chainId !== undefined ? parseUint(opts.chainId, '--chain-id', UINT64_MAX) : undefined;
+  let nonce = opts.nonce !== undefined ? parseUint(opts.nonce, '--nonce', UINT64_MAX) : undefined;
+  let gasLimit = opts.gasLimit !== undefined ? parseUint(opts.gasLimit, '--gas-limit', UINT64_MAX) : undefined;
+  let gasPrice = opts.gasPrice !== undefined ? parseFee(opts.gasPrice, '--gas-price') : undefined;
+  let maxFeePerGas = opts.maxFeePerGas !== undefined ? parseFee(opts.maxFeePerGas, '--max-fee-per-gas') : undefined;
+  let maxPriorityFeePerGas = opts.maxPriorityFeePerGas !== undefined ? parseFee(opts.maxPriorityFeePerGas, '--max-priority-fee-per-gas') : undefined;
+  if (type === 2 && gasPrice !== undefined) throw new InputError('is for types 0 and 1; type 2 uses --max-fee-per-gas and --max-priority-fee-per-gas', '--gas-price');
+  if (type !== 2 && (maxFeePerGas !== undefined || maxPriorityFeePerGas !== undefined)) {
+    throw new InputError(`is for type 2; a type ${type} transaction uses --gas-price`, maxFeePerGas !== undefined ? '--max-fee-per-gas' : '--max-priority-fee-per-gas');
+  }
+  let accessList = undefined as TxFields['accessList'];
+  if (opts.accessList !== undefined) {
+    if (type === 0) throw new InputError('a legacy (type 0) transaction has no access list; use --type 1 or 2', '--access-list');
+    const text = await readInputText(opts.accessList, '--access-list', ctx.io);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new InputError('is not valid JSON', '--access-list');
+    }
+    accessList = parseAccessList(json, '--access-list');
+  }
+  if (type === 1 && accessList === undefined) accessList = [];
+
+  const filled: string[] = [];
+  if (opts.rpc) {
+    const rpc = new EthRpc(opts.rpc);
+    const nodeChain = await rpc.quantity('eth_chainId');
+    if (chainId !== undefined && chainId !== nodeChain) throw new InputError(`is ${chainId} but the node at --rpc is on chain ${nodeChain}`, '--chain-id');
+    if (chainId === undefined) (chainId = nodeChain), filled.push('chainId');
+    if (nonce === undefined) (nonce = await rpc.quantity('eth_getTransactionCount', [from, 'pending'])), filled.push('nonce');
+    if (type === 2) {
+      if (maxPriorityFeePerGas === undefined) (maxPriorityFeePerGas = await rpc.quantity('eth_maxPriorityFeePerGas')), filled.push('maxPriorityFeePerGas');
+      if (maxFeePerGas === undefined) {
+        const block = await rpc.call<{ baseFeePerGas?: string }>('eth_getBlockByNumber', ['latest', false]);
+        if (!block?.baseFeePerGas) throw new InputError('the node reports no base fee (pre-London chain?); give --max-fee-per-gas or use --type 0', '--max-fee-per-gas');
+        // Headroom for six full blocks of +12.5 % base fee (EIP-1559), as wallets commonly do: 2 × base fee + tip.
+        maxFeePerGas = 2n * BigInt(block.baseFeePerGas) + maxPriorityFeePerGas;
+        filled.push('maxFeePerGas');
+      }
+    } else if (gasPrice === undefined) (gasPrice = await rpc.quantity('eth_gasPrice')), filled.push('gasPrice');
+    if (gasLimit === undefined) {
+      const call: Record<string, unknown> = { from, to, value: qty(value), data: '0x' + toHex(data) };
+      if (accessList?.length) call.accessList = accessList;
+      gasLimit = await rpc.quantity('eth_estimateGas', [call]);
+      filled.push('gasLimit');
+    }
+    ctx.note(`filled from --rpc: ${filled.join(', ') || 'nothing (all given)'}`);
+  }
+  const fields: TxFields = {
+    type,
+    chainId: need(chainId, '--chain-id'),
+    nonce: need(nonce, '--nonce'),
+    gasLimit: need(gasLimit, '--gas-limit'),
+    to,
+    value,
+    data,
+  };
+  if (type === 2) {
+    fields.maxFeePerGas = need(maxFeePerGas, '--max-fee-per-gas');
+    fields.maxPriorityFeePerGas = need(maxPriorityFeePerGas, '--max-priority-fee-per-gas');
+  } else fields.gasPrice = need(gasPrice, '--gas-price');
+  if (type !== 0) fields.accessList = accessList ?? [];
+  const unsignedHex = buildUnsignedTx(fields);
+  const review = reviewTx(decodeTx(unsignedHex, 'unsigned transaction'), from);
+
+  let fingerprint = opts.fingerprint !== undefined ? parseFingerprint(opts.fingerprint) : undefined;
+  let walletPath: string | undefined;
+  if (opts.wallet) {
+    const text = await readInputText(opts.wallet, '--wallet', ctx.io);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new InputError('is not valid JSON', '--wallet');
+    }
+    const ref = walletRef(json, from);
+    if (fingerprint !== undefined && fingerprint !== ref.fingerprint) throw new InputError(`is ${formatFingerprint(fingerprint)} but the wallet file says ${formatFingerprint(ref.fingerprint)}`, '--fingerprint');
+    fingerprint = ref.fingerprint;
+    walletPath = ref.path;
+  }
+  const path = opts.path || opts.index !== undefined ? resolvePath(opts) : walletPath ?? ethPath(0);
+  if (fingerprint === undefined) ctx.note('no --fingerprint or --wallet: the sign request carries no source fingerprint, so the signer cannot check it is the right seed');
+  const requestId = uuidV4(ctx.random(16));
+  const dataType = txDataType(unsignedHex);
+  const req = makeSignRequest({
+    requestId,
+    signData: fromHex(unsignedHex, 'unsigned'),
+    dataType,
+    chainId: fields.chainId,
+    path,
+    sourceFingerprint: fingerprint,
+    address: addressBytes(from),
+    origin: opts.origin,
+  });
+  const result: TxCreateResult = {
+    unsignedHex,
+    review,
+    signRequest: { ur: req.ur, requestId: formatUuid(requestId), path, sourceFingerprint: fingerprint === undefined ? null : formatFingerprint(fingerprint), dataType },
+    filledFromRpc: filled,
+  };
+  if (opts.out) assertWritable(opts.out, '--out');
+  if (opts.outHex) assertWritable(opts.outHex, '--out-hex');
+  if (opts.out) {
+    writeFileAtomic(opts.out, req.ur + '\n');
+    result.out = opts.out;
+  }
+  if (opts.outHex) {
+    writeFileAtomic(opts.outHex, unsignedHex + '\n');
+    result.outHex = opts.outHex;
+  }
+  return {
+    result,
+    human: (r) =>
+      [
+        'Unsigned Ethereum transaction',
+        ...renderTxReview(r.review),
+        `sign request:    id ${r.signRequest.requestId}, path ${r.signRequest.path}, fingerprint ${r.signRequest.sourceFingerprint ?? '(none)'}`,
+        '',
+        'unsigned payload (hex):',
+        r.unsignedHex,
+        '',
+        'eth-sign-request:',
+        r.signRequest.ur,
+        ...(r.out ? [`written: ${r.out}`] : []),
+        ...(r.outHex ? [`written: ${r.outHex}`] : []),
+      ].join('\n'),
+    journal: [
+      {
+        op: 'eth.tx.create',
+        data: {
+          type: review.type,
+          chainId: review.chainId.toString(),
+          from,
+          to: review.to,
+          value: review.value.toString(),
+          nonce: review.nonce.toString(),
+          maxTotalCost: review.maxTotalCost.toString(),
+          signingHash: review.signingHash,
+          requestId: result.signRequest.requestId,
+        },
+      },
+    ],
+    payload: { kind: 'eth-sign-request', bytes: req.cbor, format: 'ur' },
+  };
+}

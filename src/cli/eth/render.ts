@@ -1,0 +1,73 @@
+/** Human renderings of the Ethereum review models (what the operator reads before signing). */
+import { formatDecimal } from '../../core/amount.js';
+import type { MessageReview } from '../../core/eth/message.js';
+import type { TxReview } from '../../core/eth/review.js';
+import type { TypedDataReview } from '../../core/eth/typed-data.js';
+
+const gwei = (v: bigint) => `${formatDecimal(v, 9)} gwei`;
+
+/** Lines describing a transaction in full. */
+export function renderTxReview(r: TxReview): string[] {
+  const lines = [
+    `type:            ${r.type} — ${r.typeName}`,
+    `chain id:        ${r.chainId} (${r.chainName ?? 'unknown chain'})`,
+    `from:            ${r.from ?? '(not in the payload; the signer is the key at the path)'}`,
+    `to:              ${r.to ?? '(none: contract creation)'}`,
+    `value:           ${r.valueEth} ETH (${r.value} wei)`,
+    `nonce:           ${r.nonce}`,
+    `gas limit:       ${r.gasLimit}`,
+  ];
+  if (r.type === 2) {
+    lines.push(`max fee/gas:     ${gwei(r.maxFeePerGas!)}`, `priority fee:    ${gwei(r.maxPriorityFeePerGas!)}`);
+  } else lines.push(`gas price:       ${gwei(r.gasPrice!)}`);
+  lines.push(`max total cost:  ${r.maxTotalCostEth} ETH (gas limit × ${r.type === 2 ? 'max fee' : 'gas price'} + value)`);
+  if (r.type !== 0) {
+    if (r.accessList.length === 0) lines.push('access list:     (empty)');
+    else {
+      lines.push(`access list:     ${r.accessList.length} address(es)`);
+      for (const e of r.accessList) {
+        lines.push(`  ${e.address}${e.storageKeys.length ? '' : ' (no storage keys)'}`);
+        for (const k of e.storageKeys) lines.push(`    ${k}`);
+      }
+    }
+  }
+  const c = r.data.erc20;
+  if (c) {
+    if (c.method === 'transfer') lines.push(`call:            ERC-20 transfer(to ${c.to}, amount ${c.amount} base units)`);
+    else if (c.method === 'approve') lines.push(`call:            ERC-20 approve(spender ${c.spender}, amount ${c.unlimited ? 'UNLIMITED' : c.amount + ' base units'})`);
+    else lines.push(`call:            ERC-20 transferFrom(from ${c.from}, to ${c.to}, amount ${c.amount} base units)`);
+  } else if (r.data.bytes > 0) lines.push(`data:            ${r.data.bytes} bytes ${r.data.hex}`);
+  else lines.push('data:            (none)');
+  lines.push(`signing hash:    ${r.signingHash}`, `payload digest:  ${r.digest}`);
+  if (r.signed) lines.push(`signed by:       ${r.signed.from}`, `tx hash:         ${r.signed.hash}`, `v / yParity:     ${r.signed.v} / ${r.signed.yParity}`);
+  for (const w of r.warnings) lines.push(`WARNING: ${w}`);
+  return lines;
+}
+
+/** Lines describing EIP-712 typed data. */
+export function renderTypedDataReview(r: TypedDataReview): string[] {
+  const d = r.domain;
+  const lines = [
+    'EIP-712 typed data',
+    `domain name:        ${d.name ?? '(none)'}`,
+    `domain version:     ${d.version ?? '(none)'}`,
+    `domain chain id:    ${d.chainId !== undefined ? `${d.chainId} (${d.chainName ?? 'unknown chain'})` : '(none)'}`,
+    `verifying contract: ${d.verifyingContract ?? '(none)'}`,
+  ];
+  if (d.salt) lines.push(`salt:               ${d.salt}`);
+  lines.push(`primary type:       ${r.primaryType}${r.permit ? `  [${r.permit}]` : ''}`, 'message:');
+  for (const l of r.messageLines) lines.push(`  ${l}`);
+  lines.push(`digest:             ${r.digest}`);
+  for (const w of r.warnings) lines.push(`WARNING: ${w}`);
+  return lines;
+}
+
+/** Lines describing a personal_sign message. */
+export function renderMessageReview(r: MessageReview): string[] {
+  return [
+    'EIP-191 personal message',
+    `length:  ${r.bytes} bytes`,
+    r.text !== null ? `text:    ${r.text}` : `hex:     ${r.hex} (not UTF-8 text)`,
+    `digest:  ${r.digest}`,
+  ];
+}

@@ -1,0 +1,63 @@
+/**
+ * A minimal Ethereum JSON-RPC 2.0 client over fetch (online side only: `eth tx create --rpc`,
+ * `eth broadcast`). Quantities are hex strings on the wire (Ethereum JSON-RPC spec) and bigints here.
+ */
+import { InputError, RuntimeFailure } from '../../core/errors.js';
+import { sanitize } from '../../core/text.js';
+
+/** A JSON-RPC error returned by the node (the request reached it and was rejected). */
+export class RpcError extends RuntimeFailure {
+  readonly code: number;
+  constructor(method: string, code: number, message: string) {
+    super(`node rejected ${method}: ${sanitize(message).slice(0, 300)} (code ${code})`);
+    this.code = code;
+  }
+}
+
+export class EthRpc {
+  private id = 0;
+  readonly url: string;
+  constructor(url: string, private readonly timeoutMs = 30_000) {
+    let u: URL;
+    try {
+      u = new URL(url);
+    } catch {
+      throw new InputError('is not a URL (like http://127.0.0.1:8545)', '--rpc');
+    }
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new InputError('must be an http:// or https:// URL', '--rpc');
+    this.url = u.toString();
+  }
+
+  /** Call `method` with `params`; network failures and RPC errors are RuntimeFailure (exit 1). */
+  async call<T = unknown>(method: string, params: unknown[] = []): Promise<T> {
+    const body = JSON.stringify({ jsonrpc: '2.0', id: ++this.id, method, params });
+    let res: Response;
+    try {
+      res = await fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch (e) {
+      throw new RuntimeFailure(`cannot reach the node at --rpc ${this.url}: ${sanitize((e as Error).message)}`);
+    }
+    const text = await res.text();
+    let j: { result?: T; error?: { code: number; message: string } };
+    try {
+      j = JSON.parse(text);
+    } catch {
+      throw new RuntimeFailure(`node at --rpc answered ${method} with HTTP ${res.status} and no JSON`);
+    }
+    if (j.error) throw new RpcError(method, j.error.code, j.error.message);
+    if (!('result' in j)) throw new RuntimeFailure(`node answered ${method} without a result`);
+    return j.result as T;
+  }
+
+  /** A quantity result as bigint. */
+  async quantity(method: string, params: unknown[] = []): Promise<bigint> {
+    const r = await this.call<string>(method, params);
+    if (typeof r !== 'string' || !/^0x[0-9a-fA-F]+$/.test(r)) throw new RuntimeFailure(`node answered ${method} with a non-quantity`);
+    return BigInt(r);
+  }
+}
+
+/** Encode a bigint as a JSON-RPC quantity ("0x0", no leading zeros). */
+export function qty(v: bigint): string {
+  return '0x' + v.toString(16);
+}

@@ -1,0 +1,83 @@
+/**
+ * What the three sign commands share: the policy options (--expect-chain-id, --max-value and the
+ * --allow-… overrides), the confirmation prompt, the eth-signature answer and the output files.
+ */
+import { parseEth, parseUint } from '../../core/amount.js';
+import { InputError, RefusedError } from '../../core/errors.js';
+import { ALLOW, type EthPolicy } from '../../core/eth/policy.js';
+import { makeSignature, type EthSignRequest } from '../../core/eth/request.js';
+import type { EthKey } from '../../core/eth/key.js';
+import { UINT64_MAX } from '../../core/eth/tx.js';
+import { toChecksumAddress } from '../../core/hd/eth-account.js';
+import { formatUuid } from '../../core/transport/ur/eth.js';
+import { toHex } from '../../core/text.js';
+import type { Context } from '../command.js';
+import { assertWritable, writeFileAtomic } from '../io.js';
+import type { SignerOptions } from './signer.js';
+
+export interface PolicyOptions extends SignerOptions {
+  expectChainId?: string;
+  maxValue?: string;
+  out?: string;
+  outUr?: string;
+  allowChainIdMismatch?: boolean;
+  allowFromMismatch?: boolean;
+  allowFingerprintMismatch?: boolean;
+  allowMaxValueExceeded?: boolean;
+  allowUnlimitedApproval?: boolean;
+  fromQr?: string[];
+}
+
+/** The policy for this run: what to expect, which overrides were given. */
+export function policyFor(opts: PolicyOptions, key: EthKey, req?: EthSignRequest): EthPolicy {
+  const allow = new Set<string>();
+  if (opts.allowChainIdMismatch) allow.add(ALLOW.chainIdMismatch);
+  if (opts.allowFromMismatch) allow.add(ALLOW.fromMismatch);
+  if (opts.allowFingerprintMismatch) allow.add(ALLOW.fingerprintMismatch);
+  if (opts.allowMaxValueExceeded) allow.add(ALLOW.maxValueExceeded);
+  if (opts.allowUnlimitedApproval) allow.add(ALLOW.unlimitedApproval);
+  return {
+    expectChainId: opts.expectChainId !== undefined ? parseUint(opts.expectChainId, '--expect-chain-id', UINT64_MAX) : undefined,
+    maxValue: opts.maxValue !== undefined ? parseEth(opts.maxValue, '--max-value') : undefined,
+    expectedFrom: req?.address ? toChecksumAddress(toHex(req.address)) : null,
+    signer: key.address,
+    requestFingerprint: req?.sourceFingerprint,
+    seedFingerprint: key.fingerprint,
+    allow,
+  };
+}
+
+/** Check output paths before anything is signed, so a refusal to overwrite loses no work. */
+export function checkOutputs(opts: PolicyOptions, hasRequest: boolean): void {
+  if (opts.outUr && !hasRequest) throw new InputError('needs an eth-sign-request as input (a raw payload has no request id to answer)', '--out-ur');
+  if (opts.out) assertWritable(opts.out, '--out');
+  if (opts.outUr) assertWritable(opts.outUr, '--out-ur');
+}
+
+/** Show the review on stderr and ask; a "no" refuses (exit 3) with nothing signed. */
+export async function confirmSign(ctx: Context, reviewLines: string[], question: string): Promise<void> {
+  for (const l of reviewLines) ctx.note(l);
+  if (!(await ctx.prompt.confirm(question))) throw new RefusedError('not confirmed at the prompt; nothing was signed');
+}
+
+/** The eth-signature answer for a request (null without one). */
+export function answerFor(req: EthSignRequest | undefined, sig65: Uint8Array): { ur: string; cbor: Uint8Array; requestId: string } | null {
+  if (!req) return null;
+  const s = makeSignature({ requestId: req.requestId, signature: sig65, origin: 'coldkit' });
+  return { ...s, requestId: formatUuid(req.requestId) };
+}
+
+/** Write --out (text) and --out-ur (the eth-signature UR) atomically. */
+export function writeOutputs(opts: PolicyOptions, outText: string, urText: string | null): { out?: string; outUr?: string } {
+  const w: { out?: string; outUr?: string } = {};
+  if (opts.out) {
+    writeFileAtomic(opts.out, outText + '\n');
+    w.out = opts.out;
+  }
+  if (opts.outUr) {
+    if (!urText) throw new InputError('needs an eth-sign-request as input', '--out-ur');
+    writeFileAtomic(opts.outUr, urText + '\n');
+    w.outUr = opts.outUr;
+  }
+  return w;
+}

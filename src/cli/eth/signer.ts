@@ -1,0 +1,36 @@
+/**
+ * The signing key for the eth sign commands: the seed read through src/cli/secrets.ts, the path
+ * from --path / --index or the sign request. The private key never leaves this process.
+ */
+import { InputError } from '../../core/errors.js';
+import { deriveEthKey, ethPath, normalizePath, type EthKey } from '../../core/eth/key.js';
+import { seedFromMnemonic } from '../../core/hd/keys.js';
+import type { Context } from '../command.js';
+import { readMnemonic, readPassphrase, type SeedInputOptions } from '../secrets.js';
+
+export interface SignerOptions extends SeedInputOptions {
+  path?: string;
+  index?: string;
+}
+
+/** Decide the path: --path or --index, else the request's path, else account 0. Conflicts are errors. */
+export function resolvePath(opts: SignerOptions, requestPath?: string): string {
+  if (opts.path && opts.index !== undefined) throw new InputError('give --path or --index, not both', '--index');
+  let p: string | undefined;
+  if (opts.path) p = normalizePath(opts.path);
+  else if (opts.index !== undefined) {
+    if (!/^\d+$/.test(opts.index.trim())) throw new InputError('must be a whole number', '--index');
+    p = ethPath(Number(opts.index));
+  }
+  if (p && requestPath && normalizePath(requestPath, 'request path') !== p) {
+    throw new InputError(`the sign request asks for ${requestPath}, not ${p}; drop the flag to use the request's path`, opts.path ? '--path' : '--index');
+  }
+  return p ?? (requestPath ? normalizePath(requestPath, 'request path') : ethPath(0));
+}
+
+/** Read the seed and derive the key at `path`. */
+export async function loadSigner(opts: SignerOptions, ctx: Context, path: string): Promise<EthKey> {
+  const m = await readMnemonic(opts, ctx);
+  const pass = await readPassphrase(opts, ctx);
+  return deriveEthKey(seedFromMnemonic(m.phrase, pass), path);
+}

@@ -1,0 +1,62 @@
+/**
+ * Transaction weight per script type (BIP141: weight = 4 × non-witness bytes + witness bytes;
+ * vsize = ceil(weight / 4)), used to price inputs and outputs before signing. Signatures are
+ * counted at their largest size under coldkit's signer: low-R, low-S DER is at most 70 bytes plus
+ * the sighash byte (71); a BIP341 key-path signature with SIGHASH_DEFAULT is exactly 64 bytes.
+ */
+import type { ScriptType } from '../hd/script-type.js';
+import { compactSizeLength } from './bytes.js';
+
+/** Weight of version (4), locktime (4) and the in/out counts (1 each below 253). */
+export function overheadWeight(nIn: number, nOut: number, segwit: boolean): number {
+  return 4 * (8 + compactSizeLength(nIn) + compactSizeLength(nOut)) + (segwit ? 2 : 0);
+}
+
+const ECDSA_SIG = 71; // 70-byte low-R DER + sighash byte
+const PUBKEY = 33;
+
+/** Weight of one signed input of a script type (with its witness). */
+export function inputWeight(script: ScriptType): number {
+  const base = 36 + 4; // outpoint + sequence
+  switch (script) {
+    case 'pkh': {
+      const scriptSig = 1 + ECDSA_SIG + 1 + PUBKEY;
+      return 4 * (base + compactSizeLength(scriptSig) + scriptSig);
+    }
+    case 'sh-wpkh':
+      return 4 * (base + 1 + 23) + (1 + 1 + ECDSA_SIG + 1 + PUBKEY);
+    case 'wpkh':
+      return 4 * (base + 1) + (1 + 1 + ECDSA_SIG + 1 + PUBKEY);
+    case 'tr':
+      return 4 * (base + 1) + (1 + 1 + 64);
+  }
+}
+
+/** Weight of an output paying to `scriptLen` bytes of script. */
+export function outputWeight(scriptLen: number): number {
+  return 4 * (8 + compactSizeLength(scriptLen) + scriptLen);
+}
+
+/** Is the script type segwit (adds marker and flag to the transaction)? */
+export function isSegwit(script: ScriptType): boolean {
+  return script !== 'pkh';
+}
+
+/** Output script length of each single-key script type. */
+export const SCRIPT_LEN: Record<ScriptType, number> = { pkh: 25, 'sh-wpkh': 23, wpkh: 22, tr: 34 };
+
+/**
+ * Dust threshold at Bitcoin Core's default dust relay fee (3 sat/vB): an output worth less than
+ * the cost of creating and later spending it (546 P2PKH, 540 P2SH, 294 P2WPKH, 330 P2TR).
+ */
+export const DUST: Record<ScriptType, bigint> = { pkh: 546n, 'sh-wpkh': 540n, wpkh: 294n, tr: 330n };
+
+/** vsize from weight. */
+export function vsizeOf(weight: number): number {
+  return Math.ceil(weight / 4);
+}
+
+/** Fee for a vsize at a rate in milli-sat per vB, rounded up. */
+export function feeFor(vsize: number, rateMsatPerVb: bigint): bigint {
+  return (BigInt(vsize) * rateMsatPerVb + 999n) / 1000n;
+}

@@ -1,0 +1,125 @@
+/**
+ * The watch-only wallet a PSBT is built from: a single-key descriptor (wpkh, sh-wpkh, pkh, tr)
+ * with its key origin, read from `--descriptor` or from the account export file that
+ * `coldkit account export` writes (`--wallet FILE`). Builds on src/core/hd (descriptor parsing,
+ * derivation, addresses); this file only adds the script lookup the PSBT creator needs.
+ */
+import type { HDKey } from '@scure/bip32';
+import { InputError } from '../errors.js';
+import { toHex } from '../text.js';
+import type { BtcNetwork } from './network.js';
+import { outputFor } from '../hd/address.js';
+import { parseDescriptor, type Descriptor } from '../hd/descriptor.js';
+import { branchNode } from '../hd/watch.js';
+import type { ScriptType } from '../hd/script-type.js';
+
+/** One derived key of the wallet. */
+export interface WalletKey {
+  branch: number;
+  index: number;
+  /** Full path from the master: origin path, fixed steps, branch, index. */
+  path: number[];
+  /** Compressed public key (33 bytes). */
+  pubkey: Uint8Array;
+  script: Uint8Array;
+  address: string;
+}
+
+/** A watch-only single-key wallet with receive and change branches. */
+export class WatchWallet {
+  readonly descriptor: Descriptor;
+  readonly net: BtcNetwork;
+  /** Master fingerprint as a number (btc-signer's form). */
+  readonly fingerprint: number;
+  readonly receiveBranch: number;
+  readonly changeBranch: number;
+  private readonly nodes = new Map<number, HDKey>();
+  private readonly byScript = new Map<string, WalletKey>();
+  private readonly scanned = new Map<number, number>();
+
+  constructor(descriptor: Descriptor, net: BtcNetwork, field = '--descriptor') {
+    if (!descriptor.fingerprint || !descriptor.originPath) {
+      throw new InputError('needs a key origin like [d34db33f/84h/0h/0h] so the signer can find its keys', field);
+    }
+    if (descriptor.mainnet !== (net.name === 'mainnet')) {
+      throw new InputError(`the key is for ${descriptor.mainnet ? 'mainnet' : 'a test network'} but --network is ${net.name}`, field);
+    }
+    this.descriptor = descriptor;
+    this.net = net;
+    this.fingerprint = parseInt(descriptor.fingerprint, 16) >>> 0;
+    this.receiveBranch = descriptor.branches[0]!;
+    this.changeBranch = descriptor.branches[1] ?? descriptor.branches[0]!;
+  }
+
+  get script(): ScriptType {
+    return this.descriptor.script;
+  }
+
+  /** Derive the key at branch/index. */
+  key(branch: number, index: number): WalletKey {
+    let node = this.nodes.get(branch);
+    if (!node) {
+      node = branchNode(this.descriptor, this.net, branch);
+      this.nodes.set(branch, node);
+    }
+    const child = node.deriveChild(index);
+    const pubkey = child.publicKey!;
+    const out = outputFor(this.descriptor.script, pubkey, this.net);
+    return {
+      branch,
+      index,
+      path: [...this.descriptor.originPath!, ...this.descriptor.prefix, branch, index],
+      pubkey,
+      script: out.script,
+      address: out.address,
+    };
+  }
+
+  /** Find the key paying to `script`, deriving each branch up to `limit` indices. */
+  findScript(script: Uint8Array, limit: number): WalletKey | undefined {
+    const h = toHex(script);
+    const hit = this.byScript.get(h);
+    if (hit) return hit;
+    for (const branch of new Set([this.receiveBranch, this.changeBranch])) {
+      let i = this.scanned.get(branch) ?? 0;
+      for (; i < limit; i++) {
+        const k = this.key(branch, i);
+        this.byScript.set(toHex(k.script), k);
+        if (toHex(k.script) === h) {
+          this.scanned.set(branch, i + 1);
+          return k;
+        }
+      }
+      this.scanned.set(branch, i);
+    }
+    return undefined;
+  }
+}
+
+/** A wallet from descriptor text. */
+export function walletFromDescriptor(text: string, net: BtcNetwork, field = '--descriptor'): WatchWallet {
+  return new WatchWallet(parseDescriptor(text.trim(), field), net, field);
+}
+
+/**
+ * A wallet from the JSON `coldkit account export` writes (`kind: "coldkit/account"`): its
+ * multipath descriptor (receive and change), checked against its declared network.
+ */
+export function walletFromAccountFile(text: string, net: BtcNetwork, field = '--wallet'): WatchWallet {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    throw new InputError('is not JSON; expected the file `coldkit account export` writes', field);
+  }
+  const d = doc as { kind?: unknown; network?: unknown; descriptors?: { multipath?: unknown; receive?: unknown } };
+  if (!d || typeof d !== 'object' || d.kind !== 'coldkit/account') {
+    throw new InputError('is not a coldkit account export (kind "coldkit/account")', field);
+  }
+  if (typeof d.network === 'string' && d.network !== net.name) {
+    throw new InputError(`is for ${d.network} but --network is ${net.name}`, field);
+  }
+  const desc = d.descriptors?.multipath ?? d.descriptors?.receive;
+  if (typeof desc !== 'string') throw new InputError('has no descriptors.multipath string', field);
+  return walletFromDescriptor(desc, net, `${field} descriptors.multipath`);
+}

@@ -1,0 +1,64 @@
+/**
+ * Signing with a secp256k1 key (ethers SigningKey: RFC 6979 deterministic nonces, low-s).
+ * Transactions: the signature covers keccak256(unsigned payload); `v` is EIP-155 for legacy
+ * (chainId·2 + 35 + yParity) and the bare y-parity for EIP-2718 typed transactions.
+ */
+import { SigningKey, Transaction } from 'ethers';
+import { InputError } from '../errors.js';
+import { fromHex, toHex } from '../text.js';
+import { decodeTx, toEthersTx, type DecodedTx, type TxFields } from './tx.js';
+
+/** A signed transaction and the pieces an EIP-4527 eth-signature carries. */
+export interface SignedTx {
+  /** Signed raw transaction, 0x hex, ready for eth_sendRawTransaction. */
+  rawHex: string;
+  hash: string;
+  from: string;
+  r: string;
+  s: string;
+  yParity: 0 | 1;
+  v: bigint;
+}
+
+/** Sign an unsigned transaction's fields with `privateKey`; the result is re-decoded as a check. */
+export function signTx(fields: TxFields, privateKey: Uint8Array): SignedTx {
+  if (fields.type === 0 && fields.chainId === 0n) {
+    throw new InputError('a legacy transaction without chain id has no replay protection (EIP-155); coldkit will not sign it', 'chain id');
+  }
+  const t: Transaction = toEthersTx(fields);
+  const sig = new SigningKey('0x' + toHex(privateKey)).sign(t.unsignedHash);
+  t.signature = sig;
+  const back: DecodedTx = decodeTx(t.serialized, 'signed transaction');
+  const s = back.signed!;
+  return { rawHex: s.hex, hash: s.hash, from: s.from, r: s.signature.r, s: s.signature.s, yParity: s.signature.yParity, v: s.signature.v };
+}
+
+/**
+ * The 65-byte r ‖ s ‖ v an EIP-4527 eth-signature carries: v is the EIP-155 value for a legacy
+ * tx and the y-parity for typed transactions (what MetaMask's QR keyring feeds back into the tx).
+ * A legacy v that does not fit one byte (chain id above 110) cannot be carried in 65 bytes.
+ */
+export function txSignatureBytes(signed: SignedTx): Uint8Array {
+  if (signed.v > 255n) {
+    throw new InputError(
+      `legacy EIP-155 v = ${signed.v} does not fit the 65-byte eth-signature (chain id too large for type 0 over EIP-4527); use a type 2 transaction or hand over the signed raw hex`,
+      'eth-signature',
+    );
+  }
+  return rsv(signed.r, signed.s, Number(signed.v));
+}
+
+/** r ‖ s ‖ v as 65 bytes. */
+export function rsv(r: string, s: string, v: number): Uint8Array {
+  const out = new Uint8Array(65);
+  out.set(fromHex(r, 'r'), 0);
+  out.set(fromHex(s, 's'), 32);
+  out[64] = v;
+  return out;
+}
+
+/** Sign a 32-byte digest (EIP-191 / EIP-712 hash) → 65-byte signature with v = 27 + yParity. */
+export function signDigest(digest: string, privateKey: Uint8Array): { signature: string; bytes: Uint8Array } {
+  const sig = new SigningKey('0x' + toHex(privateKey)).sign(digest);
+  return { signature: sig.serialized, bytes: fromHex(sig.serialized, 'signature') };
+}

@@ -1,0 +1,179 @@
+/**
+ * EIP-712 typed structured data as `eth_signTypedData_v4` takes it:
+ *   { types: {EIP712Domain: [...], T: [...]}, primaryType: "T", domain: {...}, message: {...} }
+ * digest = keccak256(0x19 ‖ 0x01 ‖ hashStruct(EIP712Domain, domain) ‖ hashStruct(primaryType, message)).
+ * The file is checked strictly: every struct value must have exactly the fields its type declares.
+ */
+import { TypedDataEncoder, concat, keccak256, type TypedDataField } from 'ethers';
+import { InputError } from '../errors.js';
+import { sanitize } from '../text.js';
+import { chainName } from './chains.js';
+import { parseAddress } from './erc20.js';
+
+/** Uniswap's Permit2 contract (same address on every chain). */
+export const PERMIT2_ADDRESS = '0x000000000022D473030F116dDEE9F6B43aC78BA3';
+const PERMIT2_TYPES = new Set(['PermitSingle', 'PermitBatch', 'PermitTransferFrom', 'PermitBatchTransferFrom', 'PermitWitnessTransferFrom', 'PermitBatchWitnessTransferFrom']);
+const DOMAIN_FIELDS: Record<string, string> = { name: 'string', version: 'string', chainId: 'uint256', verifyingContract: 'address', salt: 'bytes32' };
+
+export interface TypedData {
+  types: Record<string, TypedDataField[]>;
+  primaryType: string;
+  domain: Record<string, unknown>;
+  message: Record<string, unknown>;
+}
+
+/** The review of typed data: what it is for, who can act on it, and its digest. */
+export interface TypedDataReview {
+  domain: { name?: string; version?: string; chainId?: bigint; chainName?: string | null; verifyingContract?: string; salt?: string };
+  primaryType: string;
+  /** Message fields flattened to "path = value" lines, control characters stripped. */
+  messageLines: string[];
+  /** Permit (EIP-2612) or Permit2: signing grants a token allowance without a transaction. */
+  permit: null | 'EIP-2612 Permit' | 'Permit2';
+  /** A permit amount at the maximum (unlimited allowance). */
+  unlimited: boolean;
+  warnings: string[];
+  /** The EIP-712 digest that is signed. */
+  digest: string;
+}
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const BASE_TYPE = /^(address|bool|string|bytes|bytes([1-9]|[12][0-9]|3[0-2])|u?int(8|16|24|32|40|48|56|64|72|80|88|96|104|112|120|128|136|144|152|160|168|176|184|192|200|208|216|224|232|240|248|256)?)$/;
+
+/** Parse and check an EIP-712 JSON document (the whole file as text). */
+export function parseTypedData(text: string, field = 'typed data'): TypedData {
+  let j: unknown;
+  try {
+    j = JSON.parse(text);
+  } catch {
+    throw new InputError('is not valid JSON', field);
+  }
+  if (!isObj(j)) throw new InputError('must be a JSON object {types, primaryType, domain, message}', field);
+  const { types, primaryType, domain, message } = j;
+  if (!isObj(types)) throw new InputError('"types" must be an object of struct definitions', field);
+  if (typeof primaryType !== 'string') throw new InputError('"primaryType" must be a string', field);
+  if (!isObj(domain)) throw new InputError('"domain" must be an object', field);
+  if (!isObj(message)) throw new InputError('"message" must be an object', field);
+  for (const [name, fields] of Object.entries(types)) {
+    if (!Array.isArray(fields)) throw new InputError(`type ${sanitize(name)} must be an array of {name, type}`, field);
+    for (const f of fields) {
+      if (!isObj(f) || typeof f.name !== 'string' || typeof f.type !== 'string') throw new InputError(`type ${sanitize(name)} has a field that is not {name, type}`, field);
+      const base = f.type.replace(/(\[\d*\])+$/, '');
+      if (!BASE_TYPE.test(base) && !(base in types)) throw new InputError(`type ${sanitize(name)}.${sanitize(f.name)} uses undefined type "${sanitize(f.type)}"`, field);
+    }
+  }
+  if (primaryType === 'EIP712Domain' || !(primaryType in types)) throw new InputError(`primaryType "${sanitize(primaryType)}" is not defined in types`, field);
+  const td: TypedData = { types: types as Record<string, TypedDataField[]>, primaryType, domain, message };
+  const domainDecl = td.types.EIP712Domain;
+  if (domainDecl) {
+    checkStruct(td.types, 'EIP712Domain', domain, 'domain', field);
+  } else {
+    for (const k of Object.keys(domain)) if (!(k in DOMAIN_FIELDS)) throw new InputError(`domain has unknown field "${sanitize(k)}"`, field);
+  }
+  checkStruct(td.types, primaryType, message, 'message', field);
+  typedDataDigest(td, field); // throws when a value does not fit its type
+  return td;
+}
+
+function checkStruct(types: Record<string, TypedDataField[]>, name: string, value: unknown, path: string, field: string): void {
+  if (!isObj(value)) throw new InputError(`${path} must be an object of type ${sanitize(name)}`, field);
+  const decl = types[name]!;
+  const declared = new Set(decl.map((f) => f.name));
+  for (const k of Object.keys(value)) if (!declared.has(k)) throw new InputError(`${path}.${sanitize(k)} is not a field of type ${sanitize(name)}`, field);
+  for (const f of decl) {
+    if (!(f.name in value)) throw new InputError(`${path}.${sanitize(f.name)} (${sanitize(f.type)}) is missing`, field);
+    checkValue(types, f.type, value[f.name], `${path}.${f.name}`, field);
+  }
+}
+
+function checkValue(types: Record<string, TypedDataField[]>, type: string, value: unknown, path: string, field: string): void {
+  const arr = /^(.*)\[(\d*)\]$/.exec(type);
+  if (arr) {
+    if (!Array.isArray(value)) throw new InputError(`${sanitize(path)} must be an array (${sanitize(type)})`, field);
+    if (arr[2] !== '' && value.length !== Number(arr[2])) throw new InputError(`${sanitize(path)} must have ${arr[2]} elements`, field);
+    value.forEach((v, i) => checkValue(types, arr[1]!, v, `${path}[${i}]`, field));
+  } else if (type in types) checkStruct(types, type, value, path, field);
+}
+
+/** Only the types reachable from `root` (eth_signTypedData_v4 ignores the rest). */
+function reachable(types: Record<string, TypedDataField[]>, root: string): Record<string, TypedDataField[]> {
+  const out: Record<string, TypedDataField[]> = {};
+  const visit = (n: string) => {
+    if (out[n] || !types[n]) return;
+    out[n] = types[n]!;
+    for (const f of types[n]!) visit(f.type.replace(/(\[\d*\])+$/, ''));
+  };
+  visit(root);
+  return out;
+}
+
+/** The EIP-712 digest, with the domain hashed by its declared EIP712Domain type when present. */
+export function typedDataDigest(td: TypedData, field = 'typed data'): string {
+  try {
+    const domainSep = td.types.EIP712Domain
+      ? new TypedDataEncoder({ EIP712Domain: td.types.EIP712Domain }).hashStruct('EIP712Domain', td.domain)
+      : TypedDataEncoder.hashDomain(td.domain);
+    const msgHash = new TypedDataEncoder(reachable(td.types, td.primaryType)).hashStruct(td.primaryType, td.message);
+    return keccak256(concat(['0x1901', domainSep, msgHash]));
+  } catch (e) {
+    const msg = (e as { shortMessage?: string }).shortMessage ?? (e as Error).message;
+    throw new InputError(`does not match its types: ${sanitize(msg).slice(0, 200)}`, field);
+  }
+}
+
+function flatten(v: unknown, path: string, out: string[]): void {
+  if (Array.isArray(v)) v.forEach((x, i) => flatten(x, `${path}[${i}]`, out));
+  else if (isObj(v)) for (const [k, x] of Object.entries(v)) flatten(x, path ? `${path}.${k}` : k, out);
+  else out.push(`${sanitize(path)} = ${sanitize(String(v))}`);
+}
+
+function big(v: unknown): bigint | null {
+  try {
+    return typeof v === 'string' || typeof v === 'number' || typeof v === 'bigint' ? BigInt(v) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Build the review of checked typed data. */
+export function reviewTypedData(td: TypedData): TypedDataReview {
+  const d = td.domain;
+  const domain: TypedDataReview['domain'] = {};
+  if (d.name !== undefined) domain.name = sanitize(String(d.name));
+  if (d.version !== undefined) domain.version = sanitize(String(d.version));
+  if (d.chainId !== undefined) {
+    domain.chainId = big(d.chainId) ?? undefined;
+    if (domain.chainId !== undefined) domain.chainName = chainName(domain.chainId);
+  }
+  if (typeof d.verifyingContract === 'string') domain.verifyingContract = parseAddress(d.verifyingContract, 'domain.verifyingContract');
+  if (d.salt !== undefined) domain.salt = sanitize(String(d.salt));
+  const messageLines: string[] = [];
+  flatten(td.message, '', messageLines);
+  let permit: TypedDataReview['permit'] = null;
+  if (domain.verifyingContract === PERMIT2_ADDRESS || PERMIT2_TYPES.has(td.primaryType)) permit = 'Permit2';
+  else if (td.primaryType === 'Permit') permit = 'EIP-2612 Permit';
+  let unlimited = false;
+  if (permit) {
+    const amounts: bigint[] = [];
+    const collect = (v: unknown, key: string) => {
+      if (Array.isArray(v)) v.forEach((x) => collect(x, key));
+      else if (isObj(v)) for (const [k, x] of Object.entries(v)) collect(x, k);
+      else if (key === 'value' || key === 'amount') {
+        const b = big(v);
+        if (b !== null) amounts.push(b);
+      }
+    };
+    collect(td.message, '');
+    // EIP-2612 allowances are uint256; Permit2 amounts are uint160, so its maximum is 2^160-1.
+    const limit = permit === 'Permit2' ? (1n << 160n) - 1n : 1n << 255n;
+    unlimited = amounts.some((a) => a >= limit);
+  }
+  const warnings: string[] = [];
+  if (permit) warnings.push(`${permit}: signing this lets the spender move tokens without any further transaction from you`);
+  if (unlimited) warnings.push('UNLIMITED amount in this permit');
+  if (domain.chainId === undefined) warnings.push('the domain has no chainId: the signature is valid on every chain');
+  return { domain, primaryType: sanitize(td.primaryType), messageLines, permit, unlimited, warnings, digest: typedDataDigest(td) };
+}

@@ -1,0 +1,40 @@
+/** BIP174 (v0), BIP370 (v2 parse) and BIP371 (taproot fields) test vectors through coldkit's PSBT codec. */
+import { describe, expect, it } from 'vitest';
+import { base64 } from '@scure/base';
+import { decodePsbt } from '../../src/core/btc/psbt-codec.js';
+import { InputError } from '../../src/core/errors.js';
+import { mediawikiCases } from './mediawiki-vectors.js';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+for (const spec of ['bip174', 'bip370', 'bip371']) {
+  const cases = mediawikiCases(`${spec}/test-vectors.mediawiki`);
+  describe(`${spec} vectors`, () => {
+    it('the stored section has cases of each kind', () => {
+      expect(cases.filter((c) => c.section === 'invalid').length).toBeGreaterThan(5);
+      expect(cases.filter((c) => c.section === 'valid').length).toBeGreaterThan(3);
+    });
+    // "Fails Signer checks" (BIP174) and "cannot be computed" locktimes (BIP370): coldkit refuses
+    // them when reading, before any signer could act on them.
+    const invalid = cases.filter((c) => c.section !== 'valid');
+    it.each(invalid.map((c) => [c.name, c] as const))('invalid: %s', (_n, c) => {
+      let err: unknown;
+      try {
+        decodePsbt(enc(c.base64));
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(InputError);
+      expect((err as Error).message).not.toMatch(/\n/);
+    });
+    const valid = cases.filter((c) => c.section === 'valid');
+    it.each(valid.map((c) => [c.name, c] as const))('valid: %s', (_n, c) => {
+      const d = decodePsbt(enc(c.base64));
+      expect(d.encoding).toBe('base64');
+      // The binary and hex forms decode to the same bytes.
+      expect(decodePsbt(base64.decode(c.base64)).encoding).toBe('binary');
+      if (c.hex) expect(decodePsbt(enc(c.hex)).bytes).toEqual(base64.decode(c.base64));
+      if (c.lockTime !== undefined) expect(d.tx.lockTime).toBe(c.lockTime);
+    });
+  });
+}
