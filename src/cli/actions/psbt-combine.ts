@@ -1,0 +1,9 @@
+/** `coldkit psbt combine` (placeholder until the PSBT area lands it). */
+import type { Context, Outcome } from '../command.js';
+import { RuntimeFailure } from '../../core/errors.js';
+
+/** Not built yet. */
+export default async function psbtcombine(opts: unknown, ctx: Context): Promise<Outcome<unknown>> {
+  void opts; void ctx;
+  throw new RuntimeFailure('psbt combine is not available in this build');
+}
