@@ -8,8 +8,10 @@
  *   3 message    → the raw message bytes (the signer adds the EIP-191 prefix)
  */
 import { InputError } from '../errors.js';
-import { fromHex } from '../text.js';
+import { CborTag, encodeCbor, type CborMap, type CborValue } from '../transport/cbor.js';
+import { fromHex, toHex } from '../text.js';
 import {
+  TAG_UUID,
   UR_ETH_SIGNATURE,
   UR_ETH_SIGN_REQUEST,
   decodeEthSignRequest,
@@ -51,10 +53,34 @@ export function parseSignRequestUr(text: string): EthSignRequest {
   return decodeEthSignRequest(ur.cbor);
 }
 
-/** Build the eth-signature answer and its UR text. */
+/**
+ * Build the eth-signature answer and its UR text. The signature is r ‖ s ‖ v: 65 bytes for typed
+ * transactions, messages and typed data; for a legacy EIP-155 transaction v = chainId·2 + 35 + yParity
+ * is written big-endian in as many bytes as it needs (chain id > 110 makes v > 255), which is how
+ * Keystone and MetaMask's QR keyring read it back (`v = signature.slice(64)`).
+ */
 export function makeSignature(sig: EthSignature): { cbor: Uint8Array; ur: string } {
-  const cbor = encodeEthSignature(sig);
+  const cbor = sig.signature.length === 65 ? encodeEthSignature(sig) : encodeWideSignature(sig);
   return { cbor, ur: encodeUrSingle(UR_ETH_SIGNATURE, cbor) };
+}
+
+/**
+ * The same CBOR map as the transport codec writes, for a signature longer than 65 bytes, which that
+ * codec refuses (it expects one v byte). Keys: 1 request id (tag 37), 2 signature, 3 origin.
+ */
+function encodeWideSignature(sig: EthSignature): Uint8Array {
+  if (sig.signature.length < 65 || sig.signature.length > 72) throw new InputError('signature must be r ‖ s ‖ v with v in 1 to 8 bytes', 'eth-signature');
+  const m: CborMap = new Map<number, CborValue>();
+  if (sig.requestId) m.set(1, new CborTag(TAG_UUID, sig.requestId));
+  m.set(2, sig.signature);
+  if (sig.origin !== undefined) m.set(3, sig.origin);
+  return encodeCbor(m);
+}
+
+/** Split an eth-signature's bytes into r, s and v (v may be longer than one byte; see makeSignature). */
+export function splitSignature(sig: Uint8Array): { r: string; s: string; v: bigint } {
+  if (sig.length < 65 || sig.length > 72) throw new InputError('signature must be r ‖ s ‖ v (65 to 72 bytes)', 'eth-signature');
+  return { r: '0x' + toHex(sig.subarray(0, 32)), s: '0x' + toHex(sig.subarray(32, 64)), v: BigInt('0x' + toHex(sig.subarray(64))) };
 }
 
 /** Parse a single-part `ur:eth-signature/…` string. */

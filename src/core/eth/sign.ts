@@ -34,26 +34,18 @@ export function signTx(fields: TxFields, privateKey: Uint8Array): SignedTx {
 }
 
 /**
- * The 65-byte r ‖ s ‖ v an EIP-4527 eth-signature carries: v is the EIP-155 value for a legacy
- * tx and the y-parity for typed transactions (what MetaMask's QR keyring feeds back into the tx).
- * A legacy v that does not fit one byte (chain id above 110) cannot be carried in 65 bytes.
+ * The r ‖ s ‖ v an EIP-4527 eth-signature carries: v is the EIP-155 value for a legacy tx (big-endian,
+ * as many bytes as it needs: one byte up to chain id 110) and the y-parity for typed transactions
+ * (what MetaMask's QR keyring and Keystone feed back into the tx as `signature.slice(64)`).
  */
 export function txSignatureBytes(signed: SignedTx): Uint8Array {
-  if (signed.v > 255n) {
-    throw new InputError(
-      `legacy EIP-155 v = ${signed.v} does not fit the 65-byte eth-signature (chain id too large for type 0 over EIP-4527); use a type 2 transaction or hand over the signed raw hex`,
-      'eth-signature',
-    );
-  }
-  return rsv(signed.r, signed.s, Number(signed.v));
-}
-
-/** r ‖ s ‖ v as 65 bytes. */
-export function rsv(r: string, s: string, v: number): Uint8Array {
-  const out = new Uint8Array(65);
-  out.set(fromHex(r, 'r'), 0);
-  out.set(fromHex(s, 's'), 32);
-  out[64] = v;
+  let vHex = signed.v.toString(16);
+  if (vHex.length % 2) vHex = '0' + vHex;
+  const v = fromHex(vHex, 'v');
+  const out = new Uint8Array(64 + v.length);
+  out.set(fromHex(signed.r, 'r'), 0);
+  out.set(fromHex(signed.s, 's'), 32);
+  out.set(v, 64);
   return out;
 }
 

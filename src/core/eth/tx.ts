@@ -212,15 +212,20 @@ export function decodeTx(hex: string, source = 'transaction'): DecodedTx {
   }
   if (first > 0x7f && first < 0xc0) throw new InputError('is neither a typed transaction (first byte ≤ 0x7f) nor an RLP list (first byte ≥ 0xc0)', source);
   const canonical = '0x' + toHex(bytes);
+  const invalid = (e: unknown) => {
+    const msg = (e as { shortMessage?: string }).shortMessage ?? (e as Error).message;
+    return new InputError(`is not a valid transaction: ${sanitize(msg).slice(0, 160)}`, source);
+  };
   let t: Transaction;
+  let reencoded: string;
   try {
     t = Transaction.from(canonical);
+    // ethers checks some rules (priority fee ≤ max fee) only when it serializes.
+    reencoded = t.signature !== null ? t.serialized : t.unsignedSerialized;
   } catch (e) {
-    const msg = (e as { shortMessage?: string }).shortMessage ?? (e as Error).message;
-    throw new InputError(`is not a valid transaction: ${sanitize(msg).slice(0, 160)}`, source);
+    throw invalid(e);
   }
   const isSigned = t.signature !== null;
-  const reencoded = isSigned ? t.serialized : t.unsignedSerialized;
   if (reencoded !== canonical) {
     throw new InputError('is not in canonical RLP form (leading zeros, wrong lengths or extra fields); refusing to show one thing and sign another', source);
   }
