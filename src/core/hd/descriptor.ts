@@ -64,6 +64,9 @@ export function parseDescriptor(text: string, field = '--descriptor'): Descripto
     const [fp, ...rest] = m[1]!.split('/');
     if (!/^[0-9a-fA-F]{8}$/.test(fp!)) throw new InputError(`key origin fingerprint "${fp}" must be 8 hex characters`, field);
     fingerprint = fp!.toLowerCase();
+    // BIP380 key origin: "/NUM or /NUMh path elements" (' also accepted); its test vectors list "0H" as invalid.
+    const bad = rest.find((p) => /H$/.test(p));
+    if (bad !== undefined) throw new InputError(`key origin step "${bad}": the hardened marker is h or ' (BIP380), not H`, field);
     originPath = rest.length ? parsePath('m/' + rest.join('/'), `${field} key origin`) : [];
     inner = m[2]!;
   } else if (inner.startsWith('[')) {

@@ -2,6 +2,7 @@
  * SLIP-132 extended-key version bytes: the same key serialised as xpub/ypub/zpub (mainnet) or
  * tpub/upub/vpub (testnet) to hint its script type. Taproot and legacy use plain xpub/tpub.
  */
+import { HDKey } from '@scure/bip32';
 import { base58check } from './base58.js';
 import { InputError } from '../errors.js';
 import type { ScriptType } from './script-type.js';
@@ -52,7 +53,15 @@ export function normalizeExtendedPublic(extKey: string, field = 'xpub'): { xpub:
   if (!info) {
     throw new InputError(`version 0x${version.toString(16).padStart(8, '0')} is not a known extended PUBLIC key (xpub/ypub/zpub/tpub/upub/vpub)`, field);
   }
-  return { xpub: withVersion(extKey, info.mainnet ? 0x0488b21e : 0x043587cf), mainnet: info.mainnet, script: info.script };
+  const xpub = withVersion(extKey, info.mainnet ? 0x0488b21e : 0x043587cf);
+  // BIP32 "Serialization format": the key data must be a valid point (02/03 prefix, on the curve),
+  // and depth 0 needs a zero parent fingerprint and index. Check it here, at the input edge.
+  try {
+    HDKey.fromExtendedKey(xpub, info.mainnet ? { public: 0x0488b21e, private: 0x0488ade4 } : { public: 0x043587cf, private: 0x04358394 });
+  } catch (e) {
+    throw new InputError(`not a valid BIP32 extended public key: ${(e as Error).message}`, field);
+  }
+  return { xpub, mainnet: info.mainnet, script: info.script };
 }
 
 function clip(s: string): string {
