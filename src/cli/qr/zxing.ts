@@ -1,0 +1,79 @@
+/**
+ * ZXing-C++ (the `zxing-wasm` package) as coldkit's primary QR reader, instantiated from the
+ * package's own `zxing_reader.wasm` file on disk — never from the network.
+ *
+ * By default zxing-wasm's `locateFile` points at the jsDelivr CDN and the Emscripten glue
+ * `fetch`es the WebAssembly from there. Here the bytes are read with `fs`, checked against the
+ * SHA-256 the package itself publishes (`ZXING_WASM_SHA256`), and handed over as `wasmBinary`
+ * through `prepareZXingModule({ overrides })`; `locateFile` is also overridden to the local path
+ * so no URL is ever formed. test/qr/read-image.test.ts stubs `globalThis.fetch` to throw while
+ * the module is instantiated and used.
+ *
+ * Everything is loaded lazily on the first call, so `coldkit --help` never loads the WebAssembly.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
+import { RuntimeFailure } from '../../core/errors.js';
+
+type ZxingReader = typeof import('zxing-wasm/reader');
+
+/** RGBA pixels, row-major, 4 bytes per pixel. */
+export interface RgbaImage { data: Uint8ClampedArray | Uint8Array; width: number; height: number }
+
+let loading: Promise<ZxingReader> | undefined;
+
+/** Absolute path of the reader WebAssembly inside the installed zxing-wasm package. */
+export function zxingWasmPath(): string {
+  return createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
+}
+
+async function load(): Promise<ZxingReader> {
+  const zxing = await import('zxing-wasm/reader');
+  const wasmPath = zxingWasmPath();
+  let wasm: Buffer;
+  try {
+    wasm = readFileSync(wasmPath);
+  } catch (e) {
+    throw new RuntimeFailure(`cannot read the QR decoder "${wasmPath}": ${(e as NodeJS.ErrnoException).code ?? 'error'}; reinstall coldkit`);
+  }
+  const sha = createHash('sha256').update(wasm).digest('hex');
+  if (sha !== zxing.ZXING_WASM_SHA256) {
+    throw new RuntimeFailure(`QR decoder "${wasmPath}" has SHA-256 ${sha}, expected ${zxing.ZXING_WASM_SHA256}; reinstall coldkit`);
+  }
+  const wasmBinary = wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer;
+  await zxing.prepareZXingModule({
+    overrides: { wasmBinary, locateFile: () => wasmPath },
+    fireImmediately: true,
+  });
+  return zxing;
+}
+
+/** The zxing-wasm reader, instantiated once from the local `.wasm` file. */
+export function zxingReader(): Promise<ZxingReader> {
+  loading ??= load().catch((e: unknown) => {
+    loading = undefined;
+    throw e;
+  });
+  return loading;
+}
+
+/**
+ * Raw byte content of every valid QR code ZXing finds in `img` (usually one). The bytes are the
+ * symbol's data as encoded (byte-mode content verbatim), not a text rendering of it.
+ */
+export async function zxingDecode(img: RgbaImage): Promise<Uint8Array[]> {
+  const zxing = await zxingReader();
+  // A plain object, not a DOM ImageData (Node has none): zxing-wasm only reads data/width/height
+  // (it converts RGBA to luminance itself); a bare Uint8Array would be taken for an image file.
+  const imageData = { data: img.data, width: img.width, height: img.height } as unknown as Parameters<ZxingReader['readBarcodes']>[0];
+  const results = await zxing.readBarcodes(imageData, {
+    formats: ['QRCode'],
+    tryHarder: true,
+    tryRotate: true,
+    tryInvert: true,
+    tryDownscale: true,
+    maxNumberOfSymbols: 4,
+  });
+  return results.filter((r) => r.isValid && r.format === 'QRCode').map((r) => new Uint8Array(r.bytes));
+}
