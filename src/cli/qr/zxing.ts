@@ -58,6 +58,15 @@ export function zxingReader(): Promise<ZxingReader> {
   return loading;
 }
 
+const OPTIONS = { formats: ['QRCode' as const], tryHarder: true, tryRotate: true, tryInvert: true, tryDownscale: true, maxNumberOfSymbols: 4 };
+
+/**
+ * Binarizers tried in turn: ZXing's default local-average thresholding, then one global
+ * histogram threshold, which recovers some strongly tilted frames the local one misses (the
+ * second pass only runs when the first finds nothing).
+ */
+const BINARIZERS = ['LocalAverage', 'GlobalHistogram'] as const;
+
 /**
  * Raw byte content of every valid QR code ZXing finds in `img` (usually one). The bytes are the
  * symbol's data as encoded (byte-mode content verbatim), not a text rendering of it.
@@ -67,13 +76,10 @@ export async function zxingDecode(img: RgbaImage): Promise<Uint8Array[]> {
   // A plain object, not a DOM ImageData (Node has none): zxing-wasm only reads data/width/height
   // (it converts RGBA to luminance itself); a bare Uint8Array would be taken for an image file.
   const imageData = { data: img.data, width: img.width, height: img.height } as unknown as Parameters<ZxingReader['readBarcodes']>[0];
-  const results = await zxing.readBarcodes(imageData, {
-    formats: ['QRCode'],
-    tryHarder: true,
-    tryRotate: true,
-    tryInvert: true,
-    tryDownscale: true,
-    maxNumberOfSymbols: 4,
-  });
-  return results.filter((r) => r.isValid && r.format === 'QRCode').map((r) => new Uint8Array(r.bytes));
+  for (const binarizer of BINARIZERS) {
+    const results = await zxing.readBarcodes(imageData, { ...OPTIONS, binarizer });
+    const found = results.filter((r) => r.isValid && r.format === 'QRCode').map((r) => new Uint8Array(r.bytes));
+    if (found.length) return found;
+  }
+  return [];
 }

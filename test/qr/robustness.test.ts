@@ -1,0 +1,66 @@
+/**
+ * QR decoding robustness (issue 5, "Decoding robustness and speed"): 210 real QR symbols
+ * (qrcode encoder, versions 5–25, ECC L/M/Q/H, binary and UR-style payloads) rendered as
+ * degraded camera frames — rotation, perspective, blur, noise, low contrast with uneven light,
+ * 2–3 px/module — generated at test time from fixed seeds. `decodeQrPixels` must decode ≥ 99%
+ * and must never return a payload other than the one encoded. jsQR alone is measured by the
+ * benchmark (test/bench/qr.ts): it is too slow to run on every frame here.
+ */
+import { describe, expect, test } from 'vitest';
+import { createHash } from 'node:crypto';
+import { decodeQrPixels } from '../../src/cli/qr/read-image.js';
+import { cameraFrame } from './camera-frame.js';
+import { Prng } from './prng.js';
+import { CONDITIONS, renderFrame, robustnessSet, symbolFor } from './robustness-set.js';
+import { robustnessTable, runRobustness, type RobustnessResult } from './robustness-run.js';
+
+const specs = robustnessSet();
+
+describe('the frame set', () => {
+  test('≥ 200 frames over versions 5–25, all ECC levels, binary and alphanumeric payloads, every condition', () => {
+    expect(specs.length).toBeGreaterThanOrEqual(200);
+    expect(new Set(specs.map((s) => s.version))).toEqual(new Set(Array.from({ length: 21 }, (_, i) => i + 5)));
+    expect(new Set(specs.map((s) => s.ecc))).toEqual(new Set(['L', 'M', 'Q', 'H']));
+    expect(new Set(specs.map((s) => s.mode))).toEqual(new Set(['byte', 'alphanumeric']));
+    expect(new Set(specs.map((s) => s.condition))).toEqual(new Set(Object.keys(CONDITIONS)));
+    const lowRes = specs.filter((s) => s.condition.startsWith('low-res')).map((s) => s.params.ppm);
+    expect(Math.min(...lowRes)).toBeLessThan(2.2);
+    expect(Math.max(...lowRes)).toBeLessThanOrEqual(3);
+  });
+
+  test('frames are deterministic (same seed, same pixels)', () => {
+    const hash = (s: (typeof specs)[number]) => createHash('sha256').update(renderFrame(s).data).digest('hex');
+    expect(hash(specs[37]!)).toBe(hash(robustnessSet()[37]!));
+    expect(hash(specs[37]!)).not.toBe(hash(specs[38]!));
+  });
+
+  test('the generator can defeat the decoder (1.2 px/module, heavy blur and noise)', async () => {
+    const spec = specs.find((s) => s.version === 25)!;
+    const frame = cameraFrame(symbolFor(spec), { ...spec.params, ppm: 1.2, blur: 1.5, noise: 40 }, new Prng(1));
+    expect(await decodeQrPixels(frame)).toBeNull();
+  });
+});
+
+describe('decoding the degraded frames', () => {
+  let result: RobustnessResult;
+
+  test('runs every frame through zxing alone and through decodeQrPixels', async () => {
+    result = await runRobustness(specs);
+    console.log(`QR robustness (${result.total.frames} frames)\n${robustnessTable(result)}\nmissed: ${result.missed.join('; ') || 'none'}`);
+    expect(result.total.frames).toBe(specs.length);
+  }, 120_000);
+
+  test('never a wrong payload', () => {
+    expect(result.wrong).toEqual([]);
+  });
+
+  test('≥ 99% of frames decoded to the original payload', () => {
+    expect(result.total.combined / result.total.frames).toBeGreaterThanOrEqual(0.99);
+  });
+
+  test('≥ 95% in every condition', () => {
+    for (const [cond, t] of Object.entries(result.byCondition)) {
+      expect(t.combined / t.frames, cond).toBeGreaterThanOrEqual(0.95);
+    }
+  });
+});
