@@ -5,7 +5,7 @@
  */
 import { InputError } from '../../core/errors.js';
 import { formatFingerprint } from '../../core/eth/key.js';
-import { checkCommon } from '../../core/eth/policy.js';
+import { checkTypedDataPolicy } from '../../core/eth/policy.js';
 import { signDigest } from '../../core/eth/sign.js';
 import { parseTypedData, reviewTypedData, type TypedDataReview } from '../../core/eth/typed-data.js';
 import type { Context, Outcome } from '../command.js';
@@ -31,9 +31,12 @@ export default async function ethSignTypedData(opts: PolicyOptions, ctx: Context
   const text = req ? new TextDecoder('utf-8', { fatal: false }).decode(req.signData) : input.kind === 'raw' ? input.text : '';
   const td = parseTypedData(text, 'typed data');
   const review = reviewTypedData(td);
+  if (req?.chainId !== undefined && review.domain.chainId !== undefined && req.chainId !== review.domain.chainId) {
+    throw new InputError(`the request says chain ${req.chainId} but the typed data's domain says chain ${review.domain.chainId}`, 'eth-sign-request');
+  }
   checkOutputs(opts, Boolean(req));
   const key = await loadSigner(opts, ctx, resolvePath(opts, req?.path));
-  const overrides = checkCommon(review.domain.chainId ?? null, policyFor(opts, key, req));
+  const overrides = checkTypedDataPolicy(review, policyFor(opts, key, req));
   await confirmSign(ctx, [...renderTypedDataReview(review), `signing key:        ${key.address} at ${key.path}`, ...overrides.map((o) => `OVERRIDE: ${o}`)], `Sign this typed data with ${key.address}?`);
   const sig = signDigest(review.digest, key.privateKey);
   const answer = answerFor(req, sig.bytes);

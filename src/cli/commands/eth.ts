@@ -89,7 +89,8 @@ export function register(program: Command): void {
         eth
           .command('sign-typed-data')
           .description('review and sign EIP-712 typed data (eth_signTypedData_v4) (offline)')
-          .argument('[file]', 'EIP-712 JSON, or an eth-sign-request UR with data type 2, or - for stdin'),
+          .argument('[file]', 'EIP-712 JSON, or an eth-sign-request UR with data type 2, or - for stdin')
+          .option('--allow-unlimited-approval', 'sign a Permit/Permit2 of an unlimited amount (journaled)'),
       ),
     ),
   ).action(lazyAction(() => import('../actions/eth-sign-typed-data.js')));

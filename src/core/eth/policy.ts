@@ -7,6 +7,7 @@ import { RefusedError } from '../errors.js';
 import { describeChain } from './chains.js';
 import { formatFingerprint } from './key.js';
 import type { TxReview } from './review.js';
+import type { TypedDataReview } from './typed-data.js';
 
 /** The named overrides (command-line flags) and what each one permits. */
 export const ALLOW = {
@@ -85,5 +86,15 @@ export function checkTxPolicy(review: TxReview, policy: EthPolicy): string[] {
   }
   const c = review.data.erc20;
   gate(c?.method === 'approve' && c.unlimited, ALLOW.unlimitedApproval, `this is an UNLIMITED ERC-20 approval to ${c && 'spender' in c ? c.spender : '?'}`, policy, used);
+  return used;
+}
+
+/** Typed-data checks: the domain chain id, sender, fingerprint, and an unlimited Permit/Permit2 allowance. */
+export function checkTypedDataPolicy(review: TypedDataReview, policy: EthPolicy): string[] {
+  const used = checkCommon(review.domain.chainId ?? null, policy);
+  if (policy.expectChainId !== undefined && review.domain.chainId === undefined) {
+    gate(true, ALLOW.chainIdMismatch, `the typed data's domain has no chainId (valid on every chain), but --expect-chain-id ${policy.expectChainId} was given`, policy, used);
+  }
+  gate(review.permit !== null && review.unlimited, ALLOW.unlimitedApproval, `this ${review.permit} grants an UNLIMITED allowance`, policy, used);
   return used;
 }
