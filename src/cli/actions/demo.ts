@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { Action } from '../command.js';
 import { journalSteps, steps as foundationSteps } from '../demo/foundation.js';
 import { makeRunner, type DemoRunner, type DemoStep } from '../demo/runner.js';
+import { registerAreas } from '../demo/areas.js';
 
 /** Area demos, in ceremony order; each module exports steps(runner). */
 const AREAS: Array<() => Promise<{ steps: (d: DemoRunner) => Promise<void> }>> = [];
@@ -17,7 +18,6 @@ function area(load: () => Promise<{ steps: (d: DemoRunner) => Promise<void> }>):
   AREAS.push(load);
 }
 
-import { registerAreas } from '../demo/areas.js';
 registerAreas(area);
 
 const action: Action<{ dir?: string }> = async (opts, ctx) => {

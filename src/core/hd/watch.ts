@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import type { BtcNetwork } from '../btc/network.js';
 import { outputFor } from './address.js';
 import type { Descriptor } from './descriptor.js';
+import { childPublicKeys } from './batch-derive.js';
 import { publicNode } from './keys.js';
 import { formatPath } from './path.js';
 
@@ -36,22 +37,24 @@ export function chooseBranch(d: Descriptor, change: boolean): number {
 
 /** Derive `count` addresses from `from` on one branch. */
 export function listAddresses(d: Descriptor, net: BtcNetwork, branch: number, from: number, count: number): DerivedAddress[] {
-  const node = branchNode(d, net, branch);
-  const out: DerivedAddress[] = [];
-  for (let i = from; i < from + count; i++) {
-    const child = node.deriveChild(i);
-    out.push({ branch, index: i, address: outputFor(d.script, child.publicKey!, net).address, path: `${pathPrefix(d)}/${branch}/${i}` });
-  }
-  return out;
+  const prefix = `${pathPrefix(d)}/${branch}/`;
+  return childPublicKeys(branchNode(d, net, branch), from, count).map((key, k) => ({
+    branch,
+    index: from + k,
+    address: outputFor(d.script, key, net).address,
+    path: prefix + String(from + k),
+  }));
 }
+
+/** Indices derived at once while searching (one shared inversion per chunk). */
+const FIND_CHUNK = 256;
 
 /** Search each branch up to `gap` indices for an address. */
 export function findAddress(d: Descriptor, net: BtcNetwork, address: string, gap: number): DerivedAddress | undefined {
   for (const branch of d.branches) {
-    const node = branchNode(d, net, branch);
-    for (let i = 0; i < gap; i++) {
-      const a = outputFor(d.script, node.deriveChild(i).publicKey!, net).address;
-      if (a === address) return { branch, index: i, address: a, path: `${pathPrefix(d)}/${branch}/${i}` };
+    for (let from = 0; from < gap; from += FIND_CHUNK) {
+      const hit = listAddresses(d, net, branch, from, Math.min(FIND_CHUNK, gap - from)).find((a) => a.address === address);
+      if (hit) return hit;
     }
   }
   return undefined;
