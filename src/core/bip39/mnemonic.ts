@@ -51,19 +51,26 @@ export function suggestWord(token: string, list: readonly string[] = wordlist): 
   return best;
 }
 
-/** Levenshtein distance, giving up early once it exceeds `limit`. */
+/**
+ * Edit distance with adjacent transpositions counted as one edit (optimal string alignment), so
+ * the commonest typo, two letters swapped ("recieve"), suggests the intended word. Gives up early
+ * once it exceeds `limit`.
+ */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) >= limit) return limit;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, before[j - 2]! + 1);
       cur.push(v);
       if (v < rowMin) rowMin = v;
     }
     if (rowMin >= limit) return limit;
+    before = prev;
     prev = cur;
   }
   return prev[b.length]!;
