@@ -1,9 +1,47 @@
-/** `coldkit psbt combine` (placeholder until the PSBT area lands it). */
-import type { Context, Outcome } from '../command.js';
-import { RuntimeFailure } from '../../core/errors.js';
+/**
+ * `coldkit psbt combine A B …`: the BIP174 Combiner. Merges the signatures of several copies of
+ * one PSBT (from files, and/or one read with --from-qr) into one PSBT: binary to --out, else base64
+ * on stdout.
+ */
+import { combinePsbts } from '../../core/btc/combine.js';
+import { decodePsbt, psbtOf } from '../../core/btc/psbt-codec.js';
+import type { Action } from '../command.js';
+import { assertWritable } from '../io.js';
+import { readPayloadInput } from '../payload.js';
+import { emitPsbt, renderWithPsbt, type PsbtOut } from '../psbt-output.js';
 
-/** Not built yet. */
-export default async function psbtcombine(opts: unknown, ctx: Context): Promise<Outcome<unknown>> {
-  void opts; void ctx;
-  throw new RuntimeFailure('psbt combine is not available in this build');
+interface Opts {
+  fromQr?: string[];
+  out?: string;
 }
+
+type Result = PsbtOut & { txid: string; inputs: { file: string; digest: string }[] };
+
+const action: Action<Opts> = async (opts, ctx, files) => {
+  if (opts.out) assertWritable(opts.out, '--out');
+  const sources: { file?: string; fromQr?: string[]; name: string }[] = files.map((f) => ({ file: f, name: f }));
+  if (opts.fromQr?.length) sources.push({ fromQr: opts.fromQr, name: '--from-qr' });
+  const parts = [];
+  const read: Result['inputs'] = [];
+  for (const s of sources) {
+    const p = await readPayloadInput(ctx, s.file ? { file: s.file } : { fromQr: s.fromQr }, s.name);
+    parts.push({ tx: decodePsbt(p.bytes, s.name).tx, field: s.name });
+    read.push({ file: s.name, digest: p.digest });
+  }
+  const combined = combinePsbts(parts);
+  const out = emitPsbt(psbtOf(combined), opts.out);
+  const result: Result = { ...out.result, txid: combined.id, inputs: read };
+  return {
+    result,
+    payload: out.payload,
+    journal: [{ op: 'psbt.combine', data: { txid: result.txid, inputs: read, digest: result.digest, ...(opts.out ? { outFile: opts.out } : {}), overrides: [] } }],
+    human: (r: Result) =>
+      renderWithPsbt(ctx, r, [
+        `Combined ${r.inputs.length} PSBTs of transaction ${r.txid}`,
+        ...r.inputs.map((i) => `  from ${i.file}  (digest: ${i.digest})`),
+        `  digest: ${r.digest}`,
+      ]),
+  };
+};
+
+export default action;

@@ -1,9 +1,118 @@
-/** `coldkit psbt create` (placeholder until the PSBT area lands it). */
-import type { Context, Outcome } from '../command.js';
-import { RuntimeFailure } from '../../core/errors.js';
+/**
+ * `coldkit psbt create`: the watch-only side builds an unsigned PSBT from the account descriptor
+ * (--descriptor or --wallet), a listunspent export (--utxos), recipients and a fee rate. No secret
+ * is read. Output: binary PSBT to --out or base64 on stdout, a summary, the 4-word digest, and the
+ * PSBT as an air-gap payload for --qr-*.
+ */
+import { InputError } from '../../core/errors.js';
+import { formatDecimal, parseDecimal } from '../../core/amount.js';
+import { createPsbt, type CreatedPsbt } from '../../core/btc/create.js';
+import { parsePrevTxs } from '../../core/btc/prev-txs.js';
+import { addressScript, parseRecipient } from '../../core/btc/recipient.js';
+import { parseListUnspent } from '../../core/btc/utxos.js';
+import { WatchWallet } from '../../core/btc/watch-wallet.js';
+import { sanitize } from '../../core/text.js';
+import type { Action } from '../command.js';
+import { assertWritable, readInputText } from '../io.js';
+import { emitPsbt, renderWithPsbt, type PsbtOut } from '../psbt-output.js';
+import { readWatchAccount } from '../wallet-input.js';
 
-/** Not built yet. */
-export default async function psbtcreate(opts: unknown, ctx: Context): Promise<Outcome<unknown>> {
-  void opts; void ctx;
-  throw new RuntimeFailure('psbt create is not available in this build');
+interface Opts {
+  descriptor?: string;
+  wallet?: string;
+  utxos: string;
+  to?: string[];
+  sendMax?: string;
+  feeRate?: string;
+  changeIndex?: number;
+  prevTxs?: string;
+  rbf: boolean;
+  locktime?: number;
+  gapLimit?: number;
+  out?: string;
 }
+
+/** Highest fee rate accepted (sat/vB): far above any real market, low enough to catch a typo. */
+const MAX_FEE_RATE_MSAT = 100_000_000n;
+
+type Result = Omit<CreatedPsbt, 'psbt'> & PsbtOut & { network: string; feeRate: string };
+
+/** Parse --fee-rate (sat/vB, up to 3 decimals) into milli-sat per vB. */
+export function parseFeeRate(text: string | undefined): bigint {
+  if (text === undefined) throw new InputError('is required: the fee rate in sat/vB, e.g. --fee-rate 2 (see your node\'s estimatesmartfee)', '--fee-rate');
+  const msat = parseDecimal(text, 3, '--fee-rate');
+  if (msat < 100n) throw new InputError(`${text} sat/vB is below 0.1 sat/vB, the lowest rate nodes relay`, '--fee-rate');
+  if (msat > MAX_FEE_RATE_MSAT) throw new InputError(`${text} sat/vB is above 100000 sat/vB; that is surely a typo`, '--fee-rate');
+  return msat;
+}
+
+const action: Action<Opts> = async (opts, ctx) => {
+  if (opts.out) assertWritable(opts.out, '--out');
+  const rateMsat = parseFeeRate(opts.feeRate);
+  const account = await readWatchAccount(opts, ctx);
+  const wallet = new WatchWallet(account.descriptor, account.net, opts.descriptor ? '--descriptor' : '--wallet');
+  const net = account.net;
+  const recipients = (opts.to ?? []).map((t, i) => parseRecipient(t, net, (opts.to?.length ?? 0) > 1 ? `--to #${i + 1}` : '--to'));
+  const sendMax = opts.sendMax !== undefined ? { address: opts.sendMax.trim(), script: addressScript(opts.sendMax, net, '--send-max') } : undefined;
+  const utxos = parseListUnspent(await readInputText(opts.utxos, '--utxos', ctx.io));
+  const prevTxs = opts.prevTxs ? parsePrevTxs(await readInputText(opts.prevTxs, '--prev-txs', ctx.io)) : undefined;
+
+  const created = createPsbt({
+    wallet,
+    utxos,
+    recipients,
+    sendMax,
+    rateMsat,
+    prevTxs,
+    changeIndex: opts.changeIndex,
+    rbf: opts.rbf !== false,
+    lockTime: opts.locktime ?? 0,
+    gapLimit: opts.gapLimit ?? 1000,
+    changePosition: (n) => (n === 0 ? 0 : ctx.random(1)[0]! % (n + 1)),
+  });
+  const { psbt, ...summary } = created;
+  const out = emitPsbt(psbt, opts.out);
+  const result: Result = { network: net.name, ...summary, feeRate: formatDecimal(summary.feeRateMsat, 3), ...out.result };
+  const change = summary.outputs.find((o) => o.change);
+  return {
+    result,
+    payload: out.payload,
+    journal: [
+      {
+        op: 'psbt.create',
+        data: {
+          network: net.name,
+          digest: out.result.digest,
+          inputs: summary.inputs.length,
+          inputTotal: String(summary.inputs.reduce((a, i) => a + i.amount, 0n)),
+          recipients: summary.outputs.filter((o) => !o.change).map((o) => ({ address: o.address, amount: String(o.amount) })),
+          change: change ? { address: change.address, amount: String(change.amount), path: change.path } : null,
+          fee: String(summary.fee),
+          feeRate: result.feeRate,
+          rbf: summary.rbf,
+          ...(opts.out ? { outFile: opts.out } : {}),
+          overrides: [],
+        },
+      },
+    ],
+    human: (r: Result) => renderWithPsbt(ctx, r, summaryLines(r)),
+  };
+};
+
+const btc = (sats: bigint): string => `${formatDecimal(sats, 8)} BTC`;
+
+/** The human summary: inputs, outputs (change marked), fee and rate, digest. */
+export function summaryLines(r: Result): string[] {
+  const total = r.inputs.reduce((a, i) => a + i.amount, 0n);
+  return [
+    `Unsigned PSBT (${r.network}): ${r.inputs.length} input${r.inputs.length === 1 ? '' : 's'}, ${r.outputs.length} output${r.outputs.length === 1 ? '' : 's'}; coins chosen by ${r.algorithm}`,
+    ...r.inputs.map((i) => `  in   ${btc(i.amount).padStart(18)}  ${i.txid}:${i.vout}  ${i.path}`),
+    `  in total ${btc(total)}`,
+    ...r.outputs.map((o) => `  out  ${btc(o.amount).padStart(18)}  ${sanitize(o.address)}${o.change ? `  (change, ${o.path})` : ''}`),
+    `  fee  ${btc(r.fee)} = ${r.fee} sat for ${r.vsize} vB (${r.feeRate} sat/vB)`,
+    `  RBF ${r.rbf ? 'signalled' : 'off'}, locktime ${r.lockTime}${r.uneconomical ? `; ${r.uneconomical} UTXO(s) left out as worth less than their fee` : ''}`,
+    `  digest: ${r.digest}`,
+  ];
+}
+
+export default action;

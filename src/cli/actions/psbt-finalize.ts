@@ -1,9 +1,52 @@
-/** `coldkit psbt finalize` (placeholder until the PSBT area lands it). */
-import type { Context, Outcome } from '../command.js';
-import { RuntimeFailure } from '../../core/errors.js';
+/**
+ * `coldkit psbt finalize F`: verify every signature of a signed PSBT against its signature hash,
+ * then finalize and extract the network transaction. Raw hex on stdout (ready for
+ * `bitcoin-cli sendrawtransaction`), or to --out; txid and checks on stderr.
+ */
+import { decodePsbt } from '../../core/btc/psbt-codec.js';
+import { finalizePsbt, type FinalizedTx } from '../../core/btc/finalize.js';
+import { digestWords } from '../../core/digest-words.js';
+import type { Action } from '../command.js';
+import { assertWritable, writeFileAtomic } from '../io.js';
+import { readPayloadInput } from '../payload.js';
 
-/** Not built yet. */
-export default async function psbtfinalize(opts: unknown, ctx: Context): Promise<Outcome<unknown>> {
-  void opts; void ctx;
-  throw new RuntimeFailure('psbt finalize is not available in this build');
+interface Opts {
+  fromQr?: string[];
+  out?: string;
 }
+
+type Result = Omit<FinalizedTx, 'raw'> & { psbtDigest: string; digest: string; signatures: number; outFile?: string };
+
+const action: Action<Opts> = async (opts, ctx, args) => {
+  if (opts.out) assertWritable(opts.out, '--out');
+  const input = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'psbt');
+  const { tx, bytes } = decodePsbt(input.bytes, 'psbt');
+  const fin = finalizePsbt(tx);
+  if (opts.out) writeFileAtomic(opts.out, fin.hex + '\n');
+  const { raw, ...rest } = fin;
+  const result: Result = {
+    ...rest,
+    psbtDigest: digestWords(bytes),
+    digest: digestWords(raw),
+    signatures: fin.inputs.reduce((a, i) => a + i.signatures, 0),
+    ...(opts.out ? { outFile: opts.out } : {}),
+  };
+  const lines = (r: Result) => [
+    `Verified ${r.signatures} signature${r.signatures === 1 ? '' : 's'} on ${r.inputs.length} input${r.inputs.length === 1 ? '' : 's'}; finalized`,
+    `  txid   ${r.txid}`,
+    `  vsize  ${r.vsize} vB, fee ${r.fee} sat`,
+    `  PSBT digest: ${r.psbtDigest}; transaction digest: ${r.digest}`,
+  ];
+  return {
+    result,
+    payload: { kind: 'tx', bytes: raw },
+    journal: [{ op: 'psbt.finalize', data: { txid: fin.txid, psbtDigest: result.psbtDigest, fee: String(fin.fee), vsize: fin.vsize, signatures: result.signatures, ...(opts.out ? { outFile: opts.out } : {}), overrides: [] } }],
+    human: (r: Result) => {
+      if (r.outFile) return [...lines(r), `Raw transaction (hex) written to ${r.outFile}`].join('\n');
+      for (const l of lines(r)) ctx.note(l);
+      return r.hex;
+    },
+  };
+};
+
+export default action;

@@ -26,6 +26,7 @@ export function register(program: Command): void {
       .option('--prev-txs <file>', 'raw previous transactions (hex, one per line or JSON array, as getrawtransaction prints) for non_witness_utxo')
       .option('--no-rbf', 'do not signal replace-by-fee (RBF is signalled by default)')
       .option('--locktime <n>', 'nLockTime', intArg('--locktime', 0, 0xffffffff))
+      .option('--gap-limit <n>', 'indices of each chain searched for a UTXO address without a key-origin hint (default 1000)', intArg('--gap-limit', 1, 100000))
       .option('--out <file>', 'write the PSBT as binary to FILE (default: base64 on stdout)'),
   ).action(lazyAction(() => import('../actions/psbt-create.js')));
 

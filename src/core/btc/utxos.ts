@@ -6,8 +6,7 @@
  */
 import { InputError } from '../errors.js';
 import { parseDecimal } from '../amount.js';
-import { fromHex } from '../text.js';
-import { sanitize } from '../text.js';
+import { fromHex, sanitize } from '../text.js';
 
 /** One spendable output. */
 export interface Utxo {
@@ -20,6 +19,8 @@ export interface Utxo {
   script?: Uint8Array;
   address?: string;
   confirmations?: number;
+  /** Bitcoin Core's `desc` (a descriptor with the key origin of this output), a hint to its path. */
+  desc?: string;
 }
 
 const MAX_SATS = 21_000_000n * 100_000_000n;
@@ -96,6 +97,7 @@ export function parseListUnspent(text: string, field = '--utxos'): Utxo[] {
       ...(script ? { script } : {}),
       ...(address ? { address } : {}),
       ...(typeof o.confirmations === 'number' ? { confirmations: o.confirmations } : {}),
+      ...(typeof o.desc === 'string' ? { desc: o.desc } : {}),
     });
   });
   if (problems.length) {

@@ -45,11 +45,28 @@ export function isSegwit(script: ScriptType): boolean {
 /** Output script length of each single-key script type. */
 export const SCRIPT_LEN: Record<ScriptType, number> = { pkh: 25, 'sh-wpkh': 23, wpkh: 22, tr: 34 };
 
+/** Bitcoin Core's default dust relay fee, 3 sat/vB (DUST_RELAY_TX_FEE = 3000 sat/kvB). */
+const DUST_RELAY_SAT_PER_VB = 3n;
+
+/** Is `script` a witness program (BIP141: a version opcode OP_0 or OP_1..OP_16, then one 2–40 byte push)? */
+export function isWitnessProgram(script: Uint8Array): boolean {
+  const v = script[0];
+  if (v === undefined || (v !== 0x00 && (v < 0x51 || v > 0x60))) return false;
+  return script.length >= 4 && script.length <= 42 && script[1] === script.length - 2;
+}
+
 /**
- * Dust threshold at Bitcoin Core's default dust relay fee (3 sat/vB): an output worth less than
- * the cost of creating and later spending it (546 P2PKH, 540 P2SH, 294 P2WPKH, 330 P2TR).
+ * Dust threshold of an output, as Bitcoin Core's GetDustThreshold computes it: the output's size
+ * plus the size of the input that would later spend it (67 vB for a witness program, 148 for
+ * anything else), times the 3 sat/vB dust relay fee. 546 P2PKH, 540 P2SH, 294 P2WPKH, 330 P2TR
+ * and P2WSH. An OP_RETURN output is unspendable and has no threshold.
  */
-export const DUST: Record<ScriptType, bigint> = { pkh: 546n, 'sh-wpkh': 540n, wpkh: 294n, tr: 330n };
+export function dustThreshold(script: Uint8Array): bigint {
+  if (script[0] === 0x6a) return 0n;
+  const outSize = 8 + compactSizeLength(script.length) + script.length;
+  const spendSize = isWitnessProgram(script) ? 32 + 4 + 1 + Math.floor(107 / 4) + 4 : 32 + 4 + 1 + 107 + 4;
+  return BigInt(outSize + spendSize) * DUST_RELAY_SAT_PER_VB;
+}
 
 /** vsize from weight. */
 export function vsizeOf(weight: number): number {

@@ -48,7 +48,8 @@ export class WatchWallet {
     this.net = net;
     this.fingerprint = parseInt(descriptor.fingerprint, 16) >>> 0;
     this.receiveBranch = descriptor.branches[0]!;
-    this.changeBranch = descriptor.branches[1] ?? descriptor.branches[0]!;
+    // A receive-only descriptor (/0/*) keeps change on the conventional change chain /1/* (BIP44 "change").
+    this.changeBranch = descriptor.branches[1] ?? (descriptor.branches[0] === 0 ? 1 : descriptor.branches[0]!);
   }
 
   get script(): ScriptType {
@@ -75,6 +76,25 @@ export class WatchWallet {
     };
   }
 
+  /**
+   * The key a key-origin hint points at: Bitcoin Core's listunspent `desc` such as
+   * `wpkh([d34db33f/84h/0h/0h/1/5]03…)#…` names the full path. Returns the key only when the
+   * fingerprint and account path are ours, the branch is one of ours, and it derives `script`
+   * (a hint proves nothing by itself).
+   */
+  keyFromHint(desc: string, script: Uint8Array): WalletKey | undefined {
+    const m = /\[([0-9a-fA-F]{8})((?:\/\d+['h]?)*)\]/.exec(desc);
+    if (!m || parseInt(m[1]!, 16) >>> 0 !== this.fingerprint) return undefined;
+    const steps = m[2]!.split('/').slice(1).map((p) => (/['h]$/.test(p) ? (Number(p.slice(0, -1)) + 0x80000000) >>> 0 : Number(p)));
+    const head = [...this.descriptor.originPath!, ...this.descriptor.prefix];
+    if (steps.length !== head.length + 2 || head.some((v, i) => steps[i] !== v)) return undefined;
+    const [branch, index] = steps.slice(head.length) as [number, number];
+    if (branch !== this.receiveBranch && branch !== this.changeBranch) return undefined;
+    if (index >= 0x80000000) return undefined;
+    const k = this.key(branch, index);
+    return toHex(k.script) === toHex(script) ? k : undefined;
+  }
+
   /** Find the key paying to `script`, deriving each branch up to `limit` indices. */
   findScript(script: Uint8Array, limit: number): WalletKey | undefined {
     const h = toHex(script);
@@ -99,27 +119,4 @@ export class WatchWallet {
 /** A wallet from descriptor text. */
 export function walletFromDescriptor(text: string, net: BtcNetwork, field = '--descriptor'): WatchWallet {
   return new WatchWallet(parseDescriptor(text.trim(), field), net, field);
-}
-
-/**
- * A wallet from the JSON `coldkit account export` writes (`kind: "coldkit/account"`): its
- * multipath descriptor (receive and change), checked against its declared network.
- */
-export function walletFromAccountFile(text: string, net: BtcNetwork, field = '--wallet'): WatchWallet {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(text);
-  } catch {
-    throw new InputError('is not JSON; expected the file `coldkit account export` writes', field);
-  }
-  const d = doc as { kind?: unknown; network?: unknown; descriptors?: { multipath?: unknown; receive?: unknown } };
-  if (!d || typeof d !== 'object' || d.kind !== 'coldkit/account') {
-    throw new InputError('is not a coldkit account export (kind "coldkit/account")', field);
-  }
-  if (typeof d.network === 'string' && d.network !== net.name) {
-    throw new InputError(`is for ${d.network} but --network is ${net.name}`, field);
-  }
-  const desc = d.descriptors?.multipath ?? d.descriptors?.receive;
-  if (typeof desc !== 'string') throw new InputError('has no descriptors.multipath string', field);
-  return walletFromDescriptor(desc, net, `${field} descriptors.multipath`);
 }

@@ -1,0 +1,272 @@
+/**
+ * Building an unsigned PSBT watch-only (BIP174 Creator + Updater roles):
+ *
+ * - every UTXO is matched to its key in our descriptor, so each input carries
+ *   PSBT_IN_BIP32_DERIVATION (ECDSA types) or PSBT_IN_TAP_BIP32_DERIVATION + PSBT_IN_TAP_INTERNAL_KEY
+ *   (BIP371, taproot), PSBT_IN_REDEEM_SCRIPT for P2SH-P2WPKH, PSBT_IN_WITNESS_UTXO for segwit and
+ *   PSBT_IN_NON_WITNESS_UTXO (the whole previous transaction) for legacy and, when given, segwit v0;
+ * - coins are chosen by src/core/btc/coin-select.ts at the exact fee for the rate;
+ * - change goes to our change chain with its derivation, so a signer can prove it is ours;
+ * - sequence 0xfffffffd signals replace-by-fee (BIP125) unless turned off.
+ */
+import { Transaction } from '@scure/btc-signer';
+import { p2wpkh } from '@scure/btc-signer';
+import { InputError } from '../errors.js';
+import { toHex } from '../text.js';
+import { formatPath } from '../hd/path.js';
+import { selectCoins, feeForWeight, type SelectionAlgorithm } from './coin-select.js';
+import type { RawTransaction } from './prev-txs.js';
+import { addressScript, checkNotDust, type Recipient } from './recipient.js';
+import type { Utxo } from './utxos.js';
+import { dustThreshold, inputWeight, isSegwit, outputWeight, overheadWeight } from './vsize.js';
+import type { WalletKey, WatchWallet } from './watch-wallet.js';
+
+/** BIP125: any input sequence below 0xfffffffe signals replaceability. */
+export const SEQUENCE_RBF = 0xfffffffd;
+/** Final-ish sequence that still enables nLockTime. */
+export const SEQUENCE_NO_RBF = 0xfffffffe;
+
+/** What to build. */
+export interface CreateRequest {
+  wallet: WatchWallet;
+  utxos: readonly Utxo[];
+  recipients: readonly Recipient[];
+  /** Send everything left (after recipients and fee) to this address; no change output. */
+  sendMax?: { address: string; script: Uint8Array };
+  /** Fee rate, milli-sat per vbyte. */
+  rateMsat: bigint;
+  /** Previous transactions by txid, for non_witness_utxo. */
+  prevTxs?: Map<string, RawTransaction>;
+  /** Change index on the change chain (default: one past the highest change index among the UTXOs). */
+  changeIndex?: number;
+  rbf: boolean;
+  lockTime: number;
+  /** How many indices of each chain to derive when looking for a UTXO's address. */
+  gapLimit: number;
+  /** Where the change output goes among `n` recipients: an index in [0, n] (pass randomness in). */
+  changePosition: (n: number) => number;
+}
+
+/** One input of the summary. */
+export interface CreatedInput {
+  txid: string;
+  vout: number;
+  amount: bigint;
+  address: string;
+  path: string;
+  nonWitnessUtxo: boolean;
+}
+
+/** One output of the summary. */
+export interface CreatedOutput {
+  address: string;
+  amount: bigint;
+  change: boolean;
+  path?: string;
+}
+
+/** The built PSBT and what it does. */
+export interface CreatedPsbt {
+  psbt: Uint8Array;
+  inputs: CreatedInput[];
+  outputs: CreatedOutput[];
+  fee: bigint;
+  /** vsize with signatures at their largest (what the fee was computed for). */
+  vsize: number;
+  /** Effective fee rate, sat/vB × 1000. */
+  feeRateMsat: bigint;
+  algorithm: SelectionAlgorithm | 'send-max';
+  rbf: boolean;
+  lockTime: number;
+  /** Coins left unspent because spending them costs more than they are worth at this rate. */
+  uneconomical: number;
+}
+
+interface OwnedUtxo extends Utxo {
+  key: WalletKey;
+  script: Uint8Array;
+}
+
+/** Match each UTXO to its key in the wallet; every problem reported at once. */
+export function matchUtxos(wallet: WatchWallet, utxos: readonly Utxo[], gapLimit: number, field = '--utxos'): OwnedUtxo[] {
+  const problems: string[] = [];
+  const out: OwnedUtxo[] = [];
+  utxos.forEach((u, i) => {
+    const at = `entry ${i} (${u.txid.slice(0, 16)}…:${u.vout})`;
+    let script = u.script;
+    if (u.address !== undefined) {
+      let fromAddr: Uint8Array;
+      try {
+        fromAddr = addressScript(u.address, wallet.net, `${field} ${at}`);
+      } catch (e) {
+        problems.push((e as Error).message.replace(/^--utxos /, ''));
+        return;
+      }
+      if (script && toHex(script) !== toHex(fromAddr)) {
+        problems.push(`${at}: scriptPubKey does not match its address`);
+        return;
+      }
+      script = fromAddr;
+    }
+    const key = (u.desc ? wallet.keyFromHint(u.desc, script!) : undefined) ?? wallet.findScript(script!, gapLimit);
+    if (!key) {
+      problems.push(`${at} is not an output of this descriptor (searched indices 0–${gapLimit - 1} of the receive and change chains; check the wallet, or raise --gap-limit)`);
+      return;
+    }
+    out.push({ ...u, script: script!, key });
+  });
+  if (problems.length) throw new InputError(problems.slice(0, 4).join('; ') + (problems.length > 4 ? `; and ${problems.length - 4} more` : ''), field);
+  return out;
+}
+
+/** The previous transaction of a UTXO, checked against it (BIP174: its txid and output must match). */
+function prevTxFor(u: OwnedUtxo, prevTxs: Map<string, RawTransaction>): RawTransaction | undefined {
+  const raw = prevTxs.get(u.txid);
+  if (!raw) return undefined;
+  const o = raw.outputs[u.vout];
+  if (!o) throw new InputError(`transaction ${u.txid} has no output ${u.vout}`, '--prev-txs');
+  if (o.amount !== u.amount || toHex(o.script) !== toHex(u.script)) {
+    throw new InputError(`output ${u.vout} of ${u.txid} pays ${o.amount} sat to another script than --utxos says (${u.amount} sat); the UTXO list or the transaction is wrong`, '--prev-txs');
+  }
+  return raw;
+}
+
+/** Build the unsigned PSBT. */
+export function createPsbt(req: CreateRequest): CreatedPsbt {
+  const { wallet } = req;
+  const type = wallet.script;
+  const owned = matchUtxos(wallet, req.utxos, req.gapLimit);
+  const prev = new Map<string, RawTransaction>();
+  const missing: string[] = [];
+  for (const u of owned) {
+    if (type === 'tr') continue; // BIP341 signatures commit to every input amount; no previous transaction needed.
+    const raw = req.prevTxs ? prevTxFor(u, req.prevTxs) : undefined;
+    if (raw) prev.set(u.txid, raw);
+    else if (type === 'pkh' || req.prevTxs) missing.push(u.txid);
+  }
+
+  const change = wallet.key(wallet.changeBranch, req.changeIndex ?? nextChangeIndex(wallet, owned));
+  const segwit = isSegwit(type);
+  const recipientWeight = req.recipients.reduce((w, r) => w + outputWeight(r.script.length), 0) + (req.sendMax ? outputWeight(req.sendMax.script.length) : 0);
+  const nOut = req.recipients.length + (req.sendMax ? 1 : 0);
+  const fixedWeight = (nIn: number, withChange: boolean) =>
+    overheadWeight(nIn, nOut + (withChange ? 1 : 0), segwit) + recipientWeight + (withChange ? outputWeight(change.script.length) : 0);
+  const target = req.recipients.reduce((a, r) => a + r.amount, 0n);
+  const coins = owned.map((u) => ({ value: u.amount, weight: inputWeight(type) }));
+  const economical = (i: number) => coins[i]!.value * 4000n > BigInt(coins[i]!.weight) * req.rateMsat;
+
+  let chosen: number[];
+  let fee: bigint;
+  let changeAmount = 0n;
+  let maxAmount = 0n;
+  let weight: number;
+  let algorithm: CreatedPsbt['algorithm'];
+  if (req.sendMax) {
+    chosen = coins.map((_, i) => i).filter(economical);
+    weight = fixedWeight(chosen.length, false) + chosen.length * inputWeight(type);
+    fee = feeForWeight(weight, req.rateMsat);
+    const have = chosen.reduce((a, i) => a + coins[i]!.value, 0n);
+    maxAmount = have - target - fee;
+    const dust = dustThreshold(req.sendMax.script);
+    if (maxAmount < dust) {
+      throw new InputError(`insufficient funds: ${have} sat in spendable UTXOs leaves ${maxAmount} sat for --send-max after ${target} sat to recipients and a ${fee} sat fee (dust limit ${dust} sat)`, '--utxos');
+    }
+    algorithm = 'send-max';
+  } else {
+    if (req.recipients.length === 0) throw new InputError('give at least one --to ADDRESS:AMOUNT, or --send-max ADDRESS', '--to');
+    const outCost = feeForWeight(outputWeight(change.script.length), req.rateMsat);
+    const spendCost = feeForWeight(inputWeight(type), req.rateMsat);
+    const sel = selectCoins({ coins, target, rateMsat: req.rateMsat, fixedWeight, costOfChange: outCost + spendCost, changeDust: dustThreshold(change.script) });
+    chosen = sel.chosen;
+    fee = sel.fee;
+    changeAmount = sel.change;
+    weight = sel.weight;
+    algorithm = sel.algorithm;
+  }
+
+  const needPrev = chosen.map((i) => owned[i]!).filter((u) => missing.includes(u.txid));
+  if (needPrev.length) {
+    const ids = [...new Set(needPrev.map((u) => u.txid))];
+    throw new InputError(
+      `${type === 'pkh' ? 'legacy (P2PKH) inputs need the previous transactions; ' : ''}no transaction ${ids[0]}${ids.length > 1 ? ` (and ${ids.length - 1} more)` : ''} given; add it with bitcoin-cli getrawtransaction`,
+      '--prev-txs',
+    );
+  }
+
+  // Inputs in a canonical order (txid, then vout) so the same choice always gives the same PSBT.
+  const inputs = chosen.map((i) => owned[i]!).sort((a, b) => (a.txid === b.txid ? a.vout - b.vout : a.txid < b.txid ? -1 : 1));
+  const outputs: (CreatedOutput & { script: Uint8Array; key?: WalletKey })[] = req.recipients.map((r) => ({ address: r.address, amount: r.amount, change: false, script: r.script }));
+  if (req.sendMax) outputs.push({ address: req.sendMax.address, amount: maxAmount, change: false, script: req.sendMax.script });
+  if (changeAmount > 0n) {
+    const pos = Math.min(Math.max(0, req.changePosition(outputs.length)), outputs.length);
+    outputs.splice(pos, 0, { address: change.address, amount: changeAmount, change: true, path: formatPath(change.path), script: change.script, key: change });
+  }
+  for (const [i, o] of outputs.entries()) if (!o.change) checkNotDust(o.script, o.amount, `output ${i}`);
+
+  const tx = new Transaction({ version: 2, lockTime: req.lockTime });
+  const fp = wallet.fingerprint;
+  for (const u of inputs) {
+    const sequence = req.rbf ? SEQUENCE_RBF : SEQUENCE_NO_RBF;
+    const base = { txid: u.txid, index: u.vout, sequence };
+    const raw = prev.get(u.txid);
+    const der = { fingerprint: fp, path: u.key.path };
+    switch (type) {
+      case 'pkh':
+        tx.addInput({ ...base, nonWitnessUtxo: raw!, bip32Derivation: [[u.key.pubkey, der]] });
+        break;
+      case 'sh-wpkh':
+      case 'wpkh':
+        tx.addInput({
+          ...base,
+          witnessUtxo: { script: u.script, amount: u.amount },
+          ...(raw ? { nonWitnessUtxo: raw } : {}),
+          ...(type === 'sh-wpkh' ? { redeemScript: p2wpkh(u.key.pubkey).script } : {}),
+          bip32Derivation: [[u.key.pubkey, der]],
+        });
+        break;
+      case 'tr': {
+        const xonly = u.key.pubkey.subarray(1, 33);
+        tx.addInput({ ...base, witnessUtxo: { script: u.script, amount: u.amount }, tapInternalKey: xonly, tapBip32Derivation: [[xonly, { hashes: [], der }]] });
+        break;
+      }
+    }
+  }
+  for (const o of outputs) {
+    const k = o.key;
+    if (!k) {
+      tx.addOutput({ script: o.script, amount: o.amount });
+      continue;
+    }
+    const der = { fingerprint: fp, path: k.path };
+    if (type === 'tr') {
+      const xonly = k.pubkey.subarray(1, 33);
+      tx.addOutput({ script: o.script, amount: o.amount, tapInternalKey: xonly, tapBip32Derivation: [[xonly, { hashes: [], der }]] });
+    } else {
+      tx.addOutput({ script: o.script, amount: o.amount, bip32Derivation: [[k.pubkey, der]], ...(type === 'sh-wpkh' ? { redeemScript: p2wpkh(k.pubkey).script } : {}) });
+    }
+  }
+  const vsize = Math.ceil(weight / 4);
+  return {
+    psbt: tx.toPSBT(0),
+    inputs: inputs.map((u) => ({ txid: u.txid, vout: u.vout, amount: u.amount, address: u.address ?? addressOf(u), path: formatPath(u.key.path), nonWitnessUtxo: prev.has(u.txid) })),
+    outputs: outputs.map(({ address, amount, change: c, path }) => ({ address, amount, change: c, ...(path ? { path } : {}) })),
+    fee,
+    vsize,
+    feeRateMsat: (fee * 1000n) / BigInt(vsize),
+    algorithm,
+    rbf: req.rbf,
+    lockTime: req.lockTime,
+    uneconomical: coins.length - coins.filter((_, i) => economical(i)).length,
+  };
+}
+
+function addressOf(u: OwnedUtxo): string {
+  return u.key.address;
+}
+
+/** One past the highest change index among our UTXOs (0 when none is on the change chain). */
+export function nextChangeIndex(wallet: WatchWallet, owned: readonly { key: WalletKey }[]): number {
+  let next = 0;
+  for (const u of owned) if (u.key.branch === wallet.changeBranch && u.key.index + 1 > next) next = u.key.index + 1;
+  return next;
+}
