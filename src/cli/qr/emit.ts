@@ -1,12 +1,23 @@
 /** QR output for payload-writing commands (--qr-png, --qr-html, --qr-terminal). Owned by the QR area. */
+import { digestWords } from '../../core/digest-words.js';
 import type { Context, Payload } from '../command.js';
-import { RuntimeFailure } from '../../core/errors.js';
+import { writeOutputs } from './outputs.js';
+import { buildSeries } from './series.js';
 
 /** Where to send QR frames. */
 export interface EmitTargets { qrPng?: string; qrHtml?: string; qrTerminal?: boolean }
 
-/** Render `payload` as QR frames to the requested targets. */
+/**
+ * Render `payload` as verified QR frames to the requested targets, in `payload.format` (a signed
+ * PSBT keeps the format its unsigned form came in) or the automatic choice, and note the format,
+ * frame count and 4-word digest on stderr.
+ */
 export async function emitPayload(payload: Payload, targets: EmitTargets, ctx: Context): Promise<void> {
-  void payload; void targets; void ctx;
-  throw new RuntimeFailure('QR output is not available in this build');
+  const series = await buildSeries(payload.kind, payload.bytes, { format: payload.format ?? 'auto' });
+  const digest = digestWords(payload.bytes);
+  const n = series.frames.length;
+  const caption = { title: `coldkit ${payload.kind} — ${series.plan.label}`, lines: [`digest: ${digest}`, `${n} frame(s), QR version ${series.plan.version}`] };
+  const w = await writeOutputs(series, { png: targets.qrPng, html: targets.qrHtml, terminal: targets.qrTerminal, seconds: ctx.io.stderr.isTTY ? undefined : 0 }, ctx, caption);
+  const where = [w.png && `${w.png.length} PNG frame(s) in ${targets.qrPng}`, w.html && `page ${w.html}`].filter(Boolean).join(', ');
+  ctx.note(`QR out: ${series.plan.label}, ${n} frame(s) — digest: ${digest}${where ? ` — wrote ${where}` : ''}`);
 }

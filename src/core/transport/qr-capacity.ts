@@ -1,7 +1,8 @@
 /**
- * QR code capacities (ISO/IEC 18004 Table 7) in alphanumeric characters, per version 1..40 and
+ * QR code capacities (ISO/IEC 18004 Table 7) in alphanumeric characters and bytes, per version 1..40 and
  * error-correction level. Used to pick BBQr part sizes and UR fragment lengths that fit a
- * version. test/transport/qr-capacity.test.ts checks this table against the `qrcode` encoder.
+ * version, and byte-mode capacities for plain frames. test/transport/qr-capacity.test.ts checks
+ * both tables against the `qrcode` encoder.
  */
 import { InputError } from '../errors.js';
 
@@ -14,6 +15,26 @@ const ALNUM: Record<Ecc, readonly number[]> = {
   Q: [16, 29, 47, 67, 87, 108, 125, 157, 189, 221, 259, 296, 352, 376, 426, 470, 531, 574, 644, 702, 742, 823, 890, 963, 1041, 1094, 1172, 1263, 1322, 1429, 1499, 1618, 1700, 1787, 1867, 1966, 2071, 2181, 2298, 2420],
   H: [10, 20, 35, 50, 64, 84, 93, 122, 143, 174, 200, 227, 259, 283, 321, 365, 408, 452, 493, 557, 587, 640, 672, 744, 779, 864, 910, 958, 1016, 1080, 1150, 1226, 1307, 1394, 1431, 1530, 1591, 1658, 1774, 1852],
 };
+
+// prettier-ignore
+const BYTES: Record<Ecc, readonly number[]> = {
+  L: [17, 32, 53, 78, 106, 134, 154, 192, 230, 271, 321, 367, 425, 458, 520, 586, 644, 718, 792, 858, 929, 1003, 1091, 1171, 1273, 1367, 1465, 1528, 1628, 1732, 1840, 1952, 2068, 2188, 2303, 2431, 2563, 2699, 2809, 2953],
+  M: [14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666, 711, 779, 857, 911, 997, 1059, 1125, 1190, 1264, 1370, 1452, 1538, 1628, 1722, 1809, 1911, 1989, 2099, 2213, 2331],
+  Q: [11, 20, 32, 46, 60, 74, 86, 108, 130, 151, 177, 203, 241, 258, 292, 322, 364, 394, 442, 482, 509, 565, 611, 661, 715, 751, 805, 868, 908, 982, 1030, 1112, 1168, 1228, 1283, 1351, 1423, 1499, 1579, 1663],
+  H: [7, 14, 24, 34, 44, 58, 64, 84, 98, 119, 137, 155, 177, 194, 220, 250, 280, 310, 338, 382, 403, 439, 461, 511, 535, 593, 625, 658, 698, 742, 790, 842, 898, 958, 983, 1051, 1093, 1139, 1219, 1273],
+};
+
+/** Bytes that fit one byte-mode QR of `version` at `ecc`. */
+export function byteCapacity(version: number, ecc: Ecc = 'L'): number {
+  if (!Number.isInteger(version) || version < 1 || version > 40) throw new InputError(`QR version ${version} is not 1..40`, 'max-version');
+  return BYTES[ecc][version - 1]!;
+}
+
+/** The smallest version whose byte-mode capacity holds `bytes`, or undefined. */
+export function byteVersionFor(bytes: number, ecc: Ecc = 'L'): number | undefined {
+  const i = BYTES[ecc].findIndex((c) => c >= bytes);
+  return i < 0 ? undefined : i + 1;
+}
 
 /** Alphanumeric characters that fit one QR of `version` (1..40) at `ecc`. */
 export function alnumCapacity(version: number, ecc: Ecc = 'L'): number {

@@ -1,0 +1,57 @@
+/** `coldkit qr decode`: QR frames from images, a folder or a video → one validated payload. */
+import { base64 } from '@scure/base';
+import { InputError } from '../../core/errors.js';
+import { digestWords } from '../../core/digest-words.js';
+import { sanitize, toHex } from '../../core/text.js';
+import type { PayloadKind } from '../../core/transport/payload-ur.js';
+import { encodeUrSingle } from '../../core/transport/ur/ur.js';
+import type { Action } from '../command.js';
+import { assertWritable, writeFileAtomic } from '../io.js';
+import { assembleScanned, expandImagePaths, scanImages, scanVideo } from '../qr/collect.js';
+
+interface Opts {
+  dir?: string;
+  video?: string;
+  sampleFps: number;
+  expect?: PayloadKind;
+  out?: string;
+}
+
+/** The payload as text for stdout (and for --out, except PSBT and raw bytes which are written binary). */
+export function payloadText(kind: PayloadKind, bytes: Uint8Array): string {
+  switch (kind) {
+    case 'psbt':
+      return base64.encode(bytes);
+    case 'eth-sign-request':
+    case 'eth-signature':
+      return encodeUrSingle(kind, bytes);
+    case 'bytes':
+      return toHex(bytes);
+    default:
+      return new TextDecoder().decode(bytes);
+  }
+}
+
+const action: Action<Opts> = async (opts, ctx, args) => {
+  const sources = [args.length > 0, Boolean(opts.dir), Boolean(opts.video)].filter(Boolean).length;
+  if (sources !== 1) throw new InputError('give the frames as IMAGES…, --dir DIR or --video FILE (exactly one)', 'images');
+  const scanned = opts.video
+    ? await scanVideo(opts.video, opts.sampleFps, ctx)
+    : await scanImages(expandImagePaths(opts.dir ? [opts.dir] : args, opts.dir ? '--dir' : 'images'), ctx, opts.dir ? '--dir' : 'images');
+  const p = assembleScanned(scanned, ctx);
+  if (opts.expect && p.kind !== opts.expect) throw new InputError(`the QR frames carry a ${p.kind}, not a ${opts.expect}`, '--expect');
+  const digest = digestWords(p.bytes);
+  const text = payloadText(p.kind, p.bytes);
+  if (opts.out) {
+    assertWritable(opts.out, '--out');
+    writeFileAtomic(opts.out, p.kind === 'psbt' || p.kind === 'bytes' ? p.bytes : text);
+  }
+  ctx.note(`QR in: ${p.detail} — digest: ${digest}`);
+  const result = { kind: p.kind, format: p.format, detail: p.detail, digest, bytes: p.bytes.length, framesUsed: p.framesUsed, out: opts.out ?? null, payload: text };
+  return {
+    result,
+    human: (r) => (opts.out ? [`${r.kind} from ${r.detail}`, `digest: ${r.digest}`, `written to ${r.out}`].join('\n') : r.payload.split('\n').map(sanitize).join('\n')),
+    journal: [{ op: 'qr.decode', data: { kind: p.kind, format: p.format, digest, frames: p.framesUsed, out: opts.out ?? null } }],
+  };
+};
+export default action;

@@ -1,0 +1,102 @@
+/**
+ * Reading QR frames from image files, folders of frames, or a video (through ffmpeg when it is
+ * installed), then assembling one payload (src/core/transport/assemble.ts) and checking its
+ * structure (./validate.ts) before anyone uses it. Progress goes to stderr.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { InputError, RuntimeFailure } from '../../core/errors.js';
+import { sanitize } from '../../core/text.js';
+import { assembleFrames, type AssembledPayload, type ScannedText } from '../../core/transport/assemble.js';
+import type { Context } from '../command.js';
+import { validatePayload } from './validate.js';
+import { nodeZlib } from './zlib.js';
+
+/** Largest number of images read in one run. */
+export const MAX_IMAGES = 5000;
+
+/** Expand files and folders (a folder's PNGs in name order) into image paths. */
+export function expandImagePaths(paths: string[], field: string): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(p);
+    } catch {
+      throw new InputError(`"${p}" does not exist`, field);
+    }
+    if (st.isDirectory()) {
+      const pngs = fs
+        .readdirSync(p)
+        .filter((f) => /\.png$/i.test(f))
+        .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))
+        .map((f) => path.join(p, f));
+      if (pngs.length === 0) throw new InputError(`folder "${p}" holds no .png images`, field);
+      out.push(...pngs);
+    } else out.push(p);
+  }
+  if (out.length > MAX_IMAGES) throw new InputError(`${out.length} images is more than ${MAX_IMAGES}`, field);
+  return out;
+}
+
+/** Decode every image; images without a readable QR code are noted and skipped. */
+export async function scanImages(files: string[], ctx: Context, field: string): Promise<ScannedText[]> {
+  const { readQrImage } = await import('./read-image.js');
+  const out: ScannedText[] = [];
+  let empty = 0;
+  for (const [i, f] of files.entries()) {
+    const q = await readQrImage(f, field);
+    if (q) out.push({ source: path.basename(f), text: q.text });
+    else empty++;
+    if (ctx.io.stderr.isTTY) ctx.io.stderr.write(`\rreading images ${i + 1}/${files.length}`);
+  }
+  if (ctx.io.stderr.isTTY) ctx.io.stderr.write('\n');
+  if (empty) ctx.note(`${empty} of ${files.length} image(s) held no readable QR code`);
+  return out;
+}
+
+/** ffmpeg on PATH? */
+export function hasFfmpeg(): boolean {
+  const r = spawnSync('ffmpeg', ['-version'], { stdio: 'ignore' });
+  return !r.error && r.status === 0;
+}
+
+/** Extract frames of a video at `fps` into a temp folder with ffmpeg, decode them, remove the folder. */
+export async function scanVideo(file: string, fps: number, ctx: Context): Promise<ScannedText[]> {
+  if (!fs.existsSync(file)) throw new InputError(`"${file}" does not exist`, '--video');
+  if (!hasFfmpeg()) {
+    throw new RuntimeFailure('reading video needs ffmpeg, which is not installed (e.g. `apt-get install ffmpeg`); or extract PNG frames elsewhere and use --dir');
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coldkit-video-'));
+  try {
+    const r = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', file, '-vf', `fps=${fps}`, path.join(dir, 'f%05d.png')], { encoding: 'utf8' });
+    if (r.status !== 0) throw new InputError(`ffmpeg could not read "${file}": ${sanitize((r.stderr || '').trim().split('\n').pop() ?? '')}`, '--video');
+    const frames = expandImagePaths([dir], '--video');
+    ctx.note(`extracted ${frames.length} frame(s) from the video at ${fps} per second`);
+    return await scanImages(frames, ctx, '--video');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Assemble and validate one payload from scanned texts, with progress and notes on stderr. */
+export function assembleScanned(scanned: ScannedText[], ctx: Context): AssembledPayload {
+  let last = '';
+  const tty = Boolean(ctx.io.stderr.isTTY);
+  const p = assembleFrames(scanned, nodeZlib, {
+    note: (l) => ctx.note(l),
+    progress: (have, need) => {
+      const line = `parts ${have}/${need}`;
+      if (line === last) return;
+      last = line;
+      if (tty) ctx.io.stderr.write(`\r${line}`);
+      // Without a terminal: a line at each quarter and at the end, not one per frame.
+      else if (have === need || have % Math.max(1, Math.ceil(need / 4)) === 0) ctx.note(line);
+    },
+  });
+  if (tty && last) ctx.io.stderr.write('\n');
+  validatePayload(p.kind, p.bytes);
+  return p;
+}

@@ -1,0 +1,27 @@
+/**
+ * Animated GIF of verified QR frames (gifenc, two-colour palette, loops forever). Every frame
+ * must have the same size: the series is drawn at one QR version.
+ */
+import { RuntimeFailure } from '../../core/errors.js';
+import type { RgbaImage } from './read-image.js';
+
+/** GIF bytes showing `images` in order, `delayMs` each, looping. */
+export async function encodeGif(images: RgbaImage[], delayMs: number): Promise<Uint8Array> {
+  const mod = (await import('gifenc')) as typeof import('gifenc') & { default?: typeof import('gifenc') };
+  // gifenc ships CommonJS as "main": under Node's ESM loader its exports sit on `default`.
+  const GIFEncoder = mod.GIFEncoder ?? mod.default!.GIFEncoder;
+  const gif = GIFEncoder();
+  const { width, height } = images[0]!;
+  const palette = [
+    [255, 255, 255],
+    [0, 0, 0],
+  ];
+  for (const [n, img] of images.entries()) {
+    if (img.width !== width || img.height !== height) throw new RuntimeFailure(`GIF frame ${n + 1} is ${img.width}×${img.height}, not ${width}×${height}; use --png or --html`);
+    const index = new Uint8Array(width * height);
+    for (let i = 0; i < index.length; i++) index[i] = img.data[i * 4]! < 128 ? 1 : 0;
+    gif.writeFrame(index, width, height, { palette, delay: delayMs, repeat: 0 });
+  }
+  gif.finish();
+  return gif.bytes();
+}

@@ -1,0 +1,153 @@
+/**
+ * From a payload to the texts of its QR frames, in one of three transports:
+ *
+ * - UR (BCR-2020-005): upper-case `UR:<TYPE>/…` for QR alphanumeric mode; multipart
+ *   `UR:<TYPE>/<n>-<m>/…` with the `m` plain fragments first, then endless fountain parts
+ *   (BCR-2024-001) as Sparrow, Keystone and SeedSigner do.
+ * - BBQr (coinkite BBQr.md): H/2/Z parts, one fixed QR version for the whole series, capped.
+ * - plain: a single QR of base64 PSBT, hex transaction, text.
+ *
+ * Every frame of a series is drawn at the same QR version (`version`), so the animation does
+ * not jump. Pure: zlib is passed in.
+ */
+import { base64 } from '@scure/base';
+import { InputError } from '../errors.js';
+import { fromHex, toHex } from '../text.js';
+import { splitBbqr, type BbqrEncoding, type Zlib } from './bbqr/bbqr.js';
+import { alnumVersionFor, byteVersionFor, type Ecc } from './qr-capacity.js';
+import { payloadToUr, type PayloadKind } from './payload-ur.js';
+import { UrEncoder } from './ur/multipart.js';
+
+export type TransportFormat = 'ur' | 'bbqr' | 'plain';
+export type Density = 'low' | 'normal' | 'high';
+
+/** UR max fragment bytes per density: Sparrow "Low" 80 B; MetaMask/Nunchuk/NGRAVE 200 B; Sparrow/Keystone 400 B. */
+export const UR_FRAGMENT: Record<Density, number> = { low: 80, normal: 200, high: 400 };
+/** BBQr version cap per density ("avoid very high versions", BBQr.md); normal = the default cap 20. */
+export const BBQR_MAX_VERSION: Record<Density, number> = { low: 12, normal: 20, high: 25 };
+/** Largest version a plain frame uses when the format is chosen automatically. */
+export const AUTO_PLAIN_MAX_VERSION = 20;
+
+export interface PlanOptions {
+  format?: 'auto' | TransportFormat;
+  density?: Density;
+  /** UR maximum fragment length in bytes (overrides density). */
+  fragment?: number;
+  /** Highest QR version a frame may use. */
+  maxVersion?: number;
+  ecc?: Ecc;
+  /** UR type to emit for this kind (e.g. crypto-output instead of crypto-account, psbt instead of crypto-psbt). */
+  urType?: string;
+  bbqrEncoding?: BbqrEncoding;
+  zlib?: Zlib;
+}
+
+export interface FramePlan {
+  format: TransportFormat;
+  /** Human label: "UR:CRYPTO-PSBT", "BBQr Z/P", "plain base64". */
+  label: string;
+  /** The fixed sequence: UR plain fragments, BBQr parts, or the single plain frame. */
+  frames: string[];
+  /** For multipart UR: the next fountain part (endless). */
+  next?: () => string;
+  /** QR mode of every frame. */
+  mode: 'alphanumeric' | 'byte';
+  /** QR version every frame of the series is drawn at. */
+  version: number;
+  ecc: Ecc;
+}
+
+const BBQR_TYPE: Partial<Record<PayloadKind, string>> = { psbt: 'P', tx: 'T', text: 'U', share: 'U', account: 'U', output: 'U', bytes: 'B' };
+
+/** Raw transaction bytes from a `tx` payload (hex text, as files and signers give it, or binary). */
+export function txBytes(bytes: Uint8Array): Uint8Array {
+  const t = new TextDecoder().decode(bytes).trim();
+  return /^([0-9a-fA-F]{2})+$/.test(t) ? fromHex(t, 'transaction') : bytes;
+}
+
+/** Plain text of a payload for a single QR, or undefined when the kind has no plain form. */
+function plainText(kind: PayloadKind, bytes: Uint8Array): { text: string; label: string } | undefined {
+  switch (kind) {
+    case 'psbt':
+      return { text: base64.encode(bytes), label: 'plain base64 PSBT' };
+    case 'tx':
+      return { text: toHex(txBytes(bytes)), label: 'plain hex transaction' };
+    case 'bytes':
+      return { text: toHex(bytes), label: 'plain hex' };
+    case 'eth-sign-request':
+    case 'eth-signature':
+      return undefined;
+    default:
+      return { text: new TextDecoder().decode(bytes), label: 'plain text' };
+  }
+}
+
+function planPlain(kind: PayloadKind, bytes: Uint8Array, maxVersion: number, ecc: Ecc): FramePlan {
+  const p = plainText(kind, bytes);
+  if (!p) throw new InputError(`a ${kind} travels as UR (EIP-4527); use --format ur`, '--format');
+  const len = new TextEncoder().encode(p.text).length;
+  const version = byteVersionFor(len, ecc);
+  if (version === undefined || version > maxVersion) {
+    throw new InputError(`${len} bytes do not fit one QR at version ≤ ${maxVersion} (ECC ${ecc}); use --format ur or bbqr, or raise --max-version`, '--format');
+  }
+  return { format: 'plain', label: p.label, frames: [p.text], mode: 'byte', version, ecc };
+}
+
+function planBbqr(kind: PayloadKind, bytes: Uint8Array, opts: PlanOptions, maxVersion: number, ecc: Ecc): FramePlan {
+  const fileType = BBQR_TYPE[kind];
+  if (!fileType) throw new InputError(`a ${kind} travels as UR (EIP-4527); BBQr has no file type for it`, '--format');
+  const raw = kind === 'tx' ? txBytes(bytes) : bytes;
+  const encoding = opts.bbqrEncoding ?? (opts.zlib ? 'Z' : '2');
+  const s = splitBbqr(raw, fileType, { encoding, maxVersion, ecc, zlib: opts.zlib });
+  return { format: 'bbqr', label: `BBQr ${s.encoding}/${fileType}`, frames: s.parts, mode: 'alphanumeric', version: s.version, ecc };
+}
+
+/** Longest text among the first `n` parts of a fresh encoder. */
+function longestPart(make: () => UrEncoder, n: number): number {
+  const e = make();
+  let max = 0;
+  for (let i = 0; i < n; i++) max = Math.max(max, e.nextPart().length);
+  return max;
+}
+
+function planUr(kind: PayloadKind, bytes: Uint8Array, opts: PlanOptions, ecc: Ecc): FramePlan {
+  const ur = payloadToUr(kind, kind === 'tx' ? txBytes(bytes) : bytes, opts.urType);
+  let fragment = opts.fragment ?? UR_FRAGMENT[opts.density ?? 'normal'];
+  if (fragment < 10) throw new InputError('--fragment must be at least 10 bytes', '--fragment');
+  const maxVersion = opts.maxVersion ?? 40;
+  for (;;) {
+    const make = () => new UrEncoder(ur, fragment);
+    const first = make();
+    const seqLen = first.seqLen;
+    // Headroom for the growing part number of later fountain parts (3 more digits, 2 more CBOR bytes).
+    const longest = longestPart(make, seqLen === 1 ? 1 : seqLen * 2) + (seqLen === 1 ? 0 : 8);
+    const version = alnumVersionFor(longest, ecc);
+    if (version !== undefined && version <= maxVersion) {
+      const frames = Array.from({ length: seqLen }, () => first.nextPart().toUpperCase());
+      const plan: FramePlan = { format: 'ur', label: `UR:${ur.type.toUpperCase()}`, frames, mode: 'alphanumeric', version, ecc };
+      if (seqLen > 1) plan.next = () => first.nextPart().toUpperCase();
+      return plan;
+    }
+    if (fragment <= 10) throw new InputError(`no UR fragment fits QR version ${maxVersion} at ECC ${ecc}; raise --max-version`, '--max-version');
+    fragment = Math.max(10, Math.floor(fragment * 0.85));
+  }
+}
+
+/** Choose the transport (auto: UR for PSBTs, accounts and EIP-4527; plain when it fits, else BBQr, for the rest). */
+export function chooseFormat(kind: PayloadKind, bytes: Uint8Array, opts: PlanOptions): TransportFormat {
+  if (opts.format && opts.format !== 'auto') return opts.format;
+  if (kind === 'psbt' || kind === 'account' || kind === 'output' || kind === 'eth-sign-request' || kind === 'eth-signature' || kind === 'bytes') return 'ur';
+  const p = plainText(kind, bytes)!;
+  const v = byteVersionFor(new TextEncoder().encode(p.text).length, opts.ecc ?? 'L');
+  return v !== undefined && v <= (opts.maxVersion ?? AUTO_PLAIN_MAX_VERSION) ? 'plain' : 'bbqr';
+}
+
+/** Plan the frames of a payload. */
+export function planFrames(kind: PayloadKind, bytes: Uint8Array, opts: PlanOptions = {}): FramePlan {
+  if (bytes.length === 0) throw new InputError('nothing to encode (empty payload)', 'payload');
+  const ecc = opts.ecc ?? 'L';
+  const format = chooseFormat(kind, bytes, opts);
+  if (format === 'plain') return planPlain(kind, bytes, opts.maxVersion ?? 40, ecc);
+  if (format === 'bbqr') return planBbqr(kind, bytes, opts, opts.maxVersion ?? BBQR_MAX_VERSION[opts.density ?? 'normal'], ecc);
+  return planUr(kind, bytes, opts, ecc);
+}
