@@ -1,9 +1,48 @@
-/** `coldkit psbt inspect` (placeholder until the PSBT area lands it). */
+/**
+ * `coldkit psbt inspect FILE [--descriptor D | --wallet F]`: the review summary of a PSBT on
+ * either side of the air gap. With a descriptor, inputs and change are proven against it and the
+ * findings `psbt sign` would refuse (at its default limits) are listed; without, change claims are
+ * shown as claims.
+ */
+import { findings } from '../../core/btc/policy.js';
+import { decodePsbt } from '../../core/btc/psbt-codec.js';
+import { WatchKeys } from '../../core/btc/key-source.js';
+import { reviewPsbt, type PsbtReview } from '../../core/btc/review.js';
 import type { Context, Outcome } from '../command.js';
-import { RuntimeFailure } from '../../core/errors.js';
+import { btcNetwork } from '../network-option.js';
+import { readPayloadInput } from '../payload.js';
+import { policyFrom } from '../psbt/limits.js';
+import { renderReview } from '../psbt/render.js';
+import { readWatchAccount } from '../wallet-input.js';
 
-/** Not built yet. */
-export default async function psbtinspect(opts: unknown, ctx: Context): Promise<Outcome<unknown>> {
-  void opts; void ctx;
-  throw new RuntimeFailure('psbt inspect is not available in this build');
+export interface PsbtInspectResult {
+  digest: string;
+  bytes: number;
+  review: PsbtReview;
+  /** What `psbt sign` would refuse at its default limits (only with --descriptor/--wallet). */
+  signWouldRefuse: { override: string; message: string }[];
+}
+
+export default async function psbtInspect(
+  opts: { fromQr?: string[]; descriptor?: string; wallet?: string },
+  ctx: Context,
+  args: string[],
+): Promise<Outcome<PsbtInspectResult>> {
+  const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'psbt');
+  const { tx, bytes } = decodePsbt(payload.bytes, 'psbt');
+  let review: PsbtReview;
+  if (opts.descriptor || opts.wallet) {
+    const acc = await readWatchAccount(opts, ctx);
+    review = reviewPsbt(tx, acc.net, new WatchKeys(acc.descriptor, acc.net));
+  } else review = reviewPsbt(tx, btcNetwork(ctx));
+  const signWouldRefuse = review.ourFingerprint ? findings(review, policyFrom({})) : [];
+  return {
+    result: { digest: payload.digest, bytes: bytes.length, review, signWouldRefuse },
+    human: (r) =>
+      [
+        `PSBT ${r.digest} (${r.bytes} bytes)`,
+        renderReview(r.review),
+        ...(r.signWouldRefuse.length ? ['== psbt sign would refuse', ...r.signWouldRefuse.map((f) => `  ${f.message} (${f.override})`)] : []),
+      ].join('\n'),
+  };
 }

@@ -1,0 +1,93 @@
+/**
+ * The PSBT review as text, SeedSigner's flow flattened into screens (views/psbt_views.py:
+ * overview → math → each recipient → each change → warnings): the same screens are printed by
+ * `psbt inspect` and walked before `psbt sign` asks for approval. Pure functions of the review
+ * model, so each screen is testable without a terminal. Every address and label shown comes from
+ * the PSBT and is sanitized.
+ */
+import { formatDecimal } from '../../core/amount.js';
+import type { PsbtReview, ReviewOutput } from '../../core/btc/review.js';
+import { sanitize, toHex } from '../../core/text.js';
+
+/** One screen of the review flow. */
+export interface Screen {
+  title: string;
+  lines: string[];
+}
+
+/** "0.001 BTC (100000 sat)". */
+export function btc(sats: bigint): string {
+  return `${formatDecimal(sats, 8)} BTC (${sats} sat)`;
+}
+
+/** Fee rate in sat/vB with up to 3 decimals. */
+export function satPerVb(msat: bigint): string {
+  return `${formatDecimal(msat, 3)} sat/vB`;
+}
+
+const MAX_LISTED = 10;
+
+function where(o: ReviewOutput): string {
+  return o.address ? sanitize(o.address) : `script ${toHex(o.script)}`;
+}
+
+/** The review flow's screens. */
+export function reviewScreens(r: PsbtReview): Screen[] {
+  const screens: Screen[] = [];
+  const ours = r.inputs.filter((i) => i.ours).length;
+  const recipients = r.outputs.filter((o) => o.role !== 'change');
+  const change = r.outputs.filter((o) => o.role === 'change');
+  screens.push({
+    title: 'Overview',
+    lines: [
+      `network ${r.network}, PSBT v${r.psbtVersion}, transaction version ${r.txVersion}, nLockTime ${r.lockTime}, RBF ${r.rbf ? 'signalled' : 'not signalled'}`,
+      `${r.inputs.length} input${r.inputs.length === 1 ? '' : 's'}${r.ourFingerprint ? ` (${ours} ours, seed ${r.ourFingerprint})` : ''}, total ${r.inputTotal !== undefined ? btc(r.inputTotal) : 'unknown'}`,
+      `sending ${btc(r.sendTotal)} to ${recipients.length} output${recipients.length === 1 ? '' : 's'}; change ${btc(r.changeTotal)} in ${change.length}`,
+      `fee ${r.fee !== undefined ? btc(r.fee) : 'unknown'}${r.feeRateMsat !== undefined ? `, ${satPerVb(r.feeRateMsat)} at ~${r.vsize} vB` : ''}`,
+    ],
+  });
+  const inputLines = r.inputs.slice(0, MAX_LISTED).map((i) => {
+    const amount = i.amount !== undefined ? btc(i.amount) : 'amount unknown';
+    const owner = i.ours ? `ours ${i.ours.pathText} (${i.ours.type})` : r.ourFingerprint ? 'NOT ours' : i.fingerprints.length ? `wants ${i.fingerprints.join(',')}` : 'no derivation';
+    const proof = i.amountSource === 'non_witness_utxo' ? 'amount proven by previous tx' : i.amountSource === 'witness_utxo' ? 'amount from witness_utxo' : 'no UTXO data';
+    const flags = [i.finalized ? 'FINALIZED' : '', i.signatures ? `${i.signatures} signature${i.signatures > 1 ? 's' : ''}` : '', i.sighash !== undefined ? `sighash ${i.sighash}` : ''].filter(Boolean);
+    return `#${i.index} ${i.outpoint}  ${amount}  ${owner}; ${proof}${flags.length ? '; ' + flags.join(', ') : ''}`;
+  });
+  if (r.inputs.length > MAX_LISTED) inputLines.push(`… and ${r.inputs.length - MAX_LISTED} more inputs`);
+  screens.push({ title: 'Inputs', lines: inputLines });
+  const f = r.fee;
+  screens.push({
+    title: 'Math',
+    lines:
+      r.inputTotal === undefined || f === undefined
+        ? ['inputs total unknown: the fee cannot be computed']
+        : [
+            `  inputs      ${formatDecimal(r.inputTotal, 8).padStart(16)} BTC`,
+            `− recipients  ${formatDecimal(r.sendTotal, 8).padStart(16)} BTC`,
+            `− fee         ${formatDecimal(f, 8).padStart(16)} BTC`,
+            `= change      ${formatDecimal(r.inputTotal - r.sendTotal - f, 8).padStart(16)} BTC${r.inputTotal - r.sendTotal - f === r.changeTotal ? '' : '  (MISMATCH)'}`,
+          ],
+  });
+  for (const o of recipients) {
+    const lines = [`${where(o)}`, `amount ${btc(o.amount)}`];
+    if (o.role === 'op_return') lines.push(`OP_RETURN data ${o.data!.hex} ("${o.data!.text}")`);
+    if (o.role === 'false-change') lines.push(`CLAIMS to be our change at ${o.path}, but our key there does not produce this script`);
+    if (o.role === 'claimed-change') lines.push(`claims to be change at ${o.path} (not checked: give --descriptor, or sign with the seed)`);
+    screens.push({ title: `${o.role === 'op_return' ? 'OP_RETURN' : 'Recipient'} (output #${o.index})`, lines });
+  }
+  for (const o of change) {
+    screens.push({
+      title: `Change (output #${o.index}) — verified`,
+      lines: [`${where(o)}`, `amount ${btc(o.amount)}`, `re-derived from our ${r.ourFingerprint ? 'keys' : 'descriptor'} at ${o.path}${o.receiveChain ? ' (RECEIVE chain)' : ''}`],
+    });
+  }
+  if (r.warnings.length) screens.push({ title: 'Warnings', lines: r.warnings.map((w) => `! ${sanitize(w)}`) });
+  return screens;
+}
+
+/** All screens as one text block. */
+export function renderReview(r: PsbtReview): string {
+  return reviewScreens(r)
+    .map((s) => [`== ${s.title}`, ...s.lines.map((l) => `  ${l}`)].join('\n'))
+    .join('\n');
+}

@@ -1,0 +1,85 @@
+/**
+ * The output each PSBT input spends, read from its UTXO fields with the BIP174 signer checks:
+ *
+ * - "If a non-witness UTXO is provided, its hash must match the hash specified in the prevout";
+ *   its output at the prevout index must equal PSBT_IN_WITNESS_UTXO when both are present.
+ * - "If a witness UTXO is provided, no non-witness signature may be created": a witness UTXO whose
+ *   script is not a witness program (directly or through its redeemScript) is refused.
+ * - "If a redeemScript is provided, the scriptPubKey must be for that redeemScript"; likewise a
+ *   witnessScript must match the P2WSH program.
+ *
+ * A failed check is an InputError naming the input (exit 2): the PSBT is malformed or lying.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import type { Transaction } from '@scure/btc-signer';
+import { InputError } from '../errors.js';
+import { toHex } from '../text.js';
+import { ByteWriter, concatBytes, equalBytes } from './bytes.js';
+import { hash160 } from './key-script.js';
+
+type Input = ReturnType<Transaction['getInput']>;
+
+/** The spent output of one input and how it is known. */
+export interface SpentOutput {
+  script: Uint8Array;
+  amount: bigint;
+  /** non_witness_utxo: proven against the prevout txid; witness_utxo: taken on trust. */
+  source: 'non_witness_utxo' | 'witness_utxo';
+}
+
+const MAX_SATS = 21_000_000n * 100_000_000n;
+
+/** Is `s` a segwit witness program (BIP141: a push of 2–40 bytes after OP_0…OP_16)? */
+export function isWitnessProgram(s: Uint8Array): boolean {
+  if (s.length < 4 || s.length > 42) return false;
+  if (s[0] !== 0x00 && (s[0]! < 0x51 || s[0]! > 0x60)) return false;
+  return s[1] === s.length - 2;
+}
+
+/** Display-order txid of a decoded previous transaction (double SHA-256 of its non-witness serialisation). */
+export function txidOf(prev: NonNullable<Input['nonWitnessUtxo']>): string {
+  const w = new ByteWriter(64 + 50 * prev.inputs.length + 40 * prev.outputs.length);
+  w.u32(prev.version).compact(prev.inputs.length);
+  for (const i of prev.inputs) w.reversed(i.txid).u32(i.index).varBytes(i.finalScriptSig ?? new Uint8Array()).u32(i.sequence);
+  w.compact(prev.outputs.length);
+  for (const o of prev.outputs) w.u64(o.amount).varBytes(o.script);
+  w.u32(prev.lockTime);
+  return toHex(sha256(sha256(w.finish())).reverse());
+}
+
+/** The spent output of input `idx`, checked; undefined when the PSBT carries no UTXO for it. */
+export function spentOutput(input: Input, idx: number): SpentOutput | undefined {
+  const field = `input ${idx}`;
+  let out: SpentOutput | undefined;
+  if (input.nonWitnessUtxo) {
+    const prev = input.nonWitnessUtxo;
+    const vout = input.index ?? -1;
+    const o = prev.outputs[vout];
+    if (!o) throw new InputError(`non_witness_utxo has no output ${vout} (it has ${prev.outputs.length})`, field);
+    const want = toHex(input.txid ?? new Uint8Array());
+    if (txidOf(prev) !== want) throw new InputError(`non_witness_utxo is transaction ${txidOf(prev)}, not the spent ${want}`, field);
+    if (input.witnessUtxo && (input.witnessUtxo.amount !== o.amount || !equalBytes(input.witnessUtxo.script, o.script))) {
+      throw new InputError('witness_utxo differs from output of its non_witness_utxo (amount or script)', field);
+    }
+    out = { script: o.script, amount: o.amount, source: 'non_witness_utxo' };
+  } else if (input.witnessUtxo) {
+    out = { script: input.witnessUtxo.script, amount: input.witnessUtxo.amount, source: 'witness_utxo' };
+  }
+  if (!out) return undefined;
+  if (out.amount < 0n || out.amount > MAX_SATS) throw new InputError(`spends an amount of ${out.amount} sat, outside 0..21e6 BTC`, field);
+  let program = out.script;
+  if (input.redeemScript) {
+    if (!equalBytes(out.script, concatBytes(new Uint8Array([0xa9, 0x14]), hash160(input.redeemScript), new Uint8Array([0x87])))) {
+      throw new InputError('redeemScript does not hash to the spent P2SH scriptPubKey', field);
+    }
+    program = input.redeemScript;
+  }
+  if (out.source === 'witness_utxo' && !isWitnessProgram(program)) {
+    throw new InputError('has a witness_utxo but spends a non-witness script; a legacy input needs its non_witness_utxo', field);
+  }
+  if (input.witnessScript) {
+    const p2wsh = concatBytes(new Uint8Array([0x00, 0x20]), sha256(input.witnessScript));
+    if (!equalBytes(program, p2wsh)) throw new InputError('witnessScript does not match the P2WSH program it spends', field);
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+/**
+ * The signer's own keys, from the BIP32 master key of the seed. BIP32 CKDpriv is done here on
+ * libsecp256k1 (secp.ts) with the parent nodes cached, so a 1000-input PSBT costs one HMAC-SHA512
+ * and one point multiplication per input instead of a full derivation from the master each time:
+ *
+ *   I = HMAC-SHA512(c_par, 0x00 || ser256(k_par) || ser32(i))   (hardened, i >= 2^31)
+ *   I = HMAC-SHA512(c_par, serP(point(k_par)) || ser32(i))      (normal)
+ *   k_i = parse256(I_L) + k_par (mod n); c_i = I_R
+ *
+ * BIP32: "In case parse256(I_L) >= n or k_i = 0, the resulting key is invalid, and one should
+ * proceed with the next value for i" — such a path is reported as not derivable (probability
+ * below 2^-127). Private keys never leave this object except to the signer in sign.ts.
+ */
+import { hmac } from '@noble/hashes/hmac.js';
+import { sha512 } from '@noble/hashes/sha2.js';
+import type { HDKey } from '@scure/bip32';
+import type { KeySource } from './key-source.js';
+import { isPrivateKey, privateAdd, publicKey } from './secp.js';
+
+interface Node {
+  priv: Uint8Array;
+  pub: Uint8Array;
+  chain: Uint8Array;
+}
+
+/** A private key and its compressed public key. */
+export interface KeyPair {
+  priv: Uint8Array;
+  pub: Uint8Array;
+}
+
+/** Private keys of one seed under its master fingerprint. */
+export class SeedKeys implements KeySource {
+  readonly fingerprint: number;
+  readonly label = 'seed';
+  private readonly nodes = new Map<string, Node | null>();
+
+  constructor(root: HDKey) {
+    if (!root.privateKey || root.depth !== 0) throw new RangeError('SeedKeys needs the master private key');
+    this.fingerprint = root.fingerprint >>> 0;
+    this.nodes.set('', { priv: root.privateKey, pub: root.publicKey!, chain: root.chainCode! });
+  }
+
+  private node(path: readonly number[]): Node | null {
+    const key = path.join('/');
+    const hit = this.nodes.get(key);
+    if (hit !== undefined) return hit;
+    const parent = this.node(path.slice(0, -1));
+    const child = parent ? ckdPriv(parent, path[path.length - 1]!) : null;
+    // Keep parents (short paths) for reuse; leaf keys are cheap to recompute and not worth keeping.
+    if (path.length < 5 || this.nodes.size < 64) this.nodes.set(key, child);
+    return child;
+  }
+
+  /** The key pair at a full path from the master; undefined when not derivable. */
+  keyPair(path: readonly number[]): KeyPair | undefined {
+    const n = this.node(path);
+    return n ? { priv: n.priv, pub: n.pub } : undefined;
+  }
+
+  publicKey(path: readonly number[]): Uint8Array | undefined {
+    return this.node(path)?.pub;
+  }
+
+  /** Overwrite the cached private keys (best effort; JS may keep copies). */
+  wipe(): void {
+    for (const n of this.nodes.values()) n?.priv.fill(0);
+    this.nodes.clear();
+  }
+}
+
+/** BIP32 CKDpriv. */
+function ckdPriv(parent: Node, index: number): Node | null {
+  if (!Number.isInteger(index) || index < 0 || index > 0xffffffff) return null;
+  const data = new Uint8Array(37);
+  if (index >= 0x80000000) data.set(parent.priv, 1);
+  else data.set(parent.pub, 0);
+  data[33] = (index >>> 24) & 0xff;
+  data[34] = (index >>> 16) & 0xff;
+  data[35] = (index >>> 8) & 0xff;
+  data[36] = index & 0xff;
+  const I = hmac(sha512, parent.chain, data);
+  const IL = I.subarray(0, 32);
+  if (!isPrivateKey(IL)) return null;
+  const priv = privateAdd(parent.priv, IL);
+  if (!priv) return null;
+  return { priv, pub: publicKey(priv), chain: I.slice(32) };
+}

@@ -1,0 +1,110 @@
+/**
+ * Test and benchmark PSBTs from a known seed, built with @scure/btc-signer the way a watch-only
+ * updater would: one previous transaction per input (so non_witness_utxo proves each amount),
+ * BIP32 (or BIP371 taproot) derivations for every input and for the change output.
+ * Seed: "abandon ×11 about" (the demo's sample mnemonic), fingerprint 73c5da0a.
+ */
+import { HDKey } from '@scure/bip32';
+import { mnemonicToSeedSync } from '@scure/bip39';
+import { p2pkh, p2sh, p2tr, p2wpkh, RawTx, Transaction, NETWORK, TEST_NETWORK } from '@scure/btc-signer';
+import { sha256 } from '@noble/hashes/sha2.js';
+
+export const SAMPLE_MNEMONIC = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
+export type Kind = 'wpkh' | 'sh-wpkh' | 'pkh' | 'tr';
+const H = 0x80000000;
+const PURPOSE: Record<Kind, number> = { pkh: 44, 'sh-wpkh': 49, wpkh: 84, tr: 86 };
+
+export interface BuildOptions {
+  kind: Kind;
+  inputs: number;
+  /** Sats per input (default 100 000). */
+  amount?: bigint;
+  mainnet?: boolean;
+  /** Include non_witness_utxo (default true). */
+  nonWitness?: boolean;
+  /** Omit witness_utxo for segwit inputs. */
+  noWitnessUtxo?: boolean;
+  /** Recipient amount (default: half the inputs). */
+  send?: bigint;
+  fee?: bigint;
+  /** Change-derivation tampering: claim change at this index but pay to index+1. */
+  fakeChange?: boolean;
+  /** Master seed override (another wallet). */
+  mnemonic?: string;
+  passphrase?: string;
+  sighashType?: number;
+  /** Coin type in the derivation paths (default: the network's). */
+  coinType?: number;
+}
+
+export function rootOf(mnemonic = SAMPLE_MNEMONIC, passphrase = ''): HDKey {
+  return HDKey.fromMasterSeed(mnemonicToSeedSync(mnemonic, passphrase));
+}
+
+function payment(kind: Kind, pub: Uint8Array, net: typeof NETWORK) {
+  switch (kind) {
+    case 'wpkh':
+      return p2wpkh(pub, net);
+    case 'sh-wpkh':
+      return p2sh(p2wpkh(pub, net), net);
+    case 'pkh':
+      return p2pkh(pub, net);
+    case 'tr':
+      return p2tr(pub.subarray(1), undefined, net);
+  }
+}
+
+/** Build an unsigned PSBT (binary). */
+export function buildPsbt(o: BuildOptions): Uint8Array {
+  const net = o.mainnet ? NETWORK : TEST_NETWORK;
+  const root = rootOf(o.mnemonic, o.passphrase);
+  const fp = root.fingerprint;
+  const coin = o.coinType ?? (o.mainnet ? 0 : 1);
+  const accountPath = [PURPOSE[o.kind] + H, coin + H, H];
+  const account = root.derive(`m/${PURPOSE[o.kind]}'/${coin}'/0'`);
+  const amount = o.amount ?? 100_000n;
+  const tx = new Transaction({ allowUnknownOutputs: true });
+  const receive = account.deriveChild(0);
+  for (let i = 0; i < o.inputs; i++) {
+    const key = receive.deriveChild(i);
+    const pub = key.publicKey!;
+    const pay = payment(o.kind, pub, net);
+    const prevRaw = RawTx.encode({
+      version: 2,
+      segwitFlag: false,
+      inputs: [{ txid: sha256(new Uint8Array([i & 0xff, (i >> 8) & 0xff, (i >> 16) & 0xff, 7])), index: 1, finalScriptSig: new Uint8Array([0x51]), sequence: 0xffffffff }],
+      outputs: [{ script: pay.script, amount }, { script: new Uint8Array([0x6a]), amount: 0n }],
+      witnesses: [],
+      lockTime: 0,
+    });
+    const prevId = Transaction.fromRaw(prevRaw, { allowUnknownOutputs: true, allowUnknownInputs: true, disableScriptCheck: true }).id;
+    const path = [...accountPath, 0, i];
+    const base: Parameters<Transaction['addInput']>[0] = { txid: prevId, index: 0, sequence: 0xfffffffd };
+    if (o.nonWitness !== false || o.kind === 'pkh') base.nonWitnessUtxo = prevRaw;
+    if (o.kind !== 'pkh' && !o.noWitnessUtxo) base.witnessUtxo = { script: pay.script, amount };
+    if (o.kind === 'sh-wpkh') base.redeemScript = p2wpkh(pub, net).script;
+    if (o.kind === 'tr') {
+      base.tapInternalKey = pub.subarray(1);
+      base.tapBip32Derivation = [[pub.subarray(1), { hashes: [], der: { fingerprint: fp, path } }]];
+    } else base.bip32Derivation = [[pub, { fingerprint: fp, path }]];
+    if (o.sighashType !== undefined) base.sighashType = o.sighashType;
+    tx.addInput(base);
+  }
+  const total = amount * BigInt(o.inputs);
+  const fee = o.fee ?? BigInt(o.inputs) * 100n + 200n;
+  const send = o.send ?? total / 2n;
+  // A stranger's P2WPKH recipient.
+  tx.addOutput({ script: p2wpkh(rootOf('zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo wrong').derive("m/84'/0'/0'/0/0").publicKey!, net).script, amount: send });
+  const changeKey = account.deriveChild(1).deriveChild(3);
+  const payTo = o.fakeChange ? account.deriveChild(1).deriveChild(4) : changeKey;
+  const change = payment(o.kind, payTo.publicKey!, net);
+  const changePath = [...accountPath, 1, 3];
+  const out: Parameters<Transaction['addOutput']>[0] = { script: change.script, amount: total - send - fee };
+  if (o.kind === 'tr') {
+    out.tapInternalKey = changeKey.publicKey!.subarray(1);
+    out.tapBip32Derivation = [[changeKey.publicKey!.subarray(1), { hashes: [], der: { fingerprint: fp, path: changePath } }]];
+  } else out.bip32Derivation = [[changeKey.publicKey!, { fingerprint: fp, path: changePath }]];
+  if (o.fakeChange && o.kind === 'tr') delete out.tapInternalKey;
+  tx.addOutput(out);
+  return tx.toPSBT();
+}
