@@ -31,6 +31,8 @@ export interface FrameParams {
   lighting: number;
   /** Quiet zone in modules (ISO/IEC 18004 asks for 4). */
   quiet: number;
+  /** A fixed frame size with the sheet centred in it (default: the sheet plus a margin). */
+  canvas?: { width: number; height: number };
 }
 
 /** An RGBA frame. */
@@ -77,8 +79,13 @@ export function cameraFrame(m: ModuleMatrix, p: FrameParams, rng: Prng): Frame {
   });
   const xs = corners.map((c) => c[0]), ys = corners.map((c) => c[1]);
   const pad = Math.max(12, Math.round(half * 0.15));
-  const ox = -Math.min(...xs) + pad + rng.range(0, pad), oy = -Math.min(...ys) + pad + rng.range(0, pad);
-  const width = Math.ceil(Math.max(...xs) + ox + pad), height = Math.ceil(Math.max(...ys) + oy + pad);
+  let ox = -Math.min(...xs) + pad + rng.range(0, pad), oy = -Math.min(...ys) + pad + rng.range(0, pad);
+  let width = Math.ceil(Math.max(...xs) + ox + pad), height = Math.ceil(Math.max(...ys) + oy + pad);
+  if (p.canvas) {
+    ({ width, height } = p.canvas);
+    ox = width / 2;
+    oy = height / 2;
+  }
   const quad = corners.map((c) => [c[0] + ox, c[1] + oy] as Vec);
   const h = homography(quad, [[0, 0], [n, 0], [n, n], [0, n]]);
 

@@ -93,6 +93,11 @@ describe('binary content round-trips', () => {
     expect(got!.text).toBe(s);
   });
 
+  test('a light-on-dark (inverted) code is read', async () => {
+    const png = await qrPng('dark mode screen', { color: { dark: '#ffffffff', light: '#000000ff' } });
+    expect((await decodeQrPixels(pixels(png), { fallback: false }))!.text).toBe('dark mode screen');
+  });
+
   test('an image without a QR code gives null', async () => {
     const blank = { data: new Uint8ClampedArray(200 * 200 * 4).fill(255), width: 200, height: 200 };
     expect(await decodeQrPixels(blank)).toBeNull();

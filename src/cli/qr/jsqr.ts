@@ -1,7 +1,8 @@
 /**
  * jsQR (pure JavaScript) as the fallback QR reader: it decodes some sharp, high-contrast frames
  * ZXing has been seen to miss, but fails on ≤ 2.5 px/module, noise and rotation where ZXing
- * succeeds (docs/formats/qr-decoding.md). Loaded lazily on first use.
+ * succeeds (docs/formats/qr-decoding.md). Normal polarity only: ZXing already tries inverted
+ * codes, and jsQR's inverted pass doubles its cost. Loaded lazily on first use.
  */
 import type { RgbaImage } from './zxing.js';
 
@@ -17,6 +18,6 @@ export async function jsqrDecode(img: RgbaImage): Promise<Uint8Array | null> {
     jsQR = (typeof mod === 'function' ? mod : (mod as { default: unknown }).default) as JsQr;
   }
   const data = img.data instanceof Uint8ClampedArray ? img.data : new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.width * img.height * 4);
-  const found = jsQR(data, img.width, img.height, { inversionAttempts: 'attemptBoth' });
+  const found = jsQR(data, img.width, img.height, { inversionAttempts: 'dontInvert' });
   return found ? Uint8Array.from(found.binaryData) : null;
 }

@@ -58,7 +58,12 @@ export function zxingReader(): Promise<ZxingReader> {
   return loading;
 }
 
-const OPTIONS = { formats: ['QRCode' as const], tryHarder: true, tryRotate: true, tryInvert: true, tryDownscale: true, maxNumberOfSymbols: 4 };
+/**
+ * Reader options. tryRotate only helps linear symbologies (a QR finder is rotation invariant) and
+ * costs time; tryInvert reads light-on-dark codes (dark-mode screens); tryDownscale finds the
+ * large modules of high-resolution photos; one symbol is enough.
+ */
+const OPTIONS = { formats: ['QRCode' as const], tryHarder: true, tryRotate: false, tryInvert: true, tryDownscale: true, maxNumberOfSymbols: 1 };
 
 /**
  * Binarizers tried in turn: ZXing's default local-average thresholding, then one global
@@ -68,8 +73,8 @@ const OPTIONS = { formats: ['QRCode' as const], tryHarder: true, tryRotate: true
 const BINARIZERS = ['LocalAverage', 'GlobalHistogram'] as const;
 
 /**
- * Raw byte content of every valid QR code ZXing finds in `img` (usually one). The bytes are the
- * symbol's data as encoded (byte-mode content verbatim), not a text rendering of it.
+ * Raw byte content of the QR code ZXing finds in `img` (empty when none; at most one). The bytes
+ * are the symbol's data as encoded (byte-mode content verbatim), not a text rendering of it.
  */
 export async function zxingDecode(img: RgbaImage): Promise<Uint8Array[]> {
   const zxing = await zxingReader();
