@@ -9,4 +9,5 @@ type AreaLoader = () => Promise<{ steps: (d: DemoRunner) => Promise<void> }>;
 /** Hand each area's loader to the demo. */
 export function registerAreas(add: (load: AreaLoader) => void): void {
   void add;
+  add(() => import('./psbt.js'));
 }
