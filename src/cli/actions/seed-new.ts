@@ -24,6 +24,10 @@ interface Opts extends SeedInputOptions {
   mnemonicOut?: string;
   reveal?: boolean;
   split?: string;
+  labels?: string;
+  out?: string;
+  confirm?: boolean;
+  format?: string;
 }
 
 interface Result {
@@ -47,6 +51,7 @@ const action: Action<Opts> = async (opts, ctx) => {
   if (ctx.globals.json && !opts.reveal && !opts.mnemonicOut && !opts.split) {
     throw new InputError('--json output does not include the words; add --reveal to include them, or --mnemonic-out FILE, so the new seed is not lost', '--json');
   }
+  if (!opts.split && (opts.labels || opts.out || opts.confirm)) throw new InputError('--labels, --out and --confirm need --split T-of-N', '--split');
   if (opts.mnemonicOut) assertWritable(opts.mnemonicOut, '--mnemonic-out');
   if (opts.card) assertWritable(opts.card, '--card');
 
@@ -80,7 +85,7 @@ const action: Action<Opts> = async (opts, ctx) => {
 
   if (opts.split) {
     const { presentSplit } = await import('../shares/present.js');
-    return presentSplit(entropy, { ...opts, split: opts.split, source, stats, card }, ctx);
+    return presentSplit(entropy, { ...opts, split: opts.split, source, stats, walletCard: card }, ctx);
   }
 
   const overrides = stats?.biased ? ['--allow-biased-dice'] : [];

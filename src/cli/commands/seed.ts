@@ -18,7 +18,12 @@ export function register(program: Command): void {
       .option('--allow-biased-dice', 'accept rolls where one face exceeds 30% (journaled)')
       .option('--card <file>', 'write the public wallet card (JSON) to FILE')
       .option('--mnemonic-out <file>', 'write the words to FILE (mode 0600) instead of showing them')
-      .option('--reveal', 'include the words in --json output'),
+      .option('--reveal', 'include the words in --json output (with --split: print the shares)')
+      .option('--split <T-of-N>', 'never show the seed: split it into N Shamir shares, any T rebuild it (see coldkit shares split)')
+      .option('--labels <names>', 'with --split: comma-separated holder names, one per share in order (journaled)')
+      .option('--out <dir>', 'with --split: write printable share cards (HTML, SVG, QR PNG) and the wallet card into DIR')
+      .option('--confirm', 'with --split: each holder re-enters their share before the split counts as done')
+      .addOption(new Option('--format <format>', 'with --split: share format').choices(['v1', 'sskr']).default('v1')),
   )
     .addHelpText('after', '\nThe mnemonic input options are not used here; --passphrase/--passphrase-file set the passphrase for the wallet card.')
     .action(lazyAction(() => import('../actions/seed-new.js')));

@@ -17,12 +17,13 @@
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { InputError } from '../errors.js';
+import { InputError, RuntimeFailure } from '../errors.js';
 import { BYTEWORDS, decodeBytewords, encodeBytewords } from '../transport/bytewords.js';
 import { CborTag, decodeCbor, encodeCbor } from '../transport/cbor.js';
 import { decodeUrSingle, encodeUrSingle } from '../transport/ur/ur.js';
 import { ShareInputError, ShareVerificationError } from './errors.js';
 import { type RandomBytes, interpolateAt } from './shamir.js';
+import { subsets } from './subsets.js';
 import { bytesEqual } from './tag.js';
 
 /** CBOR tag of an SSKR share (BCR-2020-006 v2) and the deprecated v1 tag. */
@@ -231,4 +232,34 @@ export async function sskrCombine(inputs: readonly LabelledSskr[]): Promise<Uint
   const secret = await recoverLevel(groupPoints, 'the groups');
   groupPoints.forEach((p) => p.y.fill(0));
   return secret;
+}
+
+/**
+ * Prove a fresh SSKR split before it is shown: every share is parsed back from both its
+ * Bytewords and its UR text, and every T-subset is recombined and compared with the secret.
+ * Returns the number of subsets checked.
+ */
+export async function proveSskr(secret: Uint8Array, shares: SskrShare[], threshold: number): Promise<number> {
+  const parsed = shares.map((s, i) => {
+    const a = parseSskrText(sskrToBytewords(s), `share ${i + 1}`).share;
+    const b = parseSskrText(sskrToUr(s), `share ${i + 1}`).share;
+    if (!bytesEqual(sskrShareBytes(a), sskrShareBytes(b)) || !bytesEqual(sskrShareBytes(a), sskrShareBytes(s))) {
+      throw new RuntimeFailure(`self-check failed: share ${i + 1} does not read back from its text; nothing was shown`);
+    }
+    return { label: `share ${i + 1}`, share: a };
+  });
+  let checked = 0;
+  for (const idx of subsets(parsed.length, threshold)) {
+    const got = await sskrCombine(idx.map((i) => parsed[i]!));
+    const ok = bytesEqual(got, secret);
+    got.fill(0);
+    if (!ok) throw new RuntimeFailure(`self-check failed: shares ${idx.map((i) => i + 1).join(', ')} do not rebuild the seed; nothing was shown`);
+    checked++;
+  }
+  return checked;
+}
+
+/** The two Bytewords of the identifier: the same on every share of one SSKR split. */
+export function sskrSetWords(s: SskrShare): string {
+  return `${BYTEWORDS[s.id >>> 8]} ${BYTEWORDS[s.id & 0xff]}`;
 }

@@ -226,3 +226,26 @@ export function decodeShare(text: string, field = 'share'): ShareV1 {
   for (let i = 0; i < payload.length; i++) payload[i] = r.read(8);
   return { version, setId, threshold, count, ordinal, x, payload };
 }
+
+/**
+ * What the first three words of a share say (version, set id, t, n) before the rest is typed:
+ * lets a prompt tell the holder which set they are entering. Unchecked until the checksum is.
+ */
+export function readSetWords(text: string, field = 'share'): { version: number; setId: number; threshold: number; count: number } {
+  const words = wordsToIndices(text, field).slice(0, 3);
+  if (words.length < 3) throw new ShareInputError('wrong-length', 'the set words are the first 3 words of a share', field);
+  const r = new BitReader(words);
+  const version = r.read(4);
+  const setId = r.read(16);
+  const threshold = r.read(4) + 1;
+  const count = r.read(4) + 1;
+  return { version, setId, threshold, count };
+}
+
+/** One line about a share's set words, e.g. `set "acid beam card": any 3 of 5 shares (format v1)`. */
+export function describeSetWords(text: string): string {
+  const s = readSetWords(text);
+  const words = indicesToWords(wordsToIndices(text, 'share').slice(0, 3));
+  if (s.version !== V1_VERSION) return `set words "${words}" say format version ${s.version}, not 1: check the first words`;
+  return `set "${words}": any ${s.threshold} of ${s.count} shares (format v1)`;
+}

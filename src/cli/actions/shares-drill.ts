@@ -1,0 +1,152 @@
+/**
+ * `coldkit shares drill`: the recovery drill. Combine the shares in memory, derive the master
+ * fingerprint and first BIP84 address, compare them with the public wallet card (or
+ * --expect-fingerprint) and print MATCH or MISMATCH with which shares were used — never a word.
+ * A share set that fails its integrity check is a FAILED drill: journaled, exit 3, like MISMATCH.
+ */
+import { InputError } from '../../core/errors.js';
+import { mnemonicFromEntropy } from '../../core/bip39/mnemonic.js';
+import { network } from '../../core/btc/network.js';
+import { walletCard } from '../../core/hd/wallet-card.js';
+import { ShareVerificationError } from '../../core/shares/errors.js';
+import { sanitize } from '../../core/text.js';
+import type { Action } from '../command.js';
+import { readInputText } from '../io.js';
+import { btcNetwork } from '../network-option.js';
+import { readPassphrase } from '../secrets.js';
+import { readShares, type ShareInputOptions } from '../shares/read-shares.js';
+import { rebuild } from '../shares/rebuild.js';
+
+interface Opts extends ShareInputOptions {
+  card?: string;
+  expectFingerprint?: string;
+  passphrase?: boolean;
+  passphraseFile?: string;
+}
+
+/** What a drill compares against (read from a wallet card, or just a fingerprint). */
+interface Expected {
+  fingerprint: string;
+  firstAddress?: string;
+  network?: string;
+  passphrase?: boolean;
+  setWords?: string;
+  holders?: string[];
+}
+
+interface Result {
+  result: 'MATCH' | 'MISMATCH' | 'FAILED';
+  reason?: string;
+  format?: 'v1' | 'sskr';
+  setWords?: string;
+  setId?: string;
+  shares: string[];
+  holders: string[];
+  sources: string[];
+  fingerprint?: string;
+  expectedFingerprint: string;
+  firstAddress?: string;
+  firstAddressMatches?: boolean;
+  cardSetWords?: string;
+}
+
+function readCard(text: string, file: string): Expected {
+  let j: any;
+  try {
+    j = JSON.parse(text);
+  } catch {
+    throw new InputError(`"${file}" is not JSON; give the wallet-card.json written by seed new/check --card or shares split --out`, '--card');
+  }
+  if (j?.kind !== 'coldkit/wallet-card' || typeof j.fingerprint !== 'string' || !/^[0-9a-f]{8}$/.test(j.fingerprint)) {
+    throw new InputError(`"${file}" is not a coldkit wallet card (kind coldkit/wallet-card with a fingerprint)`, '--card');
+  }
+  const holders = Array.isArray(j.shares?.holders) ? (j.shares.holders as unknown[]).map((h) => sanitize(String(h))) : undefined;
+  return {
+    fingerprint: j.fingerprint,
+    firstAddress: typeof j.bip84?.firstAddress === 'string' ? j.bip84.firstAddress : undefined,
+    network: typeof j.network === 'string' ? j.network : undefined,
+    passphrase: j.passphrase === true,
+    setWords: typeof j.shares?.setWords === 'string' ? sanitize(j.shares.setWords) : undefined,
+    holders,
+  };
+}
+
+const action: Action<Opts> = async (opts, ctx) => {
+  if (!opts.card && !opts.expectFingerprint) throw new InputError('a drill needs something to compare with: --card wallet-card.json or --expect-fingerprint HEX', '--card');
+  if (opts.card && opts.expectFingerprint) throw new InputError('give --card or --expect-fingerprint, not both', '--expect-fingerprint');
+  if (opts.expectFingerprint && !/^[0-9a-fA-F]{8}$/.test(opts.expectFingerprint)) throw new InputError('must be 8 hex characters', '--expect-fingerprint');
+  const expected: Expected = opts.card ? readCard(await readInputText(opts.card, '--card'), opts.card) : { fingerprint: opts.expectFingerprint!.toLowerCase() };
+  if (expected.passphrase && !opts.passphrase && !opts.passphraseFile) {
+    throw new InputError('the wallet card says this wallet uses a BIP39 passphrase: add --passphrase (hidden prompt) or --passphrase-file', '--passphrase');
+  }
+  const net = expected.network ? network(expected.network, '--card') : btcNetwork(ctx);
+  const read = await readShares(opts, ctx, 'drill');
+  const sources = read.shares.map((s) => s.label);
+  const base = { expectedFingerprint: expected.fingerprint, sources, cardSetWords: expected.setWords };
+  let result: Result;
+  try {
+    const got = await rebuild(read);
+    const phrase = mnemonicFromEntropy(got.entropy);
+    got.entropy.fill(0);
+    ctx.addSecret(phrase);
+    const card = walletCard(phrase, await readPassphrase(opts, ctx), net);
+    const fpOk = card.fingerprint === expected.fingerprint;
+    const addrOk = expected.firstAddress === undefined ? undefined : card.bip84.firstAddress === expected.firstAddress;
+    const sameSet = expected.setWords === got.setWords;
+    const holders = got.format === 'v1' && sameSet && expected.holders ? got.ordinals.map((k) => expected.holders![Number(k) - 1] ?? `share ${k}`) : [];
+    result = {
+      ...base,
+      result: fpOk && addrOk !== false ? 'MATCH' : 'MISMATCH',
+      format: got.format,
+      setWords: got.setWords,
+      setId: got.setId,
+      shares: got.ordinals,
+      holders,
+      fingerprint: card.fingerprint,
+      firstAddress: card.bip84.firstAddress,
+      ...(addrOk !== undefined ? { firstAddressMatches: addrOk } : {}),
+    };
+  } catch (e) {
+    if (!(e instanceof ShareVerificationError)) throw e;
+    result = { ...base, result: 'FAILED', reason: e.message, shares: [], holders: [] };
+  }
+  return {
+    result,
+    exitCode: result.result === 'MATCH' ? 0 : 3,
+    journal: [
+      {
+        op: 'shares.drill',
+        data: {
+          result: result.result,
+          format: result.format ?? read.format,
+          setId: result.setId ?? null,
+          setWords: result.setWords ?? null,
+          shares: result.shares,
+          holders: result.holders,
+          sources,
+          fingerprint: result.fingerprint ?? null,
+          expectedFingerprint: expected.fingerprint,
+          ...(opts.card ? { card: opts.card } : {}),
+          ...(result.reason ? { reason: result.reason } : {}),
+        },
+      },
+    ],
+    human: (r: Result) => {
+      const out: string[] = [];
+      if (r.result === 'FAILED') {
+        out.push(`FAILED — the shares did not rebuild a verified secret: ${r.reason}`);
+      } else {
+        out.push(
+          `${r.result} — rebuilt fingerprint ${r.fingerprint}, expected ${r.expectedFingerprint}${r.firstAddressMatches === undefined ? '' : r.firstAddressMatches ? '; first address matches' : '; first address DIFFERS'}.`,
+          `Shares used: ${r.format === 'v1' ? r.shares.map((k, i) => `share ${k}${r.holders[i] ? ` (${r.holders[i]})` : ''}`).join(', ') : r.shares.join('; ')} of set "${r.setWords}". No words were shown.`,
+        );
+        if (r.cardSetWords && r.setWords && r.cardSetWords !== r.setWords) {
+          out.push(`Note: the card lists share set "${r.cardSetWords}", these shares are set "${r.setWords}" (a re-split? destroy superseded shares).`);
+        }
+        if (r.result === 'MISMATCH') out.push('These shares rebuild ANOTHER wallet than the card: do not rely on them; check the passphrase and that the card belongs to this set.');
+      }
+      return out.join('\n');
+    },
+  };
+};
+export default action;

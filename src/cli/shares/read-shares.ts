@@ -1,0 +1,90 @@
+/**
+ * Where shares come from, for verify, combine and drill: `--share-file F` (repeatable, one share
+ * a file; "-" = stdin with one share a line), `--from-qr IMAGES` (one share card QR an image),
+ * standard input when it is piped (one share a line), or else a prompt on the terminal (word by
+ * word with prefix completion). Never argv. Every text read is registered as a secret.
+ */
+import * as path from 'node:path';
+import { InputError } from '../../core/errors.js';
+import { type LabelledShare } from '../../core/shares/combine.js';
+import { type LabelledSskr, looksLikeSskr, parseSskrText, type SskrForm } from '../../core/shares/sskr.js';
+import { decodeShare } from '../../core/shares/v1.js';
+import type { Context } from '../command.js';
+import { readInputText } from '../io.js';
+import { promptOneShare, promptShares } from './prompt-entry.js';
+
+/** Options that say where shares come from. */
+export interface ShareInputOptions {
+  shareFile?: string[];
+  fromQr?: string[];
+}
+
+/** One share as text with a label naming its source ("share-file alice.txt", "stdin line 2"). */
+export interface ShareText {
+  label: string;
+  text: string;
+}
+
+/** Shares read and decoded: all coldkit v1, or all SSKR. */
+export type ReadShares =
+  | { format: 'v1'; shares: LabelledShare[] }
+  | { format: 'sskr'; shares: LabelledSskr[]; forms: SskrForm[] };
+
+/** One share a non-empty line; `#` starts a comment line. */
+function lines(text: string, label: (n: number) => string): ShareText[] {
+  return text
+    .split(/\r?\n/)
+    .map((t, i) => ({ label: label(i + 1), text: t.trim() }))
+    .filter((l) => l.text !== '' && !l.text.startsWith('#'));
+}
+
+/** Read share texts from the given sources (see the file comment). */
+export async function readShareTexts(opts: ShareInputOptions, ctx: Context, purpose: string, one = false): Promise<ShareText[]> {
+  const out: ShareText[] = [];
+  for (const f of opts.shareFile ?? []) {
+    const text = await readInputText(f, '--share-file', ctx.io);
+    if (f === '-') out.push(...lines(text, (n) => `stdin line ${n}`));
+    else {
+      const t = text.trim();
+      if (!t) throw new InputError(`"${f}" is empty; it should hold one share`, '--share-file');
+      out.push({ label: `share-file ${path.basename(f)}`, text: t });
+    }
+  }
+  if (opts.fromQr?.length) {
+    const { readQrText } = await import('./qr-image.js');
+    for (const img of opts.fromQr) out.push({ label: `qr ${path.basename(img)}`, text: (await readQrText(img)).trim() });
+  }
+  if (!opts.shareFile?.length && !opts.fromQr?.length) {
+    if (ctx.io.stdinIsTTY) {
+      if (!ctx.prompt.interactive) throw new InputError('no shares given: pass --share-file FILE (repeatable), --from-qr IMAGES or pipe one share a line on stdin', '--share-file');
+      out.push(...(one ? [{ label: 'share 1', text: await promptOneShare(ctx, 'share') }] : await promptShares(ctx, purpose)));
+    } else {
+      out.push(...lines(await readInputText('-', 'stdin', ctx.io), (n) => `stdin line ${n}`));
+    }
+  }
+  if (out.length === 0) throw new InputError('no shares given: pass --share-file FILE (repeatable), --from-qr IMAGES or one share a line on stdin', '--share-file');
+  for (const s of out) {
+    ctx.addSecret(s.text);
+    ctx.addSecret(s.text.toLowerCase());
+  }
+  return out;
+}
+
+/** Decode share texts; all must be the same format (v1 or SSKR). */
+export function decodeShareTexts(texts: ShareText[]): ReadShares {
+  const sskr = texts.map((t) => looksLikeSskr(t.text));
+  if (sskr.some(Boolean) && !sskr.every(Boolean)) {
+    const odd = texts[sskr.indexOf(!sskr[0])]!;
+    throw new InputError(`mixes SSKR and coldkit v1 shares (${texts[0]!.label} is ${sskr[0] ? 'SSKR' : 'v1'}); shares of one split have one format`, odd.label);
+  }
+  if (sskr[0]) {
+    const parsed = texts.map((t) => ({ label: t.label, ...parseSskrText(t.text, t.label) }));
+    return { format: 'sskr', shares: parsed.map((p) => ({ label: p.label, share: p.share })), forms: parsed.map((p) => p.form) };
+  }
+  return { format: 'v1', shares: texts.map((t) => ({ label: t.label, share: decodeShare(t.text, t.label) })) };
+}
+
+/** Read and decode shares in one step. */
+export async function readShares(opts: ShareInputOptions, ctx: Context, purpose: string): Promise<ReadShares> {
+  return decodeShareTexts(await readShareTexts(opts, ctx, purpose));
+}

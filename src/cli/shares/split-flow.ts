@@ -1,0 +1,232 @@
+/**
+ * The split ceremony shared by `shares split` and `seed new --split`: check every option before
+ * any work, split (v1 or SSKR) and recombine every T-subset in memory before anything is shown,
+ * then write the cards (--out), show the shares one holder at a time on a terminal, or print them
+ * (--reveal); `--confirm` has each holder re-enter theirs. The journal gets the set's public facts
+ * and the holders, never a share word.
+ */
+import { InputError } from '../../core/errors.js';
+import type { WalletCard } from '../../core/hd/wallet-card.js';
+import { binomial } from '../../core/shares/subsets.js';
+import { checkThreshold, splitEntropy } from '../../core/shares/split.js';
+import { proveSskr, sskrSetWords, sskrSplit, sskrToBytewords, sskrToUr } from '../../core/shares/sskr.js';
+import { sanitize } from '../../core/text.js';
+import type { Context, JournalAct, Outcome } from '../command.js';
+import { renderNumberedWords, renderWalletCard } from '../render/wallet-card.js';
+import { type CardSet, type CardShare, prepareOutDir, writeCards } from './cards.js';
+import { confirmShares, showOnTerminal } from './terminal.js';
+
+/** The share formats `--format` accepts. */
+export const SPLIT_FORMATS = ['v1', 'sskr'] as const;
+export type SplitFormat = (typeof SPLIT_FORMATS)[number];
+
+/** What to split and how to hand it out. */
+export interface SplitRequest {
+  entropy: Uint8Array;
+  card: WalletCard;
+  threshold: number;
+  count: number;
+  format?: string;
+  labels?: string;
+  out?: string;
+  confirm?: boolean;
+  reveal?: boolean;
+  /** Journal entries to write before shares.split (seed new writes seed.new). */
+  before?: JournalAct[];
+  /** For messages: which flag carries T and N. */
+  thresholdFlag: string;
+}
+
+/** One share in the result; its words only with --reveal. */
+export interface SplitShareResult {
+  ordinal: number;
+  holder?: string;
+  text?: string;
+  qr?: string;
+}
+
+/** The result of a split (the `--json` shape). */
+export interface SplitResult {
+  format: SplitFormat;
+  setId: string;
+  setWords: string;
+  threshold: number;
+  count: number;
+  holders?: string[];
+  subsetsChecked: number;
+  shownOn: Array<'terminal' | 'cards' | 'output'>;
+  confirmed: boolean;
+  fingerprint: string;
+  walletCard: WalletCard;
+  cardsDir?: string;
+  files?: string[];
+  shares: SplitShareResult[];
+}
+
+const LABEL_RE = /^[\p{L}\p{N}][\p{L}\p{N} ._@'-]{0,39}$/u;
+
+/** Parse `--labels alice,bob,…`: exactly N names, unique, printable, at most 40 characters. */
+export function parseLabels(raw: string | undefined, count: number): string[] | undefined {
+  if (raw === undefined) return undefined;
+  const names = raw.split(',').map((s) => s.trim());
+  if (names.length !== count) throw new InputError(`gives ${names.length} names for ${count} shares; give one name per share, in share order`, '--labels');
+  for (const n of names) {
+    if (!LABEL_RE.test(n)) throw new InputError(`"${sanitize(n)}" is not a usable name (letters, digits, space . _ @ ' -; at most 40)`, '--labels');
+  }
+  const lower = names.map((n) => n.toLowerCase());
+  const dup = lower.find((n, i) => lower.indexOf(n) !== i);
+  if (dup !== undefined) throw new InputError(`"${names[lower.indexOf(dup)]}" is named twice; each share needs its own holder`, '--labels');
+  return names;
+}
+
+/** Parse `--split T-of-N`. */
+export function parseSplitSpec(spec: string): { threshold: number; count: number } {
+  const m = /^\s*(\d{1,2})\s*-?of-?\s*(\d{1,2})\s*$/i.exec(spec);
+  if (!m) throw new InputError(`"${sanitize(spec)}" is not T-of-N (e.g. 2-of-3)`, '--split');
+  return { threshold: Number(m[1]), count: Number(m[2]) };
+}
+
+function parseFormat(f: string | undefined): SplitFormat {
+  const v = (f ?? 'v1').toLowerCase();
+  if (!(SPLIT_FORMATS as readonly string[]).includes(v)) throw new InputError(`"${sanitize(v)}" is not a share format; use v1 (default) or sskr`, '--format');
+  return v as SplitFormat;
+}
+
+/** The options of a split, checked: fails before any secret is read or any work is done. */
+export function checkSplitRequest(
+  req: Pick<SplitRequest, 'threshold' | 'count' | 'format' | 'labels' | 'out' | 'confirm' | 'reveal' | 'thresholdFlag'>,
+  ctx: Context,
+): { format: SplitFormat; holders?: string[]; terminal: boolean } {
+  const format = parseFormat(req.format);
+  if (format === 'v1') checkThreshold(req.threshold, req.count);
+  else if (req.threshold < 2 || req.count < req.threshold || req.count > 16) throw new InputError('SSKR shares here need 2 ≤ T ≤ N ≤ 16', req.thresholdFlag);
+  const holders = parseLabels(req.labels, req.count);
+  if (req.out) prepareOutDir(req.out);
+  const terminal = ctx.prompt.interactive && !ctx.globals.json && !req.out && !req.reveal;
+  if (!terminal && !req.out && !req.reveal) {
+    throw new InputError(
+      'the shares would be shown nowhere: add --out DIR for printable share cards, run on a terminal to show them one holder at a time, or add --reveal to print them',
+      '--out',
+    );
+  }
+  if (req.confirm && !ctx.prompt.interactive) throw new InputError('needs a terminal where each holder re-enters their share', '--confirm');
+  return { format, holders, terminal };
+}
+
+/** Run the split ceremony. */
+export async function runSplit(req: SplitRequest, ctx: Context): Promise<Outcome<SplitResult>> {
+  const { format, holders, terminal } = checkSplitRequest(req, ctx);
+  const subsetsToCheck = binomial(req.count, req.threshold);
+  if (subsetsToCheck > 2000) ctx.note(`coldkit: checking all ${subsetsToCheck} ${req.threshold}-subsets before showing anything…`);
+
+  let setId: number;
+  let setWords: string;
+  let subsetsChecked: number;
+  let shares: CardShare[];
+  if (format === 'v1') {
+    const set = await splitEntropy(req.entropy, req.threshold, req.count, ctx.random);
+    ({ setId, setWords, subsetsChecked } = set);
+    shares = set.texts.map((text, i) => ({ ordinal: i + 1, count: req.count, threshold: req.threshold, holder: holders?.[i], text, qrText: text.toUpperCase() }));
+  } else {
+    const raw = await sskrSplit(req.entropy, req.threshold, req.count, ctx.random);
+    subsetsChecked = await proveSskr(req.entropy, raw, req.threshold);
+    setId = raw[0]!.id;
+    setWords = sskrSetWords(raw[0]!);
+    shares = raw.map((s, i) => ({ ordinal: i + 1, count: req.count, threshold: req.threshold, holder: holders?.[i], text: sskrToBytewords(s), qrText: sskrToUr(s).toUpperCase() }));
+  }
+  for (const s of shares) {
+    ctx.addSecret(s.text);
+    ctx.addSecret(s.qrText);
+    ctx.addSecret(s.qrText.toLowerCase());
+  }
+  const set: CardSet = {
+    format,
+    setWords,
+    setId: setId.toString(16).padStart(4, '0'),
+    threshold: req.threshold,
+    count: req.count,
+    created: ctx.now().toISOString().slice(0, 10),
+    ...(holders ? { holders } : {}),
+  };
+
+  const shownOn: SplitResult['shownOn'] = [];
+  let files: string[] | undefined;
+  if (req.out) {
+    files = await writeCards(req.out, shares, set, req.card);
+    shownOn.push('cards');
+  }
+  if (terminal) {
+    await showOnTerminal(ctx, shares, set);
+    shownOn.push('terminal');
+  }
+  if (req.reveal) {
+    shownOn.push('output');
+    ctx.note('coldkit: --reveal: the shares are in this output; keep it off any networked machine');
+  }
+  if (req.confirm) await confirmShares(ctx, shares, set);
+
+  const result: SplitResult = {
+    format,
+    setId: set.setId,
+    setWords,
+    threshold: req.threshold,
+    count: req.count,
+    ...(holders ? { holders } : {}),
+    subsetsChecked,
+    shownOn,
+    confirmed: Boolean(req.confirm),
+    fingerprint: req.card.fingerprint,
+    walletCard: req.card,
+    ...(req.out ? { cardsDir: req.out, files } : {}),
+    shares: shares.map((s) => ({
+      ordinal: s.ordinal,
+      ...(s.holder ? { holder: s.holder } : {}),
+      ...(req.reveal ? { text: s.text, qr: s.qrText } : {}),
+    })),
+  };
+  return {
+    result,
+    reveals: Boolean(req.reveal),
+    journal: [
+      ...(req.before ?? []),
+      {
+        op: 'shares.split',
+        data: {
+          format,
+          setId: set.setId,
+          setWords,
+          threshold: req.threshold,
+          count: req.count,
+          holders: holders ?? null,
+          subsetsChecked,
+          shownOn,
+          confirmed: Boolean(req.confirm),
+          fingerprint: req.card.fingerprint,
+          network: req.card.network,
+          ...(req.out ? { cardsDir: req.out } : {}),
+          overrides: [],
+        },
+      },
+    ],
+    human: renderSplit,
+  };
+}
+
+/** Human rendering of a split: the set, where the shares went, and the public wallet card. */
+export function renderSplit(r: SplitResult): string {
+  const out = [
+    `Split ${r.format === 'v1' ? 'coldkit v1' : 'SSKR'} shares: any ${r.threshold} of ${r.count} rebuild the seed.`,
+    `Set words: ${r.setWords} (set id ${r.setId}); all ${r.subsetsChecked} ${r.threshold}-subsets were recombined and checked before showing anything.`,
+  ];
+  if (r.holders) out.push(`Holders: ${r.holders.map((h, i) => `${i + 1} ${h}`).join(', ')}`);
+  for (const s of r.shares) {
+    if (!s.text) continue;
+    out.push('', `SHARE ${s.ordinal} of ${r.count}${s.holder ? ` — ${s.holder}` : ''}:`, renderNumberedWords(s.text.split(' ')));
+  }
+  if (r.cardsDir) out.push('', `Share cards (mode 0600) and the public wallet card written to ${r.cardsDir}/ (${r.files?.length ?? 0} files).`);
+  if (r.shownOn.includes('terminal')) out.push('', 'Shares were shown on the terminal, one holder at a time.');
+  if (r.confirmed) out.push('Every holder re-entered their share correctly.');
+  out.push('', `Master fingerprint: ${r.fingerprint}`, renderWalletCard(r.walletCard));
+  out.push('', 'Next: run a recovery drill from the paper copies (coldkit shares drill --card wallet-card.json).');
+  return out.join('\n');
+}
