@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { base64 } from '@scure/base';
 import { decodePsbt } from '../../src/core/btc/psbt-codec.js';
 import { InputError } from '../../src/core/errors.js';
+import { NETWORKS } from '../../src/core/btc/network.js';
+import { reviewPsbt } from '../../src/core/btc/review.js';
 import { mediawikiCases } from './mediawiki-vectors.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -14,13 +16,16 @@ for (const spec of ['bip174', 'bip370', 'bip371']) {
       expect(cases.filter((c) => c.section === 'invalid').length).toBeGreaterThan(5);
       expect(cases.filter((c) => c.section === 'valid').length).toBeGreaterThan(3);
     });
-    // "Fails Signer checks" (BIP174) and "cannot be computed" locktimes (BIP370): coldkit refuses
-    // them when reading, before any signer could act on them.
+    // Invalid PSBTs and "cannot be computed" locktimes (BIP370) are refused by the reader;
+    // "Fails Signer checks" (BIP174) parse, and are refused by the signer's UTXO checks, which
+    // every review runs before anything is shown or signed.
     const invalid = cases.filter((c) => c.section !== 'valid');
     it.each(invalid.map((c) => [c.name, c] as const))('invalid: %s', (_n, c) => {
       let err: unknown;
       try {
-        decodePsbt(enc(c.base64));
+        const { tx } = decodePsbt(enc(c.base64));
+        expect(c.section).toBe('fails-signer-checks');
+        reviewPsbt(tx, NETWORKS.mainnet);
       } catch (e) {
         err = e;
       }
@@ -35,6 +40,8 @@ for (const spec of ['bip174', 'bip370', 'bip371']) {
       expect(decodePsbt(base64.decode(c.base64)).encoding).toBe('binary');
       if (c.hex) expect(decodePsbt(enc(c.hex)).bytes).toEqual(base64.decode(c.base64));
       if (c.lockTime !== undefined) expect(d.tx.lockTime).toBe(c.lockTime);
+      // A valid PSBT also passes the signer-side UTXO checks and yields a review.
+      expect(reviewPsbt(d.tx, NETWORKS.mainnet).inputs.length).toBe(d.tx.inputsLength);
     });
   });
 }

@@ -95,3 +95,15 @@ export function addToInputs(raw: Uint8Array, inputs: number, outputs: number, ad
 export function trimmed(raw: Uint8Array, inputs: number, outputs: number, add: ReadonlyMap<number, KeyValue[]>, psbtVersion: number): Uint8Array {
   return rewrite(raw, inputs, outputs, add, true, psbtVersion === 2);
 }
+
+/** Signature pairs (PSBT_IN_PARTIAL_SIG, PSBT_IN_TAP_KEY_SIG, PSBT_IN_TAP_SCRIPT_SIG) in the input maps of serialised PSBT bytes. */
+export function countSignaturePairs(raw: Uint8Array, inputs: number): number {
+  const r = new Reader(raw);
+  while (r.pair());
+  let n = 0;
+  for (let m = 0; m < inputs; m++) {
+    let p;
+    while ((p = r.pair())) if (p.type === 0x02 || p.type === 0x13 || p.type === 0x14) n++;
+  }
+  return n;
+}

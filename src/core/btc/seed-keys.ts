@@ -47,8 +47,8 @@ export class SeedKeys implements KeySource {
     if (hit !== undefined) return hit;
     const parent = this.node(path.slice(0, -1));
     const child = parent ? ckdPriv(parent, path[path.length - 1]!) : null;
-    // Keep parents (short paths) for reuse; leaf keys are cheap to recompute and not worth keeping.
-    if (path.length < 5 || this.nodes.size < 64) this.nodes.set(key, child);
+    // Kept for the signing pass after the review (a few hundred bytes per input).
+    this.nodes.set(key, child);
     return child;
   }
 
