@@ -96,6 +96,41 @@ function checkValue(types: Record<string, TypedDataField[]>, type: string, value
     if (arr[2] !== '' && value.length !== Number(arr[2])) throw new InputError(`${sanitize(path)} must have ${arr[2]} elements`, field);
     value.forEach((v, i) => checkValue(types, arr[1]!, v, `${path}[${i}]`, field));
   } else if (type in types) checkStruct(types, type, value, path, field);
+  else checkAtom(type, value, path, field);
+}
+
+/** An integer as JSON may carry it: a safe number, a decimal string or a 0x hex string. */
+function integer(v: unknown): bigint | null {
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? BigInt(v) : null;
+  if (typeof v !== 'string') return null;
+  const t = v.trim();
+  if (/^-?\d+$/.test(t)) return BigInt(t);
+  if (/^0x[0-9a-fA-F]+$/.test(t)) return BigInt(t);
+  return null;
+}
+
+/** Check one atomic value against its EIP-712 type, naming the path and the type on error. */
+function checkAtom(type: string, value: unknown, path: string, field: string): void {
+  const at = `${sanitize(path)} (${type})`;
+  const bad = (why: string) => new InputError(`${at} ${why}`, field);
+  const int = /^(u?)int(\d*)$/.exec(type);
+  if (int) {
+    const v = integer(value);
+    if (v === null) throw bad('must be an integer: a JSON number, a decimal string or a 0x hex string');
+    const bits = BigInt(int[2] || '256');
+    const [lo, hi] = int[1] ? [0n, (1n << bits) - 1n] : [-(1n << (bits - 1n)), (1n << (bits - 1n)) - 1n];
+    if (v < lo || v > hi) throw bad(`is out of range (${lo} to ${hi})`);
+  } else if (type === 'address') {
+    if (typeof value !== 'string' || !/^0x[0-9a-fA-F]{40}$/.test(value)) throw bad('must be 0x followed by 40 hex digits');
+  } else if (type === 'bool') {
+    if (typeof value !== 'boolean') throw bad('must be true or false');
+  } else if (type === 'string') {
+    if (typeof value !== 'string') throw bad('must be a string');
+  } else {
+    const n = /^bytes(\d*)$/.exec(type)!;
+    if (typeof value !== 'string' || !/^0x([0-9a-fA-F]{2})*$/.test(value)) throw bad('must be 0x followed by an even number of hex digits');
+    if (n[1] && value.length !== 2 + 2 * Number(n[1])) throw bad(`must be exactly ${n[1]} bytes`);
+  }
 }
 
 /** Only the types reachable from `root` (eth_signTypedData_v4 ignores the rest). */
