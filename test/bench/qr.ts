@@ -7,6 +7,7 @@
  *    Sparrow's settings need — computed with the transport encoders (UR fountain, BBQr split)
  *    and the ISO/IEC 18004 capacity table.
  */
+import * as os from 'node:os';
 import { decodeQrPixels } from '../../src/cli/qr/read-image.js';
 import { nodeZlib } from '../../src/cli/qr/zlib.js';
 import { splitBbqr } from '../../src/core/transport/bbqr/bbqr.js';
@@ -85,7 +86,8 @@ async function speedSection(): Promise<string[]> {
     '',
     '`decodeQrPixels` (zxing-wasm, then jsQR when zxing finds nothing) on 640×640 RGBA frames: the code',
     'fills 80% or 50% of the width, rotated ±6°, tilted ≤ 0.1, blur σ 0.7, noise σ 5, 20% light falloff;',
-    '6 payloads per version, each decoded 5 times, one process, WebAssembly already instantiated.',
+    '6 payloads per version, each decoded 5 times, one process, WebAssembly already instantiated;',
+    `load average at the start ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores.`,
     '',
     '| QR version | code width | decoded | frames/s |',
     '|---|---|---|---|',
