@@ -26,7 +26,7 @@ export function register(program: Command): void {
     .option('--fragment <bytes>', 'UR maximum fragment length in bytes (instead of --density)', intArg('--fragment', 10, 10000))
     .option('--max-version <n>', 'highest QR version of any frame (BBQr default 20)', intArg('--max-version', 1, 40))
     .addOption(new Option('--ecc <level>', 'QR error correction level').choices(['L', 'M', 'Q', 'H']).default('L'))
-    .option('--frames <n>', 'frames in PNG/GIF/HTML outputs (multipart UR: default twice the fragment count, the rest fountain parts)', intArg('--frames', 1, 2000))
+    .option('--frames <n>', 'frames in PNG/GIF/HTML outputs (multipart UR: default three times the fragment count, the rest fountain parts)', intArg('--frames', 1, 2000))
     .option('--terminal', 'show the QR on stderr (animated in place on a terminal; Ctrl-C stops)')
     .option('--fps <n>', 'frames per second for --terminal, --gif and --html', fpsArg, 5)
     .option('--seconds <n>', 'stop the terminal animation after N seconds', intArg('--seconds', 1, 86400))

@@ -92,12 +92,10 @@ export async function renderVerified(text: string, opts: RenderOptions, label = 
   return { text, matrix, image };
 }
 
-/** PNG file bytes of an RGBA image (greyscale PNG would be smaller, but RGBA reads everywhere). */
+/** PNG file bytes of a frame (1-bit black and white). */
 export async function encodePng(img: RgbaImage): Promise<Uint8Array> {
-  const { PNG } = await import('pngjs');
-  const png = new PNG({ width: img.width, height: img.height });
-  png.data = Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength);
-  return new Uint8Array(PNG.sync.write(png, { colorType: 6 }));
+  const { encodePng1Bit } = await import('./png-1bit.js');
+  return encodePng1Bit(img);
 }
 
 /**
