@@ -10,4 +10,5 @@ type AreaLoader = () => Promise<{ steps: (d: DemoRunner) => Promise<void> }>;
 export function registerAreas(add: (load: AreaLoader) => void): void {
   void add;
   add(() => import('./psbt.js'));
+  add(() => import('./eth.js'));
 }
