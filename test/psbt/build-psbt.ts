@@ -37,8 +37,13 @@ export interface BuildOptions {
   coinType?: number;
 }
 
+const roots = new Map<string, HDKey>();
+/** The master key of a mnemonic (memoised: BIP39's PBKDF2 is deliberately slow). */
 export function rootOf(mnemonic = SAMPLE_MNEMONIC, passphrase = ''): HDKey {
-  return HDKey.fromMasterSeed(mnemonicToSeedSync(mnemonic, passphrase));
+  const k = `${mnemonic}\u0000${passphrase}`;
+  let r = roots.get(k);
+  if (!r) roots.set(k, (r = HDKey.fromMasterSeed(mnemonicToSeedSync(mnemonic, passphrase))));
+  return r;
 }
 
 function payment(kind: Kind, pub: Uint8Array, net: typeof NETWORK) {

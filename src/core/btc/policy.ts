@@ -41,13 +41,13 @@ export interface Finding {
 export function checkSignable(r: PsbtReview): void {
   const fin = r.inputs.filter((i) => i.finalized).map((i) => i.index);
   if (fin.length) throw new InputError(`input${fin.length > 1 ? 's' : ''} ${summarize(fin)} ${fin.length > 1 ? 'are' : 'is'} already finalized; a finalized PSBT is for \`psbt finalize\`, not for signing`, 'psbt');
+  const missing = r.inputs.filter((i) => i.amountSource === 'none').map((i) => i.index);
+  if (missing.length) throw new InputError(`input${missing.length > 1 ? 's' : ''} ${summarize(missing)} carr${missing.length > 1 ? 'y' : 'ies'} neither witness_utxo nor non_witness_utxo; the fee cannot be shown`, 'psbt');
   const ours = r.inputs.filter((i) => i.ours);
   if (ours.length === 0) {
     const wanted = r.wantedFingerprints.length ? r.wantedFingerprints.join(', ') : 'none (the PSBT carries no BIP32 derivations)';
     throw new RefusedError(`no input belongs to this seed: the PSBT wants fingerprint ${wanted}; this seed is ${r.ourFingerprint} (wrong seed or passphrase?)`);
   }
-  const missing = r.inputs.filter((i) => i.amountSource === 'none').map((i) => i.index);
-  if (missing.length) throw new InputError(`input${missing.length > 1 ? 's' : ''} ${summarize(missing)} carr${missing.length > 1 ? 'y' : 'ies'} neither witness_utxo nor non_witness_utxo; the fee cannot be shown`, 'psbt');
   const legacy = ours.filter((i) => i.ours!.type === 'pkh' && i.amountSource !== 'non_witness_utxo').map((i) => i.index);
   if (legacy.length) throw new InputError(`legacy (P2PKH) input ${summarize(legacy)} needs its non_witness_utxo`, 'psbt');
   if (r.fee !== undefined && r.fee < 0n) {
