@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tmpDir, type CliRun } from '../helpers/cli.js';
 import { referenceSign, verifyTransaction } from './independent.js';
 import { MNEMONIC, payee, SCRIPTS, walletUtxos, type Script } from './regtest-data.js';
@@ -112,16 +112,21 @@ describe.concurrent('psbt create: bad input exits 2 with one line and writes not
     ['missing fee rate', (f) => ['--utxos', f('utxos.json'), '--to', `${payee()}:0.001`, '--no-fee'], /--fee-rate: is required/],
     ['previous transaction that does not match', (f) => (fs.writeFileSync(f('wrong-prev.txt'), walletUtxos('wpkh', [{ branch: 0, index: 0, sats: 99_999n }]).prevTxs), ['--utxos', f('utxos.json'), '--prev-txs', f('wrong-prev.txt'), '--to', `${payee()}:0.001`]), /--prev-txs: /],
   ];
-  for (const [name, args, re] of cases) {
+  let f: (n: string) => string;
+  beforeAll(async () => {
+    f = (await setup('wpkh')).f;
+  });
+  cases.forEach(([name, args, re], i) => {
     it(name, async () => {
-      const { f } = await setup('wpkh');
-      const a = args(f);
+      const g = (n: string) => f(`${i}-${n}`);
+      for (const shared of ['wallet.json', 'utxos.json']) fs.copyFileSync(f(shared), g(shared));
+      const a = args(g);
       const noFee = a.includes('--no-fee');
-      const r = await runCli(['--network', 'regtest', 'psbt', 'create', '--wallet', f('wallet.json'), ...a.filter((x) => x !== '--no-fee'), ...(noFee ? [] : ['--fee-rate', '3']), '--out', f('out.psbt')]);
+      const r = await runCli(['--network', 'regtest', 'psbt', 'create', '--wallet', g('wallet.json'), ...a.filter((x) => x !== '--no-fee'), ...(noFee ? [] : ['--fee-rate', '3']), '--out', g('out.psbt')]);
       oneLineError(r, 2, re);
-      expect(fs.existsSync(f('out.psbt'))).toBe(false);
+      expect(fs.existsSync(g('out.psbt'))).toBe(false);
     });
-  }
+  });
 });
 
 describe.concurrent('psbt combine and finalize', () => {

@@ -1,7 +1,8 @@
 /**
  * Reading the UTXO list a watch-only machine exports: the JSON array `bitcoin-cli listunspent`
  * prints (txid, vout, amount in BTC as a JSON number, scriptPubKey, address) or Electrum's
- * `listunspent` (prevout_hash, prevout_n, value as a BTC string, address). Every problem is
+ * `listunspent` (Electrum 4: prevout_hash, prevout_n, value as a BTC string, address; before 4:
+ * tx_hash, index, value as a number, raw_output_script). Every problem is
  * reported at once, naming the entry and field.
  */
 import { InputError } from '../errors.js';
@@ -25,6 +26,25 @@ export interface Utxo {
 
 const MAX_SATS = 21_000_000n * 100_000_000n;
 
+/** The three shapes of listunspent output: field names of txid, output index and BTC amount. */
+const CORE = { fields: ['txid', 'vout', 'amount'] } as const;
+/** Electrum 4 (`PartialTxInput.to_json` with `value` as str(Decimal)). */
+const ELECTRUM = { fields: ['prevout_hash', 'prevout_n', 'value'] } as const;
+/** Electrum before 4 (`tx_hash`, `index`, `value` as a number, `raw_output_script`). */
+const ELECTRUM_OLD = { fields: ['tx_hash', 'index', 'value'] } as const;
+
+/**
+ * Python's str(Decimal) writes amounts below 10^-6 in exponent form ("1E-7"): turn such a string
+ * into plain decimal digits so the strict parser can read it. Anything else is returned unchanged.
+ */
+export function plainDecimal(text: string): string {
+  const m = /^(\d+)(?:\.(\d+))?[eE]-(\d{1,2})$/.exec(text.trim());
+  if (!m) return text;
+  const digits = m[1]! + (m[2] ?? '');
+  const point = m[1]!.length - Number(m[3]);
+  return point > 0 ? `${digits.slice(0, point)}.${digits.slice(point)}` : `0.${'0'.repeat(-point)}${digits}`;
+}
+
 /** A BTC amount from JSON: a number with at most 8 decimals (bitcoin-cli) or a decimal string (Electrum). */
 export function jsonBtcAmount(v: unknown, field: string): bigint {
   let sats: bigint;
@@ -34,7 +54,7 @@ export function jsonBtcAmount(v: unknown, field: string): bigint {
     if (Number(fixed) !== v) throw new InputError(`${v} has more than 8 decimal places`, field);
     sats = parseDecimal(fixed, 8, field);
   } else if (typeof v === 'string') {
-    sats = parseDecimal(v, 8, field);
+    sats = parseDecimal(plainDecimal(v), 8, field);
   } else throw new InputError('must be a BTC amount (number or decimal string)', field);
   if (sats > MAX_SATS) throw new InputError('is above 21 million BTC', field);
   return sats;
@@ -59,26 +79,29 @@ export function parseListUnspent(text: string, field = '--utxos'): Utxo[] {
       return;
     }
     const o = e as Record<string, unknown>;
-    const electrum = 'prevout_hash' in o;
-    const txid = electrum ? o.prevout_hash : o.txid;
-    const vout = electrum ? o.prevout_n : o.vout;
-    const name = electrum ? ['prevout_hash', 'prevout_n', 'value'] : ['txid', 'vout', 'amount'];
+    const shape = 'prevout_hash' in o ? ELECTRUM : 'tx_hash' in o ? ELECTRUM_OLD : CORE;
+    const electrum = shape !== CORE;
+    const name = shape.fields;
+    const txid = o[name[0]];
+    const vout = o[name[1]];
     if (typeof txid !== 'string' || !/^[0-9a-fA-F]{64}$/.test(txid)) problems.push(`${at}.${name[0]} must be 64 hex characters`);
     if (typeof vout !== 'number' || !Number.isInteger(vout) || vout < 0 || vout > 0xffffffff) problems.push(`${at}.${name[1]} must be a whole number`);
     let amount: bigint | undefined;
     try {
       if (electrum && typeof o.value_sats === 'number' && Number.isSafeInteger(o.value_sats) && o.value_sats >= 0) amount = BigInt(o.value_sats);
-      else amount = jsonBtcAmount(electrum ? o.value : o.amount, `${at}.${name[2]}`);
+      else amount = jsonBtcAmount(o[name[2]], `${at}.${name[2]}`);
     } catch (err) {
       problems.push((err as Error).message);
     }
     let script: Uint8Array | undefined;
-    if (o.scriptPubKey !== undefined) {
+    const scriptField = shape === ELECTRUM_OLD ? 'raw_output_script' : 'scriptPubKey';
+    const rawScript = o[scriptField];
+    if (rawScript !== undefined) {
       try {
-        if (typeof o.scriptPubKey !== 'string') throw new Error();
-        script = fromHex(o.scriptPubKey, `${at}.scriptPubKey`);
+        if (typeof rawScript !== 'string') throw new Error();
+        script = fromHex(rawScript, `${at}.${scriptField}`);
       } catch {
-        problems.push(`${at}.scriptPubKey must be hex`);
+        problems.push(`${at}.${scriptField} must be hex`);
       }
     }
     const address = typeof o.address === 'string' ? o.address : undefined;
