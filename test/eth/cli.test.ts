@@ -137,6 +137,17 @@ describe('eth sign: refusals and overrides', () => {
     expect(last.data).toMatchObject({ chainId: '1', nonce: '7', txHash: done.json().txHash, overrides: [flag] });
   });
 
+  it('--from on a raw unsigned tx: refused unless it is the key at the path', async () => {
+    const hex = f('raw-from.hex');
+    expect((await cli([...base, ...fees, '--out-hex', hex])).code).toBe(0);
+    const refused = await sign(hex, ['--from', A1]);
+    expect(refused.code).toBe(3);
+    expect(refused.json().error.message).toMatch(new RegExp(`sender should be ${A1} .* key at this path is ${A0}.*--allow-from-mismatch`));
+    const done = await sign(hex, ['--from', A1, '--index', '1']);
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.json().signer.address).toBe(A1);
+  });
+
   it('refuses to sign an already signed transaction (exit 2)', async () => {
     const req = await request('s.ur', []);
     const done = await sign(req);

@@ -9,7 +9,6 @@ import { reviewTx, type TxReview } from '../../core/eth/review.js';
 import { signTx, txSignatureBytes } from '../../core/eth/sign.js';
 import { decodeTx } from '../../core/eth/tx.js';
 import { formatFingerprint } from '../../core/eth/key.js';
-import { toChecksumAddress } from '../../core/hd/eth-account.js';
 import { toHex } from '../../core/text.js';
 import type { Context, Outcome } from '../command.js';
 import { readSignInput } from '../eth/input.js';
@@ -51,8 +50,9 @@ export default async function ethSign(opts: PolicyOptions, ctx: Context, args: s
   checkOutputs(opts, Boolean(req));
   const path = resolvePath(opts, req?.path);
   const key = await loadSigner(opts, ctx, path);
-  const review = reviewTx(tx, policyForFrom(req, key.address));
-  const overrides = checkTxPolicy(review, policyFor(opts, key, req));
+  const policy = policyFor(opts, key, req);
+  const review = reviewTx(tx, policy.expectedFrom ?? key.address);
+  const overrides = checkTxPolicy(review, policy);
   await confirmSign(ctx, ['Transaction to sign', ...renderTxReview(review), `signing key:     ${key.address} at ${key.path} (seed ${formatFingerprint(key.fingerprint)})`, ...overrides.map((o) => `OVERRIDE: ${o}`)], `Sign this transaction with ${key.address}?`);
   const signed = signTx(tx.fields, key.privateKey);
   const answer = answerFor(req, req ? txSignatureBytes(signed) : new Uint8Array());
@@ -103,7 +103,3 @@ export default async function ethSign(opts: PolicyOptions, ctx: Context, args: s
   };
 }
 
-/** The sender shown in the review: the request's address when it names one, else the signing key. */
-function policyForFrom(req: { address?: Uint8Array } | undefined, signer: string): string {
-  return req?.address ? toChecksumAddress(toHex(req.address)) : signer;
-}

@@ -11,11 +11,12 @@ function signerOptions(cmd: Command): Command {
   return seedInputOptions(cmd)
     .option('--path <path>', "derivation path of the signing key (default: the request's path, else m/44'/60'/0'/0/0)")
     .option('--index <i>', "account index i of m/44'/60'/0'/0/i")
+    .option('--from <address>', 'refuse unless the key at the path is this address (exit 3; --allow-from-mismatch overrides); a sign request names it itself')
     .option('--expect-chain-id <n>', 'refuse unless the chain id is N (exit 3; --allow-chain-id-mismatch overrides)')
     .option('--out <file>', 'also write the signature (sign: the signed raw tx hex) to FILE; an existing file is not overwritten')
     .option('--out-ur <file>', 'with an eth-sign-request as input: also write the eth-signature UR to FILE')
     .option('--allow-chain-id-mismatch', 'sign although the chain id is not --expect-chain-id (journaled)')
-    .option('--allow-from-mismatch', 'sign although the request is for another address than the key at the path (journaled)')
+    .option('--allow-from-mismatch', 'sign although the request or --from names another address than the key at the path (journaled)')
     .option('--allow-fingerprint-mismatch', "sign although the request names another seed's master fingerprint (journaled)");
 }
 

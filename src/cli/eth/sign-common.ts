@@ -4,6 +4,7 @@
  */
 import { parseEth, parseUint } from '../../core/amount.js';
 import { InputError, RefusedError } from '../../core/errors.js';
+import { parseAddress } from '../../core/eth/erc20.js';
 import { ALLOW, type EthPolicy } from '../../core/eth/policy.js';
 import { makeSignature, type EthSignRequest } from '../../core/eth/request.js';
 import type { EthKey } from '../../core/eth/key.js';
@@ -16,6 +17,7 @@ import { assertWritable, writeFileAtomic } from '../io.js';
 import type { SignerOptions } from './signer.js';
 
 export interface PolicyOptions extends SignerOptions {
+  from?: string;
   expectChainId?: string;
   maxValue?: string;
   out?: string;
@@ -39,12 +41,20 @@ export function policyFor(opts: PolicyOptions, key: EthKey, req?: EthSignRequest
   return {
     expectChainId: opts.expectChainId !== undefined ? parseUint(opts.expectChainId, '--expect-chain-id', UINT64_MAX) : undefined,
     maxValue: opts.maxValue !== undefined ? parseEth(opts.maxValue, '--max-value') : undefined,
-    expectedFrom: req?.address ? toChecksumAddress(toHex(req.address)) : null,
+    expectedFrom: expectedFrom(opts, req),
     signer: key.address,
     requestFingerprint: req?.sourceFingerprint,
     seedFingerprint: key.fingerprint,
     allow,
   };
+}
+
+/** The sender the request names or --from asserts (they must agree when both are given). */
+function expectedFrom(opts: PolicyOptions, req?: EthSignRequest): string | null {
+  const fromReq = req?.address ? toChecksumAddress(toHex(req.address)) : null;
+  const fromFlag = opts.from !== undefined ? parseAddress(opts.from, '--from') : null;
+  if (fromReq && fromFlag && fromReq !== fromFlag) throw new InputError(`is ${fromFlag} but the sign request is for ${fromReq}`, '--from');
+  return fromFlag ?? fromReq;
 }
 
 /** Check output paths before anything is signed, so a refusal to overwrite loses no work. */

@@ -55,7 +55,7 @@ export function checkCommon(chainId: bigint | null, policy: EthPolicy, used: str
     gate(
       policy.expectedFrom.toLowerCase() !== policy.signer.toLowerCase(),
       ALLOW.fromMismatch,
-      `the request is for ${policy.expectedFrom} but the key at this path is ${policy.signer}`,
+      `the sender should be ${policy.expectedFrom} (from the sign request or --from) but the key at this path is ${policy.signer}`,
       policy,
       used,
     );
