@@ -35,8 +35,8 @@ const DENSITY = { low: { ur: 80, bbqr: 12 }, normal: { ur: 200, bbqr: 20 }, high
 const SPARROW = { low: { ur: 80, bbqrChars: 1000 }, normal: { ur: 400, bbqrChars: 2000 } } as const;
 
 /** A 640×640 frame holding the QR of `spec`, filling `fill` of the frame width, mildly degraded. */
-function frame640(spec: FrameSpec, fill: number, seed: number): Frame {
-  const m = symbolFor(spec);
+async function frame640(spec: FrameSpec, fill: number, seed: number): Promise<Frame> {
+  const m = await symbolFor(spec);
   const r = new Prng(seed);
   return cameraFrame(m, {
     ...spec.params,
@@ -64,12 +64,12 @@ async function decodeRate(frames: Frame[], expect: (Uint8Array | null)[], rounds
 async function speedSection(): Promise<string[]> {
   const specs = robustnessSet();
   const rows: string[] = [];
-  await decodeQrPixels(frame640(specs[0]!, 0.8, 1)); // instantiate the WebAssembly outside the timing
+  await decodeQrPixels(await frame640(specs[0]!, 0.8, 1)); // instantiate the WebAssembly outside the timing
   let worst = Infinity;
   for (const version of [8, 12, 16, 20, 25]) {
     const pick = specs.filter((s) => s.version === version).slice(0, 6);
     for (const fill of [0.8, 0.5]) {
-      const frames = pick.map((s, i) => frame640(s, fill, 100 * version + i));
+      const frames = await Promise.all(pick.map((s, i) => frame640(s, fill, 100 * version + i)));
       const { fps, ok, n } = await decodeRate(frames, pick.map((s) => s.payload), 5);
       const ppm = (fill * SIDE) / (17 + 4 * version + 8);
       if (ok === n) worst = Math.min(worst, fps);

@@ -89,28 +89,31 @@ export function cameraFrame(m: ModuleMatrix, p: FrameParams, rng: Prng): Frame {
   const quad = corners.map((c) => [c[0] + ox, c[1] + oy] as Vec);
   const h = homography(quad, [[0, 0], [n, 0], [n, n], [0, n]]);
 
-  // Reflectance, box-filtered over ss×ss samples per pixel.
+  // Reflectance, box-filtered over ss×ss samples per pixel: walk the supersampled grid row by
+  // row, stepping the homography's numerators and denominator incrementally.
   const ss = p.ppm < 3 ? 3 : 2;
   const desk = p.ink + (p.paper - p.ink) * 0.45;
   const img = new Float32Array(width * height);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      let acc = 0;
-      for (let j = 0; j < ss; j++) {
-        for (let i = 0; i < ss; i++) {
-          const sx = x + (i + 0.5) / ss, sy = y + (j + 0.5) / ss;
-          const w = h[6]! * sx + h[7]! * sy + 1;
-          const u = (h[0]! * sx + h[1]! * sy + h[2]!) / w;
-          const v = (h[3]! * sx + h[4]! * sy + h[5]!) / w;
-          if (u < 0 || v < 0 || u >= n || v >= n) { acc += desk; continue; }
-          const mx = Math.floor(u) - p.quiet, my = Math.floor(v) - p.quiet;
-          const dark = mx >= 0 && my >= 0 && mx < m.size && my < m.size && m.dark[my * m.size + mx] === 1;
-          acc += dark ? p.ink : p.paper;
-        }
+  const step = 1 / ss;
+  const [h0, h1, h2, h3, h4, h5, h6, h7] = h as [number, number, number, number, number, number, number, number];
+  for (let row = 0; row < height * ss; row++) {
+    const sy = (row + 0.5) * step, sx = 0.5 * step;
+    let nu = h0 * sx + h1 * sy + h2, nv = h3 * sx + h4 * sy + h5, w = h6 * sx + h7 * sy + 1;
+    const base = Math.floor(row / ss) * width;
+    for (let col = 0; col < width * ss; col++) {
+      const u = nu / w, v = nv / w;
+      let value = desk;
+      if (u >= 0 && v >= 0 && u < n && v < n) {
+        const mx = Math.floor(u) - p.quiet, my = Math.floor(v) - p.quiet;
+        value = mx >= 0 && my >= 0 && mx < m.size && my < m.size && m.dark[my * m.size + mx] === 1 ? p.ink : p.paper;
       }
-      img[y * width + x] = acc / (ss * ss);
+      img[base + Math.floor(col / ss)]! += value;
+      nu += h0 * step;
+      nv += h3 * step;
+      w += h6 * step;
     }
   }
+  for (let i = 0; i < img.length; i++) img[i]! /= ss * ss;
 
   // Uneven lighting: a linear falloff across the frame in a random direction.
   if (p.lighting > 0) {
@@ -140,28 +143,23 @@ export function cameraFrame(m: ModuleMatrix, p: FrameParams, rng: Prng): Frame {
 /** Separable Gaussian blur, edges clamped. */
 function gaussianBlur(src: Float32Array, w: number, h: number, sigma: number): Float32Array {
   const r = Math.max(1, Math.ceil(sigma * 3));
-  const k: number[] = [];
+  const k = new Float32Array(2 * r + 1);
   let sum = 0;
-  for (let i = -r; i <= r; i++) {
-    const v = Math.exp(-(i * i) / (2 * sigma * sigma));
-    k.push(v);
-    sum += v;
-  }
+  for (let i = -r; i <= r; i++) sum += k[i + r] = Math.exp(-(i * i) / (2 * sigma * sigma));
   for (let i = 0; i < k.length; i++) k[i]! /= sum;
+  const pass = (from: Float32Array, to: Float32Array, len: number, lines: number, at: (line: number, i: number) => number) => {
+    const buf = new Float32Array(len + 2 * r);
+    for (let line = 0; line < lines; line++) {
+      for (let i = -r; i < len + r; i++) buf[i + r] = from[at(line, Math.min(len - 1, Math.max(0, i)))]!;
+      for (let i = 0; i < len; i++) {
+        let acc = 0;
+        for (let t = 0; t < k.length; t++) acc += k[t]! * buf[i + t]!;
+        to[at(line, i)] = acc;
+      }
+    }
+  };
   const tmp = new Float32Array(w * h), out = new Float32Array(w * h);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let acc = 0;
-      for (let i = -r; i <= r; i++) acc += k[i + r]! * src[y * w + Math.min(w - 1, Math.max(0, x + i))]!;
-      tmp[y * w + x] = acc;
-    }
-  }
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      let acc = 0;
-      for (let i = -r; i <= r; i++) acc += k[i + r]! * tmp[Math.min(h - 1, Math.max(0, y + i)) * w + x]!;
-      out[y * w + x] = acc;
-    }
-  }
+  pass(src, tmp, w, h, (y, x) => y * w + x);
+  pass(tmp, out, h, w, (x, y) => y * w + x);
   return out;
 }

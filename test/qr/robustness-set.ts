@@ -1,11 +1,12 @@
 /**
- * The QR decoding robustness set: real QR symbols made by the `qrcode` encoder (versions 5–25,
+ * The QR decoding robustness set: real QR PNGs written by the `qrcode` package (versions 5–25,
  * ECC L/M/Q/H, binary byte-mode payloads and upper-case UR-style alphanumeric payloads filling
  * 60–95% of the version), each rendered as a degraded camera frame (./camera-frame.ts). Seven
  * conditions × 30 frames = 210 frames, generated on the fly from fixed seeds: nothing is stored.
  */
 import { createRequire } from 'node:module';
 import QRCode from 'qrcode';
+import { PNG } from 'pngjs';
 import { cameraFrame, type Frame, type FrameParams, type ModuleMatrix } from './camera-frame.js';
 import { Prng } from './prng.js';
 
@@ -84,15 +85,20 @@ function urText(r: Prng, len: number): Uint8Array {
   return new TextEncoder().encode(s.slice(0, len));
 }
 
-/** The QR symbol for a spec, at exactly its version and ECC level. */
-export function symbolFor(spec: FrameSpec): ModuleMatrix {
+/**
+ * The QR symbol for a spec, at exactly its version and ECC level: the PNG `qrcode` writes (one
+ * pixel per module, no margin — the camera model adds the quiet zone and resamples it).
+ */
+export async function symbolFor(spec: FrameSpec): Promise<ModuleMatrix> {
   const data = spec.mode === 'byte' ? spec.payload : new TextDecoder().decode(spec.payload);
-  const qr = QRCode.create([{ data, mode: spec.mode } as QRCode.QRCodeSegment], { version: spec.version, errorCorrectionLevel: spec.ecc });
-  if (qr.version !== spec.version) throw new Error(`${spec.name}: encoder chose v${qr.version}`);
-  return { size: qr.modules.size, dark: qr.modules.data };
+  const png = PNG.sync.read(await QRCode.toBuffer([{ data, mode: spec.mode } as QRCode.QRCodeSegment], { version: spec.version, errorCorrectionLevel: spec.ecc, scale: 1, margin: 0 }));
+  if (png.width !== 17 + 4 * spec.version || png.height !== png.width) throw new Error(`${spec.name}: encoder drew ${png.width}×${png.height}`);
+  const dark = new Uint8Array(png.width * png.width);
+  for (let i = 0; i < dark.length; i++) dark[i] = png.data[i * 4]! < 128 ? 1 : 0;
+  return { size: png.width, dark };
 }
 
 /** Render a spec's frame (deterministic: the same spec always gives the same pixels). */
-export function renderFrame(spec: FrameSpec): Frame {
-  return cameraFrame(symbolFor(spec), spec.params, new Prng(spec.seed ^ 0x5eed));
+export async function renderFrame(spec: FrameSpec): Promise<Frame> {
+  return cameraFrame(await symbolFor(spec), spec.params, new Prng(spec.seed ^ 0x5eed));
 }

@@ -8,6 +8,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
+import QRCode from 'qrcode';
 import { decodeQrPixels } from '../../src/cli/qr/read-image.js';
 import { cameraFrame } from './camera-frame.js';
 import { Prng } from './prng.js';
@@ -28,15 +29,25 @@ describe('the frame set', () => {
     expect(Math.max(...lowRes)).toBeLessThanOrEqual(3);
   });
 
-  test('frames are deterministic (same seed, same pixels)', () => {
-    const hash = (s: (typeof specs)[number]) => createHash('sha256').update(renderFrame(s).data).digest('hex');
-    expect(hash(specs[37]!)).toBe(hash(robustnessSet()[37]!));
-    expect(hash(specs[37]!)).not.toBe(hash(specs[38]!));
+  test('frames are deterministic (same seed, same pixels)', async () => {
+    const hash = async (s: (typeof specs)[number]) => createHash('sha256').update((await renderFrame(s)).data).digest('hex');
+    expect(await hash(specs[37]!)).toBe(await hash(robustnessSet()[37]!));
+    expect(await hash(specs[37]!)).not.toBe(await hash(specs[38]!));
+  });
+
+  test('the symbol read from qrcode\'s PNG is the encoder\'s module matrix', async () => {
+    for (const spec of [specs[0]!, specs[1]!, specs.find((s) => s.version === 25)!]) {
+      const data = spec.mode === 'byte' ? spec.payload : new TextDecoder().decode(spec.payload);
+      const qr = QRCode.create([{ data, mode: spec.mode } as QRCode.QRCodeSegment], { version: spec.version, errorCorrectionLevel: spec.ecc });
+      const m = await symbolFor(spec);
+      expect(m.size).toBe(qr.modules.size);
+      expect(Buffer.from(m.dark).equals(Buffer.from(qr.modules.data))).toBe(true);
+    }
   });
 
   test('the generator can defeat the decoder (1.2 px/module, heavy blur and noise)', async () => {
     const spec = specs.find((s) => s.version === 25)!;
-    const frame = cameraFrame(symbolFor(spec), { ...spec.params, ppm: 1.2, blur: 1.5, noise: 40 }, new Prng(1));
+    const frame = cameraFrame(await symbolFor(spec), { ...spec.params, ppm: 1.2, blur: 1.5, noise: 40 }, new Prng(1));
     expect(await decodeQrPixels(frame)).toBeNull();
   });
 });
