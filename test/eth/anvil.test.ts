@@ -187,6 +187,13 @@ describe('signatures equal the node’s for the same key', () => {
         scores: [1, 2, 255],
       },
     },
+    // No EIP712Domain in types: the domain's type is inferred from its fields (name, chainId here).
+    inferredDomain: {
+      types: { Vote: [{ name: 'proposal', type: 'uint256' }, { name: 'support', type: 'bool' }, { name: 'reason', type: 'string' }] },
+      primaryType: 'Vote',
+      domain: { name: 'Governor', chainId: Number(CHAIN) },
+      message: { proposal: '7', support: false, reason: '' },
+    },
   };
   for (const [name, doc] of Object.entries(docs)) {
     it(`EIP-712 ${name}: coldkit sign-typed-data = anvil eth_signTypedData_v4`, async () => {

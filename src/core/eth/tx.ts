@@ -236,7 +236,13 @@ export function decodeTx(hex: string, source = 'transaction'): DecodedTx {
     const sig = t.signature!;
     const yParity = sig.yParity as 0 | 1;
     const v = fields.type !== 0 ? BigInt(yParity) : fields.chainId === 0n ? BigInt(27 + yParity) : fields.chainId * 2n + 35n + BigInt(yParity);
-    out.signed = { hex: t.serialized, hash: t.hash!, from: parseAddress(t.from!, 'from'), signature: { r: sig.r, s: sig.s, yParity, v } };
+    let from: string;
+    try {
+      from = parseAddress(t.from!, 'from');
+    } catch (e) {
+      throw new InputError(`has a signature that recovers no public key (invalid r/s): ${sanitize((e as Error).message).slice(0, 80)}`, source);
+    }
+    out.signed = { hex: t.serialized, hash: t.hash!, from, signature: { r: sig.r, s: sig.s, yParity, v } };
   }
   return out;
 }
