@@ -50,7 +50,7 @@ export function psbtBytesFrom(input: Uint8Array, field = 'psbt'): { bytes: Uint8
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(input).trim();
   } catch {
-    throw new InputError('is not a PSBT: no "psbt\\xff" magic and not text (base64 or hex)', field);
+    throw new InputError('wrong magic: not a PSBT (no "psbt\\xff" at the start, and not base64 or hex text)', field);
   }
   if (/^70736274ff/i.test(text)) {
     if (!/^[0-9a-fA-F]*$/.test(text) || text.length % 2) throw new InputError('looks like hex but has non-hex characters or an odd length', field);
