@@ -116,4 +116,12 @@ describe('fallbacks and change', () => {
     const s = selectCoins(p);
     expect(s.chosen.map((i) => p.coins[i]!.value)).toEqual([60_000n]);
   });
+
+  it('a pool of 20,000 coins neither overflows the stack nor runs away (100,000-try bound)', () => {
+    const values = Array.from({ length: 20_000 }, (_, i) => 10_000n + BigInt((i * 7919) % 50_000));
+    const t = Date.now();
+    const s = selectCoins(problem(values, 2_000_000n));
+    expect(s.fee).toBeGreaterThanOrEqual(feeForWeight(s.weight, 2000n));
+    expect(Date.now() - t).toBeLessThan(5_000);
+  });
 });

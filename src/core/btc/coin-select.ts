@@ -100,27 +100,45 @@ export function branchAndBound(p: SelectionProblem): number[] | undefined {
   let bestWaste = 0n;
   let tries = 0;
   const picked: number[] = [];
-  const visit = (j: number, value: bigint): void => {
-    if (++tries > BNB_MAX_TRIES || (best && bestWaste === 0n)) return;
-    if (value > high) return;
-    if (value >= low) {
-      const waste = value - low;
-      if (!best || waste < bestWaste || (waste === bestWaste && picked.length < best.length)) {
-        best = picked.map((x) => eff[x]!.i);
-        bestWaste = waste;
+  // Depth-first search with an explicit stack (thousands of coins must not overflow the call
+  // stack). A frame first tries including coin j (stage 0), then omitting it (stage 1).
+  const stack: { j: number; value: bigint; stage: 0 | 1 | 2 }[] = [{ j: 0, value: 0n, stage: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1]!;
+    if (top.stage === 0) {
+      if (++tries > BNB_MAX_TRIES || (best && bestWaste === 0n)) break;
+      const { j, value } = top;
+      if (value > high) {
+        stack.pop();
+        continue;
       }
-      return; // adding more coins only adds waste
+      if (value >= low) {
+        const waste = value - low;
+        if (!best || waste < bestWaste || (waste === bestWaste && picked.length < best.length)) {
+          best = picked.map((x) => eff[x]!.i);
+          bestWaste = waste;
+        }
+        stack.pop(); // adding more coins only adds waste
+        continue;
+      }
+      if (j >= eff.length || value + rest[j]! < low) {
+        stack.pop();
+        continue;
+      }
+      top.stage = 1;
+      picked.push(j);
+      stack.push({ j: j + 1, value: value + eff[j]!.v, stage: 0 });
+    } else if (top.stage === 1) {
+      picked.pop();
+      top.stage = 2;
+      // Omitting coin j: skip the coins of equal value after it too (those sets were seen with j included).
+      let next = top.j + 1;
+      while (next < eff.length && eff[next]!.v === eff[top.j]!.v) next++;
+      stack.push({ j: next, value: top.value, stage: 0 });
+    } else {
+      stack.pop();
     }
-    if (j >= eff.length || value + rest[j]! < low) return;
-    picked.push(j);
-    visit(j + 1, value + eff[j]!.v);
-    picked.pop();
-    // Omitting coin j: skip the coins of equal value after it too (those sets were seen with j included).
-    let next = j + 1;
-    while (next < eff.length && eff[next]!.v === eff[j]!.v) next++;
-    visit(next, value);
-  };
-  visit(0, 0n);
+  }
   return best?.sort((a, b) => a - b);
 }
 

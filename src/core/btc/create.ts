@@ -137,12 +137,12 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
   const type = wallet.script;
   const owned = matchUtxos(wallet, req.utxos, req.gapLimit);
   const prev = new Map<string, RawTransaction>();
-  const missing: string[] = [];
+  const missing = new Set<string>();
   for (const u of owned) {
     if (type === 'tr') continue; // BIP341 signatures commit to every input amount; no previous transaction needed.
     const raw = req.prevTxs ? prevTxFor(u, req.prevTxs) : undefined;
     if (raw) prev.set(u.txid, raw);
-    else if (type === 'pkh' || req.prevTxs) missing.push(u.txid);
+    else if (type === 'pkh' || req.prevTxs) missing.add(u.txid);
   }
 
   const change = wallet.key(wallet.changeBranch, req.changeIndex ?? nextChangeIndex(wallet, owned));
@@ -184,7 +184,7 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
     algorithm = sel.algorithm;
   }
 
-  const needPrev = chosen.map((i) => owned[i]!).filter((u) => missing.includes(u.txid));
+  const needPrev = chosen.map((i) => owned[i]!).filter((u) => missing.has(u.txid));
   if (needPrev.length) {
     const ids = [...new Set(needPrev.map((u) => u.txid))];
     throw new InputError(
