@@ -1,0 +1,155 @@
+/**
+ * Black-box tests of `coldkit qr encode|decode` and --from-qr / --qr-png through the built bin:
+ * real PNG/GIF/HTML files, real pixels, digests compared across the gap.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tmpDir } from '../helpers/cli.js';
+import { buildPsbt, SAMPLE_MNEMONIC } from '../psbt/build-psbt.js';
+import { Xoshiro256 } from '../../src/core/transport/xoshiro.js';
+
+let dir: string;
+let psbt1: string;
+let psbt8: string;
+const digestOf = (stderr: string): string => /digest: ([a-z]+ [a-z]+ [a-z]+ [a-z]+)/.exec(stderr)?.[1] ?? 'none';
+
+beforeAll(() => {
+  dir = tmpDir('coldkit-qr-cli-');
+  psbt1 = path.join(dir, 'u1.psbt');
+  psbt8 = path.join(dir, 'u8.psbt');
+  fs.writeFileSync(psbt1, buildPsbt({ kind: 'wpkh', inputs: 1 }));
+  fs.writeFileSync(psbt8, buildPsbt({ kind: 'wpkh', inputs: 8 }));
+  fs.writeFileSync(path.join(dir, 'm.txt'), SAMPLE_MNEMONIC + '\n');
+});
+
+describe('qr encode → files → qr decode', () => {
+  it('PSBT as UR: numbered PNGs, GIF and HTML; decode --dir gives the same bytes and digest', async () => {
+    const enc = await runCli(['qr', 'encode', psbt8, '--png', path.join(dir, 'ur'), '--gif', path.join(dir, 'ur.gif'), '--html', path.join(dir, 'ur.html'), '--json']);
+    expect(enc.code, enc.stderr).toBe(0);
+    const j = enc.json();
+    expect(j.format).toBe('ur');
+    expect(j.label).toBe('UR:CRYPTO-PSBT');
+    expect(j.frames).toBe(3 * j.parts);
+    expect(j.texts[0]).toMatch(new RegExp(`^UR:CRYPTO-PSBT/1-${j.parts}/`));
+    const pngs = fs.readdirSync(path.join(dir, 'ur'));
+    expect(pngs.length).toBe(j.frames);
+    expect(pngs[0]).toBe('frame-0001.png');
+
+    const gif = fs.readFileSync(path.join(dir, 'ur.gif'));
+    expect(gif.subarray(0, 6).toString()).toBe('GIF89a');
+    expect(gif.includes('NETSCAPE2.0')).toBe(true);
+
+    const html = fs.readFileSync(path.join(dir, 'ur.html'), 'utf8');
+    expect(html).toContain(`default-src 'none'`);
+    expect(html).not.toMatch(/https?:\/\//);
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    expect(html.match(/data:image\/png;base64,/g)!.length).toBe(j.frames);
+    expect(html).toContain(j.digest);
+    expect(html).toMatch(/id="prev"[\s\S]*id="play"[\s\S]*id="next"/);
+
+    const out = path.join(dir, 'back.psbt');
+    const dec = await runCli(['qr', 'decode', '--dir', path.join(dir, 'ur'), '--out', out]);
+    expect(dec.code, dec.stderr).toBe(0);
+    expect(fs.readFileSync(out).equals(fs.readFileSync(psbt8))).toBe(true);
+    expect(digestOf(dec.stderr)).toBe(j.digest);
+    expect(dec.stderr).toMatch(/parts \d+\/\d+/);
+  });
+
+  it('any order, 30% dropped, a duplicate and a frame of another payload: decoded with notes', async () => {
+    const src = path.join(dir, 'ur');
+    const files = fs.readdirSync(src).map((f) => path.join(src, f));
+    const rng = new Xoshiro256('cli-drop');
+    const order = files.map((f) => ({ f, k: rng.nextDouble() })).sort((a, b) => a.k - b.k).map((x) => x.f);
+    const kept = order.slice(0, Math.ceil(order.length * 0.7));
+    const other = path.join(dir, 'other');
+    expect((await runCli(['qr', 'encode', psbt1, '--png', other])).code).toBe(0);
+    const dec = await runCli(['qr', 'decode', ...kept, kept[0]!, path.join(other, 'frame-0001.png')]);
+    expect(dec.code, dec.stderr).toBe(0);
+    expect(Buffer.from(dec.stdout.trim(), 'base64').equals(fs.readFileSync(psbt8))).toBe(true);
+    expect(dec.stderr).toMatch(/ignored 1 duplicate/);
+    expect(dec.stderr).toMatch(/ignored 1 frame\(s\) of another payload/);
+  });
+
+  it('BBQr: fixed version, --max-version respected; a missing part is named (exit 2)', async () => {
+    const enc = await runCli(['qr', 'encode', psbt8, '--format', 'bbqr', '--max-version', '15', '--png', path.join(dir, 'bb'), '--json']);
+    expect(enc.code, enc.stderr).toBe(0);
+    const j = enc.json();
+    expect(j.label).toBe('BBQr Z/P');
+    expect(j.version).toBeLessThanOrEqual(15);
+    fs.rmSync(path.join(dir, 'bb', 'frame-0002.png'));
+    const dec = await runCli(['qr', 'decode', '--dir', path.join(dir, 'bb')]);
+    expect(dec.code).toBe(2);
+    expect(dec.stderr).toMatch(/missing part\(s\) 2 of/);
+  });
+
+  it('a PNG with a damaged QR is skipped with a note, never decoded into a wrong payload', async () => {
+    const d = path.join(dir, 'bad');
+    expect((await runCli(['qr', 'encode', psbt1, '--format', 'plain', '--png', d])).code).toBe(0);
+    const f = path.join(d, 'frame-0001.png');
+    const { decodePng } = await import('../../src/cli/qr/read-image.js');
+    const { encodePng1Bit } = await import('../../src/cli/qr/png-1bit.js');
+    const img = await decodePng(new Uint8Array(fs.readFileSync(f)), f);
+    // Black out a band across the middle third of the symbol.
+    for (let y = Math.floor(img.height * 0.35); y < img.height * 0.65; y++) for (let x = 0; x < img.width * 4; x++) img.data[y * img.width * 4 + x] = 0;
+    fs.writeFileSync(f, encodePng1Bit(img));
+    const dec = await runCli(['qr', 'decode', f]);
+    expect(dec.code).toBe(2);
+    expect(dec.stdout).toBe('');
+    expect(dec.stderr).toMatch(/no readable QR code|no QR code found/);
+  });
+
+  it('text from stdin as a still QR on the terminal (stderr), plain format', async () => {
+    const r = await runCli(['qr', 'encode', '-', '--terminal'], { stdin: 'hello from the cold side' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/█/);
+    expect(r.stdout).toMatch(/plain text: 1 frame/);
+  });
+
+  it('without an output the frame texts go to stdout', async () => {
+    const r = await runCli(['qr', 'encode', psbt1, '--format', 'ur', '--fragment', '100']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines.length).toBeGreaterThan(3);
+    for (const l of lines) expect(l).toMatch(/^UR:CRYPTO-PSBT\/\d+-\d+\/[A-Z]+$/);
+  });
+
+  it('usage errors: no source, two sources, an EIP-4527 payload as BBQr, video without ffmpeg', async () => {
+    expect((await runCli(['qr', 'decode'])).code).toBe(2);
+    expect((await runCli(['qr', 'decode', 'x.png', '--dir', dir])).code).toBe(2);
+    const bad = await runCli(['qr', 'encode', psbt1, '--format', 'plain', '--max-version', '3']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/do not fit one QR at version ≤ 3/);
+    fs.writeFileSync(path.join(dir, 'v.mp4'), 'not a video');
+    const v = await runCli(['qr', 'decode', '--video', path.join(dir, 'v.mp4')]);
+    if (v.stderr.includes('needs ffmpeg')) expect(v.code).toBe(1);
+    else expect(v.code).toBe(2); // ffmpeg present: it refuses the fake file
+  });
+});
+
+describe('--from-qr and --qr-png across the gap', () => {
+  it('psbt sign --from-qr reads UR frames, signs, and emits the signed PSBT as UR frames; decoded back equals --out', async () => {
+    const inDir = path.join(dir, 'sign-in');
+    const enc = await runCli(['qr', 'encode', psbt8, '--png', inDir]);
+    expect(enc.code, enc.stderr).toBe(0);
+    const outDir = path.join(dir, 'sign-out');
+    const signed = path.join(dir, 'signed.psbt');
+    const s = await runCli(['--network', 'testnet', 'psbt', 'sign', '--from-qr', inDir, '--mnemonic-file', path.join(dir, 'm.txt'), '--yes', '--out', signed, '--qr-png', outDir]);
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.stderr).toMatch(new RegExp(`QR in: ur:crypto-psbt.*digest: ${digestOf(enc.stderr)}`));
+    expect(s.stderr).toMatch(/QR out: UR:CRYPTO-PSBT/);
+    const back = path.join(dir, 'signed-back.psbt');
+    const dec = await runCli(['qr', 'decode', '--dir', outDir, '--out', back, '--expect', 'psbt']);
+    expect(dec.code, dec.stderr).toBe(0);
+    expect(fs.readFileSync(back).equals(fs.readFileSync(signed))).toBe(true);
+    expect(digestOf(dec.stderr)).toBe(/QR out: .*digest: ([a-z]+ [a-z]+ [a-z]+ [a-z]+)/.exec(s.stderr)![1]);
+  });
+
+  it('a BBQr-borne PSBT goes back as BBQr', async () => {
+    const inDir = path.join(dir, 'bsign-in');
+    expect((await runCli(['qr', 'encode', psbt1, '--format', 'bbqr', '--png', inDir])).code).toBe(0);
+    const s = await runCli(['--network', 'testnet', 'psbt', 'sign', '--from-qr', inDir, '--mnemonic-file', path.join(dir, 'm.txt'), '--yes', '--qr-png', path.join(dir, 'bsign-out')]);
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.stderr).toMatch(/QR out: BBQr Z\/P/);
+  });
+});
