@@ -23,7 +23,7 @@ const HEAVY = ['ethers', 'qrcode', 'zxing-wasm', '@noble/curves', '@scure/btc-si
 /** Run the bin with the import recorder; returns the run and the node_modules packages it resolved. */
 function runRecorded(args: string[]): Promise<{ code: number; stdout: string; stderr: string; packages: Set<string>; urls: string[] }> {
   const log = path.join(tmpDir('coldkit-imports-'), 'imports.log');
-  const env = { ...process.env, COLDKIT_IMPORT_LOG: log, COLDKIT_JOURNAL: path.join(path.dirname(log), 'journal.jsonl') };
+  const env: NodeJS.ProcessEnv = { ...process.env, COLDKIT_IMPORT_LOG: log, COLDKIT_JOURNAL: path.join(path.dirname(log), 'journal.jsonl') };
   delete env.NODE_OPTIONS;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', RECORDER, BIN, ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
