@@ -10,5 +10,6 @@ type AreaLoader = () => Promise<{ steps: (d: DemoRunner) => Promise<void> }>;
 export function registerAreas(add: (load: AreaLoader) => void): void {
   void add;
   add(() => import('./psbt.js'));
+  add(() => import('./qr.js'));
   add(() => import('./eth.js'));
 }
