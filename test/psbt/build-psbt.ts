@@ -8,6 +8,7 @@ import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
 import { p2pkh, p2sh, p2tr, p2wpkh, RawTx, Transaction, NETWORK, TEST_NETWORK } from '@scure/btc-signer';
 import { sha256 } from '@noble/hashes/sha2.js';
+import { ByteWriter } from '../../src/core/btc/bytes.js';
 
 export const SAMPLE_MNEMONIC = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
 export type Kind = 'wpkh' | 'sh-wpkh' | 'pkh' | 'tr';
@@ -112,4 +113,66 @@ export function buildPsbt(o: BuildOptions): Uint8Array {
   if (o.fakeChange && o.kind === 'tr') delete out.tapInternalKey;
   tx.addOutput(out);
   return tx.toPSBT();
+}
+
+/**
+ * The same P2WPKH PSBT as `buildPsbt({ kind: 'wpkh', inputs })`, written directly as BIP174 bytes
+ * in one linear pass (btc-signer's addInput re-validates the whole transaction each time, so
+ * 10,000 inputs would take many minutes). A test checks both builders agree byte for byte.
+ */
+export function buildWpkhFast(inputs: number, amount = 100_000n): Uint8Array {
+  const net = TEST_NETWORK;
+  const root = rootOf();
+  const fp = root.fingerprint;
+  const account = root.derive("m/84'/1'/0'");
+  const receive = account.deriveChild(0);
+  const der = (path: number[]) => {
+    const w = new ByteWriter(4 + 4 * path.length);
+    w.u8(fp >>> 24).u8(fp >>> 16).u8(fp >>> 8).u8(fp); // the fingerprint's bytes, as HASH160 gives them
+    for (const p of path) w.u32(p);
+    return w.finish();
+  };
+  const pair = (w: ByteWriter, key: Uint8Array, value: Uint8Array) => w.varBytes(key).varBytes(value);
+  const ins: { id: Uint8Array; prev: Uint8Array; script: Uint8Array; pub: Uint8Array; path: number[] }[] = [];
+  for (let i = 0; i < inputs; i++) {
+    const pub = receive.deriveChild(i).publicKey!;
+    const script = p2wpkh(pub, net).script;
+    const prev = new ByteWriter(128)
+      .u32(2)
+      .compact(1)
+      .reversed(sha256(new Uint8Array([i & 0xff, (i >> 8) & 0xff, (i >> 16) & 0xff, 7])))
+      .u32(1)
+      .varBytes(new Uint8Array([0x51]))
+      .u32(0xffffffff)
+      .compact(2)
+      .u64(amount)
+      .varBytes(script)
+      .u64(0n)
+      .varBytes(new Uint8Array([0x6a]))
+      .u32(0)
+      .finish();
+    ins.push({ id: sha256(sha256(prev)), prev, script, pub, path: [84 + H, 1 + H, H, 0, i] });
+  }
+  const total = amount * BigInt(inputs);
+  const fee = BigInt(inputs) * 100n + 200n;
+  const send = total / 2n;
+  const to = p2wpkh(rootOf('zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo wrong').derive("m/84'/0'/0'/0/0").publicKey!, net).script;
+  const changePub = account.deriveChild(1).deriveChild(3).publicKey!;
+  const change = p2wpkh(changePub, net).script;
+  const tx = new ByteWriter(64 + 41 * inputs).u32(2).compact(inputs);
+  for (const x of ins) tx.bytes(x.id).u32(0).compact(0).u32(0xfffffffd);
+  tx.compact(2).u64(send).varBytes(to).u64(total - send - fee).varBytes(change).u32(0);
+  const w = new ByteWriter(300 * inputs + 256).bytes(new Uint8Array([0x70, 0x73, 0x62, 0x74, 0xff]));
+  pair(w, new Uint8Array([0x00]), tx.finish());
+  w.u8(0);
+  for (const x of ins) {
+    pair(w, new Uint8Array([0x00]), x.prev);
+    pair(w, new Uint8Array([0x01]), new ByteWriter(40).u64(amount).varBytes(x.script).finish());
+    pair(w, Uint8Array.from([0x06, ...x.pub]), der(x.path));
+    w.u8(0);
+  }
+  w.u8(0);
+  pair(w, Uint8Array.from([0x02, ...changePub]), der([84 + H, 1 + H, H, 1, 3]));
+  w.u8(0);
+  return w.finish();
 }

@@ -73,3 +73,10 @@ describe.each(KINDS)('%s', (kind) => {
 function require32(p: Psbt, i: number): Uint8Array {
   return bcrypto.taggedHash('TapTweak', Buffer.from(p.data.inputs[i]!.tapInternalKey!));
 }
+
+describe('benchmark PSBT builder', () => {
+  it('the linear P2WPKH writer gives the same bytes as btc-signer', async () => {
+    const { buildWpkhFast } = await import('./build-psbt.js');
+    expect(Buffer.from(buildWpkhFast(4)).toString('hex')).toBe(Buffer.from(buildPsbt({ kind: 'wpkh', inputs: 4 })).toString('hex'));
+  });
+});
