@@ -3,26 +3,17 @@
  * (or the message inside an eth-sign-request with data type 3, with --request).
  */
 import { InputError } from '../../core/errors.js';
-import { formatFingerprint } from '../../core/eth/key.js';
 import { reviewMessage, type MessageReview } from '../../core/eth/message.js';
 import { checkCommon } from '../../core/eth/policy.js';
 import { parseSignRequestUr } from '../../core/eth/request.js';
-import { signDigest } from '../../core/eth/sign.js';
 import { decodeEthSignRequest, type EthSignRequest } from '../../core/transport/ur/eth.js';
 import type { Context, Outcome } from '../command.js';
 import { readPayloadInput } from '../payload.js';
 import { renderMessageReview } from '../eth/render.js';
-import { answerFor, checkOutputs, confirmSign, policyFor, writeOutputs, type PolicyOptions } from '../eth/sign-common.js';
-import { loadSigner, resolvePath } from '../eth/signer.js';
+import { answerLines, signReviewedDigest, type DigestSigned, type PolicyOptions } from '../eth/sign-common.js';
 
-export interface MessageSignResult {
+export interface MessageSignResult extends DigestSigned {
   review: MessageReview;
-  signer: { address: string; path: string; fingerprint: string };
-  signature: string;
-  ethSignature: { ur: string; requestId: string } | null;
-  overrides: string[];
-  out?: string;
-  outUr?: string;
 }
 
 export default async function ethSignMessage(opts: PolicyOptions & { request?: boolean }, ctx: Context, args: string[]): Promise<Outcome<MessageSignResult>> {
@@ -40,33 +31,13 @@ export default async function ethSignMessage(opts: PolicyOptions & { request?: b
     message = req.signData;
   }
   const review = reviewMessage(message);
-  checkOutputs(opts, Boolean(req));
-  const key = await loadSigner(opts, ctx, resolvePath(opts, req?.path));
-  const overrides = checkCommon(null, policyFor(opts, key, req));
-  await confirmSign(ctx, [...renderMessageReview(review), `signing key: ${key.address} at ${key.path}`, ...overrides.map((o) => `OVERRIDE: ${o}`)], `Sign this message with ${key.address}?`);
-  const sig = signDigest(review.digest, key.privateKey);
-  const answer = answerFor(req, sig.bytes);
-  const written = writeOutputs(opts, sig.signature, answer?.ur ?? null);
-  const result: MessageSignResult = {
-    review,
-    signer: { address: key.address, path: key.path, fingerprint: formatFingerprint(key.fingerprint) },
-    signature: sig.signature,
-    ethSignature: answer ? { ur: answer.ur, requestId: answer.requestId } : null,
-    overrides,
-    ...written,
-  };
+  const { signed, key, cbor } = await signReviewedDigest(ctx, opts, req, 'message', renderMessageReview(review), review.digest, (policy) => checkCommon(null, policy));
+  const result: MessageSignResult = { review, ...signed };
   return {
     result,
     human: (r) =>
-      [
-        `Signed ${r.review.bytes}-byte message by ${r.signer.address} (${r.signer.path})`,
-        `digest:    ${r.review.digest}`,
-        `signature: ${r.signature}`,
-        ...(r.ethSignature ? [`eth-signature (request ${r.ethSignature.requestId}):`, r.ethSignature.ur] : []),
-        ...(r.out ? [`written: ${r.out}`] : []),
-        ...(r.outUr ? [`written: ${r.outUr}`] : []),
-      ].join('\n'),
-    journal: [{ op: 'eth.sign-message', data: { from: key.address, bytes: review.bytes, messageHash: review.digest, requestId: answer?.requestId ?? null, overrides } }],
-    payload: answer ? { kind: 'eth-signature', bytes: answer.cbor, format: 'ur' } : undefined,
+      [`Signed ${r.review.bytes}-byte message by ${r.signer.address} (${r.signer.path})`, `digest:    ${r.review.digest}`, `signature: ${r.signature}`, ...answerLines(r)].join('\n'),
+    journal: [{ op: 'eth.sign-message', data: { from: key.address, bytes: review.bytes, messageHash: review.digest, requestId: signed.ethSignature?.requestId ?? null, overrides: signed.overrides } }],
+    payload: cbor ? { kind: 'eth-signature', bytes: cbor, format: 'ur' } : undefined,
   };
 }

@@ -4,24 +4,15 @@
  * EIP-712 digest (the signature eth_signTypedData_v4 returns: r ‖ s ‖ v with v = 27/28).
  */
 import { InputError } from '../../core/errors.js';
-import { formatFingerprint } from '../../core/eth/key.js';
 import { checkTypedDataPolicy } from '../../core/eth/policy.js';
-import { signDigest } from '../../core/eth/sign.js';
 import { parseTypedData, reviewTypedData, type TypedDataReview } from '../../core/eth/typed-data.js';
 import type { Context, Outcome } from '../command.js';
 import { readSignInput } from '../eth/input.js';
 import { renderTypedDataReview } from '../eth/render.js';
-import { answerFor, checkOutputs, confirmSign, policyFor, writeOutputs, type PolicyOptions } from '../eth/sign-common.js';
-import { loadSigner, resolvePath } from '../eth/signer.js';
+import { answerLines, signReviewedDigest, type DigestSigned, type PolicyOptions } from '../eth/sign-common.js';
 
-export interface TypedDataSignResult {
+export interface TypedDataSignResult extends DigestSigned {
   review: TypedDataReview;
-  signer: { address: string; path: string; fingerprint: string };
-  signature: string;
-  ethSignature: { ur: string; requestId: string } | null;
-  overrides: string[];
-  out?: string;
-  outUr?: string;
 }
 
 export default async function ethSignTypedData(opts: PolicyOptions, ctx: Context, args: string[]): Promise<Outcome<TypedDataSignResult>> {
@@ -34,32 +25,12 @@ export default async function ethSignTypedData(opts: PolicyOptions, ctx: Context
   if (req?.chainId !== undefined && review.domain.chainId !== undefined && req.chainId !== review.domain.chainId) {
     throw new InputError(`the request says chain ${req.chainId} but the typed data's domain says chain ${review.domain.chainId}`, 'eth-sign-request');
   }
-  checkOutputs(opts, Boolean(req));
-  const key = await loadSigner(opts, ctx, resolvePath(opts, req?.path));
-  const overrides = checkTypedDataPolicy(review, policyFor(opts, key, req));
-  await confirmSign(ctx, [...renderTypedDataReview(review), `signing key:        ${key.address} at ${key.path}`, ...overrides.map((o) => `OVERRIDE: ${o}`)], `Sign this typed data with ${key.address}?`);
-  const sig = signDigest(review.digest, key.privateKey);
-  const answer = answerFor(req, sig.bytes);
-  const written = writeOutputs(opts, sig.signature, answer?.ur ?? null);
-  const result: TypedDataSignResult = {
-    review,
-    signer: { address: key.address, path: key.path, fingerprint: formatFingerprint(key.fingerprint) },
-    signature: sig.signature,
-    ethSignature: answer ? { ur: answer.ur, requestId: answer.requestId } : null,
-    overrides,
-    ...written,
-  };
+  const { signed, key, cbor } = await signReviewedDigest(ctx, opts, req, 'typed data', renderTypedDataReview(review), review.digest, (policy) => checkTypedDataPolicy(review, policy));
+  const result: TypedDataSignResult = { review, ...signed };
   return {
     result,
     human: (r) =>
-      [
-        `Signed EIP-712 ${r.review.primaryType} by ${r.signer.address} (${r.signer.path})`,
-        `digest:    ${r.review.digest}`,
-        `signature: ${r.signature}`,
-        ...(r.ethSignature ? [`eth-signature (request ${r.ethSignature.requestId}):`, r.ethSignature.ur] : []),
-        ...(r.out ? [`written: ${r.out}`] : []),
-        ...(r.outUr ? [`written: ${r.outUr}`] : []),
-      ].join('\n'),
+      [`Signed EIP-712 ${r.review.primaryType} by ${r.signer.address} (${r.signer.path})`, `digest:    ${r.review.digest}`, `signature: ${r.signature}`, ...answerLines(r)].join('\n'),
     journal: [
       {
         op: 'eth.sign-typed-data',
@@ -70,11 +41,11 @@ export default async function ethSignTypedData(opts: PolicyOptions, ctx: Context
           primaryType: review.primaryType,
           permit: review.permit,
           typedDataHash: review.digest,
-          requestId: answer?.requestId ?? null,
-          overrides,
+          requestId: signed.ethSignature?.requestId ?? null,
+          overrides: signed.overrides,
         },
       },
     ],
-    payload: answer ? { kind: 'eth-signature', bytes: answer.cbor, format: 'ur' } : undefined,
+    payload: cbor ? { kind: 'eth-signature', bytes: cbor, format: 'ur' } : undefined,
   };
 }

@@ -13,7 +13,7 @@ import { toHex } from '../../core/text.js';
 import type { Context, Outcome } from '../command.js';
 import { readSignInput } from '../eth/input.js';
 import { renderTxReview } from '../eth/render.js';
-import { answerFor, checkOutputs, confirmSign, policyFor, writeOutputs, type PolicyOptions } from '../eth/sign-common.js';
+import { answerFor, answerLines, checkOutputs, confirmSign, policyFor, signerInfo, writeOutputs, type PolicyOptions } from '../eth/sign-common.js';
 import { loadSigner, resolvePath } from '../eth/signer.js';
 
 export interface EthSignResult {
@@ -59,7 +59,7 @@ export default async function ethSign(opts: PolicyOptions, ctx: Context, args: s
   const written = writeOutputs(opts, signed.rawHex, answer?.ur ?? null);
   const result: EthSignResult = {
     review,
-    signer: { address: key.address, path: key.path, fingerprint: formatFingerprint(key.fingerprint) },
+    signer: signerInfo(key),
     signedHex: signed.rawHex,
     txHash: signed.hash,
     v: signed.v.toString(),
@@ -78,9 +78,8 @@ export default async function ethSign(opts: PolicyOptions, ctx: Context, args: s
         '',
         'signed raw transaction:',
         r.signedHex,
-        ...(r.ethSignature ? ['', `eth-signature (request ${r.ethSignature.requestId}):`, r.ethSignature.ur] : []),
-        ...(r.out ? [`written: ${r.out}`] : []),
-        ...(r.outUr ? [`written: ${r.outUr}`] : []),
+        '',
+        ...answerLines(r),
       ].join('\n'),
     journal: [
       {

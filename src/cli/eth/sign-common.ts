@@ -7,14 +7,15 @@ import { InputError, RefusedError } from '../../core/errors.js';
 import { parseAddress } from '../../core/eth/erc20.js';
 import { ALLOW, type EthPolicy } from '../../core/eth/policy.js';
 import { makeSignature, type EthSignRequest } from '../../core/eth/request.js';
-import type { EthKey } from '../../core/eth/key.js';
+import { formatFingerprint, type EthKey } from '../../core/eth/key.js';
 import { UINT64_MAX } from '../../core/eth/tx.js';
 import { toChecksumAddress } from '../../core/hd/eth-account.js';
 import { formatUuid } from '../../core/transport/ur/eth.js';
 import { toHex } from '../../core/text.js';
 import type { Context } from '../command.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
-import type { SignerOptions } from './signer.js';
+import { signDigest } from '../../core/eth/sign.js';
+import { loadSigner, resolvePath, type SignerOptions } from './signer.js';
 
 export interface PolicyOptions extends SignerOptions {
   from?: string;
@@ -90,4 +91,59 @@ export function writeOutputs(opts: PolicyOptions, outText: string, urText: strin
     w.outUr = opts.outUr;
   }
   return w;
+}
+
+/** Who signed: address, path and seed fingerprint (public). */
+export function signerInfo(key: EthKey): { address: string; path: string; fingerprint: string } {
+  return { address: key.address, path: key.path, fingerprint: formatFingerprint(key.fingerprint) };
+}
+
+/** The human lines for the eth-signature answer and the files written. */
+export function answerLines(r: { ethSignature: { ur: string; requestId: string } | null; out?: string; outUr?: string }): string[] {
+  return [
+    ...(r.ethSignature ? [`eth-signature (request ${r.ethSignature.requestId}):`, r.ethSignature.ur] : []),
+    ...(r.out ? [`written: ${r.out}`] : []),
+    ...(r.outUr ? [`written: ${r.outUr}`] : []),
+  ];
+}
+
+/** What sign-typed-data and sign-message return after signing a 32-byte digest. */
+export interface DigestSigned {
+  signer: { address: string; path: string; fingerprint: string };
+  /** 65-byte r ‖ s ‖ v (v = 27/28) as 0x hex. */
+  signature: string;
+  ethSignature: { ur: string; requestId: string } | null;
+  overrides: string[];
+  out?: string;
+  outUr?: string;
+}
+
+/**
+ * The shared flow of the digest signers (EIP-712, EIP-191): check outputs, derive the key, run the
+ * policy `check`, show `reviewLines` and confirm, sign `digest`, answer the request, write outputs.
+ */
+export async function signReviewedDigest(
+  ctx: Context,
+  opts: PolicyOptions,
+  req: EthSignRequest | undefined,
+  what: string,
+  reviewLines: string[],
+  digest: string,
+  check: (policy: EthPolicy) => string[],
+): Promise<{ signed: DigestSigned; key: EthKey; cbor: Uint8Array | null }> {
+  checkOutputs(opts, Boolean(req));
+  const key = await loadSigner(opts, ctx, resolvePath(opts, req?.path));
+  const overrides = check(policyFor(opts, key, req));
+  await confirmSign(ctx, [...reviewLines, `signing key:        ${key.address} at ${key.path}`, ...overrides.map((o) => `OVERRIDE: ${o}`)], `Sign this ${what} with ${key.address}?`);
+  const sig = signDigest(digest, key.privateKey);
+  const answer = answerFor(req, sig.bytes);
+  const written = writeOutputs(opts, sig.signature, answer?.ur ?? null);
+  const signed: DigestSigned = {
+    signer: signerInfo(key),
+    signature: sig.signature,
+    ethSignature: answer ? { ur: answer.ur, requestId: answer.requestId } : null,
+    overrides,
+    ...written,
+  };
+  return { signed, key, cbor: answer?.cbor ?? null };
 }
