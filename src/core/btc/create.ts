@@ -10,10 +10,10 @@
  * - sequence 0xfffffffd signals replace-by-fee (BIP125) unless turned off.
  */
 import { Transaction } from '@scure/btc-signer';
-import { p2wpkh } from '@scure/btc-signer';
 import { InputError } from '../errors.js';
 import { toHex } from '../text.js';
 import { formatPath } from '../hd/path.js';
+import { p2wpkhScript } from './key-script.js';
 import { selectCoins, feeForWeight, type SelectionAlgorithm } from './coin-select.js';
 import type { RawTransaction } from './prev-txs.js';
 import { addressScript, checkNotDust, type Recipient } from './recipient.js';
@@ -220,7 +220,7 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
           ...base,
           witnessUtxo: { script: u.script, amount: u.amount },
           ...(raw ? { nonWitnessUtxo: raw } : {}),
-          ...(type === 'sh-wpkh' ? { redeemScript: p2wpkh(u.key.pubkey).script } : {}),
+          ...(type === 'sh-wpkh' ? { redeemScript: p2wpkhScript(u.key.pubkey) } : {}),
           bip32Derivation: [[u.key.pubkey, der]],
         });
         break;
@@ -242,7 +242,7 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
       const xonly = k.pubkey.subarray(1, 33);
       tx.addOutput({ script: o.script, amount: o.amount, tapInternalKey: xonly, tapBip32Derivation: [[xonly, { hashes: [], der }]] });
     } else {
-      tx.addOutput({ script: o.script, amount: o.amount, bip32Derivation: [[k.pubkey, der]], ...(type === 'sh-wpkh' ? { redeemScript: p2wpkh(k.pubkey).script } : {}) });
+      tx.addOutput({ script: o.script, amount: o.amount, bip32Derivation: [[k.pubkey, der]], ...(type === 'sh-wpkh' ? { redeemScript: p2wpkhScript(k.pubkey) } : {}) });
     }
   }
   const vsize = Math.ceil(weight / 4);

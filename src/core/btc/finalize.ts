@@ -2,7 +2,7 @@
  * BIP174 Input Finalizer + Transaction Extractor, with every signature verified first.
  *
  * For each input the spent output is taken from PSBT_IN_WITNESS_UTXO or PSBT_IN_NON_WITNESS_UTXO
- * (whose txid must equal the prevout's, BIP174), its script type recognised (P2PKH, P2SH-P2WPKH,
+ * (whose txid must equal the prevout's, BIP174; checked by src/core/btc/prevouts.ts), its script type recognised (P2PKH, P2SH-P2WPKH,
  * P2WPKH, P2TR key path), and each signature checked against the signature hash it commits to:
  * legacy, BIP143 or BIP341 (src/core/btc/sighash.ts), with @noble/curves, an implementation
  * independent of the signer's. ECDSA signatures must be strict DER with low S (BIP66, BIP146
@@ -10,13 +10,12 @@
  * scriptSig/witness and extract the network transaction.
  */
 import { schnorr, secp256k1 } from '@noble/curves/secp256k1.js';
-import { ripemd160 } from '@noble/hashes/legacy.js';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { OutScript, RawTx, Transaction } from '@scure/btc-signer';
+import type { Transaction } from '@scure/btc-signer';
 import { InputError, VerificationError } from '../errors.js';
 import { toHex } from '../text.js';
-import { equalBytes } from './bytes.js';
-import { libraryReason, PSBT_OPTS } from './psbt-codec.js';
+import { ecdsaScriptTypeFor, p2pkhScript, scriptKind } from './key-script.js';
+import { spentOutput } from './prevouts.js';
+import { libraryReason } from './psbt-codec.js';
 import { SighashCache, type Prevout, type SighashTx } from './sighash.js';
 
 /** The extracted transaction. */
@@ -34,50 +33,12 @@ export type SpendType = 'pkh' | 'sh-wpkh' | 'wpkh' | 'tr';
 
 type Input = ReturnType<Transaction['getInput']>;
 
-const hash160 = (b: Uint8Array): Uint8Array => ripemd160(sha256(b));
-
-/** P2PKH script for a 20-byte key hash (also the BIP143 scriptCode of P2WPKH). */
-function p2pkhScript(hash: Uint8Array): Uint8Array {
-  return new Uint8Array([0x76, 0xa9, 0x14, ...hash, 0x88, 0xac]);
-}
-
-/** The output an input spends, with the non-witness copy checked against the prevout. */
-export function spentOutput(input: Input, idx: number): Prevout {
-  let fromFull: Prevout | undefined;
-  if (input.nonWitnessUtxo) {
-    const bytes = RawTx.encode(input.nonWitnessUtxo);
-    const id = Transaction.fromRaw(bytes, { ...PSBT_OPTS, disableScriptCheck: true, allowUnknownVersion: true }).id;
-    if (id !== toHex(input.txid!)) throw new InputError(`non_witness_utxo is transaction ${id}, not the ${toHex(input.txid!)} the input spends`, `input ${idx}`);
-    const o = input.nonWitnessUtxo.outputs[input.index!];
-    if (!o) throw new InputError(`non_witness_utxo has no output ${input.index}`, `input ${idx}`);
-    fromFull = { script: o.script, amount: o.amount };
-  }
-  const w = input.witnessUtxo;
-  if (w && fromFull && (w.amount !== fromFull.amount || !equalBytes(w.script, fromFull.script))) {
-    throw new InputError('witness_utxo does not match the output of non_witness_utxo', `input ${idx}`);
-  }
-  const out = w ? { script: w.script, amount: w.amount } : fromFull;
-  if (!out) throw new InputError('has neither witness_utxo nor non_witness_utxo; the spent amount is unknown', `input ${idx}`);
-  return out;
-}
-
-/** Which single-key spend an output script and its redeem script make. */
-function spendType(prev: Prevout, input: Input, idx: number): { type: SpendType; keyHash?: Uint8Array; outputKey?: Uint8Array } {
-  let dec: { type: string; hash?: Uint8Array; pubkey?: Uint8Array };
-  try {
-    dec = OutScript.decode(prev.script);
-  } catch {
-    dec = { type: 'unknown' };
-  }
-  if (dec.type === 'pkh') return { type: 'pkh', keyHash: dec.hash! };
-  if (dec.type === 'wpkh') return { type: 'wpkh', keyHash: dec.hash! };
-  if (dec.type === 'tr') return { type: 'tr', outputKey: dec.pubkey! };
-  if (dec.type === 'sh' && input.redeemScript) {
-    if (!equalBytes(hash160(input.redeemScript), dec.hash!)) throw new InputError('redeem_script does not hash to the P2SH output it spends', `input ${idx}`);
-    const inner = OutScript.decode(input.redeemScript);
-    if (inner.type === 'wpkh') return { type: 'sh-wpkh', keyHash: inner.hash };
-  }
-  throw new InputError(`spends a ${dec.type} output; coldkit finalizes single-key P2PKH, P2SH-P2WPKH, P2WPKH and P2TR key-path inputs`, `input ${idx}`);
+/** The single-key spend type of an output script (P2SH only with a P2WPKH redeem script, which prevouts.ts has matched to it). */
+function spendType(prev: Prevout, input: Input, idx: number): SpendType {
+  const kind = scriptKind(prev.script);
+  if (kind === 'pkh' || kind === 'wpkh' || kind === 'tr') return kind;
+  if (kind === 'p2sh' && input.redeemScript && scriptKind(input.redeemScript) === 'wpkh') return 'sh-wpkh';
+  throw new InputError(`spends a ${kind} output; coldkit finalizes single-key P2PKH, P2SH-P2WPKH, P2WPKH and P2TR key-path inputs`, `input ${idx}`);
 }
 
 /** Verify every signature in the PSBT, then finalize and extract. Throws VerificationError on a bad signature. */
@@ -88,7 +49,11 @@ export function finalizePsbt(tx: Transaction): FinalizedTx {
   inputs.forEach((inp, i) => {
     if (inp.finalScriptSig || inp.finalScriptWitness) throw new InputError('is already finalized; finalize expects a signed, not finalized, PSBT', `input ${i}`);
   });
-  const prevouts = inputs.map((inp, i) => spentOutput(inp, i));
+  const prevouts: Prevout[] = inputs.map((inp, i) => {
+    const o = spentOutput(inp, i);
+    if (!o) throw new InputError('has neither witness_utxo nor non_witness_utxo; the spent amount is unknown', `input ${i}`);
+    return o;
+  });
   const outputs = Array.from({ length: tx.outputsLength }, (_, i) => tx.getOutput(i));
   const sumIn = prevouts.reduce((a, p) => a + p.amount, 0n);
   const sumOut = outputs.reduce((a, o) => a + (o.amount ?? 0n), 0n);
@@ -104,8 +69,8 @@ export function finalizePsbt(tx: Transaction): FinalizedTx {
   const report: FinalizedTx['inputs'] = [];
   inputs.forEach((inp, i) => {
     const prev = prevouts[i]!;
-    const kind = spendType(prev, inp, i);
-    if (kind.type === 'tr') {
+    const type = spendType(prev, inp, i);
+    if (type === 'tr') {
       const sig = inp.tapKeySig;
       if (!sig) {
         const why = inp.tapScriptSig?.length ? 'has only script-path signatures, which coldkit does not finalize' : 'is not signed (no taproot key-path signature)';
@@ -119,21 +84,21 @@ export function finalizePsbt(tx: Transaction): FinalizedTx {
       } catch (e) {
         throw new VerificationError(`input ${i}: ${libraryReason(e)}`);
       }
-      if (!schnorr.verify(sig.subarray(0, 64), digest, kind.outputKey!)) throw new VerificationError(`input ${i}: the taproot signature does not verify against the output key; the PSBT was altered or signed for another transaction`);
+      if (!schnorr.verify(sig.subarray(0, 64), digest, prev.script.subarray(2, 34))) throw new VerificationError(`input ${i}: the taproot signature does not verify against the output key; the PSBT was altered or signed for another transaction`);
       report.push({ index: i, type: 'tr', signatures: 1 });
       return;
     }
     const sigs = inp.partialSig ?? [];
-    if (!sigs.some(([pub]) => equalBytes(hash160(pub), kind.keyHash!))) {
+    if (!sigs.some(([pub]) => ecdsaScriptTypeFor(prev.script, pub) === type)) {
       throw new InputError('is not signed (no signature from the key its script pays to); sign it first, or combine the signed copies', `input ${i}`);
     }
     for (const [pub, sigWithType] of sigs) {
       const who = toHex(pub).slice(0, 16);
-      if (!equalBytes(hash160(pub), kind.keyHash!)) throw new VerificationError(`input ${i}: signature by key ${who}… which this input's script does not pay to`);
+      if (ecdsaScriptTypeFor(prev.script, pub) !== type) throw new VerificationError(`input ${i}: signature by key ${who}… which this input's script does not pay to`);
       const ht = sigWithType[sigWithType.length - 1]!;
       const der = sigWithType.subarray(0, -1);
-      const code = p2pkhScript(kind.keyHash!);
-      const digest = kind.type === 'pkh' ? cache.legacy(i, prev.script, ht) : cache.bip143(i, code, prev.amount, ht);
+      // BIP143: the scriptCode of a P2WPKH spend is the P2PKH script of the same key hash.
+      const digest = type === 'pkh' ? cache.legacy(i, prev.script, ht) : cache.bip143(i, p2pkhScript(pub), prev.amount, ht);
       let ok = false;
       try {
         ok = secp256k1.verify(der, digest, pub, { prehash: false, lowS: true, format: 'der' });
@@ -142,7 +107,7 @@ export function finalizePsbt(tx: Transaction): FinalizedTx {
       }
       if (!ok) throw new VerificationError(`input ${i}: the signature by key ${who}… does not verify (wrong key, altered transaction, or not strict low-S DER)`);
     }
-    report.push({ index: i, type: kind.type, signatures: sigs.length });
+    report.push({ index: i, type, signatures: sigs.length });
   });
 
   let raw: Uint8Array;

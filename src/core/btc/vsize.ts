@@ -6,6 +6,7 @@
  */
 import type { ScriptType } from '../hd/script-type.js';
 import { compactSizeLength } from './bytes.js';
+import { isWitnessProgram } from './prevouts.js';
 
 /** Weight of version (4), locktime (4) and the in/out counts (1 each below 253). */
 export function overheadWeight(nIn: number, nOut: number, segwit: boolean): number {
@@ -47,13 +48,6 @@ export const SCRIPT_LEN: Record<ScriptType, number> = { pkh: 25, 'sh-wpkh': 23, 
 
 /** Bitcoin Core's default dust relay fee, 3 sat/vB (DUST_RELAY_TX_FEE = 3000 sat/kvB). */
 const DUST_RELAY_SAT_PER_VB = 3n;
-
-/** Is `script` a witness program (BIP141: a version opcode OP_0 or OP_1..OP_16, then one 2–40 byte push)? */
-export function isWitnessProgram(script: Uint8Array): boolean {
-  const v = script[0];
-  if (v === undefined || (v !== 0x00 && (v < 0x51 || v > 0x60))) return false;
-  return script.length >= 4 && script.length <= 42 && script[1] === script.length - 2;
-}
 
 /**
  * Dust threshold of an output, as Bitcoin Core's GetDustThreshold computes it: the output's size
