@@ -19,7 +19,7 @@ export interface RobustnessResult {
   total: Tally;
   /** Frames some decoder returned a different payload for: `decoder: frame name`. */
   wrong: string[];
-  /** Frames the combined decoder (`decodeQrPixels`) did not decode. */
+  /** Frames `decodeQrPixels` (zxing, zxing on 2× upscaled, jsQR) did not decode. */
   missed: string[];
   /** Milliseconds spent rendering and in each decoder, over all frames. */
   ms: { render: number } & Record<DecoderName, number>;
@@ -67,7 +67,7 @@ export async function runRobustness(specs: FrameSpec[], opts: { jsqr?: boolean }
 export function robustnessTable(r: RobustnessResult): string {
   const pct = (n: number, d: number) => `${n}/${d} (${((100 * n) / d).toFixed(1)}%)`;
   const cols: DecoderName[] = r.jsqrRun ? ['jsqr', 'zxing', 'combined'] : ['zxing', 'combined'];
-  const head = { jsqr: 'jsQR 1.4.0 alone', zxing: 'zxing-wasm 3.1.4 alone', combined: 'coldkit (zxing, then jsQR)' };
+  const head = { jsqr: 'jsQR 1.4.0 alone', zxing: 'zxing-wasm 3.1.4 alone', combined: 'coldkit `decodeQrPixels`' };
   const lines = [`| condition | ${cols.map((c) => head[c]).join(' | ')} |`, `|---|${cols.map(() => '---|').join('')}`];
   for (const [cond, t] of [...Object.entries(r.byCondition), ['**all**', r.total] as const]) {
     lines.push(`| ${cond} | ${cols.map((c) => pct(t[c], t.frames)).join(' | ')} |`);

@@ -3,8 +3,9 @@
  * (qrcode encoder, versions 5–25, ECC L/M/Q/H, binary and UR-style payloads) rendered as
  * degraded camera frames — rotation, perspective, blur, noise, low contrast with uneven light,
  * 2–3 px/module — generated at test time from fixed seeds. `decodeQrPixels` must decode ≥ 99%
- * and must never return a payload other than the one encoded. jsQR alone is measured by the
- * benchmark (test/bench/qr.ts): it is too slow to run on every frame here.
+ * and must never return a payload other than the one encoded. Harder stress frames show the
+ * 2× upscaled ZXing pass at work. jsQR alone is measured by the benchmark (test/bench/qr.ts):
+ * it is too slow to run on every frame here.
  */
 import { describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
@@ -12,7 +13,7 @@ import QRCode from 'qrcode';
 import { decodeQrPixels } from '../../src/cli/qr/read-image.js';
 import { cameraFrame } from './camera-frame.js';
 import { Prng } from './prng.js';
-import { CONDITIONS, renderFrame, robustnessSet, symbolFor } from './robustness-set.js';
+import { CONDITIONS, STRESS_CONDITIONS, renderFrame, robustnessSet, symbolFor } from './robustness-set.js';
 import { robustnessTable, runRobustness, type RobustnessResult } from './robustness-run.js';
 
 const specs = robustnessSet();
@@ -73,5 +74,23 @@ describe('decoding the degraded frames', () => {
     for (const [cond, t] of Object.entries(result.byCondition)) {
       expect(t.combined / t.frames, cond).toBeGreaterThanOrEqual(0.95);
     }
+  });
+});
+
+describe('stress frames beyond the set (heavy blur, heavy noise, very low contrast, 1.2–1.4 px/module)', () => {
+  let result: RobustnessResult;
+
+  test('run', async () => {
+    result = await runRobustness(robustnessSet(8, 777, STRESS_CONDITIONS));
+    console.log(`QR stress (${result.total.frames} frames)\n${robustnessTable(result)}`);
+  }, 120_000);
+
+  test('never a wrong payload', () => {
+    expect(result.wrong).toEqual([]);
+  });
+
+  test('the 2× upscaled pass recovers frames ZXing misses at native resolution', () => {
+    expect(result.total.combined / result.total.frames).toBeGreaterThanOrEqual(0.7);
+    expect(result.total.combined - result.total.zxing).toBeGreaterThanOrEqual(result.total.frames / 4);
   });
 });

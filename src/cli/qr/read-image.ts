@@ -2,8 +2,8 @@
  * Read the QR code in an image: RGBA pixels (or a PNG file) → the symbol's content.
  *
  * Decoder choice (docs/formats/qr-decoding.md has the measurements): ZXing-C++ compiled to
- * WebAssembly (`zxing-wasm`, loaded from the local package file, see ./zxing.ts) first, then jsQR
- * as a fallback when ZXing finds nothing. Both return the symbol's raw data bytes, so binary
+ * WebAssembly (`zxing-wasm`, loaded from the local package file, see ./zxing.ts) first; when it
+ * finds nothing, ZXing again at twice the resolution (./upscale.ts), then jsQR. Both return the symbol's raw data bytes, so binary
  * byte-mode content round-trips exactly; `text` is those bytes as UTF-8 when they are valid
  * UTF-8, else as Latin-1 (ISO/IEC 18004 §7.4.5: byte mode defaults to ISO 8859-1).
  *
@@ -32,22 +32,30 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 /** Decoding options. */
 export interface DecodeOptions {
   /**
-   * Try jsQR when ZXing finds nothing (default true). jsQR is slow on frames with no code in
-   * them (≈ 25 ms on a clean 640×640 frame, up to ≈ 500 ms with sensor noise), so a caller
-   * scanning many video frames may turn it off.
+   * When ZXing finds nothing, try harder (default true): ZXing again on a 2× upscaled copy (for
+   * images up to MAX_UPSCALE_SIDE), then jsQR. These passes only run on frames where the fast
+   * pass failed, but then they are slow — ≈ 600 ms on a noisy 640×640 frame with no code at all,
+   * mostly jsQR — so a caller scanning many video frames may turn them off.
    */
   fallback?: boolean;
 }
 
+/** Largest image side that gets the 2× upscaled ZXing pass (larger images have pixels to spare). */
+export const MAX_UPSCALE_SIDE = 1024;
+
 /**
  * Decode the QR code in RGBA pixels (4 bytes per pixel, row-major). Returns null when no QR
- * code is found. Tries ZXing (WebAssembly) first and jsQR when ZXing finds nothing.
+ * code is found. Tries ZXing (WebAssembly) first; when it finds nothing, ZXing on a 2× upscaled
+ * copy and then jsQR (unless `fallback: false`).
  */
 export async function decodeQrPixels(img: RgbaImage, opts: DecodeOptions = {}): Promise<QrContent | null> {
   checkImage(img);
   const { zxingDecode } = await import('./zxing.js');
-  const found = await zxingDecode(img);
-  let bytes: Uint8Array | null = found[0] ?? null;
+  let bytes: Uint8Array | null = (await zxingDecode(img))[0] ?? null;
+  if (!bytes && opts.fallback !== false && Math.max(img.width, img.height) <= MAX_UPSCALE_SIDE) {
+    const { upscale2x } = await import('./upscale.js');
+    bytes = (await zxingDecode(upscale2x(img)))[0] ?? null;
+  }
   if (!bytes && opts.fallback !== false) {
     const { jsqrDecode } = await import('./jsqr.js');
     bytes = await jsqrDecode(img);
