@@ -135,7 +135,8 @@ describe.concurrent('psbt create: bad input exits 2 with one line and writes not
 describe.concurrent('psbt combine and finalize', () => {
   it('combines two half-signed copies, then finalizes', async () => {
     const { f, data } = await setup('wpkh');
-    const c = await runCli(['--network', 'regtest', 'psbt', 'create', '--wallet', f('wallet.json'), '--utxos', f('utxos.json'), '--prev-txs', f('prev.txt'), '--send-max', payee('pkh'), '--fee-rate', '1.5']);
+    const env = { COLDKIT_JOURNAL: f('journal.jsonl') };
+    const c = await runCli(['--network', 'regtest', 'psbt', 'create', '--wallet', f('wallet.json'), '--utxos', f('utxos.json'), '--prev-txs', f('prev.txt'), '--send-max', payee('pkh'), '--fee-rate', '1.5'], { env });
     expect(c.code, c.stderr).toBe(0);
     const base64 = c.stdout.trim();
     expect(c.stderr).toMatch(/coins chosen by send-max/);
@@ -153,11 +154,15 @@ describe.concurrent('psbt combine and finalize', () => {
     for (let i = 0; i < n; i++) fs.writeFileSync(f(`part${i}.psbt`), half(i));
     const part = await runCli(['--network', 'regtest', 'psbt', 'finalize', f('part0.psbt')]);
     oneLineError(part, 2, /input 1: is not signed/);
-    const comb = await runCli(['--network', 'regtest', 'psbt', 'combine', f('part0.psbt'), f('part1.psbt'), f('part2.psbt'), '--out', f('combined.psbt')]);
+    const comb = await runCli(['--network', 'regtest', 'psbt', 'combine', f('part0.psbt'), f('part1.psbt'), f('part2.psbt'), '--out', f('combined.psbt')], { env });
     expect(comb.code, comb.stderr).toBe(0);
     expect(comb.stdout).toMatch(/Combined 3 PSBTs/);
-    const fin = await runCli(['--network', 'regtest', '--json', 'psbt', 'finalize', f('combined.psbt'), '--out', f('tx.hex')]);
+    const fin = await runCli(['--network', 'regtest', '--json', 'psbt', 'finalize', f('combined.psbt'), '--out', f('tx.hex')], { env });
     expect(fin.code, fin.stderr).toBe(0);
+    const journal = fs.readFileSync(f('journal.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(journal.map((e) => e.op)).toEqual(['psbt.create', 'psbt.combine', 'psbt.finalize']);
+    expect(journal[0].data).toMatchObject({ network: 'regtest', inputs: 3, change: null, recipients: [{ address: payee('pkh') }], overrides: [] });
+    expect(journal[2].data.txid).toBe(fin.json().txid);
     expect(fs.readFileSync(f('tx.hex'), 'utf8').trim()).toBe(fin.json().hex);
     expect(verifyTransaction(fin.json().hex, data.prevouts).checked).toBe(3);
   });
