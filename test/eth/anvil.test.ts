@@ -114,7 +114,9 @@ describe('anvil node', () => {
         rebuilt.signature = Signature.from({ r, s, v: type === 0 ? v : 27n + v });
         expect(rebuilt.serialized).toBe(signed.signedHex);
       }
-      const sent = ok(await runCli(['--json', 'eth', 'broadcast', '--rpc', node.url, `${t}.signed`, '--wait'])).json();
+      // The eth-signature path: the online side completes the request's unsigned tx with the answer.
+      const toSend = viaRequest ? [`${t}.sig.ur`, '--request', `${t}.ur`] : [`${t}.signed`];
+      const sent = ok(await runCli(['--json', 'eth', 'broadcast', '--rpc', node.url, ...toSend, '--wait'])).json();
       expect(sent.txHash).toBe(signed.txHash);
       expect(sent.receipt.status).toBe('success');
       received += value;

@@ -5,9 +5,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors.js';
+import { InputError, VerificationError } from '../../src/core/errors.js';
 import { decodeErc20Call, encodeErc20Transfer, MAX_UINT256, parseAddress } from '../../src/core/eth/erc20.js';
-import { makeSignRequest, makeSignature, parseSignRequestUr, splitSignature, txDataType, uuidV4 } from '../../src/core/eth/request.js';
+import { applySignature, makeSignRequest, makeSignature, parseSignRequestUr, parseSignatureUr, splitSignature, txDataType, uuidV4 } from '../../src/core/eth/request.js';
 import { signTx, txSignatureBytes } from '../../src/core/eth/sign.js';
 import { buildUnsignedTx, decodeTx } from '../../src/core/eth/tx.js';
 import { decodeCbor, cborGet } from '../../src/core/transport/cbor.js';
@@ -77,6 +77,22 @@ describe('EIP-4527 glue', () => {
     const map = cborGet.map(decodeCbor(decodeUrSingle(makeSignature({ requestId: id, signature: sig }).ur).cbor), 's');
     expect(cborGet.bytes(map.get(2), 's')).toEqual(sig);
   });
+  it('applySignature completes the request only with its own answer from its own address', () => {
+    const key = new Uint8Array(32).fill(7);
+    const unsigned = buildUnsignedTx(fields);
+    const signed = signTx(fields, key);
+    const id = uuidV4(new Uint8Array(16).fill(1));
+    const req = { requestId: id, signData: fromHex(unsigned, 'u'), dataType: 1 as const, chainId: 424242n, path: "m/44'/60'/0'/0/0", address: fromHex(signed.from, 'a') };
+    const sig = parseSignatureUr(makeSignature({ requestId: id, signature: txSignatureBytes(signed) }).ur);
+    expect(applySignature(req, sig).signed!.hex).toBe(signed.rawHex);
+    expect(() => applySignature({ ...req, requestId: uuidV4(new Uint8Array(16).fill(2)) }, sig)).toThrow(VerificationError);
+    expect(() => applySignature({ ...req, address: fromHex(A, 'a') }, sig)).toThrow(/recovers .* not the request's address/);
+    expect(() => applySignature(req, { signature: sig.signature })).toThrow(/no request id/);
+    const badV = Uint8Array.from(sig.signature);
+    badV[66] ^= 0x04; // v no longer chainId·2 + 35 + {0, 1}
+    expect(() => applySignature(req, { ...sig, signature: badV })).toThrow(VerificationError);
+  });
+
   it('a typed tx signature is 65 bytes with v = yParity', () => {
     const signed = signTx({ ...fields, type: 2, gasPrice: undefined, maxFeePerGas: 2n, maxPriorityFeePerGas: 1n, accessList: [] }, new Uint8Array(32).fill(7));
     const sig = txSignatureBytes(signed);

@@ -1,12 +1,15 @@
 /**
  * `coldkit eth broadcast`: send a signed raw transaction with eth_sendRawTransaction and print
- * its hash; with --wait, poll eth_getTransactionReceipt and print status, block and gas used.
+ * its hash (or complete an EIP-4527 eth-signature with the --request it answers first); with --wait, poll eth_getTransactionReceipt and print status, block and gas used.
  */
 import { parseUint } from '../../core/amount.js';
 import { InputError, RuntimeFailure } from '../../core/errors.js';
-import { decodeTx } from '../../core/eth/tx.js';
+import { applySignature, decodeSignature, parseSignRequestUr, parseSignatureUr } from '../../core/eth/request.js';
+import { decodeTx, type DecodedTx } from '../../core/eth/tx.js';
+import { formatUuid } from '../../core/transport/ur/eth.js';
 import type { Context, Outcome } from '../command.js';
 import { readInputText } from '../io.js';
+import { readPayloadInput } from '../payload.js';
 import { EthRpc } from '../eth/rpc.js';
 
 export interface BroadcastResult {
@@ -25,10 +28,30 @@ interface Receipt {
   effectiveGasPrice?: string;
 }
 
-export default async function ethBroadcast(opts: { rpc: string; wait?: boolean; timeout: string }, ctx: Context, args: string[]): Promise<Outcome<BroadcastResult>> {
-  const text = (await readInputText(args[0] ?? '-', 'signed', ctx.io)).trim();
-  if (!text) throw new InputError('is empty', 'signed');
-  const tx = decodeTx(text, 'signed');
+/**
+ * The signed transaction: raw hex, or an eth-signature (file or --from-qr) completed with the
+ * unsigned transaction of the --request it answers.
+ */
+async function readSigned(opts: { request?: string; fromQr?: string[] }, ctx: Context, file: string | undefined): Promise<DecodedTx> {
+  const payload = await readPayloadInput(ctx, { file, fromQr: opts.fromQr }, 'signed');
+  const text = new TextDecoder().decode(payload.bytes).trim();
+  const isSignature = payload.source === 'qr' ? payload.kind === 'eth-signature' : /^ur:eth-signature\//i.test(text);
+  if (payload.source === 'qr' && !isSignature) throw new InputError(`the QR code carries ${payload.kind ?? 'an unknown payload'}, not an eth-signature`, '--from-qr');
+  if (!isSignature) {
+    if (opts.request) throw new InputError('is only for an eth-signature input; this input is a raw transaction', '--request');
+    if (!text) throw new InputError('is empty', 'signed');
+    return decodeTx(text, 'signed');
+  }
+  if (!opts.request) throw new InputError('an eth-signature needs the request it answers: add --request FILE (the ur:eth-sign-request from `eth tx create --out`)', '--request');
+  const sig = payload.source === 'qr' ? decodeSignature(payload.bytes) : parseSignatureUr(text);
+  const req = parseSignRequestUr((await readInputText(opts.request, '--request', ctx.io)).trim());
+  const tx = applySignature(req, sig);
+  ctx.note(`eth-signature answers request ${formatUuid(req.requestId)}; signed by ${tx.signed!.from}`);
+  return tx;
+}
+
+export default async function ethBroadcast(opts: { rpc: string; wait?: boolean; timeout: string; request?: string; fromQr?: string[] }, ctx: Context, args: string[]): Promise<Outcome<BroadcastResult>> {
+  const tx = await readSigned(opts, ctx, args[0]);
   if (!tx.signed) throw new InputError('is not signed; sign it offline with `coldkit eth sign` first', 'signed');
   const timeoutSec = Number(parseUint(opts.timeout, '--timeout', 86_400n));
   const rpc = new EthRpc(opts.rpc);

@@ -54,14 +54,16 @@ export function register(program: Command): void {
       .option('--out-hex <file>', 'write the unsigned transaction hex to FILE'),
   ).action(lazyAction(() => import('../actions/eth-tx-create.js')));
 
-  eth
-    .command('broadcast')
-    .description('send a signed transaction to a node (online side)')
-    .argument('<signed>', 'file with the signed raw transaction hex, or - for stdin')
-    .requiredOption('--rpc <url>', 'JSON-RPC node URL')
-    .option('--wait', 'wait for the receipt and print status, block and gas used')
-    .option('--timeout <seconds>', 'with --wait: give up after this many seconds', '120')
-    .action(lazyAction(() => import('../actions/eth-broadcast.js')));
+  payloadInputOptions(
+    eth
+      .command('broadcast')
+      .description('send a signed transaction to a node (online side)')
+      .argument('[signed]', 'file with the signed raw transaction hex or a ur:eth-signature (with --request), or - for stdin')
+      .requiredOption('--rpc <url>', 'JSON-RPC node URL')
+      .option('--request <file>', 'with an eth-signature: the ur:eth-sign-request it answers (its unsigned tx is completed with the signature)')
+      .option('--wait', 'wait for the receipt and print status, block and gas used')
+      .option('--timeout <seconds>', 'with --wait: give up after this many seconds', '120'),
+  ).action(lazyAction(() => import('../actions/eth-broadcast.js')));
 
   payloadInputOptions(
     eth

@@ -7,10 +7,12 @@
  *   2 typed data → the EIP-712 JSON as UTF-8
  *   3 message    → the raw message bytes (the signer adds the EIP-191 prefix)
  */
-import { InputError } from '../errors.js';
-import { CborTag, encodeCbor, type CborMap, type CborValue } from '../transport/cbor.js';
+import { Signature } from 'ethers';
+import { InputError, VerificationError } from '../errors.js';
+import { CborTag, cborGet, decodeCbor, encodeCbor, type CborMap, type CborValue } from '../transport/cbor.js';
 import { fromHex, toHex } from '../text.js';
 import {
+  TAG_ETH_SIGNATURE,
   TAG_UUID,
   UR_ETH_SIGNATURE,
   UR_ETH_SIGN_REQUEST,
@@ -21,7 +23,9 @@ import {
   type EthDataType,
   type EthSignRequest,
   type EthSignature,
+  formatUuid,
 } from '../transport/ur/eth.js';
+import { decodeTx, toEthersTx, type DecodedTx } from './tx.js';
 import { decodeUrSingle, encodeUrSingle } from '../transport/ur/ur.js';
 
 export type { EthSignRequest, EthSignature };
@@ -83,11 +87,58 @@ export function splitSignature(sig: Uint8Array): { r: string; s: string; v: bigi
   return { r: '0x' + toHex(sig.subarray(0, 32)), s: '0x' + toHex(sig.subarray(32, 64)), v: BigInt('0x' + toHex(sig.subarray(64))) };
 }
 
-/** Parse a single-part `ur:eth-signature/…` string. */
+/** Parse a single-part `ur:eth-signature/…` string (a multi-byte legacy v is accepted; see makeSignature). */
 export function parseSignatureUr(text: string): EthSignature {
   const ur = decodeUrSingle(text);
   if (ur.type !== UR_ETH_SIGNATURE) throw new InputError(`is a ur:${ur.type}, not a ur:${UR_ETH_SIGNATURE}`, 'signature');
-  return decodeEthSignature(ur.cbor);
+  return decodeSignature(ur.cbor);
+}
+
+/** Decode eth-signature CBOR: 65-byte signatures by the transport codec, longer ones (legacy v > 255) here. */
+export function decodeSignature(cbor: Uint8Array): EthSignature {
+  const f = 'eth-signature';
+  let top: CborValue = decodeCbor(cbor, f);
+  if (top instanceof CborTag && top.tag === TAG_ETH_SIGNATURE) top = top.value;
+  const m = cborGet.map(top, f);
+  const signature = cborGet.bytes(m.get(2), `${f}.signature`);
+  if (signature.length === 65) return decodeEthSignature(cbor);
+  if (signature.length < 65 || signature.length > 72) throw new InputError('signature must be r ‖ s ‖ v (65 to 72 bytes)', `${f}.signature`);
+  for (const k of m.keys()) if (k !== 1 && k !== 2 && k !== 3) throw new InputError(`unknown map key ${String(k)}`, f);
+  const out: EthSignature = { signature };
+  if (m.has(1)) out.requestId = cborGet.bytes(cborGet.tagged(m.get(1), `${f}.requestId`, TAG_UUID).value, `${f}.requestId`, 16);
+  if (m.has(3)) out.origin = cborGet.text(m.get(3), `${f}.origin`);
+  return out;
+}
+
+/**
+ * Complete the request's unsigned transaction with the eth-signature that answers it. The answer
+ * must carry this request's id, its v must fit the transaction (EIP-155 v or 27/28 for legacy,
+ * y-parity 0/1 or 27/28 for typed), and the recovered signer must be the request's address.
+ * Returns the decoded signed transaction.
+ */
+export function applySignature(req: EthSignRequest, sig: EthSignature): DecodedTx {
+  if (req.dataType !== 1 && req.dataType !== 4) throw new InputError(`the sign request has data type ${req.dataType} (not a transaction)`, 'request');
+  if (!sig.requestId) throw new InputError('carries no request id, so it cannot be matched to the request', 'signature');
+  if (toHex(sig.requestId) !== toHex(req.requestId)) {
+    throw new VerificationError(`answers request ${formatUuid(sig.requestId)}, not this request ${formatUuid(req.requestId)}`);
+  }
+  const tx = decodeTx('0x' + toHex(req.signData), 'request');
+  const { r, s, v } = splitSignature(sig.signature);
+  const f = tx.fields;
+  const base = f.type === 0 && v >= 35n ? f.chainId * 2n + 35n : v >= 27n ? 27n : 0n;
+  const yParity = v - base;
+  if (yParity !== 0n && yParity !== 1n) throw new VerificationError(`v = ${v} does not fit a type ${f.type} transaction on chain ${f.chainId}`);
+  const t = toEthersTx(f);
+  try {
+    t.signature = Signature.from({ r, s, yParity: Number(yParity) as 0 | 1 });
+  } catch (e) {
+    throw new InputError(`is not a valid signature: ${(e as Error).message.slice(0, 80)}`, 'signature');
+  }
+  const signed = decodeTx(t.serialized, 'signed transaction');
+  if (req.address && signed.signed!.from.toLowerCase() !== '0x' + toHex(req.address)) {
+    throw new VerificationError(`the signature recovers ${signed.signed!.from}, not the request's address 0x${toHex(req.address)}`);
+  }
+  return signed;
 }
 
 /** The 20-byte address field from an EIP-55 address. */
