@@ -67,8 +67,16 @@ describe.concurrent('psbt create → inspect → sign → finalize (regtest)', (
       expect(BigInt(c.fee)).toBe(BigInt(Math.ceil(c.vsize * 2)));
       expect(c.inputs.every((i: any) => i.nonWitnessUtxo === (script !== 'tr'))).toBe(true);
 
-      const inspect = await runCli(['--network', 'regtest', 'psbt', 'inspect', f('unsigned.psbt'), '--wallet', f('wallet.json')]);
-      if (!NOT_BUILT.test(inspect.stderr)) expect(inspect.code, inspect.stderr).toBe(0);
+      const inspect = await runCli(['--network', 'regtest', '--json', 'psbt', 'inspect', f('unsigned.psbt'), '--wallet', f('wallet.json')]);
+      if (!NOT_BUILT.test(inspect.stderr)) {
+        // The reviewer sees what create said: same digest, every input ours, the change proven.
+        expect(inspect.code, inspect.stderr).toBe(0);
+        const r = inspect.json();
+        expect(r.digest).toBe(c.digest);
+        expect(r.review.inputs.every((i: any) => i.ours)).toBe(true);
+        expect(r.review.outputs.map((o: any) => o.role).sort()).toEqual(['change', 'recipient']);
+        expect(r.review.outputs.find((o: any) => o.role === 'change').path).toBe(change.path);
+      }
 
       const unsigned = fs.readFileSync(f('unsigned.psbt'));
       const reference = referenceSign(unsigned.toString('base64'));
