@@ -2,10 +2,11 @@
  * Black-box tests of `coldkit qr encode|decode` and --from-qr / --qr-png through the built bin:
  * real PNG/GIF/HTML files, real pixels, digests compared across the gap.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tmpDir } from '../helpers/cli.js';
+import { ROOT, runCli, tmpDir } from '../helpers/cli.js';
 import { buildPsbt, SAMPLE_MNEMONIC } from '../psbt/build-psbt.js';
 import { Xoshiro256 } from '../../src/core/transport/xoshiro.js';
 
@@ -124,6 +125,37 @@ describe('qr encode → files → qr decode', () => {
     const v = await runCli(['qr', 'decode', '--video', path.join(dir, 'v.mp4')]);
     if (v.stderr.includes('needs ffmpeg')) expect(v.code).toBe(1);
     else expect(v.code).toBe(2); // ffmpeg present: it refuses the fake file
+  });
+});
+
+describe('EIP-4527 and video', () => {
+  it('an eth-sign-request (Keystone vector) crosses as UR frames and comes back as the same ur: text', async () => {
+    const fx = JSON.parse(fs.readFileSync(path.join(ROOT, 'fixtures/ur/eip4527-keystone.json'), 'utf8'));
+    const ur: string = fx.signRequests[0].ur;
+    const f = path.join(dir, 'req.ur');
+    fs.writeFileSync(f, ur + '\n');
+    const enc = await runCli(['qr', 'encode', f, '--density', 'low', '--png', path.join(dir, 'eth'), '--json']);
+    expect(enc.code, enc.stderr).toBe(0);
+    expect(enc.json().label).toBe('UR:ETH-SIGN-REQUEST');
+    expect(enc.json().parts).toBeGreaterThan(1);
+    const dec = await runCli(['qr', 'decode', '--dir', path.join(dir, 'eth'), '--expect', 'eth-sign-request']);
+    expect(dec.code, dec.stderr).toBe(0);
+    expect(dec.stdout.trim()).toBe(ur);
+    expect(digestOf(dec.stderr)).toBe(enc.json().digest);
+    const wrong = await runCli(['qr', 'decode', '--dir', path.join(dir, 'eth'), '--expect', 'psbt']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/carry a eth-sign-request, not a psbt/);
+  });
+
+  it.skipIf(spawnSync('ffmpeg', ['-version']).status !== 0)('--video: an animation filmed as a video decodes (ffmpeg installed)', async () => {
+    const frames = path.join(dir, 'vid');
+    expect((await runCli(['qr', 'encode', psbt8, '--png', frames])).code).toBe(0);
+    const video = path.join(dir, 'qr.mp4');
+    const r = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-framerate', '5', '-i', path.join(frames, 'frame-%04d.png'), '-c:v', 'libx264', '-crf', '20', '-pix_fmt', 'yuv420p', video]);
+    expect(r.status, String(r.stderr)).toBe(0);
+    const dec = await runCli(['qr', 'decode', '--video', video, '--sample-fps', '5', '--out', path.join(dir, 'vid.psbt')]);
+    expect(dec.code, dec.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'vid.psbt')).equals(fs.readFileSync(psbt8))).toBe(true);
   });
 });
 
