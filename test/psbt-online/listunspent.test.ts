@@ -53,3 +53,39 @@ describe('plainDecimal (Python Decimal exponent form)', () => {
     it(`${a} → ${b}`, () => expect(plainDecimal(a!)).toBe(b));
   }
 });
+
+describe('mutated listunspent (fixed seed)', () => {
+  it('3000 byte-level mutations of each fixture either parse or fail with one InputError line', async () => {
+    const { InputError } = await import('../../src/core/errors.js');
+    let x = 0x9e3779b9;
+    const rnd = (n: number) => {
+      x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+      return x % n;
+    };
+    const alphabet = '{}[]":,.-0123456789eE abcdefxyz\\n\u0000\u202e';
+    let parsed = 0;
+    let refused = 0;
+    for (const file of ['bitcoin-core.json', 'electrum-4.json', 'electrum-3.json']) {
+      const base = fixture(file);
+      for (let t = 0; t < 1000; t++) {
+        let s = base;
+        for (let k = 1 + rnd(3); k > 0; k--) {
+          const at = rnd(s.length);
+          const op = rnd(3);
+          const ch = alphabet[rnd(alphabet.length)]!;
+          s = op === 0 ? s.slice(0, at) + s.slice(at + 1) : op === 1 ? s.slice(0, at) + ch + s.slice(at) : s.slice(0, at) + ch + s.slice(at + 1);
+        }
+        try {
+          parseListUnspent(s);
+          parsed++;
+        } catch (e) {
+          expect(e).toBeInstanceOf(InputError);
+          expect((e as Error).message).not.toMatch(/[\n\u0000\u202e]/);
+          refused++;
+        }
+      }
+    }
+    expect(parsed + refused).toBe(3000);
+    expect(refused).toBeGreaterThan(1000);
+  });
+});
