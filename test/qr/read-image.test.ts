@@ -14,6 +14,7 @@ import { InputError } from '../../src/core/errors.js';
 import { bytesToText, decodePng, decodeQrPixels, readQrImage } from '../../src/cli/qr/read-image.js';
 import { zxingDecode, zxingWasmPath } from '../../src/cli/qr/zxing.js';
 import { jsqrDecode } from '../../src/cli/qr/jsqr.js';
+import { upscale2x } from '../../src/cli/qr/upscale.js';
 import { ROOT, tmpDir } from '../helpers/cli.js';
 
 /** A clean QR image of `data` in byte mode (qrcode's own PNG renderer). */
@@ -181,4 +182,15 @@ test('coldkit --help loads no QR decoder, image or QR library', () => {
   expect(run.stdout).toMatch(/Usage/);
   expect(run.stderr).toMatch(/RESOLVE commander/);
   expect(run.stderr).not.toMatch(/RESOLVE (zxing-wasm|jsqr|pngjs|qrcode)/);
+});
+
+test('upscale2x doubles the size, keeps edge values and interpolates between pixels', () => {
+  // 2×1 image: black, white (RGBA).
+  const up = upscale2x({ data: Uint8ClampedArray.of(0, 0, 0, 255, 255, 255, 255, 255), width: 2, height: 1 });
+  expect([up.width, up.height]).toEqual([4, 2]);
+  const row = [0, 1, 2, 3].map((x) => up.data[x * 4]);
+  // Output centres map to source x = -0.25 (clamped 0), 0.25, 0.75, 1.25 (clamped 1).
+  expect(row).toEqual([0, 64, 191, 255]);
+  expect(up.data[(4 + 1) * 4]).toBe(64);
+  expect(up.data[3]).toBe(255);
 });
