@@ -124,6 +124,17 @@ describe('anvil node', () => {
     });
   }
 
+  it('type 2 through QR pixels both ways: create --qr-png, sign --from-qr --qr-png, broadcast --from-qr --request', async () => {
+    const t = path.join(dir, 'qr');
+    const before = await balance(addr[RECIPIENT_INDEX]!);
+    ok(await runCli(['eth', 'tx', 'create', '--from', addr[SENDER_INDEX]!, '--to', addr[RECIPIENT_INDEX]!, '--value', '0.01', '--rpc', node.url, '--wallet', wallet, '--out', `${t}.ur`, '--qr-png', `${t}-request`]));
+    ok(await runCli(['--yes', 'eth', 'sign', '--from-qr', `${t}-request`, '--mnemonic-file', mnemonic, '--expect-chain-id', CHAIN.toString(), '--qr-png', `${t}-signature`]));
+    const sent = ok(await runCli(['--json', 'eth', 'broadcast', '--from-qr', `${t}-signature`, '--request', `${t}.ur`, '--rpc', node.url, '--wait'])).json();
+    expect(sent.receipt.status).toBe('success');
+    expect(sent.from).toBe(addr[SENDER_INDEX]);
+    expect(await balance(addr[RECIPIENT_INDEX]!)).toBe(before + 10n ** 16n);
+  });
+
   it('ERC-20: transfer on a hand-assembled token deployed here', async () => {
     const deployed = await sendFromDev({ data: initCode() });
     expect(deployed.status).toBe('0x1');
