@@ -50,6 +50,10 @@ export async function execute(cmd: Command, args: string[], load: () => Promise<
   try {
     const action = await load();
     const outcome: Outcome = await action(opts, ctx, args);
+    // Render and check the output before journaling, so a refused output leaves the journal untouched.
+    let text = globals.json ? toJson(outcome.result) : outcome.human(outcome.result);
+    if (!text.endsWith('\n')) text += '\n';
+    if (!outcome.reveals) guard(text, secrets, 'the output');
     if (outcome.journal?.length) {
       const file = journalPath(globals.journal, env);
       for (const act of outcome.journal) guard(JSON.stringify(act), secrets, 'the journal');
@@ -60,9 +64,6 @@ export async function execute(cmd: Command, args: string[], load: () => Promise<
         tool: `coldkit/${VERSION}`,
       });
     }
-    let text = globals.json ? toJson(outcome.result) : outcome.human(outcome.result);
-    if (!text.endsWith('\n')) text += '\n';
-    if (!outcome.reveals) guard(text, secrets, 'the output');
     io.stdout.write(text);
     if (outcome.payload && (opts.qrPng || opts.qrHtml || opts.qrTerminal)) {
       const { emitPayload } = await import('./qr/emit.js');

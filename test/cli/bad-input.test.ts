@@ -136,3 +136,19 @@ describe('overrides succeed and are journaled', () => {
     expect(journalEntries(w)[0]!.data.overrides).toEqual([]);
   });
 });
+
+describe('the executor\'s secret guard', () => {
+  // A passphrase that also occurs in the normal output ("Master fingerprint: …") trips the guard
+  // that refuses to print a registered secret. Whatever one thinks of that false positive, the
+  // refusal must leave the journal as it was: the output is checked before anything is appended.
+  it('an output refused by the guard appends nothing to the journal (exit 1)', async () => {
+    const w = await workspace(1);
+    const before = w.journalBytes();
+    const m = w.file('m.txt', ABOUT + '\n');
+    const p = w.file('p.txt', 'Master fingerprint');
+    const r = await w.run(['seed', 'check', '--mnemonic-file', m, '--passphrase-file', p]);
+    expectFailure(r, 1, 'internal safety check: a secret would have been written to the output; nothing was written', false);
+    expect(r.stdout).toBe('');
+    expect(w.journalBytes().equals(before)).toBe(true);
+  });
+});

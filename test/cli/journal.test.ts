@@ -141,3 +141,28 @@ describe('truncation of whole lines: caught by the anchor', () => {
     expect(r.json()).toMatchObject({ ok: true, entries: 0, head: '0'.repeat(64) });
   });
 });
+
+describe('concurrent runs', () => {
+  it('8 commands appending at once leave a verified chain of 8 whole entries', async () => {
+    const w = await workspace(0);
+    const m = w.file('m.txt', ABOUT + '\n');
+    const runs = await Promise.all(Array.from({ length: 8 }, (_, i) => w.run(['--operator', `op${i}`, 'seed', 'check', '--mnemonic-file', m], { timeoutMs: 40_000 })));
+    for (const r of runs) expect(r.code, r.stderr).toBe(0);
+    const v = await w.run(['--json', 'journal', 'verify']);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.json().entries).toBe(8);
+    const ops = w.journalBytes().toString('utf8').trimEnd().split('\n').map((l) => JSON.parse(l).operator).sort();
+    expect(ops).toEqual(['op0', 'op1', 'op2', 'op3', 'op4', 'op5', 'op6', 'op7']);
+    expect(fs.existsSync(w.journal + '.lock')).toBe(false);
+  });
+  it('control characters in --operator are stored escaped and printed sanitized', async () => {
+    const w = await workspace(0);
+    const m = w.file('m.txt', ABOUT + '\n');
+    expect((await w.run(['--operator', 'eve\u001b[2J\u202e', 'seed', 'check', '--mnemonic-file', m])).code).toBe(0);
+    expect(w.journalBytes().toString('utf8')).toContain('"operator":"eve\\u001b[2J\u202e"');
+    const show = await w.run(['journal', 'show']);
+    expect(show.code).toBe(0);
+    expect(show.stdout).not.toMatch(/[\u001b\u202e]/);
+    expect((await w.run(['journal', 'verify'])).code).toBe(0);
+  });
+});
