@@ -248,7 +248,7 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
   const vsize = Math.ceil(weight / 4);
   return {
     psbt: tx.toPSBT(0),
-    inputs: inputs.map((u) => ({ txid: u.txid, vout: u.vout, amount: u.amount, address: u.address ?? addressOf(u), path: formatPath(u.key.path), nonWitnessUtxo: prev.has(u.txid) })),
+    inputs: inputs.map((u) => ({ txid: u.txid, vout: u.vout, amount: u.amount, address: u.key.address, path: formatPath(u.key.path), nonWitnessUtxo: prev.has(u.txid) })),
     outputs: outputs.map(({ address, amount, change: c, path }) => ({ address, amount, change: c, ...(path ? { path } : {}) })),
     fee,
     vsize,
@@ -258,10 +258,6 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
     lockTime: req.lockTime,
     uneconomical: coins.length - coins.filter((_, i) => economical(i)).length,
   };
-}
-
-function addressOf(u: OwnedUtxo): string {
-  return u.key.address;
 }
 
 /** One past the highest change index among our UTXOs (0 when none is on the change chain). */
