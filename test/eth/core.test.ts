@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { InputError, VerificationError } from '../../src/core/errors.js';
 import { decodeErc20Call, encodeErc20Transfer, MAX_UINT256, parseAddress } from '../../src/core/eth/erc20.js';
 import { applySignature, makeSignRequest, makeSignature, parseSignRequestUr, parseSignatureUr, splitSignature, txDataType, uuidV4 } from '../../src/core/eth/request.js';
+import { checkTypedDataPolicy } from '../../src/core/eth/policy.js';
 import { signTx, txSignatureBytes } from '../../src/core/eth/sign.js';
+import { PERMIT2_ADDRESS, parseTypedData, reviewTypedData } from '../../src/core/eth/typed-data.js';
 import { buildUnsignedTx, decodeTx } from '../../src/core/eth/tx.js';
 import { decodeCbor, cborGet } from '../../src/core/transport/cbor.js';
 import { decodeUrSingle } from '../../src/core/transport/ur/ur.js';
@@ -125,5 +127,43 @@ describe.each([
       }
     }
     expect(refused).toBeGreaterThan(0);
+  });
+});
+
+describe('typed-data review flags', () => {
+  const permit2 = (amount: string, verifyingContract = PERMIT2_ADDRESS) =>
+    parseTypedData(
+      JSON.stringify({
+        types: {
+          EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }],
+          PermitDetails: [{ name: 'token', type: 'address' }, { name: 'amount', type: 'uint160' }, { name: 'expiration', type: 'uint48' }, { name: 'nonce', type: 'uint48' }],
+          PermitSingle: [{ name: 'details', type: 'PermitDetails' }, { name: 'spender', type: 'address' }, { name: 'sigDeadline', type: 'uint256' }],
+        },
+        primaryType: 'PermitSingle',
+        domain: { name: 'Permit2', chainId: 1, verifyingContract },
+        message: { details: { token: A, amount, expiration: 1893456000, nonce: 0 }, spender: A, sigDeadline: '1893456000' },
+      }),
+    );
+  it('Permit2 with the uint160 maximum is unlimited and refused without the override', () => {
+    const r = reviewTypedData(permit2(((1n << 160n) - 1n).toString()));
+    expect(r.permit).toBe('Permit2');
+    expect(r.unlimited).toBe(true);
+    expect(r.messageLines).toContain(`details.amount = ${(1n << 160n) - 1n}`);
+    const policy = { signer: A, seedFingerprint: 0, allow: new Set<string>() };
+    expect(() => checkTypedDataPolicy(r, policy)).toThrow(/--allow-unlimited-approval/);
+    expect(checkTypedDataPolicy(r, { ...policy, allow: new Set(['--allow-unlimited-approval']) })).toEqual(['--allow-unlimited-approval']);
+  });
+  it('a limited Permit2 is flagged but signable; the chain name is shown', () => {
+    const r = reviewTypedData(permit2('1000'));
+    expect(r.permit).toBe('Permit2');
+    expect(r.unlimited).toBe(false);
+    expect(r.domain.chainName).toBe('Ethereum Mainnet');
+    expect(r.warnings[0]).toMatch(/Permit2: signing this lets the spender move tokens/);
+  });
+  it('a domain without chainId is warned about and refused under --expect-chain-id', () => {
+    const td = parseTypedData(JSON.stringify({ types: { M: [{ name: 'a', type: 'bool' }] }, primaryType: 'M', domain: { name: 'x' }, message: { a: true } }));
+    const r = reviewTypedData(td);
+    expect(r.warnings).toContain('the domain has no chainId: the signature is valid on every chain');
+    expect(() => checkTypedDataPolicy(r, { expectChainId: 1n, signer: A, seedFingerprint: 0, allow: new Set() })).toThrow(/no chainId/);
   });
 });
