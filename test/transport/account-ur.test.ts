@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeUrSingle, encodeUrSingle } from '../../src/core/transport/ur/ur.js';
 import { decodeCryptoAccount, decodeCryptoOutputBytes, encodeCryptoAccount, encodeCryptoOutputBytes } from '../../src/core/transport/ur/account.js';
-import { parseXpub } from '../../src/core/transport/ur/hdkey.js';
+import { hdkeyFromCbor, hdkeyToCbor, parseXpub } from '../../src/core/transport/ur/hdkey.js';
 import { outputToDescriptor } from '../../src/core/transport/ur/output.js';
 import { payloadToUr, urToPayload } from '../../src/core/transport/payload-ur.js';
 import { toHex } from '../../src/core/text.js';
-import { CborTag, encodeCbor, type CborValue } from '../../src/core/transport/cbor.js';
+import { CborTag, decodeCbor, encodeCbor, type CborValue } from '../../src/core/transport/cbor.js';
 
 // Vectors verbatim from the BCR papers in fixtures/ur/bcr/ (see fixtures/ur/SOURCE.md).
 const md = (n: string) => readFileSync(new URL(`../../fixtures/ur/bcr/${n}`, import.meta.url), 'utf8');
@@ -90,5 +90,26 @@ describe('BCR-2020-015 crypto-account example', () => {
   it('refuses a private key inside an output', () => {
     const cbor = encodeCbor(new CborTag(404, new CborTag(303, new Map<number, CborValue>([[2, true], [3, new Uint8Array(33).fill(2)]]))));
     expect(() => decodeCryptoOutputBytes(cbor)).toThrow(/PRIVATE key/);
+  });
+});
+
+describe('BCR-2020-007 hdkey examples', () => {
+  const b = blocks(md('bcr-2020-007-hdkey.md'));
+  const urs = b.filter((x) => /^ur:hdkey\/[a-z]+$/.test(x));
+  const hexes = b.filter((x) => /^a[35]0[0-9a-f]{60,}$/.test(x));
+
+  it('the private master key (example 1) is refused', () => {
+    expect(urs.length).toBe(2);
+    expect(() => urToPayload(decodeUrSingle(urs[0]!))).toThrow(/PRIVATE key/);
+  });
+
+  it('the testnet public key (example 2) reads as its tpub and re-encodes byte for byte', () => {
+    const ur = decodeUrSingle(urs[1]!);
+    expect(toHex(ur.cbor)).toBe(hexes[1]);
+    const p = urToPayload(ur);
+    expect(p.kind).toBe('account');
+    // Its origin path has no source fingerprint (e9181cf3 is the parent's), so no [origin] is written.
+    expect(new TextDecoder().decode(p.bytes)).toBe("tpubDHW3GtnVrTatx38EcygoSf9UhUd9Dx1rht7FAL8unrMo8r2NWhJuYNqDFS7cZFVbDaxJkV94MLZAr86XFPsAPYcoHWJ7sWYsrmHDw5sKQ2K");
+    expect(toHex(encodeCbor(hdkeyToCbor(hdkeyFromCbor(decodeCbor(ur.cbor)), true)))).toBe(hexes[1]);
   });
 });

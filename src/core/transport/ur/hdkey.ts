@@ -55,7 +55,8 @@ export function hdkeyFromCbor(v: CborValue | undefined, field = 'hdkey'): HdKey 
   const k: HdKey = { keyData: cborGet.bytes(m.get(3), `${field}.key-data`, 33) };
   if (m.has(1)) k.isMaster = cborGet.bool(m.get(1), `${field}.is-master`);
   if (m.has(2)) k.isPrivate = cborGet.bool(m.get(2), `${field}.is-private`);
-  if (k.isPrivate) throw new InputError('this QR carries a PRIVATE key; coldkit refuses to import private keys over QR', field);
+  // BCR-2020-007: "private keys are prefixed with 0x00" (33-byte key-data); is-private may be absent.
+  if (k.isPrivate || k.keyData[0] === 0x00) throw new InputError('this QR carries a PRIVATE key; coldkit refuses to import private keys over QR', field);
   if (m.has(4)) k.chainCode = cborGet.bytes(m.get(4), `${field}.chain-code`, 32);
   if (m.has(5)) {
     const u = cborGet.map(cborGet.tagged(m.get(5), `${field}.use-info`, TAG_COININFO, TAG_COININFO_V2).value, `${field}.use-info`);
