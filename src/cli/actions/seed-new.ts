@@ -48,6 +48,9 @@ const action: Action<Opts> = async (opts, ctx) => {
   const bytes = entropyBytesFor(wordCount);
   if (opts.diceOnly && !opts.dice && !opts.diceRolls) throw new InputError('--dice-only needs rolls: add --dice or --dice-rolls FILE', '--dice-only');
   if (opts.dice && opts.diceRolls) throw new InputError('give --dice or --dice-rolls, not both', '--dice');
+  if (opts.diceRolls === '-' && opts.passphraseFile === '-') {
+    throw new InputError('stdin cannot carry both the dice rolls and the passphrase; use a file for one of them', '--passphrase-file');
+  }
   if (ctx.globals.json && !opts.reveal && !opts.mnemonicOut && !opts.split) {
     throw new InputError('--json output does not include the words; add --reveal to include them, or --mnemonic-out FILE, so the new seed is not lost', '--json');
   }
