@@ -95,6 +95,15 @@ describe('eth tx create and inspect', () => {
     expectInputError(await cli(args as string[]), field as string);
   });
 
+  it('--wallet: the path comes from the file, and a contradicting flag or an unlisted sender is exit 2', async () => {
+    const wallet = f('eth-account.json');
+    expect((await cli(['account', 'export', '--chain', 'eth', '--mnemonic-file', seed, '--out', wallet])).code).toBe(0);
+    const fromWallet = (await okCli(['--json', ...base.slice(0, 3), '--from', A1, ...base.slice(5), ...fees, '--wallet', wallet])).json();
+    expect(fromWallet.signRequest).toMatchObject({ path: "m/44'/60'/0'/0/1", sourceFingerprint: FP });
+    expectInputError(await cli([...base.slice(0, 3), '--from', A1, ...base.slice(5), ...fees, '--wallet', wallet, '--index', '0']), '--index');
+    expectInputError(await cli([...base.slice(0, 3), '--from', '0x00000000000000000000000000000000000000a1', ...base.slice(5), ...fees, '--wallet', wallet]), '--wallet');
+  });
+
   it.each([
     ['not hex', '0xnothex', /^coldkit: file: is not hex/],
     ['odd length', '0x02f', /^coldkit: file: /],

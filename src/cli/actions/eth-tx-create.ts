@@ -74,6 +74,23 @@ function need<T>(v: T | undefined, field: string, rpcHelps = true): T {
   return v;
 }
 
+/**
+ * The sender's path for the sign request: --path/--index, else the wallet file's path for --from,
+ * else m/44'/60'/0'/0/0. A flag that contradicts the wallet file, or a --wallet that does not list
+ * --from and no flag, is an input error (the signer would refuse the request anyway).
+ */
+function requestPath(opts: Opts, from: string, walletPath: string | undefined, ctx: Context): string {
+  const explicit = opts.path || opts.index !== undefined ? resolvePath(opts) : undefined;
+  if (explicit && walletPath && explicit !== walletPath) {
+    throw new InputError(`is ${explicit} but the wallet file lists ${from} at ${walletPath}`, opts.path ? '--path' : '--index');
+  }
+  if (explicit) return explicit;
+  if (walletPath) return walletPath;
+  if (opts.wallet) throw new InputError(`${from} is not among the addresses the wallet file lists; give its --index I (m/44'/60'/0'/0/I) or --path`, '--wallet');
+  ctx.note(`no --path, --index or --wallet: the sign request names ${ethPath(0)} (account 0)`);
+  return ethPath(0);
+}
+
 export default async function ethTxCreate(opts: Opts, ctx: Context): Promise<Outcome<TxCreateResult>> {
   const type = parseType(opts.type);
   const from = parseAddress(need(opts.from, '--from', false), '--from');
@@ -173,7 +190,7 @@ export default async function ethTxCreate(opts: Opts, ctx: Context): Promise<Out
     fingerprint = ref.fingerprint;
     walletPath = ref.path;
   }
-  const path = opts.path || opts.index !== undefined ? resolvePath(opts) : walletPath ?? ethPath(0);
+  const path = requestPath(opts, from, walletPath, ctx);
   if (fingerprint === undefined) ctx.note('no --fingerprint or --wallet: the sign request carries no source fingerprint, so the signer cannot check it is the right seed');
   const requestId = uuidV4(ctx.random(16));
   const dataType = txDataType(unsignedHex);
