@@ -6,6 +6,8 @@ import { hdkeyFromCbor, hdkeyToCbor, parseXpub } from '../../src/core/transport/
 import { outputToDescriptor } from '../../src/core/transport/ur/output.js';
 import { payloadToUr, urToPayload } from '../../src/core/transport/payload-ur.js';
 import { toHex } from '../../src/core/text.js';
+import { withChecksum } from '../../src/core/hd/checksum.js';
+import { decodeAccountDescriptorV2, decodeDescriptorV2 } from '../../src/core/transport/ur/output-descriptor.js';
 import { CborTag, decodeCbor, encodeCbor, type CborValue } from '../../src/core/transport/cbor.js';
 
 // Vectors verbatim from the BCR papers in fixtures/ur/bcr/ (see fixtures/ur/SOURCE.md).
@@ -111,5 +113,34 @@ describe('BCR-2020-007 hdkey examples', () => {
     // Its origin path has no source fingerprint (e9181cf3 is the parent's), so no [origin] is written.
     expect(new TextDecoder().decode(p.bytes)).toBe("tpubDHW3GtnVrTatx38EcygoSf9UhUd9Dx1rht7FAL8unrMo8r2NWhJuYNqDFS7cZFVbDaxJkV94MLZAr86XFPsAPYcoHWJ7sWYsrmHDw5sKQ2K");
     expect(toHex(encodeCbor(hdkeyToCbor(hdkeyFromCbor(decodeCbor(ur.cbor)), true)))).toBe(hexes[1]);
+  });
+});
+
+describe('BCR-2023-010 output-descriptor (v3) examples', () => {
+  const sections = md('bcr-2023-010-output-descriptor.md').split(/\n### Example\/Test Vector \d+\n/).slice(1);
+  const vs = sections.map((sec) => {
+    const b = blocks(sec);
+    return { text: b[0]!, hex: b.find((x) => /^d99d74[0-9a-f]+$/.test(x))! };
+  });
+  const dec = (hex: string) => decodeDescriptorV2(decodeCbor(Buffer.from(hex, 'hex')));
+
+  it('has four examples', () => expect(vs.length).toBe(4));
+  it('1: pk(@0) with an eckey', () => expect(dec(vs[0]!.hex)).toBe(withChecksum(vs[0]!.text)));
+  it('2: addr(@0) with an address key is refused with a clear message (address keys are not supported)', () => {
+    expect(() => dec(vs[1]!.hex)).toThrow(/keys\[0\].*expected CBOR tag/);
+  });
+  it('3: a private WIF key is refused', () => expect(() => dec(vs[2]!.hex)).toThrow(/PRIVATE key/));
+  it('4: 2-of-3 sortedmulti with <0;1>/* children (multipath keypath pairs)', () => expect(dec(vs[3]!.hex)).toBe(withChecksum(vs[3]!.text)));
+});
+
+describe('BCR-2023-019 account-descriptor example', () => {
+  const b = blocks(md('bcr-2023-019-account-descriptor.md'));
+  const urText = b.find((x) => x.startsWith('ur:account-descriptor/'))!;
+  const descs = b.find((x) => x.startsWith('pkh([37b5eed4'))!.split('\n');
+  it('decodes to its seven descriptors (with BIP380 checksums), the same as a payload', () => {
+    const ur = decodeUrSingle(urText);
+    expect(decodeAccountDescriptorV2(ur.cbor)).toEqual(descs.map(withChecksum));
+    const lines = new TextDecoder().decode(urToPayload(ur).bytes).split('\n');
+    expect(lines).toEqual(descs.map(withChecksum));
   });
 });

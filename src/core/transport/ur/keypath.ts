@@ -1,7 +1,8 @@
 /**
  * crypto-keypath (tag 304, v2 `keypath` 40304; BCR-2020-007): `{1: components, ? 2: source
  * fingerprint (uint32), ? 3: depth}`. Components are flat pairs `index, hardened` where index is
- * a uint31, `[]` (wildcard `*`) or `[low, high]` (range).
+ * a uint31, `[]` (wildcard `*`) or `[low, high]` (range); BCR-2023-010's multipath step `<a;b>`
+ * is one 4-element array `[a, hardened, b, hardened]` with no flag after it.
  */
 import { InputError } from '../../errors.js';
 import { CborTag, cborGet, type CborMap, type CborValue } from '../cbor.js';
@@ -13,7 +14,8 @@ export const TAG_KEYPATH_V2 = 40304;
 export type PathComponent =
   | { index: number; hardened: boolean }
   | { wildcard: true; hardened: boolean }
-  | { range: [number, number]; hardened: boolean };
+  | { range: [number, number]; hardened: boolean }
+  | { pair: [{ index: number; hardened: boolean }, { index: number; hardened: boolean }]; hardened: false };
 
 export interface Keypath {
   components: PathComponent[];
@@ -46,6 +48,7 @@ export function formatPath(components: PathComponent[], prefix = true): string {
     const h = c.hardened ? "'" : '';
     if ('index' in c) return `${c.index}${h}`;
     if ('wildcard' in c) return `*${h}`;
+    if ('pair' in c) return `<${c.pair.map((p) => `${p.index}${p.hardened ? "'" : ''}`).join(';')}>`;
     return `<${c.range[0]}-${c.range[1]}>${h}`;
   });
   return prefix ? ['m', ...steps].join('/') : steps.join('/');
@@ -55,6 +58,10 @@ export function formatPath(components: PathComponent[], prefix = true): string {
 export function keypathToCbor(k: Keypath): CborMap {
   const comps: CborValue[] = [];
   for (const c of k.components) {
+    if ('pair' in c) {
+      comps.push([c.pair[0].index, c.pair[0].hardened, c.pair[1].index, c.pair[1].hardened]);
+      continue;
+    }
     if ('index' in c) comps.push(c.index);
     else if ('wildcard' in c) comps.push([]);
     else comps.push([c.range[0], c.range[1]]);
@@ -75,18 +82,24 @@ export function keypathToTagged(k: Keypath, v2 = false): CborTag {
 export function keypathFromCbor(v: CborValue | undefined, field = 'keypath'): Keypath {
   const m = cborGet.map(v, field);
   const raw = cborGet.array(m.get(1), `${field}.components`);
-  if (raw.length % 2 !== 0) throw new InputError('components must come in index/hardened pairs', field);
   const components: PathComponent[] = [];
   for (let i = 0; i < raw.length; i += 2) {
-    const hardened = cborGet.bool(raw[i + 1], `${field}.components[${i + 1}]`);
     const c = raw[i];
+    if (Array.isArray(c) && c.length === 4) {
+      const step = (j: number) => ({ index: cborGet.uint(c[j], `${field}.pair`, MAX_INDEX), hardened: cborGet.bool(c[j + 1], `${field}.pair`) });
+      components.push({ pair: [step(0), step(2)], hardened: false });
+      i--; // a multipath pair carries its own flags
+      continue;
+    }
+    if (i + 1 >= raw.length) throw new InputError('components must come in index/hardened pairs', field);
+    const hardened = cborGet.bool(raw[i + 1], `${field}.components[${i + 1}]`);
     if (Array.isArray(c)) {
       if (c.length === 0) components.push({ wildcard: true, hardened });
       else if (c.length === 2) {
         const lo = cborGet.uint(c[0], `${field}.range`, MAX_INDEX);
         const hi = cborGet.uint(c[1], `${field}.range`, MAX_INDEX);
         components.push({ range: [lo, hi], hardened });
-      } else throw new InputError('a path component array must be [] or [low, high]', field);
+      } else throw new InputError('a path component array must be [], [low, high] or [a, h, b, h]', field);
     } else components.push({ index: cborGet.uint(c, `${field}.components[${i}]`, MAX_INDEX), hardened });
   }
   const out: Keypath = { components };
