@@ -181,3 +181,15 @@ describe('with --reveal the secret is in the output (with a warning), never in t
     expect(w.journalBytes().toString('utf8')).not.toContain('KyZpNDKnfs94vbrwhJneDi77V6jF64PWPF8x5cdJb8ifgg2DUc9d');
   });
 });
+
+describe('--reveal with --mnemonic-out', () => {
+  it('the words go to the file only; no claim on stderr that they are in the output', async () => {
+    const w = await workspace(0);
+    const r = await w.run(['--json', 'seed', 'new', '--words', '12', '--reveal', '--mnemonic-out', 'words.txt']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json().words).toBeUndefined();
+    expect(r.stderr).not.toMatch(/recovery words are in this output/);
+    const made = fs.readFileSync(w.file('words.txt'), 'utf8').trim();
+    expectNoSecret(r.stdout, 'stdout', made.split(' '), secretsOf(made, ''));
+  });
+});

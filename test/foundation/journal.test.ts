@@ -205,3 +205,14 @@ describe('appending to the journal file', () => {
     expect(readJournal(f).seq).toBe(2);
   });
 });
+
+describe('the first line', () => {
+  it('a first line whose prev is not the genesis value is named as such', () => {
+    const ls = lines(journal(2));
+    const e = JSON.parse(ls[0]!) as JournalEntry;
+    const forged = entryLine({ ...e, prev: 'a'.repeat(64) });
+    expect(failure(join([forged, ...ls.slice(1)]))).toBe(
+      "journal line 1: prev is not 64 zeros, as the first line's must be — the line was edited, or lines before it were removed",
+    );
+  });
+});

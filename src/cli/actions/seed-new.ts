@@ -111,7 +111,7 @@ const action: Action<Opts> = async (opts, ctx) => {
     writeFileAtomic(opts.card, JSON.stringify(card, null, 2) + '\n');
     result.cardFile = opts.card;
   }
-  if (opts.reveal) ctx.note('coldkit: --reveal: the recovery words are in this output; keep it off any networked machine');
+  if (opts.reveal && result.words) ctx.note('coldkit: --reveal: the recovery words are in this output; keep it off any networked machine');
   return {
     result,
     reveals: Boolean(result.words),

@@ -38,7 +38,10 @@ export function verifyJournal(text: string): JournalState {
     if (typeof e !== 'object' || e === null || e.v !== 1) throw new VerificationError(`${where}: not a version-1 journal entry`);
     if (entryLine(e) !== line) throw new VerificationError(`${where}: not in canonical form (fields added, removed, reordered or reformatted)`);
     if (e.seq !== i + 1) throw new VerificationError(`${where}: seq is ${e.seq}, expected ${i + 1} — a line was inserted, deleted or moved`);
-    if (e.prev !== prev) throw new VerificationError(`${where}: prev does not match the SHA-256 of line ${i} — line ${i || 1} was edited, or lines were removed or reordered`);
+    if (e.prev !== prev) {
+      if (i === 0) throw new VerificationError(`${where}: prev is not 64 zeros, as the first line's must be — the line was edited, or lines before it were removed`);
+      throw new VerificationError(`${where}: prev does not match the SHA-256 of line ${i} — line ${i} was edited, or lines were removed or reordered`);
+    }
     prev = lineHash(line);
     entries.push(e);
   }
