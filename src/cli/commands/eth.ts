@@ -68,7 +68,7 @@ export function register(program: Command): void {
   payloadInputOptions(
     eth
       .command('inspect')
-      .description('show an unsigned or signed transaction, or a sign request, in full (offline)')
+      .description('show an unsigned or signed transaction, a sign request or typed data in full (no key needed)')
       .argument('[file]', 'file with transaction hex or an eth-sign-request UR, or - for stdin'),
   ).action(lazyAction(() => import('../actions/eth-inspect.js')));
 
