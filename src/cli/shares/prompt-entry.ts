@@ -6,6 +6,7 @@
  * is taken as one line. The screen is cleared after each share, since typed words stay visible.
  */
 import { InputError } from '../../core/errors.js';
+import { ShareInputError } from '../../core/shares/errors.js';
 import { RS1024_CHECK_WORDS, rs1024Verify } from '../../core/shares/rs1024.js';
 import { looksLikeSskr } from '../../core/shares/sskr.js';
 import { V1_CUSTOMISATION, V1_WORDS_FOR_ENTROPY, decodeShare, describeSetWords } from '../../core/shares/v1.js';
@@ -31,7 +32,8 @@ export async function promptOneShare(ctx: Context, title: string): Promise<strin
     if (words.length === 0 && looksLikeSskr(answer)) return answer;
     const tokens = shareTokens(answer);
     if (tokens.length === 0) {
-      if (words.length > 0) ctx.note(`coldkit: ${words.length} words so far; a v1 share has ${[...V1_WORDS_FOR_ENTROPY.values()].join('/')} words`);
+      // Enter on an empty answer ends the share: the decoder says what is wrong with it.
+      if (words.length > 0) finish(words, title);
       continue;
     }
     for (const t of tokens) {
@@ -46,10 +48,29 @@ export async function promptOneShare(ctx: Context, title: string): Promise<strin
     const n = words.length;
     const ends = [...V1_WORDS_FOR_ENTROPY.values()].includes(n) && rs1024Verify(words.map((w) => wordIndexOf(w)!), V1_CUSTOMISATION);
     if (ends) return words.join(' ');
-    if (n >= MAX_WORDS) {
-      // Let the decoder name the likely position (never the word).
-      decodeShare(words.join(' '), title);
-      throw new InputError(`no valid share after ${n} words (checksum over the last ${RS1024_CHECK_WORDS} words never matched)`, title);
+    // A pasted line is a whole share; past the longest length nothing more can fit.
+    if (tokens.length > 1 || n >= MAX_WORDS) finish(words, title);
+  }
+}
+
+/** End an entry that is not a valid share: throw the decoder's error (position, never a word). */
+function finish(words: string[], title: string): never {
+  decodeShare(words.join(' '), title);
+  throw new InputError(`not a valid share after ${words.length} words (the ${RS1024_CHECK_WORDS} checksum words never matched)`, title);
+}
+
+/** Tries at typing one share before combine gives up. */
+const ENTRY_ATTEMPTS = 3;
+
+/** promptOneShare, retried on a share error (the error is shown, the screen cleared). */
+async function promptWithRetries(ctx: Context, label: string): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await promptOneShare(ctx, label);
+    } catch (e) {
+      if (!(e instanceof ShareInputError) || attempt >= ENTRY_ATTEMPTS) throw e;
+      clearScreen(ctx);
+      ctx.note(`coldkit: ${e.message} — type ${label} again (attempt ${attempt + 1} of ${ENTRY_ATTEMPTS})`);
     }
   }
 }
@@ -72,7 +93,7 @@ export async function promptShares(ctx: Context, purpose: string): Promise<Share
       clearScreen(ctx);
       continue;
     }
-    const text = await promptOneShare(ctx, label);
+    const text = await promptWithRetries(ctx, label);
     ctx.addSecret(text);
     clearScreen(ctx);
     out.push({ label, text });
