@@ -137,6 +137,14 @@ describe('readQrImage', () => {
     expect((await readQrImage(file('t.png', png)))!.text).toBe('transparent');
   });
 
+  test('grey, grey+alpha and 16-bit PNGs are read', async () => {
+    const src = PNG.sync.read(await qrPng('any colour type'));
+    for (const [colorType, bitDepth] of [[0, 8], [0, 16], [4, 8], [2, 16], [6, 16]] as const) {
+      const png = PNG.sync.write(src, { colorType, bitDepth, inputColorType: 6, inputHasAlpha: true });
+      expect((await readQrImage(file(`c${colorType}-${bitDepth}.png`, png)))!.text, `${colorType}/${bitDepth}`).toBe('any colour type');
+    }
+  });
+
   test('a PNG with no QR code gives null', async () => {
     const p = new PNG({ width: 64, height: 64 });
     p.data.fill(255);

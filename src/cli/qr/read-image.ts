@@ -3,11 +3,12 @@
  *
  * Decoder choice (docs/formats/qr-decoding.md has the measurements): ZXing-C++ compiled to
  * WebAssembly (`zxing-wasm`, loaded from the local package file, see ./zxing.ts) first; when it
- * finds nothing, ZXing again at twice the resolution (./upscale.ts), then jsQR. Both return the symbol's raw data bytes, so binary
- * byte-mode content round-trips exactly; `text` is those bytes as UTF-8 when they are valid
- * UTF-8, else as Latin-1 (ISO/IEC 18004 §7.4.5: byte mode defaults to ISO 8859-1).
+ * finds nothing, ZXing again at twice the resolution (./upscale.ts), then jsQR. Every pass
+ * returns the symbol's raw data bytes, so binary byte-mode content round-trips exactly; `text`
+ * is those bytes as UTF-8 when they are valid UTF-8, else as Latin-1 (ISO/IEC 18004: without an
+ * ECI, byte mode is ISO/IEC 8859-1).
  *
- * Both decoders are imported lazily on first use. Images other than PNG are refused with a
+ * The decoders and the PNG reader are imported lazily on first use. Images other than PNG are refused with a
  * message saying how to convert them: no JPEG decoder is installed, and adding one only for
  * this is not worth the supply-chain cost.
  */
@@ -19,8 +20,9 @@ export type { RgbaImage } from './zxing.js';
 
 /** What one QR symbol carried. */
 export interface QrContent {
-  /** The symbol's data bytes, verbatim (byte-mode content as encoded). */
+  /** `bytes` as UTF-8 when valid, else as Latin-1. */
   text: string;
+  /** The symbol's data bytes, verbatim (byte-mode content as encoded; other modes as ASCII). */
   bytes: Uint8Array;
 }
 
@@ -72,25 +74,28 @@ export async function readQrImage(path: string, field = 'image', opts: DecodeOpt
   return decodeQrPixels(await decodePng(file, path, field), opts);
 }
 
-/** PNG bytes → RGBA pixels composited over white (a transparent background reads as paper). */
-export async function decodePng(file: Uint8Array, path: string, field = 'image'): Promise<RgbaImage> {
+/**
+ * PNG bytes → 8-bit RGBA pixels (any PNG colour type and bit depth) composited over white, so a
+ * transparent background reads as paper. `name` only labels error messages.
+ */
+export async function decodePng(file: Uint8Array, name: string, field = 'image'): Promise<RgbaImage> {
   if (!PNG_SIGNATURE.every((b, i) => file[i] === b)) {
     const kind = file[0] === 0xff && file[1] === 0xd8 ? 'a JPEG' : 'not a PNG';
-    throw new InputError(`"${path}" is ${kind}; QR images must be PNG (convert first, e.g. \`ffmpeg -i IN -frames:v 1 OUT.png\`)`, field);
+    throw new InputError(`"${name}" is ${kind}; QR images must be PNG (convert first, e.g. \`ffmpeg -i IN -frames:v 1 OUT.png\`)`, field);
   }
   // IHDR starts at byte 8: length(4) "IHDR"(4) width(4) height(4), big-endian.
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   const width = file.length >= 24 ? view.getUint32(16) : 0;
   const height = file.length >= 24 ? view.getUint32(20) : 0;
   if (width < 1 || height < 1 || width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
-    throw new InputError(`"${path}" is ${width}×${height} pixels; QR images must be 1..${MAX_IMAGE_SIDE} pixels on each side`, field);
+    throw new InputError(`"${name}" is ${width}×${height} pixels; QR images must be 1..${MAX_IMAGE_SIDE} pixels on each side`, field);
   }
   const { PNG } = await import('pngjs');
   let png: { data: Buffer; width: number; height: number };
   try {
     png = PNG.sync.read(Buffer.from(file.buffer, file.byteOffset, file.byteLength));
   } catch (e) {
-    throw new InputError(`"${path}" is not a valid PNG (${(e as Error).message})`, field);
+    throw new InputError(`"${name}" is not a valid PNG (${(e as Error).message})`, field);
   }
   return { data: overWhite(png.data), width: png.width, height: png.height };
 }
