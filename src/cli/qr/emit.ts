@@ -1,4 +1,5 @@
 /** QR output for payload-writing commands (--qr-png, --qr-html, --qr-terminal). Owned by the QR area. */
+import { InputError } from '../../core/errors.js';
 import { digestWords } from '../../core/digest-words.js';
 import type { Context, Payload } from '../command.js';
 import { writeOutputs } from './outputs.js';
@@ -13,7 +14,15 @@ export interface EmitTargets { qrPng?: string; qrHtml?: string; qrTerminal?: boo
  * frame count and 4-word digest on stderr.
  */
 export async function emitPayload(payload: Payload, targets: EmitTargets, ctx: Context): Promise<void> {
-  const series = await buildSeries(payload.kind, payload.bytes, { format: payload.format ?? 'auto' });
+  let series;
+  try {
+    series = await buildSeries(payload.kind, payload.bytes, { format: payload.format ?? 'auto' });
+  } catch (e) {
+    // A PSBT that came in as one plain QR can outgrow it once signed: send it the automatic way.
+    if (!(payload.format === 'plain' && e instanceof InputError && /do not fit one QR/.test(e.message))) throw e;
+    ctx.note(`the ${payload.kind} no longer fits one plain QR; sending it in the automatic format instead`);
+    series = await buildSeries(payload.kind, payload.bytes, { format: 'auto' });
+  }
   const digest = digestWords(payload.bytes);
   const n = series.frames.length;
   const caption = { title: `coldkit ${payload.kind} — ${series.plan.label}`, lines: [`digest: ${digest}`, `${n} frame(s), QR version ${series.plan.version}`] };
