@@ -8,8 +8,8 @@ import { shareErrorCode } from '../../core/shares/errors.js';
 import { looksLikeSskr, parseSskrText, sskrSetWords } from '../../core/shares/sskr.js';
 import { V1_WORDS_FOR_ENTROPY, decodeShare, setWords } from '../../core/shares/v1.js';
 import { sanitize } from '../../core/text.js';
-import type { Action } from '../command.js';
-import { readShareTexts, type ShareInputOptions } from '../shares/read-shares.js';
+import type { Action, Context } from '../command.js';
+import { hintSuggestion, readShareTexts, type ShareInputOptions } from '../shares/read-shares.js';
 
 type Checked =
   | { source: string; valid: true; format: 'v1'; setWords: string; setId: string; share: number; count: number; threshold: number; words: number; seedWords: number }
@@ -22,7 +22,7 @@ interface Result {
   shares: Checked[];
 }
 
-function check(source: string, text: string): Checked {
+function check(source: string, text: string, ctx: Context): Checked {
   try {
     if (looksLikeSskr(text)) {
       const { share: s } = parseSskrText(text, source);
@@ -40,13 +40,14 @@ function check(source: string, text: string): Checked {
   } catch (e) {
     const code = shareErrorCode(e);
     if (!code) throw e;
+    hintSuggestion(e, ctx);
     return { source, valid: false, error: (e as Error).message, code };
   }
 }
 
 const action: Action<ShareInputOptions> = async (opts, ctx) => {
   const texts = await readShareTexts(opts, ctx, 'verify', true);
-  const shares = texts.map((t) => check(t.label, t.text));
+  const shares = texts.map((t) => check(t.label, t.text, ctx));
   const sets = new Set(shares.flatMap((s) => (s.valid ? [`${s.format}:${s.setId}`] : []))).size;
   const allValid = shares.every((s) => s.valid);
   return {

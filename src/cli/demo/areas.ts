@@ -9,6 +9,7 @@ type AreaLoader = () => Promise<{ steps: (d: DemoRunner) => Promise<void> }>;
 /** Hand each area's loader to the demo. */
 export function registerAreas(add: (load: AreaLoader) => void): void {
   void add;
+  add(() => import('./shares.js'));
   add(() => import('./psbt.js'));
   add(() => import('./qr.js'));
   add(() => import('./eth.js'));

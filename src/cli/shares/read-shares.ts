@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { type LabelledShare } from '../../core/shares/combine.js';
+import { ShareInputError } from '../../core/shares/errors.js';
 import { type LabelledSskr, looksLikeSskr, parseSskrText, type SskrForm } from '../../core/shares/sskr.js';
 import { decodeShare } from '../../core/shares/v1.js';
 import type { Context } from '../command.js';
@@ -84,7 +85,23 @@ export function decodeShareTexts(texts: ShareText[]): ReadShares {
   return { format: 'v1', shares: texts.map((t) => ({ label: t.label, share: decodeShare(t.text, t.label) })) };
 }
 
+/**
+ * The closest word-list word for an unknown word, told to a person at a terminal (stderr) only:
+ * it is likely a share word, so it never goes into the error message, --json output or journal.
+ */
+export function hintSuggestion(e: unknown, ctx: Context): void {
+  if (e instanceof ShareInputError && e.suggestion && ctx.io.stderr.isTTY && !ctx.globals.json) {
+    ctx.note(`coldkit: hint (shown on this terminal only): the closest word-list word to word ${e.position} is "${e.suggestion}"`);
+  }
+}
+
 /** Read and decode shares in one step. */
 export async function readShares(opts: ShareInputOptions, ctx: Context, purpose: string): Promise<ReadShares> {
-  return decodeShareTexts(await readShareTexts(opts, ctx, purpose));
+  const texts = await readShareTexts(opts, ctx, purpose);
+  try {
+    return decodeShareTexts(texts);
+  } catch (e) {
+    hintSuggestion(e, ctx);
+    throw e;
+  }
 }
