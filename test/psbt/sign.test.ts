@@ -80,3 +80,15 @@ describe('benchmark PSBT builder', () => {
     expect(Buffer.from(buildWpkhFast(4)).toString('hex')).toBe(Buffer.from(buildPsbt({ kind: 'wpkh', inputs: 4 })).toString('hex'));
   });
 });
+
+describe('BIP39 seed with native PBKDF2', () => {
+  it('equals the pure-JS seed, including NFKD of a non-ASCII passphrase', async () => {
+    const { bip39Seed } = await import('../../src/cli/psbt/seed.js');
+    const { seedFromMnemonic } = await import('../../src/core/hd/keys.js');
+    for (const pass of ['', 'TREZOR', 'Ｃｏｌｄ ｋｉｔ ﬁ é']) {
+      expect(Buffer.from(bip39Seed('abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about', pass)).toString('hex')).toBe(
+        Buffer.from(seedFromMnemonic('abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about', pass)).toString('hex'),
+      );
+    }
+  });
+});

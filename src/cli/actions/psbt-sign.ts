@@ -15,7 +15,8 @@ import { SeedKeys } from '../../core/btc/seed-keys.js';
 import { signInputs } from '../../core/btc/sign.js';
 import { digestWords } from '../../core/digest-words.js';
 import { VerificationError } from '../../core/errors.js';
-import { masterKey, seedFromMnemonic } from '../../core/hd/keys.js';
+import { masterKey } from '../../core/hd/keys.js';
+import { bip39Seed } from '../psbt/seed.js';
 import { toHex } from '../../core/text.js';
 import type { Context, Outcome } from '../command.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
@@ -56,7 +57,7 @@ export default async function psbtSign(opts: PsbtSignOptions, ctx: Context, args
   const net = btcNetwork(ctx);
   const mnemonic = await readMnemonic(opts, ctx);
   const passphrase = await readPassphrase(opts, ctx);
-  const keys = new SeedKeys(masterKey(seedFromMnemonic(mnemonic.phrase, passphrase), net));
+  const keys = new SeedKeys(masterKey(bip39Seed(mnemonic.phrase, passphrase), net));
   try {
     const review = reviewPsbt(tx, net, keys);
     checkSignable(review);

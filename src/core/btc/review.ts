@@ -202,6 +202,7 @@ export function reviewPsbt(tx: Transaction, net: BtcNetwork, keys?: KeySource): 
     }
     for (const c of claims(i)) wanted.add(fingerprintHex(c.der.fingerprint));
     const sigs = signatureCount(i);
+    const address = spent ? addressOf(spent.script, net) : undefined;
     const signedByUs = Boolean(
       owned &&
         (owned.type === 'tr' ? i.tapKeySig : i.partialSig?.some(([k]) => equalBytes(k, owned.pubkey))),
@@ -213,7 +214,7 @@ export function reviewPsbt(tx: Transaction, net: BtcNetwork, keys?: KeySource): 
       vout: i.index ?? 0,
       hasRedeemScript: Boolean(i.redeemScript),
       ...(spent ? { amount: spent.amount, script: spent.script } : {}),
-      ...(spent && addressOf(spent.script, net) ? { address: addressOf(spent.script, net) } : {}),
+      ...(address ? { address } : {}),
       amountSource: spent?.source ?? 'none',
       sequence: i.sequence ?? 0xffffffff,
       ...(i.sighashType !== undefined ? { sighash: i.sighashType } : {}),
