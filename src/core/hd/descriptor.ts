@@ -89,7 +89,11 @@ export function parseDescriptor(text: string, field = '--descriptor'): Descripto
   const prefix = mid.slice(0, -1).map((p) => unhardened(p, field));
   let branches: number[];
   const multi = /^<(\d+);(\d+)>$/.exec(last);
-  if (multi) branches = [Number(multi[1]), Number(multi[2])];
+  if (multi) {
+    branches = [unhardened(multi[1]!, field), unhardened(multi[2]!, field)];
+    // BIP389: "Duplicate NUMs within a tuple are not allowed."
+    if (branches[0] === branches[1]) throw new InputError(`multipath step "${last}" repeats index ${branches[0]}; BIP389 does not allow duplicates`, field);
+  }
   else branches = [unhardened(last, field)];
   return { script, fingerprint, originPath, xpub: norm.xpub, mainnet: norm.mainnet, branches, prefix, checksum };
 }
