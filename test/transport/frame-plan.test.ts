@@ -121,3 +121,10 @@ describe('plain frame plan', () => {
     expect(chooseFormat('text', new Uint8Array(5000), {})).toBe('bbqr');
   });
 });
+
+describe('UR type choice', () => {
+  it('refuses a UR type that does not carry the payload kind', () => {
+    expect(() => planFrames('psbt', psbt675, { urType: 'crypto-account' })).toThrow(/a psbt is sent as UR type crypto-psbt or psbt or bytes, not crypto-account/);
+    expect(() => planFrames('eth-signature', new Uint8Array([0xa0]), { urType: 'bytes' })).toThrow(/--ur-type|not bytes/);
+  });
+});

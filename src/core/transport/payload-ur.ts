@@ -97,8 +97,24 @@ export function outputToText(e: OutputExpr): string {
   return withChecksum(outputToDescriptor(e));
 }
 
+/** UR types a payload kind may be sent as (the first is the default). */
+export const EMITTED_UR_TYPES: Readonly<Record<PayloadKind, readonly string[]>> = {
+  psbt: ['crypto-psbt', 'psbt', 'bytes'],
+  account: ['crypto-account', 'crypto-output'],
+  output: ['crypto-output', 'crypto-account'],
+  'eth-sign-request': ['eth-sign-request'],
+  'eth-signature': ['eth-signature'],
+  tx: ['bytes'],
+  text: ['bytes'],
+  share: ['bytes'],
+  bytes: ['bytes'],
+};
+
 /** The UR (type and untagged CBOR) that carries a payload. `urType` picks among the alternatives. */
 export function payloadToUr(kind: PayloadKind, bytes: Uint8Array, urType?: string): Ur {
+  if (urType !== undefined && !EMITTED_UR_TYPES[kind].includes(urType)) {
+    throw new InputError(`a ${kind} is sent as UR type ${EMITTED_UR_TYPES[kind].join(' or ')}, not ${urType}`, '--ur-type');
+  }
   switch (kind) {
     case 'psbt':
       if (!isPsbtBytes(bytes)) throw new InputError('payload is not a binary PSBT (magic "psbt" 0xff)', 'psbt');
