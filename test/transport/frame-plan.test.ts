@@ -128,3 +128,18 @@ describe('UR type choice', () => {
     expect(() => planFrames('eth-signature', new Uint8Array([0xa0]), { urType: 'bytes' })).toThrow(/--ur-type|not bytes/);
   });
 });
+
+describe('frames made by the reference encoder (@ngraveio/bc-ur) decode with ours', () => {
+  it.each([1, 64, 999, 5000])('%i-byte PSBT-like payload, fountain parts only from seqNum 7', async (n) => {
+    const { UR, UREncoder } = await import('@ngraveio/bc-ur');
+    const { assembleFrames } = await import('../../src/core/transport/assemble.js');
+    const { encodeCbor } = await import('../../src/core/transport/cbor.js');
+    const body = new Xoshiro256(`ref${n}`).nextData(n);
+    const psbt = new Uint8Array([0x70, 0x73, 0x62, 0x74, 0xff, ...body]);
+    const enc = new UREncoder(new UR(Buffer.from(encodeCbor(psbt)), 'crypto-psbt'), 100, 7);
+    const texts = Array.from({ length: Math.max(1, enc.fragmentsLength * 3) }, (_, i) => ({ source: `r${i}`, text: enc.nextPart().toUpperCase() }));
+    const r = assembleFrames(texts, undefined);
+    expect(r.kind).toBe('psbt');
+    expect(toHex(r.bytes)).toBe(toHex(psbt));
+  });
+});
