@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tmpDir, type CliRun } from '../helpers/cli.js';
+import { ROOT, runCli, tmpDir, type CliRun } from '../helpers/cli.js';
 
 const MNEMONIC = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
 const A0 = '0x9858EfFD232B4033E47d90003D41EC34EcaEda94'; // m/44'/60'/0'/0/0 of MNEMONIC
@@ -102,6 +102,15 @@ describe('eth tx create and inspect', () => {
     expect(fromWallet.signRequest).toMatchObject({ path: "m/44'/60'/0'/0/1", sourceFingerprint: FP });
     expectInputError(await cli([...base.slice(0, 3), '--from', A1, ...base.slice(5), ...fees, '--wallet', wallet, '--index', '0']), '--index');
     expectInputError(await cli([...base.slice(0, 3), '--from', '0x00000000000000000000000000000000000000a1', ...base.slice(5), ...fees, '--wallet', wallet]), '--wallet');
+  });
+
+  it("reads Keystone's ur-registry-eth sign request and refuses its chain-id-0 legacy payload (exit 2)", async () => {
+    // fixtures/ur/eip4527-keystone.json (the QR area's verbatim copy of Keystone's test): a legacy
+    // rlp([…, 0, 0, 0]) payload, i.e. EIP-155 fields with chain id 0, while the request says chain 1.
+    const ks = JSON.parse(fs.readFileSync(path.join(ROOT, 'fixtures/ur/eip4527-keystone.json'), 'utf8')).signRequests[0];
+    const file = write('keystone.ur', ks.ur);
+    expectInputError(await cli(['eth', 'inspect', file]), /^coldkit: sign-data: is a legacy transaction with chain id 0/);
+    expectInputError(await cli(['--yes', 'eth', 'sign', file, '--mnemonic-file', seed]), /^coldkit: unsigned_file: is a legacy transaction with chain id 0/);
   });
 
   it.each([

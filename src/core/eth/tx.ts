@@ -226,6 +226,10 @@ export function decodeTx(hex: string, source = 'transaction'): DecodedTx {
     throw invalid(e);
   }
   const isSigned = t.signature !== null;
+  if (!isSigned && t.type === 0 && t.chainId === 0n && reencoded !== canonical) {
+    // rlp([…, 0, 0, 0]): the EIP-155 signing form with chain id 0, which EIP-155 does not define.
+    throw new InputError('is a legacy transaction with chain id 0 in its EIP-155 fields: no replay protection, so coldkit will not show or sign it as valid; rebuild it with the chain id', source);
+  }
   if (reencoded !== canonical) {
     throw new InputError('is not in canonical RLP form (leading zeros, wrong lengths or extra fields); refusing to show one thing and sign another', source);
   }
