@@ -128,6 +128,39 @@ describe('qr encode → files → qr decode', () => {
   });
 });
 
+describe('terminal animation and journal', () => {
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('on a terminal, a multipart series is redrawn in place until --seconds', async () => {
+    const cmd = `node ${JSON.stringify(path.join(ROOT, 'bin/coldkit'))} qr encode ${JSON.stringify(psbt8)} --terminal --fps 10 --seconds 2`;
+    const r = spawnSync('script', ['-qec', cmd, '/dev/null'], { encoding: 'utf8', env: { ...process.env, COLDKIT_JOURNAL: path.join(dir, 'term.jsonl') }, timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const redraws = r.stdout.match(/\x1b\[\d+A\x1b\[J/g) ?? [];
+    expect(redraws.length).toBeGreaterThanOrEqual(3);
+    expect(r.stdout).toContain('\x1b[?25h'); // cursor shown again
+  });
+
+  it('encode and decode are journaled with kind, format and digest', async () => {
+    const journal = path.join(dir, 'qr-journal.jsonl');
+    const env = { COLDKIT_JOURNAL: journal };
+    const enc = await runCli(['qr', 'encode', psbt1, '--png', path.join(dir, 'j')], { env });
+    expect(enc.code, enc.stderr).toBe(0);
+    expect((await runCli(['qr', 'decode', '--dir', path.join(dir, 'j')], { env })).code).toBe(0);
+    const entries = fs.readFileSync(journal, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(entries.map((e) => e.op)).toEqual(['qr.encode', 'qr.decode']);
+    expect(entries[0].data).toMatchObject({ kind: 'psbt', format: 'ur', digest: digestOf(enc.stderr), outputs: ['png'] });
+    expect(entries[1].data).toMatchObject({ kind: 'psbt', format: 'ur', digest: digestOf(enc.stderr) });
+  });
+
+  it('an image without a QR code: exit 2, nothing on stdout', async () => {
+    const { encodePng1Bit } = await import('../../src/cli/qr/png-1bit.js');
+    const blank = path.join(dir, 'blank.png');
+    fs.writeFileSync(blank, encodePng1Bit({ width: 64, height: 64, data: new Uint8Array(64 * 64 * 4).fill(255) }));
+    const r = await runCli(['qr', 'decode', blank]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/1 of 1 image\(s\) held no readable QR code[\s\S]*no QR code found/);
+  });
+});
+
 describe('EIP-4527 and video', () => {
   it('an eth-sign-request (Keystone vector) crosses as UR frames and comes back as the same ur: text', async () => {
     const fx = JSON.parse(fs.readFileSync(path.join(ROOT, 'fixtures/ur/eip4527-keystone.json'), 'utf8'));
