@@ -38,7 +38,12 @@ export default async function ethInspect(opts: { fromQr?: string[] }, ctx: Conte
       chainId: q.chainId?.toString() ?? null,
       origin: q.origin ?? null,
     };
-    if (q.dataType === 1 || q.dataType === 4) result.transaction = reviewTx(decodeTx('0x' + toHex(q.signData), 'sign-data'), address);
+    if (q.dataType === 1 || q.dataType === 4) {
+      const tx = reviewTx(decodeTx('0x' + toHex(q.signData), 'sign-data'), address);
+      if (q.chainId !== undefined && q.chainId !== tx.chainId) tx.warnings.push(`the request says chain ${q.chainId} but the transaction is for chain ${tx.chainId}: eth sign refuses it`);
+      if ((q.dataType === 1) !== (tx.type === 0)) tx.warnings.push(`data type ${q.dataType} does not match a type ${tx.type} transaction: eth sign refuses it`);
+      result.transaction = tx;
+    }
     else if (q.dataType === 2) {
       result.kind = 'typed-data';
       result.typedData = reviewTypedData(parseTypedData(new TextDecoder().decode(q.signData), 'sign-data'));
