@@ -210,6 +210,17 @@ describe('--from-qr and --qr-png across the gap', () => {
     expect(digestOf(dec.stderr)).toBe(/QR out: .*digest: ([a-z]+ [a-z]+ [a-z]+ [a-z]+)/.exec(s.stderr)![1]);
   });
 
+  it('a PSBT that came as one plain QR and outgrows it once signed goes back as UR, with a note', async () => {
+    const b64 = fs.readFileSync(psbt8).toString('base64');
+    expect(b64.length).toBeLessThanOrEqual(2953); // fits one plain QR (v40, ECC L)
+    const inDir = path.join(dir, 'psign-in');
+    expect((await runCli(['qr', 'encode', psbt8, '--format', 'plain', '--png', inDir])).code).toBe(0);
+    const s = await runCli(['--network', 'testnet', 'psbt', 'sign', '--from-qr', inDir, '--mnemonic-file', path.join(dir, 'm.txt'), '--yes', '--qr-png', path.join(dir, 'psign-out')]);
+    expect(s.code, s.stderr).toBe(0);
+    expect(s.stderr).toMatch(/QR in: plain base64 PSBT/);
+    expect(s.stderr).toMatch(/no longer fits one plain QR[\s\S]*QR out: UR:CRYPTO-PSBT/);
+  });
+
   it('a BBQr-borne PSBT goes back as BBQr', async () => {
     const inDir = path.join(dir, 'bsign-in');
     expect((await runCli(['qr', 'encode', psbt1, '--format', 'bbqr', '--png', inDir])).code).toBe(0);
