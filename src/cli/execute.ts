@@ -11,7 +11,7 @@ import { sanitize, toJson } from '../core/text.js';
 import { VERSION } from '../version.js';
 import type { Action, Context, Globals, Io, Outcome, Prompter } from './command.js';
 import { processIo } from './io.js';
-import { appendEntries, journalPath } from './journal-file.js';
+import { appendEntries, journalPath, readJournal } from './journal-file.js';
 import { terminalPrompter } from './prompt.js';
 
 /** Test seam: in-process tests replace the I/O and the prompter. */
@@ -48,6 +48,9 @@ export async function execute(cmd: Command, args: string[], load: () => Promise<
     version: VERSION,
   };
   try {
+    // A tampered journal stops a command before it acts (writes a file, makes a seed), not after:
+    // its append would be refused anyway (exit 3). The journal commands report it themselves.
+    if (cmd.parent?.name() !== 'journal') readJournal(journalPath(globals.journal, env));
     const action = await load();
     const outcome: Outcome = await action(opts, ctx, args);
     // Render and check the output before journaling, so a refused output leaves the journal untouched.

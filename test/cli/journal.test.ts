@@ -166,3 +166,19 @@ describe('concurrent runs', () => {
     expect((await w.run(['journal', 'verify'])).code).toBe(0);
   });
 });
+
+describe('a tampered journal stops commands before they act', () => {
+  it('seed new --mnemonic-out and seed check --card: exit 3, no file written, journal unchanged', async () => {
+    const text = join(lines.filter((_, i) => i !== 1));
+    const f = ws.file('tampered-before-act.jsonl', text);
+    const m = ws.file('m.txt');
+    const made = await ws.run(['--journal', f, '--json', 'seed', 'new', '--mnemonic-out', 'never-words.txt']);
+    expectFailure(made, 3, 'journal line 2: seq is 3, expected 2 — a line was inserted, deleted or moved');
+    expect(fs.existsSync(ws.file('never-words.txt'))).toBe(false);
+    const card = await ws.run(['--journal', f, 'seed', 'check', '--mnemonic-file', m, '--card', 'never-card.json']);
+    expect(card.code).toBe(3);
+    expect(card.stdout).toBe('');
+    expect(fs.existsSync(ws.file('never-card.json'))).toBe(false);
+    expect(fs.readFileSync(f, 'utf8')).toBe(text);
+  });
+});
