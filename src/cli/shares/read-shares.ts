@@ -4,6 +4,7 @@
  * standard input when it is piped (one share a line), or else a prompt on the terminal (word by
  * word with prefix completion). Never argv. Every text read is registered as a secret.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { type LabelledShare } from '../../core/shares/combine.js';
@@ -39,6 +40,16 @@ function lines(text: string, label: (n: number) => string): ShareText[] {
     .filter((l) => l.text !== '' && !l.text.startsWith('#'));
 }
 
+/** `--from-qr` paths with each directory replaced by its PNG files (natural order). */
+function qrImages(paths: string[]): string[] {
+  return paths.flatMap((p) => {
+    if (!fs.existsSync(p) || !fs.statSync(p).isDirectory()) return [p];
+    const pngs = fs.readdirSync(p).filter((f) => /\.png$/i.test(f)).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    if (pngs.length === 0) throw new InputError(`"${p}" holds no .png images`, '--from-qr');
+    return pngs.map((f) => path.join(p, f));
+  });
+}
+
 /** Read share texts from the given sources (see the file comment). */
 export async function readShareTexts(opts: ShareInputOptions, ctx: Context, purpose: string, one = false): Promise<ShareText[]> {
   const out: ShareText[] = [];
@@ -53,7 +64,7 @@ export async function readShareTexts(opts: ShareInputOptions, ctx: Context, purp
   }
   if (opts.fromQr?.length) {
     const { readQrText } = await import('./qr-image.js');
-    for (const img of opts.fromQr) out.push({ label: `qr ${path.basename(img)}`, text: (await readQrText(img)).trim() });
+    for (const img of qrImages(opts.fromQr)) out.push({ label: `qr ${path.basename(img)}`, text: (await readQrText(img)).trim() });
   }
   if (!opts.shareFile?.length && !opts.fromQr?.length) {
     if (ctx.io.stdinIsTTY) {
