@@ -32,6 +32,8 @@ beforeAll(async () => {
   F.biased = ws.file('biased.txt', '1'.repeat(40) + fair(60) + '\n');
   F.existing = ws.file('existing-card.json', 'keep me\n');
   F.emptyPass = ws.file('empty-pass.txt', '\n');
+  fs.mkdirSync(ws.file('old-export'));
+  ws.file('old-export/sparrow.json', '{"earlier": true}\n');
 });
 
 type Case = [name: string, args: () => string[], code: number, message: RegExp | string, opts?: { stdin?: string; outFile?: () => string }];
@@ -59,6 +61,7 @@ const cases: Case[] = [
   ['biased dice without --allow-biased-dice', () => ['seed', 'new', '--dice-rolls', F.biased!, '--mnemonic-out', 'm4.txt'], 3, 'face 1 came up 50 times in 100 rolls (over 30%): the die or the recording looks biased (refused; --allow-biased-dice overrides, and the override is journaled)', { outFile: () => 'm4.txt' }],
   ['--dice-only without rolls', () => ['seed', 'new', '--dice-only', '--mnemonic-out', 'm5.txt'], 2, '--dice-only: --dice-only needs rolls: add --dice or --dice-rolls FILE'],
   ['--card onto an existing file', () => ['seed', 'check', '--mnemonic-file', F.good!, '--card', F.existing!], 2, /^coldkit: --card: ".*existing-card\.json" already exists; choose another path or remove it first$/],
+  ['--export-dir holding an earlier export', () => ['account', 'export', '--mnemonic-file', F.good!, '--export-dir', 'old-export'], 2, /^coldkit: --export-dir: ".*old-export\/sparrow\.json" already exists; choose another path or remove it first$/, { outFile: () => 'old-export/bitcoin-core-importdescriptors.json' }],
   ['--expect-fingerprint not hex', () => ['seed', 'check', '--mnemonic-file', F.good!, '--expect-fingerprint', 'xyz'], 2, '--expect-fingerprint: must be 8 hex characters'],
   ['--expect-fingerprint mismatch', () => ['seed', 'check', '--mnemonic-file', F.good!, '--expect-fingerprint', 'deadbeef'], 3, 'fingerprint is 73c5da0a, expected deadbeef: these words are another wallet'],
   ['seed finish with 12 words', () => ['seed', 'finish', '--mnemonic-file', F.twelve!], 2, '--mnemonic-file: has 12 words; give 11, 14, 17, 20 or 23 words to find the final word'],

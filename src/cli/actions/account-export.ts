@@ -40,6 +40,9 @@ export interface EthAccountExport {
 
 const action: Action<Opts> = async (opts, ctx) => {
   if (opts.out) assertWritable(opts.out, '--out');
+  if (opts.exportDir && opts.chain !== 'eth') {
+    for (const name of EXPORT_FILES) assertWritable(path.join(opts.exportDir, name), '--export-dir');
+  }
   const m = await readMnemonic(opts, ctx);
   const passphrase = await readPassphrase(opts, ctx);
   const net = btcNetwork(ctx);
@@ -136,6 +139,9 @@ const action: Action<Opts> = async (opts, ctx) => {
       ].join('\n'),
   };
 };
+
+/** The import files --export-dir writes (electrum.json not for taproot); none may exist yet. */
+const EXPORT_FILES = ['bitcoin-core-importdescriptors.json', 'sparrow.json', 'electrum.json', 'descriptor.txt'];
 
 function checkHardened(indices: number[], opts: Opts, overrides: string[]): void {
   if (indices.length < 3) throw new InputError('an account path needs at least purpose, coin type and account levels', '--path');
