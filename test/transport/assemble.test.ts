@@ -116,6 +116,9 @@ describe('assemble: damaged frames give clear errors, never a wrong payload', ()
     const b64 = Buffer.from(other).toString('base64');
     expect(assembleFrames(scan([b64]), nodeZlib).kind).toBe('psbt');
     expect(assembleFrames(scan(['0200000001' + 'ab'.repeat(40)]), nodeZlib).kind).toBe('tx');
+    const eth = assembleFrames(scan(['0x02F8' + 'ab'.repeat(40)]), nodeZlib);
+    expect(eth.kind).toBe('tx');
+    expect(new TextDecoder().decode(eth.bytes)).toBe('0x02F8' + 'ab'.repeat(40));
     expect(new TextDecoder().decode(assembleFrames(scan(['hello']), nodeZlib).bytes)).toBe('hello');
   });
 

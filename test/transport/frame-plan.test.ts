@@ -110,7 +110,9 @@ describe('plain frame plan', () => {
     const p = planFrames('psbt', psbt675, { format: 'plain' });
     expect(p.frames).toEqual([Buffer.from(psbt675).toString('base64')]);
     expect(p.mode).toBe('byte');
-    expect(planFrames('tx', new TextEncoder().encode('0200AABB' + '00'.repeat(60)), {}).frames[0]).toBe('0200aabb' + '00'.repeat(60));
+    // Hex text goes as written, so the receiver's bytes (and digest) equal the sender's.
+    expect(planFrames('tx', new TextEncoder().encode('0200AABB' + '00'.repeat(60)), {}).frames[0]).toBe('0200AABB' + '00'.repeat(60));
+    expect(planFrames('tx', new TextEncoder().encode('0x02f8' + '00'.repeat(60) + '\n'), {}).frames[0]).toBe('0x02f8' + '00'.repeat(60));
     expect(planFrames('text', new TextEncoder().encode('héllo'), {}).frames).toEqual(['héllo']);
     expect(() => planFrames('psbt', psbt4142, { format: 'plain', maxVersion: 20 })).toThrow(/do not fit one QR/);
   });

@@ -26,7 +26,7 @@ export function guessType(b: Uint8Array): EncodeType {
   if (/^ur:eth-sign-request\//i.test(t)) return 'eth-request';
   if (t.startsWith('{') && t.includes('coldkit/account')) return 'account';
   if (/^(sh\(wpkh|wpkh|pkh|tr)\(\[/.test(t)) return 'account';
-  if (/^([0-9a-fA-F]{2}){10,}$/.test(t)) return 'tx';
+  if (/^(0x)?([0-9a-fA-F]{2}){10,}$/.test(t)) return 'tx';
   return 'text';
 }
 
@@ -78,8 +78,11 @@ export function encodeInput(b: Uint8Array, type?: EncodeType): { kind: PayloadKi
   switch (t) {
     case 'psbt':
       return { kind: 'psbt', bytes: decodePsbt(b, 'file').bytes, type: t };
-    case 'tx':
-      return { kind: 'tx', bytes: new TextEncoder().encode(toHex(txBytes(b))), type: t };
+    case 'tx': {
+      // Hex text is kept as written (0x prefix, case) so the digest matches the file's; binary becomes hex.
+      const text = dec(b).trim();
+      return { kind: 'tx', bytes: new TextEncoder().encode(/^(0x)?([0-9a-fA-F]{2})+$/.test(text) ? text : toHex(txBytes(b))), type: t };
+    }
     case 'account':
       return { kind: 'account', bytes: new TextEncoder().encode(accountText(b)), type: t };
     case 'eth-request':

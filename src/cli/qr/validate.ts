@@ -22,7 +22,7 @@ export function validatePayload(kind: PayloadKind, bytes: Uint8Array): void {
       return;
     case 'tx': {
       const t = new TextDecoder().decode(bytes);
-      if (!/^([0-9a-f]{2})+$/.test(t)) throw new InputError('transaction is not whole hex bytes', 'QR payload (transaction)');
+      if (!/^(0x)?([0-9a-fA-F]{2})+$/.test(t)) throw new InputError('transaction is not whole hex bytes', 'QR payload (transaction)');
       return;
     }
     default:

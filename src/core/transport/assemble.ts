@@ -80,7 +80,7 @@ export function plainPayload(text: string): { kind: PayloadKind; bytes: Uint8Arr
     }
   }
   if (/^70736274ff([0-9a-f]{2})*$/i.test(t)) return { kind: 'psbt', bytes: fromHex(t.toLowerCase(), 'qr'), detail: 'plain hex PSBT' };
-  if (/^([0-9a-fA-F]{2}){10,}$/.test(t)) return { kind: 'tx', bytes: new TextEncoder().encode(t.toLowerCase()), detail: 'plain hex transaction' };
+  if (/^(0x)?([0-9a-fA-F]{2}){10,}$/.test(t)) return { kind: 'tx', bytes: new TextEncoder().encode(t), detail: 'plain hex transaction' };
   return { kind: 'text', bytes: new TextEncoder().encode(text), detail: 'plain text' };
 }
 

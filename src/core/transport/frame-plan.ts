@@ -59,10 +59,16 @@ export interface FramePlan {
 
 const BBQR_TYPE: Partial<Record<PayloadKind, string>> = { psbt: 'P', tx: 'T', text: 'U', share: 'U', account: 'U', output: 'U', bytes: 'B' };
 
+/** Hex text of a `tx` payload when it is one (optionally 0x-prefixed, as Ethereum tools write it). */
+function txHexText(bytes: Uint8Array): string | undefined {
+  const t = new TextDecoder().decode(bytes).trim();
+  return /^(0x)?([0-9a-fA-F]{2})+$/.test(t) ? t : undefined;
+}
+
 /** Raw transaction bytes from a `tx` payload (hex text, as files and signers give it, or binary). */
 export function txBytes(bytes: Uint8Array): Uint8Array {
-  const t = new TextDecoder().decode(bytes).trim();
-  return /^([0-9a-fA-F]{2})+$/.test(t) ? fromHex(t, 'transaction') : bytes;
+  const t = txHexText(bytes);
+  return t ? fromHex(t.replace(/^0x/, '').toLowerCase(), 'transaction') : bytes;
 }
 
 /** Plain text of a payload for a single QR, or undefined when the kind has no plain form. */
@@ -71,7 +77,8 @@ function plainText(kind: PayloadKind, bytes: Uint8Array): { text: string; label:
     case 'psbt':
       return { text: base64.encode(bytes), label: 'plain base64 PSBT' };
     case 'tx':
-      return { text: toHex(txBytes(bytes)), label: 'plain hex transaction' };
+      // Hex text goes as written (so the receiver's digest matches); binary as hex.
+      return { text: txHexText(bytes) ?? toHex(bytes), label: 'plain hex transaction' };
     case 'bytes':
       return { text: toHex(bytes), label: 'plain hex' };
     case 'eth-sign-request':
