@@ -166,6 +166,16 @@ describe('eth sign: refusals and overrides', () => {
     expect(done.json().signer.address).toBe(A1);
   });
 
+  it.each([
+    ['3', 'EIP-4844 blob'],
+    ['4', 'EIP-7702 set-code'],
+  ])('refuses to sign a type %s (%s) payload: exit 3, no override', async (type, name) => {
+    const file = write(`type${type}.hex`, `0x0${type}f8c0\n`);
+    const r = await cli(['--yes', 'eth', 'sign', file, '--mnemonic-file', seed]);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stderr.trim()).toBe(`coldkit: this is a type ${type} (${name}) transaction; coldkit signs types 0, 1 and 2 only, and no flag overrides that`);
+  });
+
   it('refuses to sign an already signed transaction (exit 2)', async () => {
     const req = await request('s.ur', []);
     const done = await sign(req);

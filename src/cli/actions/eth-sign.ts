@@ -7,7 +7,7 @@ import { InputError } from '../../core/errors.js';
 import { checkTxPolicy } from '../../core/eth/policy.js';
 import { reviewTx, type TxReview } from '../../core/eth/review.js';
 import { signTx, txSignatureBytes } from '../../core/eth/sign.js';
-import { decodeTx } from '../../core/eth/tx.js';
+import { decodeTx, refuseUnsupportedType } from '../../core/eth/tx.js';
 import { formatFingerprint } from '../../core/eth/key.js';
 import { toHex } from '../../core/text.js';
 import type { Context, Outcome } from '../command.js';
@@ -38,6 +38,7 @@ export default async function ethSign(opts: PolicyOptions, ctx: Context, args: s
     if (req.dataType === 3) throw new InputError('this eth-sign-request carries a personal message; use `coldkit eth sign-message --request`', 'unsigned_file');
     hex = '0x' + toHex(req.signData);
   } else hex = input.kind === 'raw' ? input.text.trim() : '';
+  refuseUnsupportedType(hex);
   const tx = decodeTx(hex, 'unsigned_file');
   if (tx.signed) throw new InputError('is already signed; inspect it with `coldkit eth inspect` or send it with `coldkit eth broadcast`', 'unsigned_file');
   if (req) {

@@ -8,7 +8,7 @@
  * canonical re-encoding (no leading zeros, no extra fields), so what is shown is what is signed.
  */
 import { Transaction, type TransactionLike } from 'ethers';
-import { InputError } from '../errors.js';
+import { InputError, RefusedError } from '../errors.js';
 import { fromHex, sanitize, toHex } from '../text.js';
 import { parseAddress } from './erc20.js';
 
@@ -58,6 +58,21 @@ export interface DecodedTx {
   /** keccak256 of the unsigned payload. */
   signingHash: string;
   signed: null | { hex: string; hash: string; from: string; signature: TxSignature };
+}
+
+/** EIP-2718 types coldkit knows of but does not build, show or sign. */
+export const UNSUPPORTED_TYPES: Readonly<Record<number, string>> = { 3: 'EIP-4844 blob', 4: 'EIP-7702 set-code' };
+
+/**
+ * Refuse (exit 3, no override) to sign a payload of a transaction type coldkit does not sign:
+ * a well-formed EIP-4844 or EIP-7702 envelope is not bad input, it is a transaction coldkit will
+ * not put its signature on. Other unknown type bytes are left to decodeTx (exit 2).
+ */
+export function refuseUnsupportedType(hex: string): void {
+  const m = /^(?:0x)?([0-9a-fA-F]{2})/.exec(hex.trim());
+  const type = m ? parseInt(m[1]!, 16) : -1;
+  const name = UNSUPPORTED_TYPES[type];
+  if (name) throw new RefusedError(`this is a type ${type} (${name}) transaction; coldkit signs types 0, 1 and 2 only, and no flag overrides that`);
 }
 
 /** Flag names used in error messages when fields come from the command line. */
