@@ -1,7 +1,7 @@
 /** The signer pipeline as `psbt sign` runs it, in-process, for tests (no prompts, no files). */
 import { checkSignable, enforce, type Override } from '../../src/core/btc/policy.js';
 import { addToInputs, partialSigPair, redeemScriptPair, tapKeySigPair, type KeyValue } from '../../src/core/btc/psbt-maps.js';
-import { decodePsbt } from '../../src/core/btc/psbt-codec.js';
+import { readPsbt } from '../../src/core/btc/psbt-read.js';
 import { reviewPsbt, type PsbtReview } from '../../src/core/btc/review.js';
 import { SeedKeys } from '../../src/core/btc/seed-keys.js';
 import { signInputs } from '../../src/core/btc/sign.js';
@@ -19,7 +19,7 @@ export interface FlowOptions {
 
 /** Review, check, sign and write; returns the signed PSBT bytes and the review. */
 export function signFlow(raw: Uint8Array, o: FlowOptions = {}): { signed: Uint8Array; review: PsbtReview; overrides: Override[] } {
-  const { tx, bytes } = decodePsbt(raw);
+  const { view: tx, bytes } = readPsbt(raw);
   const net = NETWORKS[o.network ?? 'testnet'];
   const keys = new SeedKeys(rootOf(o.mnemonic, o.passphrase));
   const review = reviewPsbt(tx, net, keys);

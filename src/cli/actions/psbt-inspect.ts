@@ -5,7 +5,7 @@
  * shown as claims.
  */
 import { findings } from '../../core/btc/policy.js';
-import { decodePsbt } from '../../core/btc/psbt-codec.js';
+import { readPsbt } from '../../core/btc/psbt-read.js';
 import { WatchKeys } from '../../core/btc/key-source.js';
 import { reviewPsbt, type PsbtReview } from '../../core/btc/review.js';
 import type { Context, Outcome } from '../command.js';
@@ -29,7 +29,7 @@ export default async function psbtInspect(
   args: string[],
 ): Promise<Outcome<PsbtInspectResult>> {
   const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'psbt');
-  const { tx, bytes } = decodePsbt(payload.bytes, 'psbt');
+  const { view: tx, bytes } = readPsbt(payload.bytes, 'psbt');
   let review: PsbtReview;
   if (opts.descriptor || opts.wallet) {
     const acc = await readWatchAccount(opts, ctx);

@@ -11,13 +11,12 @@
  * A failed check is an InputError naming the input (exit 2): the PSBT is malformed or lying.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import type { Transaction } from '@scure/btc-signer';
+import type { InputFields, RawTxView } from './psbt-view.js';
 import { InputError } from '../errors.js';
 import { toHex } from '../text.js';
 import { ByteWriter, concatBytes, equalBytes } from './bytes.js';
 import { hash160 } from './key-script.js';
 
-type Input = ReturnType<Transaction['getInput']>;
 
 /** The spent output of one input and how it is known. */
 export interface SpentOutput {
@@ -37,7 +36,7 @@ export function isWitnessProgram(s: Uint8Array): boolean {
 }
 
 /** Display-order txid of a decoded previous transaction (double SHA-256 of its non-witness serialisation). */
-export function txidOf(prev: NonNullable<Input['nonWitnessUtxo']>): string {
+export function txidOf(prev: RawTxView): string {
   const w = new ByteWriter(64 + 50 * prev.inputs.length + 40 * prev.outputs.length);
   w.u32(prev.version).compact(prev.inputs.length);
   for (const i of prev.inputs) w.reversed(i.txid).u32(i.index).varBytes(i.finalScriptSig ?? new Uint8Array()).u32(i.sequence);
@@ -48,7 +47,7 @@ export function txidOf(prev: NonNullable<Input['nonWitnessUtxo']>): string {
 }
 
 /** The spent output of input `idx`, checked; undefined when the PSBT carries no UTXO for it. */
-export function spentOutput(input: Input, idx: number): SpentOutput | undefined {
+export function spentOutput(input: InputFields, idx: number): SpentOutput | undefined {
   const field = `input ${idx}`;
   let out: SpentOutput | undefined;
   if (input.nonWitnessUtxo) {

@@ -97,3 +97,4 @@ export function psbtOf(tx: Transaction, field = 'psbt'): Uint8Array {
     throw new InputError(`cannot be serialised: ${libraryReason(e)}`, field);
   }
 }
+

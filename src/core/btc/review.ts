@@ -10,7 +10,7 @@
  * with no descriptor) a claim can only be shown as "claimed-change".
  */
 import { Address, OutScript } from '@scure/btc-signer';
-import type { Transaction } from '@scure/btc-signer';
+import type { InputFields, OutputFields, PsbtView } from './psbt-view.js';
 import { formatPath, HARDENED } from '../hd/path.js';
 import type { ScriptType } from '../hd/script-type.js';
 import { fingerprintHex } from '../hd/keys.js';
@@ -106,8 +106,8 @@ export interface PsbtReview {
   warnings: string[];
 }
 
-type Input = ReturnType<Transaction['getInput']>;
-type Output = ReturnType<Transaction['getOutput']>;
+type Input = InputFields;
+type Output = OutputFields;
 type Der = { fingerprint: number; path: number[] };
 
 /** Render a script as an address of `net`, or undefined. */
@@ -183,7 +183,7 @@ function estimatedInputWeight(i: Input, r: ReviewInput): number {
 }
 
 /** Build the review of a parsed PSBT for `net`, proving ownership with `keys` when given. */
-export function reviewPsbt(tx: Transaction, net: BtcNetwork, keys?: KeySource): PsbtReview {
+export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource): PsbtReview {
   const warnings: string[] = [];
   const networkMismatches = new Set<string>();
   const wanted = new Set<string>();
@@ -291,7 +291,7 @@ export function reviewPsbt(tx: Transaction, net: BtcNetwork, keys?: KeySource): 
 
   return {
     network: net.name,
-    psbtVersion: (tx.opts as { PSBTVersion?: number }).PSBTVersion ?? 0,
+    psbtVersion: tx.psbtVersion,
     txVersion: tx.version,
     lockTime: tx.lockTime,
     rbf: inputs.some((r) => r.sequence < 0xfffffffe),

@@ -21,6 +21,16 @@ export function publicKey(priv: Uint8Array): Uint8Array {
   return p;
 }
 
+/** Is `p` a valid compressed or uncompressed public key (a point on the curve)? */
+export function isPoint(p: Uint8Array): boolean {
+  return ecc.isPoint(p);
+}
+
+/** Is `x` the x coordinate of a curve point (a BIP340 x-only key)? */
+export function isXOnlyPoint(x: Uint8Array): boolean {
+  return ecc.isXOnlyPoint(x);
+}
+
 /** Is `key` a valid secp256k1 private key (0 < d < n)? */
 export function isPrivateKey(key: Uint8Array): boolean {
   return ecc.isPrivate(key);

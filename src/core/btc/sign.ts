@@ -11,7 +11,7 @@
  * ECDSA signatures are RFC 6979 with low-R grinding (secp.ts); Schnorr uses aux_rand = 32 zero
  * bytes. Every signature is verified against its digest before it is returned. Pure: no I/O.
  */
-import type { Transaction } from '@scure/btc-signer';
+import type { PsbtView } from './psbt-view.js';
 import { VerificationError } from '../errors.js';
 import { p2pkhScript, p2wpkhScript } from './key-script.js';
 import type { PsbtReview } from './review.js';
@@ -77,7 +77,7 @@ export function signInputs(review: PsbtReview, keys: SeedKeys): InputSignature[]
 }
 
 /** Signatures in a PSBT (partial, taproot key and script path). */
-export function countSignatures(tx: Transaction): number {
+export function countSignatures(tx: PsbtView): number {
   let n = 0;
   for (let i = 0; i < tx.inputsLength; i++) {
     const inp = tx.getInput(i);
