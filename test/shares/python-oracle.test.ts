@@ -23,14 +23,25 @@ describe('independent Python decoder', () => {
     const dir = tmpDir('coldkit-py-');
     const words = path.join(dir, 'wordlist.txt');
     fs.writeFileSync(words, SLIP39_WORDS.join('\n') + '\n');
-    const run = (shares: string[]) => spawnSync('python3', [script.pathname, words], { input: shares.join('\n') + '\n', encoding: 'utf8' });
-    for (const v of vectors.valid) {
-      for (const ks of v.combine as number[][]) {
-        const r = run(ks.map((k) => v.shares[k - 1]));
-        expect(r.status, r.stderr).toBe(0);
-        expect(r.stdout.trim()).toBe(v.entropy);
-      }
-    }
-    for (const v of vectors.invalid) expect(run(v.shares).status, v.description).not.toBe(0);
+    // One interpreter for all vectors: load the script as a module and call parse/combine.
+    const driver = [
+      'import importlib.util, json, sys',
+      `sys.argv = ['v1_decode.py', ${JSON.stringify(words)}]`,
+      `spec = importlib.util.spec_from_file_location('v1', ${JSON.stringify(script.pathname)})`,
+      'm = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)',
+      'doc = json.load(sys.stdin)',
+      "valid = [[m.combine([m.parse(v['shares'][k - 1]) for k in ks]).hex() for ks in v['combine']] for v in doc['valid']]",
+      'def refused(v):',
+      '    try: m.combine([m.parse(s) for s in v["shares"]])',
+      '    except (AssertionError, StopIteration, KeyError): return True',  # a failed check, an unknown word
+      '    return False',
+      "print(json.dumps({'valid': valid, 'invalid': [refused(v) for v in doc['invalid']]}))",
+    ].join('\n');
+    const r = spawnSync('python3', ['-c', driver], { input: JSON.stringify(vectors), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const got = JSON.parse(r.stdout) as { valid: string[][]; invalid: boolean[] };
+    vectors.valid.forEach((v: { entropy: string; combine: number[][] }, i: number) => expect(got.valid[i]).toEqual(v.combine.map(() => v.entropy)));
+    vectors.invalid.forEach((v: { description: string }, i: number) => expect(got.invalid[i], v.description).toBe(true));
+    expect(got.invalid).toHaveLength(vectors.invalid.length);
   });
 });

@@ -3,7 +3,6 @@
  * count, integrity tag). Prints the master fingerprint and first address only; `--reveal` prints
  * the mnemonic (a real recovery), `--mnemonic-out FILE` writes it with mode 0600.
  */
-import { InputError } from '../../core/errors.js';
 import { mnemonicFromEntropy } from '../../core/bip39/mnemonic.js';
 import { walletCard, type WalletCard } from '../../core/hd/wallet-card.js';
 import type { Action } from '../command.js';
@@ -11,7 +10,7 @@ import { assertWritable, writeFileAtomic } from '../io.js';
 import { btcNetwork } from '../network-option.js';
 import { renderNumberedWords, renderWalletCard } from '../render/wallet-card.js';
 import { readPassphrase } from '../secrets.js';
-import { readShares, type ShareInputOptions } from '../shares/read-shares.js';
+import { checkStdinUse, readShares, type ShareInputOptions } from '../shares/read-shares.js';
 import { rebuild } from '../shares/rebuild.js';
 
 interface Opts extends ShareInputOptions {
@@ -38,9 +37,7 @@ interface Result {
 
 const action: Action<Opts> = async (opts, ctx) => {
   if (opts.mnemonicOut) assertWritable(opts.mnemonicOut, '--mnemonic-out');
-  if (opts.passphraseFile && opts.shareFile?.includes('-') && opts.passphraseFile === '-') {
-    throw new InputError('stdin cannot carry both shares and the passphrase; use a file for one of them', '--passphrase-file');
-  }
+  checkStdinUse(opts, ctx);
   const read = await readShares(opts, ctx, 'combine');
   const got = await rebuild(read);
   const phrase = mnemonicFromEntropy(got.entropy);

@@ -14,7 +14,7 @@ import type { Action } from '../command.js';
 import { readInputText } from '../io.js';
 import { btcNetwork } from '../network-option.js';
 import { readPassphrase } from '../secrets.js';
-import { readShares, type ShareInputOptions } from '../shares/read-shares.js';
+import { checkStdinUse, readShares, type ShareInputOptions } from '../shares/read-shares.js';
 import { rebuild } from '../shares/rebuild.js';
 
 interface Opts extends ShareInputOptions {
@@ -79,6 +79,7 @@ const action: Action<Opts> = async (opts, ctx) => {
   if (expected.passphrase && !opts.passphrase && !opts.passphraseFile) {
     throw new InputError('the wallet card says this wallet uses a BIP39 passphrase: add --passphrase (hidden prompt) or --passphrase-file', '--passphrase');
   }
+  checkStdinUse(opts, ctx);
   const net = expected.network ? network(expected.network, '--card') : btcNetwork(ctx);
   const read = await readShares(opts, ctx, 'drill');
   const sources = read.shares.map((s) => s.label);

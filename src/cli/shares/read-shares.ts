@@ -50,6 +50,17 @@ function qrImages(paths: string[]): string[] {
   });
 }
 
+/**
+ * Refuse `--passphrase-file -` when the shares also come from stdin (`--share-file -`, or piped
+ * stdin with no other source): one stream cannot carry both.
+ */
+export function checkStdinUse(opts: ShareInputOptions & { passphraseFile?: string }, ctx: Context): void {
+  const sharesOnStdin = Boolean(opts.shareFile?.includes('-')) || (!opts.shareFile?.length && !opts.fromQr?.length && !ctx.io.stdinIsTTY);
+  if (opts.passphraseFile === '-' && sharesOnStdin) {
+    throw new InputError('stdin cannot carry both the shares and the passphrase; put one of them in a file', '--passphrase-file');
+  }
+}
+
 /** Read share texts from the given sources (see the file comment). */
 export async function readShareTexts(opts: ShareInputOptions, ctx: Context, purpose: string, one = false): Promise<ShareText[]> {
   const out: ShareText[] = [];
