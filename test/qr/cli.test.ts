@@ -208,6 +208,15 @@ describe('--from-qr and --qr-png across the gap', () => {
     expect(dec.code, dec.stderr).toBe(0);
     expect(fs.readFileSync(back).equals(fs.readFileSync(signed))).toBe(true);
     expect(digestOf(dec.stderr)).toBe(/QR out: .*digest: ([a-z]+ [a-z]+ [a-z]+ [a-z]+)/.exec(s.stderr)![1]);
+
+    // The finalized transaction crosses back too; its QR digest is finalize's "transaction digest".
+    const fin = await runCli(['--network', 'testnet', 'psbt', 'finalize', signed, '--qr-png', path.join(dir, 'fin')]);
+    expect(fin.code, fin.stderr).toBe(0);
+    const txDigest = /transaction digest: ([a-z]+ [a-z]+ [a-z]+ [a-z]+)/.exec(fin.stderr + fin.stdout)![1];
+    const tx = await runCli(['qr', 'decode', '--dir', path.join(dir, 'fin'), '--expect', 'tx']);
+    expect(tx.code, tx.stderr).toBe(0);
+    expect(digestOf(tx.stderr)).toBe(txDigest);
+    expect(tx.stdout.trim()).toBe(fin.stdout.trim());
   });
 
   it('a PSBT that came as one plain QR and outgrows it once signed goes back as UR, with a note', async () => {

@@ -1,7 +1,7 @@
 /** `coldkit qr decode`: QR frames from images, a folder or a video → one validated payload. */
 import { base64 } from '@scure/base';
 import { InputError } from '../../core/errors.js';
-import { digestWords } from '../../core/digest-words.js';
+import { payloadDigest } from '../../core/transport/frame-plan.js';
 import { sanitize, toHex } from '../../core/text.js';
 import type { PayloadKind } from '../../core/transport/payload-ur.js';
 import { encodeUrSingle } from '../../core/transport/ur/ur.js';
@@ -40,7 +40,7 @@ const action: Action<Opts> = async (opts, ctx, args) => {
     : await scanImages(expandImagePaths(opts.dir ? [opts.dir] : args, opts.dir ? '--dir' : 'images'), ctx, opts.dir ? '--dir' : 'images');
   const p = assembleScanned(scanned, ctx);
   if (opts.expect && p.kind !== opts.expect) throw new InputError(`the QR frames carry a ${p.kind}, not a ${opts.expect}`, '--expect');
-  const digest = digestWords(p.bytes);
+  const digest = payloadDigest(p.kind, p.bytes);
   const text = payloadText(p.kind, p.bytes);
   if (opts.out) {
     assertWritable(opts.out, '--out');

@@ -1,6 +1,6 @@
 /** `coldkit qr encode`: a payload file → verified QR frames on the terminal, PNGs, a GIF, an HTML page. */
 import { InputError } from '../../core/errors.js';
-import { digestWords } from '../../core/digest-words.js';
+import { payloadDigest } from '../../core/transport/frame-plan.js';
 import type { Density, TransportFormat } from '../../core/transport/frame-plan.js';
 import type { Ecc } from '../../core/transport/qr-capacity.js';
 import type { Action } from '../command.js';
@@ -40,7 +40,7 @@ const action: Action<Opts> = async (opts, ctx, args) => {
     frames: opts.frames,
     scale: opts.scale,
   });
-  const digest = digestWords(input.bytes);
+  const digest = payloadDigest(input.kind, input.bytes);
   const { plan } = series;
   const n = series.frames.length;
   ctx.note(`${plan.label}: ${plan.frames.length} part(s)${n > plan.frames.length ? ` + ${n - plan.frames.length} fountain` : ''}, QR version ${plan.version} ECC ${plan.ecc}; every frame read back from its pixels — digest: ${digest}`);

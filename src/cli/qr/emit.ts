@@ -1,6 +1,6 @@
 /** QR output for payload-writing commands (--qr-png, --qr-html, --qr-terminal). Owned by the QR area. */
 import { InputError } from '../../core/errors.js';
-import { digestWords } from '../../core/digest-words.js';
+import { payloadDigest } from '../../core/transport/frame-plan.js';
 import type { Context, Payload } from '../command.js';
 import { writeOutputs } from './outputs.js';
 import { buildSeries } from './series.js';
@@ -23,7 +23,7 @@ export async function emitPayload(payload: Payload, targets: EmitTargets, ctx: C
     ctx.note(`the ${payload.kind} no longer fits one plain QR; sending it in the automatic format instead`);
     series = await buildSeries(payload.kind, payload.bytes, { format: 'auto' });
   }
-  const digest = digestWords(payload.bytes);
+  const digest = payloadDigest(payload.kind, payload.bytes);
   const n = series.frames.length;
   const caption = { title: `coldkit ${payload.kind} — ${series.plan.label}`, lines: [`digest: ${digest}`, `${n} frame(s), QR version ${series.plan.version}`] };
   const w = await writeOutputs(series, { png: targets.qrPng, html: targets.qrHtml, terminal: targets.qrTerminal, seconds: ctx.io.stderr.isTTY ? undefined : 0 }, ctx, caption);

@@ -1,5 +1,5 @@
 /** QR input for payload-reading commands (--from-qr IMAGES|DIR). Owned by the QR area. */
-import { digestWords } from '../../core/digest-words.js';
+import { payloadDigest } from '../../core/transport/frame-plan.js';
 import type { Context, Payload } from '../command.js';
 import { assembleScanned, expandImagePaths, scanImages } from './collect.js';
 
@@ -14,6 +14,6 @@ export interface ScannedPayload { bytes: Uint8Array; kind: Payload['kind']; form
 export async function scanPayload(paths: string[], ctx: Context): Promise<ScannedPayload> {
   const files = expandImagePaths(paths, '--from-qr');
   const p = assembleScanned(await scanImages(files, ctx, '--from-qr'), ctx);
-  ctx.note(`QR in: ${p.detail} — digest: ${digestWords(p.bytes)}`);
+  ctx.note(`QR in: ${p.detail} — digest: ${payloadDigest(p.kind, p.bytes)}`);
   return { bytes: p.bytes, kind: p.kind, format: p.format };
 }

@@ -12,6 +12,7 @@
  */
 import { base64 } from '@scure/base';
 import { InputError } from '../errors.js';
+import { digestWords } from '../digest-words.js';
 import { fromHex, toHex } from '../text.js';
 import { splitBbqr, type BbqrEncoding, type Zlib } from './bbqr/bbqr.js';
 import { alnumVersionFor, byteVersionFor, type Ecc } from './qr-capacity.js';
@@ -69,6 +70,15 @@ function txHexText(bytes: Uint8Array): string | undefined {
 export function txBytes(bytes: Uint8Array): Uint8Array {
   const t = txHexText(bytes);
   return t ? fromHex(t.replace(/^0x/, '').toLowerCase(), 'transaction') : bytes;
+}
+
+/**
+ * The 4-word digest both sides print for a payload: of its bytes, except a transaction, whose
+ * digest is of the raw transaction (hex case, `0x` and binary-vs-hex do not change it; it equals
+ * `psbt finalize`'s "transaction digest").
+ */
+export function payloadDigest(kind: PayloadKind, bytes: Uint8Array): string {
+  return digestWords(kind === 'tx' ? txBytes(bytes) : bytes);
 }
 
 /** Plain text of a payload for a single QR, or undefined when the kind has no plain form. */
