@@ -33,7 +33,7 @@ describe('independent Python decoder', () => {
       "valid = [[m.combine([m.parse(v['shares'][k - 1]) for k in ks]).hex() for ks in v['combine']] for v in doc['valid']]",
       'def refused(v):',
       '    try: m.combine([m.parse(s) for s in v["shares"]])',
-      '    except (AssertionError, StopIteration, KeyError): return True',  # a failed check, an unknown word
+      '    except (AssertionError, StopIteration, KeyError): return True', // a failed check, an unknown word
       '    return False',
       "print(json.dumps({'valid': valid, 'invalid': [refused(v) for v in doc['invalid']]}))",
     ].join('\n');
