@@ -1,7 +1,6 @@
 /** `coldkit qr encode`: a payload file → verified QR frames on the terminal, PNGs, a GIF, an HTML page. */
 import { InputError } from '../../core/errors.js';
-import { payloadDigest } from '../../core/transport/frame-plan.js';
-import type { Density, TransportFormat } from '../../core/transport/frame-plan.js';
+import { payloadDigest, type Density, type TransportFormat } from '../../core/transport/frame-plan.js';
 import type { Ecc } from '../../core/transport/qr-capacity.js';
 import type { Action } from '../command.js';
 import { readInputFile } from '../io.js';
