@@ -79,6 +79,9 @@ describe('qr encode → files → qr decode', () => {
     expect(j.label).toBe('BBQr Z/P');
     expect(j.version).toBeLessThanOrEqual(15);
     fs.rmSync(path.join(dir, 'bb', 'frame-0002.png'));
+    const h = await runCli(['qr', 'encode', psbt1, '--format', 'bbqr', '--bbqr-encoding', 'H', '--json']);
+    expect(h.json().label).toBe('BBQr H/P');
+    expect(h.json().texts[0]).toMatch(/^B\$HP010070736274FF/);
     const dec = await runCli(['qr', 'decode', '--dir', path.join(dir, 'bb')]);
     expect(dec.code).toBe(2);
     expect(dec.stderr).toMatch(/missing part\(s\) 2 of/);

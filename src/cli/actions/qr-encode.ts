@@ -2,6 +2,7 @@
 import { InputError } from '../../core/errors.js';
 import { payloadDigest, type Density, type TransportFormat } from '../../core/transport/frame-plan.js';
 import type { Ecc } from '../../core/transport/qr-capacity.js';
+import type { BbqrEncoding } from '../../core/transport/bbqr/bbqr.js';
 import type { Action } from '../command.js';
 import { readInputFile } from '../io.js';
 import { encodeInput, type EncodeType } from '../qr/encode-input.js';
@@ -12,6 +13,7 @@ interface Opts {
   format: 'auto' | TransportFormat;
   type?: EncodeType;
   urType?: string;
+  bbqrEncoding?: BbqrEncoding;
   density: Density;
   fragment?: number;
   maxVersion?: number;
@@ -36,6 +38,7 @@ const action: Action<Opts> = async (opts, ctx, args) => {
     maxVersion: opts.maxVersion,
     ecc: opts.ecc,
     urType: opts.urType,
+    bbqrEncoding: opts.bbqrEncoding,
     frames: opts.frames,
     scale: opts.scale,
   });

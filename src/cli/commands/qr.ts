@@ -22,6 +22,7 @@ export function register(program: Command): void {
     .addOption(new Option('--format <format>', 'transport format').choices(['auto', 'ur', 'bbqr', 'plain']).default('auto'))
     .addOption(new Option('--type <type>', 'payload type (default: guessed from the content)').choices(['psbt', 'tx', 'account', 'eth-request', 'text']))
     .addOption(new Option('--ur-type <type>', 'UR type to emit for this payload').choices(['crypto-psbt', 'psbt', 'bytes', 'crypto-account', 'crypto-output']))
+    .addOption(new Option('--bbqr-encoding <enc>', 'BBQr encoding: Z zlib+Base32 (default), 2 Base32, H hex').choices(['Z', '2', 'H']))
     .addOption(new Option('--density <density>', 'frame density: UR 80/200/400-byte fragments, BBQr version cap 12/20/25').choices(['low', 'normal', 'high']).default('normal'))
     .option('--fragment <bytes>', 'UR maximum fragment length in bytes (instead of --density)', intArg('--fragment', 10, 10000))
     .option('--max-version <n>', 'highest QR version of any frame (BBQr default 20)', intArg('--max-version', 1, 40))
