@@ -99,6 +99,11 @@ describe('BBQr frame plan', () => {
     expect(toHex(joinBbqr(plan.frames, nodeZlib).raw)).toBe('02000000' + 'ab'.repeat(3000));
   });
 
+  it('JSON text goes as file type J, other text as U', () => {
+    expect(planFrames('text', new TextEncoder().encode('{"a": [1, 2]}'), { format: 'bbqr', zlib: nodeZlib }).frames[0]).toMatch(/^B\$.J0100/);
+    expect(planFrames('text', new TextEncoder().encode('{not json'), { format: 'bbqr', zlib: nodeZlib }).frames[0]).toMatch(/^B\$.U0100/);
+  });
+
   it('EIP-4527 payloads refuse BBQr and plain', () => {
     expect(() => planFrames('eth-sign-request', new Uint8Array([0xa0]), { format: 'bbqr' })).toThrow(/travels as UR/);
     expect(() => planFrames('eth-signature', new Uint8Array([0xa0]), { format: 'plain' })).toThrow(/travels as UR/);

@@ -66,6 +66,18 @@ function txHexText(bytes: Uint8Array): string | undefined {
   return /^(0x)?([0-9a-fA-F]{2})+$/.test(t) ? t : undefined;
 }
 
+/** True when the bytes are a JSON object or array (BBQr file type J). */
+function isJson(bytes: Uint8Array): boolean {
+  const t = new TextDecoder().decode(bytes).trim();
+  if (!/^[[{]/.test(t)) return false;
+  try {
+    JSON.parse(t);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Raw transaction bytes from a `tx` payload (hex text, as files and signers give it, or binary). */
 export function txBytes(bytes: Uint8Array): Uint8Array {
   const t = txHexText(bytes);
@@ -111,7 +123,7 @@ function planPlain(kind: PayloadKind, bytes: Uint8Array, maxVersion: number, ecc
 }
 
 function planBbqr(kind: PayloadKind, bytes: Uint8Array, opts: PlanOptions, maxVersion: number, ecc: Ecc): FramePlan {
-  const fileType = BBQR_TYPE[kind];
+  const fileType = kind === 'text' && isJson(bytes) ? 'J' : BBQR_TYPE[kind];
   if (!fileType) throw new InputError(`a ${kind} travels as UR (EIP-4527); BBQr has no file type for it`, '--format');
   const raw = kind === 'tx' ? txBytes(bytes) : bytes;
   const encoding = opts.bbqrEncoding ?? (opts.zlib ? 'Z' : '2');
