@@ -146,6 +146,19 @@ describe('shares verify and drill', () => {
 });
 
 describe('seed new --split', () => {
+  it('refuses bad split options before making a seed', async () => {
+    const before = fs.readFileSync(journal, 'utf8');
+    const a = await cli(['seed', 'new', '--split', '3-of-2', '--out', 'never']);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toContain('--split: 3-of-2: need 2 ≤ T ≤ N ≤ 16');
+    const b = await cli(['seed', 'new', '--out', 'never']);
+    expect(b.code).toBe(2);
+    expect(b.stderr).toContain('need --split');
+    const c = await cli(['seed', 'new', '--split', '2-of-3', '--out', 'never', '--mnemonic-out', 'never.txt']);
+    expect(c.code).toBe(2);
+    expect(fs.existsSync(path.join(dir, 'never'))).toBe(false);
+    expect(fs.readFileSync(journal, 'utf8')).toBe(before);
+  });
   it('makes a seed that is never shown: only its cards; the shares rebuild the card wallet', async () => {
     const r = await cli(['seed', 'new', '--words', '12', '--split', '2-of-3', '--labels', 'a,b,c', '--out', 'new-cards']);
     expect(r.code, r.stderr).toBe(0);

@@ -55,6 +55,7 @@ const action: Action<Opts> = async (opts, ctx) => {
     throw new InputError('--json output does not include the words; add --reveal to include them, or --mnemonic-out FILE, so the new seed is not lost', '--json');
   }
   if (!opts.split && (opts.labels || opts.out || opts.confirm)) throw new InputError('--labels, --out and --confirm need --split T-of-N', '--split');
+  if (opts.split) (await import('../shares/present.js')).checkPresentOptions({ ...opts, split: opts.split }, ctx);
   if (opts.mnemonicOut) assertWritable(opts.mnemonicOut, '--mnemonic-out');
   if (opts.card) assertWritable(opts.card, '--card');
 

@@ -9,7 +9,7 @@ import { descriptorChecksum } from '../../core/hd/checksum.js';
 import type { WalletCard } from '../../core/hd/wallet-card.js';
 import type { Context, Outcome } from '../command.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
-import { parseSplitSpec, runSplit, type SplitResult } from './split-flow.js';
+import { checkSplitRequest, parseSplitSpec, runSplit, type SplitResult } from './split-flow.js';
 
 /** The seed-new options that matter here, plus what seed-new computed. */
 export interface PresentOptions {
@@ -27,11 +27,18 @@ export interface PresentOptions {
   walletCard: WalletCard;
 }
 
-/** Split `entropy` and hand out the shares; the words themselves are never shown. */
-export async function presentSplit(entropy: Uint8Array, opts: PresentOptions, ctx: Context): Promise<Outcome<SplitResult & { cardFile?: string }>> {
+/** Check the --split options before seed new does any work (no dice asked, no seed made). */
+export function checkPresentOptions(opts: Omit<PresentOptions, 'source' | 'walletCard' | 'stats'>, ctx: Context): { threshold: number; count: number } {
   if (opts.mnemonicOut) throw new InputError('--split never writes the words; the shares are the only copy (drop --mnemonic-out)', '--mnemonic-out');
   const { threshold, count } = parseSplitSpec(opts.split);
+  checkSplitRequest({ threshold, count, format: opts.format, labels: opts.labels, out: opts.out, confirm: opts.confirm, reveal: opts.reveal, thresholdFlag: '--split' }, ctx);
   if (opts.card) assertWritable(opts.card, '--card');
+  return { threshold, count };
+}
+
+/** Split `entropy` and hand out the shares; the words themselves are never shown. */
+export async function presentSplit(entropy: Uint8Array, opts: PresentOptions, ctx: Context): Promise<Outcome<SplitResult & { cardFile?: string }>> {
+  const { threshold, count } = checkPresentOptions(opts, ctx);
   const card = opts.walletCard;
   const bits = entropy.length * 8;
   const outcome = await runSplit(

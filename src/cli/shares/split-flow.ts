@@ -98,6 +98,9 @@ export function checkSplitRequest(
   ctx: Context,
 ): { format: SplitFormat; holders?: string[]; terminal: boolean } {
   const format = parseFormat(req.format);
+  if (req.thresholdFlag === '--split' && !(req.threshold >= 2 && req.threshold <= req.count && req.count <= 16)) {
+    throw new InputError(`${req.threshold}-of-${req.count}: need 2 ≤ T ≤ N ≤ 16 (1-of-N would be plain copies of the seed)`, '--split');
+  }
   if (format === 'v1') checkThreshold(req.threshold, req.count);
   else if (req.threshold < 2 || req.count < req.threshold || req.count > 16) throw new InputError('SSKR shares here need 2 ≤ T ≤ N ≤ 16', req.thresholdFlag);
   const holders = parseLabels(req.labels, req.count);
