@@ -7,7 +7,6 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { NETWORKS } from '../../src/core/btc/network.js';
-import { InputError } from '../../src/core/errors.js';
 import { accountPath, exportAccount } from '../../src/core/hd/account.js';
 import { descriptorChecksum, verifyChecksum, withChecksum } from '../../src/core/hd/checksum.js';
 import { parseDescriptor } from '../../src/core/hd/descriptor.js';
@@ -15,21 +14,13 @@ import { masterKey } from '../../src/core/hd/keys.js';
 import { SCRIPT_TYPES } from '../../src/core/hd/script-type.js';
 import { HARDENED } from '../../src/core/hd/path.js';
 import { fixtureText, ttBullets } from './spec-text.js';
+import { inputError } from './expect-error.js';
 
 const FILE = 'bip380/bip-0380.mediawiki';
 const checksumVectors = ttBullets(FILE, 'The following tests cover the checksum and character set:');
 const validKeys = ttBullets(FILE, 'Valid expressions:');
 const invalidKeys = ttBullets(FILE, 'Invalid expression:');
 
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError, nothing was thrown');
-}
 
 describe('BIP380 checksum vectors', () => {
   it('8 checksum vectors in the fixture', () => {

@@ -13,20 +13,12 @@ import { masterKey, seedFromMnemonic } from '../../src/core/hd/keys.js';
 import { formatPath, HARDENED, parsePath, requireHardenedAccount } from '../../src/core/hd/path.js';
 import { SCRIPT_TYPES } from '../../src/core/hd/script-type.js';
 import { chooseBranch, findAddress, listAddresses } from '../../src/core/hd/watch.js';
+import { inputError } from './expect-error.js';
 
 const ABOUT = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
 const seed = seedFromMnemonic(ABOUT);
 const H = HARDENED;
 
-function inputError(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('descriptor format/parse round trips', () => {
   const cases = (['mainnet', 'testnet'] as const).flatMap((n) => SCRIPT_TYPES.map((s) => [n, s] as const));

@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateMnemonic } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
-import { InputError } from '../../src/core/errors.js';
 import {
   editDistance,
   entropyBytesFor,
@@ -17,23 +16,15 @@ import {
   suggestWord,
   tokenize,
 } from '../../src/core/bip39/mnemonic.js';
+import { inputError } from './expect-error.js';
 
 const ABOUT = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
 const ZOO24 = 'zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo vote';
 
-function errorOf(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error('expected an InputError');
-}
 
 describe('mnemonic error messages', () => {
   it('unknown word: position, the token and a suggestion', () => {
-    const e = errorOf(() => parseMnemonic(ABOUT.replace(/^((?:abandon ){6})abandon/, '$1abandn'), '--mnemonic-file'));
+    const e = inputError(() => parseMnemonic(ABOUT.replace(/^((?:abandon ){6})abandon/, '$1abandn'), '--mnemonic-file'));
     expect(e.message).toBe('--mnemonic-file: word 7 "abandn" is not in the BIP39 English word list — did you mean "abandon"?');
     expect(e.field).toBe('--mnemonic-file');
   });
@@ -42,7 +33,7 @@ describe('mnemonic error messages', () => {
     const words = ABOUT.split(' ');
     words[1] = 'abandoon';
     words[10] = 'zzzz';
-    const e = errorOf(() => parseMnemonic(words.join(' ')));
+    const e = inputError(() => parseMnemonic(words.join(' ')));
     expect(e.message).toMatch(/^mnemonic: word 2 "abandoon" .*did you mean "abandon"\?; word 11 "zzzz" is not in the BIP39 English word list — did you mean "\w+"\?$/);
   });
 
@@ -53,7 +44,7 @@ describe('mnemonic error messages', () => {
     ['no words', ' \n\t ', 'mnemonic: no words found; a BIP39 mnemonic has 12, 15, 18, 21 or 24 words'],
     ['only numbering', '1. 2. 3.', 'mnemonic: no words found; a BIP39 mnemonic has 12, 15, 18, 21 or 24 words'],
   ])('wrong count: %s', (_name, text, message) => {
-    expect(errorOf(() => parseMnemonic(text)).message).toBe(message);
+    expect(inputError(() => parseMnemonic(text)).message).toBe(message);
   });
 
   it.each([
@@ -61,13 +52,13 @@ describe('mnemonic error messages', () => {
     ['two words swapped', 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about abandon'],
     ['24 words, last word wrong', ZOO24.replace(/vote$/, 'zoo')],
   ])('checksum mismatch: %s', (_name, text) => {
-    expect(errorOf(() => parseMnemonic(text)).message).toBe(
+    expect(inputError(() => parseMnemonic(text)).message).toBe(
       'mnemonic: checksum mismatch: every word is in the list but the last word does not match the others — a word is wrong or out of order',
     );
   });
 
   it('messages never repeat the other (correct) words', () => {
-    const e = errorOf(() => parseMnemonic(ZOO24.replace('vote', 'votte')));
+    const e = inputError(() => parseMnemonic(ZOO24.replace('vote', 'votte')));
     expect(e.message.match(/zoo/g)).toBeNull();
   });
 });
@@ -86,7 +77,7 @@ describe('accepted input forms', () => {
     expect(resolveWord('aba')).toBeUndefined();
     expect(resolveWord('zo')).toBeUndefined();
     expect(resolveWord('zoo')).toBe('zoo'); // a whole 3-letter word is exact
-    expect(errorOf(() => parseMnemonic(ABOUT.replace(/^abandon/, 'aba'))).message).toMatch(/word 1 "aba" is not in the BIP39 English word list/);
+    expect(inputError(() => parseMnemonic(ABOUT.replace(/^abandon/, 'aba'))).message).toMatch(/word 1 "aba" is not in the BIP39 English word list/);
   });
   it('numbering, commas, upper case and extra whitespace are tolerated', () => {
     const text = ABOUT.split(' ')
@@ -154,11 +145,11 @@ describe('seed finish: every valid final word', () => {
     expect([...got].sort((a, b) => wordlist.indexOf(a) - wordlist.indexOf(b))).toEqual(got);
   });
   it.each([10, 12, 13, 24])('%i words is refused with the allowed counts', (n) => {
-    expect(errorOf(() => finalWordCandidates(Array(n).fill('abandon').join(' '))).message).toBe(
+    expect(inputError(() => finalWordCandidates(Array(n).fill('abandon').join(' '))).message).toBe(
       `mnemonic: has ${n} words; give 11, 14, 17, 20 or 23 words to find the final word`,
     );
   });
   it('unknown words are reported with suggestions', () => {
-    expect(errorOf(() => finalWordCandidates('abandon '.repeat(10) + 'abandn')).message).toMatch(/word 11 "abandn" .*"abandon"/);
+    expect(inputError(() => finalWordCandidates('abandon '.repeat(10) + 'abandn')).message).toMatch(/word 11 "abandn" .*"abandon"/);
   });
 });
