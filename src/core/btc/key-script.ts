@@ -38,12 +38,28 @@ export function p2trScript(outputKey: Uint8Array): Uint8Array {
   return concatBytes(new Uint8Array([0x51, 0x20]), outputKey);
 }
 
+/**
+ * The ECDSA script type a compressed key controls in `script`, with the key's HASH160 (reused
+ * for the BIP143 scriptCode), or undefined. One HASH160 per check (two for P2SH-P2WPKH).
+ */
+export function ecdsaOwnership(script: Uint8Array, pub: Uint8Array): { type: Exclude<ScriptType, 'tr'>; keyHash: Uint8Array } | undefined {
+  const kind = scriptKind(script);
+  if (kind !== 'wpkh' && kind !== 'pkh' && kind !== 'p2sh') return undefined;
+  const keyHash = hash160(pub);
+  if (kind === 'wpkh') return equalBytes(script.subarray(2), keyHash) ? { type: 'wpkh', keyHash } : undefined;
+  if (kind === 'pkh') return equalBytes(script.subarray(3, 23), keyHash) ? { type: 'pkh', keyHash } : undefined;
+  const program = concatBytes(new Uint8Array([0x00, 0x14]), keyHash);
+  return equalBytes(script.subarray(2, 22), hash160(program)) ? { type: 'sh-wpkh', keyHash } : undefined;
+}
+
 /** The ECDSA script types a compressed key can control, judged from the spent/paid script alone. */
 export function ecdsaScriptTypeFor(script: Uint8Array, pub: Uint8Array): Exclude<ScriptType, 'tr'> | undefined {
-  if (script.length === 22 && script[0] === 0x00 && script[1] === 0x14) return equalBytes(script, p2wpkhScript(pub)) ? 'wpkh' : undefined;
-  if (script.length === 25 && script[0] === 0x76) return equalBytes(script, p2pkhScript(pub)) ? 'pkh' : undefined;
-  if (script.length === 23 && script[0] === 0xa9) return equalBytes(script, p2shScript(p2wpkhScript(pub))) ? 'sh-wpkh' : undefined;
-  return undefined;
+  return ecdsaOwnership(script, pub)?.type;
+}
+
+/** The BIP143 scriptCode of a P2WPKH key hash: "0x1976a914{20-byte-pubkey-hash}88ac" (without the length byte). */
+export function p2wpkhScriptCode(keyHash: Uint8Array): Uint8Array {
+  return concatBytes(new Uint8Array([0x76, 0xa9, 0x14]), keyHash, new Uint8Array([0x88, 0xac]));
 }
 
 /** Rough script kind of any output script, for display and size estimates. */

@@ -16,7 +16,7 @@ import type { ScriptType } from '../hd/script-type.js';
 import { fingerprintHex } from '../hd/keys.js';
 import { sanitize, toHex } from '../text.js';
 import { equalBytes } from './bytes.js';
-import { ecdsaScriptTypeFor, p2trScript, scriptKind } from './key-script.js';
+import { ecdsaOwnership, p2trScript, scriptKind } from './key-script.js';
 import type { KeySource } from './key-source.js';
 import type { BtcNetwork } from './network.js';
 import { spentOutput, type SpentOutput } from './prevouts.js';
@@ -28,6 +28,8 @@ export interface OwnedKey {
   path: number[];
   pubkey: Uint8Array;
   type: ScriptType;
+  /** HASH160 of the key (ECDSA types). */
+  keyHash?: Uint8Array;
 }
 
 export interface ReviewInput {
@@ -149,8 +151,8 @@ function prove(script: Uint8Array, m: Parameters<typeof claims>[0], keys: KeySou
       if (q && equalBytes(script, p2trScript(q))) return { owned: { path: c.der.path, pubkey: pub, type: 'tr' }, claimed };
     } else {
       if (!equalBytes(pub, c.key)) continue;
-      const type = ecdsaScriptTypeFor(script, pub);
-      if (type) return { owned: { path: c.der.path, pubkey: pub, type }, claimed };
+      const own = ecdsaOwnership(script, pub);
+      if (own) return { owned: { path: c.der.path, pubkey: pub, type: own.type, keyHash: own.keyHash }, claimed };
     }
   }
   return { claimed };

@@ -13,7 +13,7 @@
  */
 import type { PsbtView } from './psbt-view.js';
 import { VerificationError } from '../errors.js';
-import { p2pkhScript, p2wpkhScript } from './key-script.js';
+import { hash160, p2wpkhScriptCode } from './key-script.js';
 import type { PsbtReview } from './review.js';
 import { ecdsaSignLowR, ecdsaVerify, schnorrSign, schnorrVerify, taprootTweak } from './secp.js';
 import type { SeedKeys } from './seed-keys.js';
@@ -64,14 +64,14 @@ export function signInputs(review: PsbtReview, keys: SeedKeys): InputSignature[]
     const hash =
       own.type === 'pkh'
         ? cache.legacy(r.index, r.script!, hashType)
-        : cache.bip143(r.index, p2pkhScript(pair.pub), r.amount!, hashType);
+        : cache.bip143(r.index, p2wpkhScriptCode(own.keyHash ?? hash160(pair.pub)), r.amount!, hashType);
     const der = ecdsaSignLowR(hash, pair.priv);
     if (!ecdsaVerify(hash, pair.pub, der)) throw new VerificationError(`input ${r.index}: the ECDSA signature does not verify; nothing was output`);
     const signature = new Uint8Array(der.length + 1);
     signature.set(der);
     signature[der.length] = hashType;
     const needsRedeem = own.type === 'sh-wpkh' && !r.hasRedeemScript;
-    out.push({ index: r.index, pubkey: pair.pub, signature, taproot: false, ...(needsRedeem ? { redeemScript: p2wpkhScript(pair.pub) } : {}) });
+    out.push({ index: r.index, pubkey: pair.pub, signature, taproot: false, ...(needsRedeem ? { redeemScript: Uint8Array.of(0x00, 0x14, ...(own.keyHash ?? hash160(pair.pub))) } : {}) });
   }
   return out;
 }
