@@ -5,9 +5,9 @@
  * never misread; and the rules of the specification text (no duplicates, unhardened indices).
  */
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/core/errors.js';
 import { formatDescriptor, parseDescriptor } from '../../src/core/hd/descriptor.js';
 import { fixtureText } from './spec-text.js';
+import { inputError } from './expect-error.js';
 
 const text = fixtureText('bip389/bip-0389.mediawiki');
 const section = text.slice(text.indexOf('==Test Vectors=='), text.indexOf('==Backwards Compatibility=='));
@@ -24,15 +24,7 @@ for (const line of validPart.split('\n')) {
 }
 const invalid = [...invalidPart.matchAll(/^\* (.+?): <tt>(.+)<\/tt>$/gm)].map((m) => ({ label: m[1]!, desc: m[2]! }));
 
-function refused(desc: string): InputError {
-  try {
-    parseDescriptor(desc);
-  } catch (e) {
-    expect(e).toBeInstanceOf(InputError);
-    return e as InputError;
-  }
-  throw new Error(`accepted: ${desc}`);
-}
+const refused = (desc: string) => inputError(() => parseDescriptor(desc));
 
 describe('BIP389 valid multipath descriptors', () => {
   it('6 valid vectors with their expansions', () => {
