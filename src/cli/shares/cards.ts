@@ -69,7 +69,7 @@ export function cardSvg(share: CardShare, set: CardSet, qrSvg: string): string {
   const cols = words.length > 36 ? 4 : 3;
   const grid = wordGrid(words, cols);
   const lineH = 22;
-  const height = Math.max(420, 130 + grid.length * lineH + 60);
+  const height = Math.max(96 + 300 + 70, 130 + grid.length * lineH + 60); // below the QR and the word grid
   const inner = qrSvg.replace('<svg ', '<svg x="24" y="96" width="300" height="300" ');
   const text = (x: number, y: number, s: string, extra = '') => `<text x="${x}" y="${y}"${extra}>${esc(s)}</text>`;
   const rows = grid.map((row, r) => row.map((cell, c) => text(350 + c * (cols === 4 ? 150 : 190), 110 + r * lineH, cell, ' font-family="monospace" font-size="16"')).join('')).join('\n');
