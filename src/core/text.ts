@@ -27,11 +27,16 @@ export function fromHex(text: string, field: string): Uint8Array {
   return out;
 }
 
-/** Serialise a result object as JSON: bigint as decimal strings, Uint8Array as hex. */
+/** Serialise a result object as JSON: bigint as decimal strings, Uint8Array (Buffer too) as hex. */
 export function toJson(value: unknown): string {
   return JSON.stringify(
     value,
-    (_k, v) => (typeof v === 'bigint' ? v.toString() : v instanceof Uint8Array ? toHex(v) : v),
+    function (this: Record<string, unknown>, k, v) {
+      // The holder's raw value: a Buffer's toJSON() has already run on `v` ({type, data}).
+      const raw = this[k];
+      if (typeof v === 'bigint') return v.toString();
+      return raw instanceof Uint8Array ? toHex(raw) : v instanceof Uint8Array ? toHex(v) : v;
+    },
     2,
   );
 }
