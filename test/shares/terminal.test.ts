@@ -145,4 +145,19 @@ describe('combine at the prompt', () => {
     expect(err.split(CLEAR_SCREEN).length).toBeGreaterThanOrEqual(3);
     expect(t.prompts.filter((p) => p.startsWith('share 1, word'))).toHaveLength(25);
   });
+  it('a full-length share with a typo ends at its last word with the likely position, and is asked again', async () => {
+    const dir = tmpDir('coldkit-shares-tty-');
+    const v = JSON.parse(fs.readFileSync(new URL('../../fixtures/shares-v1/vectors.json', import.meta.url), 'utf8')).valid[0];
+    const words = (v.shares[1] as string).split(' ');
+    const typo = [...words];
+    typo[6] = SLIP39_WORDS[(SLIP39_WORDS.indexOf(words[6]!) + 3) % 1024]!;
+    const answers = [...typo, ...words, v.shares[0]];
+    const t = terminal(() => answers.shift() ?? '');
+    const code = await run(['--journal', path.join(dir, 'j.jsonl'), '--json', 'shares', 'combine']);
+    expect(code, t.err.join('')).toBe(0);
+    expect(t.err.join('')).toContain('share 1: checksum mismatch: word 7 is most likely wrong');
+    expect(t.err.join('')).toContain('type share 1 again (attempt 2 of 3)');
+    expect(JSON.parse(t.out.join(''))).toMatchObject({ fingerprint: '73c5da0a', shares: ['1', '2'] });
+    expect(answers).toHaveLength(0);
+  });
 });

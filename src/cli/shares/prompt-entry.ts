@@ -1,7 +1,9 @@
 /**
  * Typing shares at the terminal: word by word with prefix completion (inquirer search), a pasted
  * line of several words accepted at once. A share ends when its word count is a v1 length and
- * the RS1024 checksum holds; an unknown word is refused on the spot with the closest list word
+ * the RS1024 checksum holds, or with the decoder's error (the likely position) when it is one
+ * word or one swap away from that, when a pasted line is not a share, on an empty answer, or past
+ * 36 words; an unknown word is refused on the spot with the closest list word
  * offered to the person typing (stderr, never the journal). SSKR text (ur:sskr…, Bytewords)
  * is taken as one line. The screen is cleared after each share, since typed words stay visible.
  */
@@ -9,7 +11,7 @@ import { InputError } from '../../core/errors.js';
 import { ShareInputError } from '../../core/shares/errors.js';
 import { RS1024_CHECK_WORDS, rs1024Verify } from '../../core/shares/rs1024.js';
 import { looksLikeSskr } from '../../core/shares/sskr.js';
-import { V1_CUSTOMISATION, V1_WORDS_FOR_ENTROPY, decodeShare, describeSetWords } from '../../core/shares/v1.js';
+import { V1_CUSTOMISATION, V1_WORDS_FOR_ENTROPY, decodeShare, describeSetWords, locateSingleWordError, locateSwap } from '../../core/shares/v1.js';
 import { completeWord, shareTokens, suggestShareWord, wordIndexOf } from '../../core/shares/words.js';
 import { SLIP39_WORDS } from '../../core/shares/slip39-wordlist.js';
 import type { Context } from '../command.js';
@@ -46,8 +48,12 @@ export async function promptOneShare(ctx: Context, title: string): Promise<strin
       if (words.length === 3) ctx.note(`coldkit: ${describeSetWords(words.join(' '))}`);
     }
     const n = words.length;
-    const ends = [...V1_WORDS_FOR_ENTROPY.values()].includes(n) && rs1024Verify(words.map((w) => wordIndexOf(w)!), V1_CUSTOMISATION);
-    if (ends) return words.join(' ');
+    const indices = words.map((w) => wordIndexOf(w)!);
+    const fullLength = [...V1_WORDS_FOR_ENTROPY.values()].includes(n);
+    if (fullLength && rs1024Verify(indices, V1_CUSTOMISATION)) return words.join(' ');
+    // A full-length share one substitution or one swap away from valid is a share with a typo,
+    // not a longer share still being typed (a random syndrome is that close with p ≈ 5·10⁻⁵).
+    if (fullLength && (locateSingleWordError(indices) !== undefined || locateSwap(indices) !== undefined)) finish(words, title);
     // A pasted line is a whole share; past the longest length nothing more can fit.
     if (tokens.length > 1 || n >= MAX_WORDS) finish(words, title);
   }
