@@ -5,7 +5,8 @@ import { decodeCryptoAccount, decodeCryptoOutputBytes, encodeCryptoAccount, enco
 import { hdkeyFromCbor, hdkeyToCbor, parseXpub } from '../../src/core/transport/ur/hdkey.js';
 import { outputToDescriptor } from '../../src/core/transport/ur/output.js';
 import { payloadToUr, urToPayload } from '../../src/core/transport/payload-ur.js';
-import { toHex } from '../../src/core/text.js';
+import { fromHex, toHex } from '../../src/core/text.js';
+import { base58check } from '../../src/core/hd/base58.js';
 import { withChecksum } from '../../src/core/hd/checksum.js';
 import { decodeAccountDescriptorV2, decodeDescriptorV2 } from '../../src/core/transport/ur/output-descriptor.js';
 import { CborTag, decodeCbor, encodeCbor, type CborValue } from '../../src/core/transport/cbor.js';
@@ -142,5 +143,31 @@ describe('BCR-2023-019 account-descriptor example', () => {
     expect(decodeAccountDescriptorV2(ur.cbor)).toEqual(descs.map(withChecksum));
     const lines = new TextDecoder().decode(urToPayload(ur).bytes).split('\n');
     expect(lines).toEqual(descs.map(withChecksum));
+  });
+});
+
+describe('Keystone ur-registry-eth CryptoHDKey test (an Ethereum account key as crypto-hdkey)', () => {
+  const t = readFileSync(new URL('../../fixtures/ur/keystone/eth-CryptoHDKey.test.ts.txt', import.meta.url), 'utf8');
+  const hex = /const expectedHex =\s*"([0-9a-f]+)"/.exec(t)![1]!;
+  const urText = /"(ur:crypto-hdkey\/[a-z]+)"/.exec(t)![1]!;
+  const key = /"(02eae4[0-9a-f]+)"/.exec(t)![1]!;
+  const chain = /"(d88271[0-9a-f]+)"/.exec(t)![1]!;
+  // The xpub those fields make: depth 3, parent d32e4508, child 0' (the origin's last step).
+  const raw = new Uint8Array(78);
+  const dv = new DataView(raw.buffer);
+  dv.setUint32(0, 0x0488b21e);
+  raw[4] = 3;
+  dv.setUint32(5, 0xd32e4508);
+  dv.setUint32(9, 0x80000000);
+  raw.set(fromHex(chain, 'chain'), 13);
+  raw.set(fromHex(key, 'key'), 45);
+  const line = `[e9181cf3/44'/60'/0']${base58check.encode(raw)}`;
+
+  it('[fingerprint/path]xpub → crypto-hdkey byte for byte, and back to the same line', () => {
+    const ur = payloadToUr('account', new TextEncoder().encode(line));
+    expect(ur.type).toBe('crypto-hdkey');
+    expect(toHex(ur.cbor)).toBe(hex);
+    expect(encodeUrSingle('crypto-hdkey', ur.cbor)).toBe(urText);
+    expect(new TextDecoder().decode(urToPayload(decodeUrSingle(urText)).bytes)).toBe(line);
   });
 });

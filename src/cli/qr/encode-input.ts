@@ -24,7 +24,8 @@ export function guessType(b: Uint8Array): EncodeType {
   if (b[0] === 0x70 && dec(b.slice(0, 4)) === 'psbt') return 'psbt';
   if (t.startsWith('cHNidP8') || /^70736274ff/i.test(t)) return 'psbt';
   if (/^ur:eth-sign-request\//i.test(t)) return 'eth-request';
-  if (t.startsWith('{') && t.includes('coldkit/account')) return 'account';
+  if (t.startsWith('{') && /coldkit\/(eth-)?account/.test(t)) return 'account';
+  if (/^\[[0-9a-fA-F]{8}[/\]]/.test(t)) return 'account';
   if (/^(sh\(wpkh|wpkh|pkh|tr)\(\[/.test(t)) return 'account';
   if (/^(0x)?([0-9a-fA-F]{2}){10,}$/.test(t)) return 'tx';
   return 'text';
@@ -40,12 +41,18 @@ function accountText(b: Uint8Array): string {
     } catch {
       throw new InputError('not JSON; expected the file written by `coldkit account export --out` or descriptor lines', 'file');
     }
+    const eth = doc as { kind?: string; fingerprint?: string; path?: string; xpub?: string };
+    if (eth?.kind === 'coldkit/eth-account' && eth.fingerprint && eth.path && eth.xpub) {
+      // Ethereum account (MetaMask's QR wallets read it as crypto-hdkey): [fingerprint/m/44'/60'/0']xpub.
+      return `[${eth.fingerprint}/${eth.path.replace(/^m\//, '').replace(/h/g, "'")}]${eth.xpub}`;
+    }
     if (doc?.kind !== 'coldkit/account' || typeof doc.descriptors?.multipath !== 'string') {
       throw new InputError('not a coldkit account export (kind "coldkit/account" with descriptors.multipath)', 'file');
     }
     return doc.descriptors.multipath;
   }
   const lines = descriptorLines(b, 'file');
+  if (lines.length === 1 && lines[0]!.startsWith('[')) return lines[0]!;
   lines.forEach((l, i) => descriptorToOutput(l, `descriptor ${i + 1}`));
   return lines.join('\n');
 }

@@ -13,12 +13,12 @@
 import { InputError } from '../errors.js';
 import { parseDescriptor, formatDescriptor } from '../hd/descriptor.js';
 import { withChecksum } from '../hd/checksum.js';
-import { cborGet, decodeCbor, encodeCbor } from './cbor.js';
+import { cborGet, decodeCbor, encodeCbor, type CborMap } from './cbor.js';
 import { decodeCryptoAccount, decodeCryptoOutputBytes, encodeCryptoAccount, encodeCryptoOutputBytes, singleKeyOutput, type SingleScript } from './ur/account.js';
 import { decodeDescriptorV2, decodeAccountDescriptorV2 } from './ur/output-descriptor.js';
-import { hdkeyFromCbor, hdkeyToXpub } from './ur/hdkey.js';
+import { hdkeyFromCbor, hdkeyToCbor, hdkeyToXpub, parseXpub, type HdKey } from './ur/hdkey.js';
 import { outputToDescriptor, scriptChain, type OutputExpr } from './ur/output.js';
-import { formatPath } from './ur/keypath.js';
+import { formatPath, parsePath } from './ur/keypath.js';
 import type { Ur } from './ur/ur.js';
 
 /** Payload kinds that can cross the gap (same list as the CLI's Payload['kind']). */
@@ -72,6 +72,21 @@ export function descriptorToOutput(text: string, field = 'descriptor'): OutputEx
   return singleKeyOutput(d.script as SingleScript, parseInt(d.fingerprint, 16), d.originPath, d.xpub);
 }
 
+/** A bare key expression `[fingerprint/path]xpub` (an account key without a script, e.g. Ethereum's m/44'/60'/0'). */
+const KEY_EXPR = /^\[[0-9a-fA-F]{8}(\/[0-9]+['h]?)*\][xt]pub[1-9A-HJ-NP-Za-km-z]{100,112}$/;
+
+/** A key expression as a crypto-hdkey map: key, chain code, origin (with source fingerprint), parent fingerprint. */
+export function keyExprToHdkey(text: string, field = 'account key'): CborMap {
+  const m = /^\[([0-9a-fA-F]{8})((?:\/[0-9]+['h]?)*)\](\S+)$/.exec(text.trim());
+  if (!m) throw new InputError('expected [fingerprint/path]xpub', field);
+  const x = parseXpub(m[3]!, field);
+  const comps = parsePath('m' + m[2]!, field);
+  if (x.depth !== comps.length) throw new InputError(`xpub depth ${x.depth} does not match the ${comps.length}-step origin path`, field);
+  const hd: HdKey = { keyData: x.keyData, chainCode: x.chainCode, origin: { components: comps, sourceFingerprint: parseInt(m[1]!, 16) }, parentFingerprint: x.parentFingerprint };
+  if (!x.mainnet) hd.useInfo = { type: 0, network: 1 };
+  return hdkeyToCbor(hd);
+}
+
 /** Descriptor text of a decoded expression: coldkit's multipath form for standard single-key accounts. */
 export function outputToText(e: OutputExpr): string {
   const chain = scriptChain(e).join('/');
@@ -100,7 +115,7 @@ export function outputToText(e: OutputExpr): string {
 /** UR types a payload kind may be sent as (the first is the default). */
 export const EMITTED_UR_TYPES: Readonly<Record<PayloadKind, readonly string[]>> = {
   psbt: ['crypto-psbt', 'psbt', 'bytes'],
-  account: ['crypto-account', 'crypto-output'],
+  account: ['crypto-account', 'crypto-output', 'crypto-hdkey'],
   output: ['crypto-output', 'crypto-account'],
   'eth-sign-request': ['eth-sign-request'],
   'eth-signature': ['eth-signature'],
@@ -121,6 +136,11 @@ export function payloadToUr(kind: PayloadKind, bytes: Uint8Array, urType?: strin
       return { type: urType ?? 'crypto-psbt', cbor: encodeCbor(bytes) };
     case 'account':
     case 'output': {
+      const lines = descriptorLines(bytes);
+      if (lines.length === 1 && KEY_EXPR.test(lines[0]!)) {
+        if (urType !== undefined && urType !== 'crypto-hdkey') throw new InputError('a bare account key is sent as crypto-hdkey', '--ur-type');
+        return { type: 'crypto-hdkey', cbor: encodeCbor(keyExprToHdkey(lines[0]!)) };
+      }
       const exprs = descriptorLines(bytes).map((l, i) => descriptorToOutput(l, `descriptor ${i + 1}`));
       if (exprs.length === 0) throw new InputError('no descriptor in the account payload', 'account');
       const type = urType ?? (kind === 'output' && exprs.length === 1 ? 'crypto-output' : 'crypto-account');
