@@ -24,7 +24,7 @@ import { assertWritable, writeFileAtomic } from '../io.js';
 import { btcNetwork } from '../network-option.js';
 import { readPayloadInput } from '../payload.js';
 import { policyFrom, type PolicyFlags } from '../psbt/limits.js';
-import { renderReview } from '../psbt/render.js';
+import { walkReview } from '../psbt/flow.js';
 import { readMnemonic, readPassphrase, type SeedInputOptions } from '../secrets.js';
 
 export interface PsbtSignOptions extends SeedInputOptions, PolicyFlags {
@@ -63,10 +63,8 @@ export default async function psbtSign(opts: PsbtSignOptions, ctx: Context, args
     const review = reviewPsbt(tx, net, keys);
     checkSignable(review);
     const overrides = enforce(review, policy);
-    ctx.note(renderReview(review));
-    for (const o of overrides) ctx.note(`OVERRIDE ${o} (journaled)`);
     const todo = review.inputs.filter((i) => i.ours && !i.signedByUs).length;
-    await ctx.prompt.confirm(`Sign ${todo} input${todo === 1 ? '' : 's'} with seed ${review.ourFingerprint}?`);
+    await walkReview(ctx, review, `Sign ${todo} input${todo === 1 ? '' : 's'} with seed ${review.ourFingerprint}?`, overrides.map((o) => `OVERRIDE ${o} (journaled)`));
 
     const before = countSignaturePairs(decoded.bytes, tx.inputsLength);
     const sigs = signInputs(review, keys);
