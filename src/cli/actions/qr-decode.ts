@@ -44,7 +44,9 @@ const action: Action<Opts> = async (opts, ctx, args) => {
   const text = payloadText(p.kind, p.bytes);
   if (opts.out) {
     assertWritable(opts.out, '--out');
-    writeFileAtomic(opts.out, p.kind === 'psbt' || p.kind === 'bytes' ? p.bytes : text);
+    // The payload's own bytes (so the file's digest is the one printed); EIP-4527 CBOR as its ur: text,
+    // which is what `coldkit eth sign FILE` reads.
+    writeFileAtomic(opts.out, p.kind === 'eth-sign-request' || p.kind === 'eth-signature' ? text + '\n' : p.bytes);
   }
   ctx.note(`QR in: ${p.detail} — digest: ${digest}`);
   const result = { kind: p.kind, format: p.format, detail: p.detail, digest, bytes: p.bytes.length, framesUsed: p.framesUsed, out: opts.out ?? null, payload: text };
