@@ -13,7 +13,7 @@ import { type LabelledSskr, looksLikeSskr, parseSskrText, type SskrForm } from '
 import { decodeShare } from '../../core/shares/v1.js';
 import type { Context } from '../command.js';
 import { readInputText } from '../io.js';
-import { promptOneShare, promptShares } from './prompt-entry.js';
+import { clearScreen, promptOneShare, promptShares } from './prompt-entry.js';
 
 /** Options that say where shares come from. */
 export interface ShareInputOptions {
@@ -80,7 +80,12 @@ export async function readShareTexts(opts: ShareInputOptions, ctx: Context, purp
   if (!opts.shareFile?.length && !opts.fromQr?.length) {
     if (ctx.io.stdinIsTTY) {
       if (!ctx.prompt.interactive) throw new InputError('no shares given: pass --share-file FILE (repeatable), --from-qr IMAGES or pipe one share a line on stdin', '--share-file');
-      out.push(...(one ? [{ label: 'share 1', text: await promptOneShare(ctx, 'share') }] : await promptShares(ctx, purpose)));
+      if (one) {
+        out.push({ label: 'share 1', text: await promptOneShare(ctx, 'share') });
+        clearScreen(ctx); // the typed words stay visible otherwise
+      } else {
+        out.push(...(await promptShares(ctx, purpose)));
+      }
     } else {
       out.push(...lines(await readInputText('-', 'stdin', ctx.io), (n) => `stdin line ${n}`));
     }

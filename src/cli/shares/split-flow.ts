@@ -219,7 +219,7 @@ export async function runSplit(req: SplitRequest, ctx: Context): Promise<Outcome
 export function renderSplit(r: SplitResult): string {
   const out = [
     `Split ${r.format === 'v1' ? 'coldkit v1' : 'SSKR'} shares: any ${r.threshold} of ${r.count} rebuild the seed.`,
-    `Set words: ${r.setWords} (set id ${r.setId}); all ${r.subsetsChecked} ${r.threshold}-subsets were recombined and checked before showing anything.`,
+    `Set words: ${r.setWords} (set id ${r.setId}). Before anything was shown, every combination of ${r.threshold} shares (${r.subsetsChecked}) was recombined and checked.`,
   ];
   if (r.holders) out.push(`Holders: ${r.holders.map((h, i) => `${i + 1} ${h}`).join(', ')}`);
   for (const s of r.shares) {
