@@ -88,6 +88,14 @@ describe('refusals without override', () => {
     expect(e.message).not.toMatch(/--allow/);
   });
 
+  it('invalid sighash types, and SIGHASH_SINGLE without its output', () => {
+    expect(refusal(() => signFlow(buildPsbt({ kind: 'wpkh', inputs: 1, sighashType: 0x41 }), { allow: ['--allow-sighash'] })).message).toMatch(/sighash type 65, which is not a valid ECDSA sighash type/);
+    expect(refusal(() => signFlow(buildPsbt({ kind: 'tr', inputs: 1, sighashType: 0x04 }), { allow: ['--allow-sighash'] })).message).toMatch(/not a valid BIP341 sighash type/);
+    const e = refusal(() => signFlow(buildPsbt({ kind: 'pkh', inputs: 3, sighashType: 0x03 }), { allow: ['--allow-sighash'] }));
+    expect(e).toBeInstanceOf(RefusedError);
+    expect(e.message).toMatch(/input 2 asks for SIGHASH_SINGLE but there is no output 2/);
+  });
+
   it('outputs worth more than the inputs', () => {
     const e = refusal(() => signFlow(buildPsbt({ kind: 'wpkh', inputs: 1, fee: -1000n })));
     expect(e).toBeInstanceOf(RefusedError);

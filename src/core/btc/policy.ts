@@ -53,6 +53,18 @@ export function checkSignable(r: PsbtReview): void {
   if (r.fee !== undefined && r.fee < 0n) {
     throw new RefusedError(`the outputs (${formatDecimal(r.outputTotal, 8)} BTC) exceed the inputs (${formatDecimal(r.inputTotal ?? 0n, 8)} BTC): the PSBT's amounts are false; nothing was signed`);
   }
+  // Sighash types a signature can carry (BIP143/legacy: ALL, NONE, SINGLE, each optionally
+  // ANYONECANPAY; BIP341 adds DEFAULT). SIGHASH_SINGLE without a matching output is refused
+  // outright: legacy signs the constant 1 (the signature is valid for any transaction) and BIP341
+  // makes it invalid.
+  for (const i of ours) {
+    if (i.sighash === undefined) continue;
+    const ok = i.ours!.type === 'tr' ? [0x00, 0x01, 0x02, 0x03, 0x81, 0x82, 0x83].includes(i.sighash) : [0x01, 0x02, 0x03, 0x81, 0x82, 0x83].includes(i.sighash);
+    if (!ok) throw new InputError(`input ${i.index} asks for sighash type ${i.sighash}, which is not a valid ${i.ours!.type === 'tr' ? 'BIP341' : 'ECDSA'} sighash type`, 'psbt');
+    if ((i.sighash & 0x1f) === 0x03 && i.index >= r.outputs.length) {
+      throw new RefusedError(`input ${i.index} asks for SIGHASH_SINGLE but there is no output ${i.index}: such a signature would sign the constant 1 and could be reused for any transaction`);
+    }
+  }
   const todo = ours.filter((i) => !i.signedByUs);
   if (todo.length === 0) throw new InputError(`every input of this seed (${ours.length}) is already signed by it; nothing to add`, 'psbt');
 }
