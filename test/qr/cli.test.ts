@@ -183,7 +183,7 @@ describe('EIP-4527 and video', () => {
     expect(wrong.stderr).toMatch(/carry a eth-sign-request, not a psbt/);
   });
 
-  it.skipIf(spawnSync('ffmpeg', ['-version']).status !== 0)('--video: an animation filmed as a video decodes (ffmpeg installed)', async () => {
+  it.skipIf(spawnSync('ffmpeg', ['-version']).status !== 0)('--video: an animation filmed as a video decodes, and our GIF reads back (ffmpeg installed)', async () => {
     const frames = path.join(dir, 'vid');
     expect((await runCli(['qr', 'encode', psbt8, '--png', frames])).code).toBe(0);
     const video = path.join(dir, 'qr.mp4');
@@ -192,6 +192,12 @@ describe('EIP-4527 and video', () => {
     const dec = await runCli(['qr', 'decode', '--video', video, '--sample-fps', '5', '--out', path.join(dir, 'vid.psbt')]);
     expect(dec.code, dec.stderr).toBe(0);
     expect(fs.readFileSync(path.join(dir, 'vid.psbt')).equals(fs.readFileSync(psbt8))).toBe(true);
+    // Our own animated GIF reads back too (given as an image argument, through ffmpeg).
+    const gif = path.join(dir, 'own.gif');
+    expect((await runCli(['qr', 'encode', psbt1, '--gif', gif, '--fragment', '120'])).code).toBe(0);
+    const g = await runCli(['qr', 'decode', gif, '--out', path.join(dir, 'gif.psbt')]);
+    expect(g.code, g.stderr).toBe(0);
+    expect(fs.readFileSync(path.join(dir, 'gif.psbt')).equals(fs.readFileSync(psbt1))).toBe(true);
   });
 });
 

@@ -7,7 +7,7 @@ import type { PayloadKind } from '../../core/transport/payload-ur.js';
 import { encodeUrSingle } from '../../core/transport/ur/ur.js';
 import type { Action } from '../command.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
-import { assembleScanned, expandImagePaths, scanImages, scanVideo } from '../qr/collect.js';
+import { assembleScanned, expandImagePaths, scanImages, scanPaths, scanVideo } from '../qr/collect.js';
 
 interface Opts {
   dir?: string;
@@ -37,7 +37,9 @@ const action: Action<Opts> = async (opts, ctx, args) => {
   if (sources !== 1) throw new InputError('give the frames as IMAGES…, --dir DIR or --video FILE (exactly one)', 'images');
   const scanned = opts.video
     ? await scanVideo(opts.video, opts.sampleFps, ctx)
-    : await scanImages(expandImagePaths(opts.dir ? [opts.dir] : args, opts.dir ? '--dir' : 'images'), ctx, opts.dir ? '--dir' : 'images');
+    : opts.dir
+      ? await scanImages(expandImagePaths([opts.dir], '--dir'), ctx, '--dir')
+      : await scanPaths(args, ctx, 'images', opts.sampleFps);
   const p = assembleScanned(scanned, ctx);
   if (opts.expect && p.kind !== opts.expect) throw new InputError(`the QR frames carry a ${p.kind}, not a ${opts.expect}`, '--expect');
   const digest = payloadDigest(p.kind, p.bytes);

@@ -41,6 +41,21 @@ export function expandImagePaths(paths: string[], field: string): string[] {
   return out;
 }
 
+/** Files read through ffmpeg rather than as PNG: videos and animated GIFs. */
+export const VIDEO_FILE = /\.(mp4|m4v|mov|webm|mkv|avi|gif)$/i;
+
+/**
+ * Scan a mix of PNG images, folders of PNGs and video/GIF files (through ffmpeg at `fps`).
+ * Used by --from-qr and `qr decode IMAGES…`.
+ */
+export async function scanPaths(paths: string[], ctx: Context, field: string, fps = 10): Promise<ScannedText[]> {
+  const videos = paths.filter((p) => VIDEO_FILE.test(p) && fs.existsSync(p) && fs.statSync(p).isFile());
+  const images = paths.filter((p) => !videos.includes(p));
+  const out: ScannedText[] = images.length ? await scanImages(expandImagePaths(images, field), ctx, field) : [];
+  for (const v of videos) out.push(...(await scanVideo(v, fps, ctx)));
+  return out;
+}
+
 /** Decode every image; images without a readable QR code are noted and skipped. */
 export async function scanImages(files: string[], ctx: Context, field: string): Promise<ScannedText[]> {
   const { readQrImage } = await import('./read-image.js');

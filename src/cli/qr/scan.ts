@@ -1,19 +1,19 @@
 /** QR input for payload-reading commands (--from-qr IMAGES|DIR). Owned by the QR area. */
 import { payloadDigest } from '../../core/transport/frame-plan.js';
 import type { Context, Payload } from '../command.js';
-import { assembleScanned, expandImagePaths, scanImages } from './collect.js';
+import { assembleScanned, scanPaths } from './collect.js';
 
 /** A payload reassembled from QR images. */
 export interface ScannedPayload { bytes: Uint8Array; kind: Payload['kind']; format: Payload['format'] }
 
 /**
- * Decode the QR images (files or folders of frames, any order) in `paths` into one payload:
+ * Decode the QR images (PNG files or folders of frames, any order; videos and GIFs through ffmpeg)
+ * in `paths` into one payload:
  * frames of other payloads and duplicates are ignored with a note, the structure is validated,
  * and the payload's 4-word digest is noted on stderr so it can be compared with the sender's.
  */
 export async function scanPayload(paths: string[], ctx: Context): Promise<ScannedPayload> {
-  const files = expandImagePaths(paths, '--from-qr');
-  const p = assembleScanned(await scanImages(files, ctx, '--from-qr'), ctx);
+  const p = assembleScanned(await scanPaths(paths, ctx, '--from-qr'), ctx);
   ctx.note(`QR in: ${p.detail} — digest: ${payloadDigest(p.kind, p.bytes)}`);
   return { bytes: p.bytes, kind: p.kind, format: p.format };
 }
