@@ -91,6 +91,12 @@ describe('BBQr frame plan', () => {
     expect(toHex(joinBbqr(plan.frames, nodeZlib).raw)).toBe(toHex(psbt4142));
   });
 
+  it('a cap below the usual minimum version 5 still works', () => {
+    const plan = planFrames('psbt', psbt675, { format: 'bbqr', zlib: nodeZlib, maxVersion: 3 });
+    expect(plan.version).toBe(3);
+    expect(toHex(joinBbqr(plan.frames, nodeZlib).raw)).toBe(toHex(psbt675));
+  });
+
   it('a transaction goes as BBQr T of its raw bytes', () => {
     const tx = new TextEncoder().encode('02000000' + 'ab'.repeat(3000));
     const plan = planFrames('tx', tx, { zlib: nodeZlib });

@@ -127,7 +127,7 @@ function planBbqr(kind: PayloadKind, bytes: Uint8Array, opts: PlanOptions, maxVe
   if (!fileType) throw new InputError(`a ${kind} travels as UR (EIP-4527); BBQr has no file type for it`, '--format');
   const raw = kind === 'tx' ? txBytes(bytes) : bytes;
   const encoding = opts.bbqrEncoding ?? (opts.zlib ? 'Z' : '2');
-  const s = splitBbqr(raw, fileType, { encoding, maxVersion, ecc, zlib: opts.zlib });
+  const s = splitBbqr(raw, fileType, { encoding, maxVersion, minVersion: Math.min(5, maxVersion), ecc, zlib: opts.zlib });
   return { format: 'bbqr', label: `BBQr ${s.encoding}/${fileType}`, frames: s.parts, mode: 'alphanumeric', version: s.version, ecc };
 }
 
