@@ -6,6 +6,7 @@
  * and the holders, never a share word.
  */
 import { InputError } from '../../core/errors.js';
+import { rngSelfTest } from '../../core/bip39/rng-health.js';
 import type { WalletCard } from '../../core/hd/wallet-card.js';
 import { binomial } from '../../core/shares/subsets.js';
 import { checkThreshold, splitEntropy } from '../../core/shares/split.js';
@@ -119,6 +120,8 @@ export function checkSplitRequest(
 /** Run the split ceremony. */
 export async function runSplit(req: SplitRequest, ctx: Context): Promise<Outcome<SplitResult>> {
   const { format, holders, terminal } = checkSplitRequest(req, ctx);
+  // Fail closed on a broken random source: set id, x coordinates and coefficients come from it.
+  rngSelfTest(ctx.random);
   const subsetsToCheck = binomial(req.count, req.threshold);
   if (subsetsToCheck > 2000) ctx.note(`coldkit: checking all ${subsetsToCheck} ${req.threshold}-subsets before showing anything…`);
 
@@ -202,6 +205,7 @@ export async function runSplit(req: SplitRequest, ctx: Context): Promise<Outcome
           count: req.count,
           holders: holders ?? null,
           subsetsChecked,
+          rngSelfTest: 'passed',
           shownOn,
           confirmed: Boolean(req.confirm),
           fingerprint: req.card.fingerprint,
