@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
 import { ABOUT, expectFailure, workspace, type Workspace } from './harness.js';
 
 let ws: Workspace;
@@ -41,7 +42,16 @@ describe('a journal written by real runs', () => {
     const es = lines.map((l) => JSON.parse(l));
     expect(es.map((e) => e.op)).toEqual(['seed.check', 'account.export', 'derive', 'seed.check', 'account.export']);
     expect(es[1].operator).toBe('alice');
-    expect(es[0].tool).toMatch(/^coldkit\/\d+\.\d+\.\d+/);
+    const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
+    for (const e of es) {
+      expect(Object.keys(e)).toEqual(['v', 'seq', 'ts', 'op', 'operator', 'host', 'tool', 'data', 'prev']);
+      expect(e.tool).toBe(`coldkit/${version}`);
+      expect(e.ts).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      expect(typeof e.host).toBe('string');
+    }
+    expect(es[0].prev).toBe('0'.repeat(64));
+    expect(es[1].data).toMatchObject({ chain: 'btc', network: 'testnet', script: 'wpkh', fingerprint: '73c5da0a', path: 'm/84h/1h/0h', revealed: false, overrides: [] });
+    expect(Object.keys(es[1].data.descriptorChecksums)).toEqual(['receive', 'change', 'multipath']);
     expect(es[3].data).toMatchObject({ fingerprint: '73c5da0a', expected: '73c5da0a' });
   });
   it('journal verify: exit 0 and the JSON shape', async () => {
