@@ -121,6 +121,13 @@ describe('shares combine', () => {
   });
 });
 
+it('all unreadable shares are reported at once', async () => {
+  const r = await cli(['shares', 'combine'], 'abc def\nburden retailer\n');
+  expect(r.code).toBe(2);
+  expect(r.stderr).toContain('2 shares cannot be read: stdin line 1: word 1 is not in the SLIP-39 word list');
+  expect(r.stderr).toContain('; stdin line 2: has 2 words');
+});
+
 describe('shares verify and drill', () => {
   it('verify lists every share, valid and invalid, with set words, k of n and T; exit 2 when one is bad', async () => {
     const bad = vectors.invalid.find((x: { description: string }) => x.description === 'word 9 substituted').shares[0];

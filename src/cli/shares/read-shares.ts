@@ -106,10 +106,30 @@ export function decodeShareTexts(texts: ShareText[]): ReadShares {
     throw new InputError(`mixes SSKR and coldkit v1 shares (${texts[0]!.label} is ${sskr[0] ? 'SSKR' : 'v1'}); shares of one split have one format`, odd.label);
   }
   if (sskr[0]) {
-    const parsed = texts.map((t) => ({ label: t.label, ...parseSskrText(t.text, t.label) }));
+    const parsed = decodeAll(texts, (t) => ({ label: t.label, ...parseSskrText(t.text, t.label) }));
     return { format: 'sskr', shares: parsed.map((p) => ({ label: p.label, share: p.share })), forms: parsed.map((p) => p.form) };
   }
-  return { format: 'v1', shares: texts.map((t) => ({ label: t.label, share: decodeShare(t.text, t.label) })) };
+  return { format: 'v1', shares: decodeAll(texts, (t) => ({ label: t.label, share: decodeShare(t.text, t.label) })) };
+}
+
+/** Decode every share; all unreadable shares are reported at once (the first one's code). */
+function decodeAll<T>(texts: ShareText[], decode: (t: ShareText) => T): T[] {
+  const errors: ShareInputError[] = [];
+  const out: T[] = [];
+  for (const t of texts) {
+    try {
+      out.push(decode(t));
+    } catch (e) {
+      if (!(e instanceof ShareInputError)) throw e;
+      errors.push(e);
+    }
+  }
+  if (errors.length === 1) throw errors[0]!;
+  if (errors.length > 1) {
+    const first = errors[0]!;
+    throw new ShareInputError(first.code, `${errors.length} shares cannot be read: ${errors.map((e) => e.message).join('; ')}`);
+  }
+  return out;
 }
 
 /**
@@ -118,7 +138,7 @@ export function decodeShareTexts(texts: ShareText[]): ReadShares {
  */
 export function hintSuggestion(e: unknown, ctx: Context): void {
   if (e instanceof ShareInputError && e.suggestion && ctx.io.stderr.isTTY && !ctx.globals.json) {
-    ctx.note(`coldkit: hint (shown on this terminal only): the closest word-list word to word ${e.position} is "${e.suggestion}"`);
+    ctx.note(`coldkit: hint (shown on this terminal only): ${e.field ? `${e.field}: ` : ''}the closest word-list word to word ${e.position} is "${e.suggestion}"`);
   }
 }
 
