@@ -114,6 +114,7 @@ export function checkSplitRequest(
     );
   }
   if (req.confirm && !ctx.prompt.interactive) throw new InputError('needs a terminal where each holder re-enters their share', '--confirm');
+  if (req.confirm && req.reveal && !req.out) throw new InputError('--reveal prints the shares only at the end; to confirm, show them first on the terminal (drop --reveal) or on cards (--out)', '--confirm');
   return { format, holders, terminal };
 }
 
