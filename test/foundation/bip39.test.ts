@@ -29,3 +29,13 @@ describe('BIP39 Trezor vectors (english, passphrase "TREZOR")', () => {
     expect(masterKey(seed, NETWORKS.mainnet).privateExtendedKey).toBe(xprv);
   });
 });
+
+describe('BIP39 passphrase normalisation (NFKD)', () => {
+  it('composed and decomposed forms of the same passphrase give the same seed', () => {
+    const phrase = english[0]![1];
+    const nfc = 'caf\u00e9 \u2460'; // é precomposed, circled digit one
+    const nfd = 'cafe\u0301 1'; // e + combining acute; NFKD maps ① to 1
+    expect(toHex(seedFromMnemonic(phrase, nfc))).toBe(toHex(seedFromMnemonic(phrase, nfd)));
+    expect(toHex(seedFromMnemonic(phrase, nfc))).not.toBe(toHex(seedFromMnemonic(phrase, 'cafe 1')));
+  });
+});
