@@ -22,6 +22,9 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 export async function showTerminal(series: Series, ctx: Context, opts: TerminalOptions): Promise<void> {
   const err = ctx.io.stderr;
   const draw = (f: Frame, n: number): string => `${matrixToTerminal(f.matrix)}\n${opts.caption}${series.frames.length > 1 ? ` · frame ${n}` : ''}\n`;
+  const cols = (err as { columns?: number }).columns;
+  const need = series.frames[0]!.matrix.size + 4;
+  if (cols && cols < need) ctx.note(`the terminal is ${cols} columns wide and this QR needs ${need}: widen it, shrink the font, or use --density low / --max-version`);
   if (series.frames.length === 1 || !err.isTTY) {
     for (const [i, f] of series.frames.entries()) err.write(draw(f, i + 1));
     return;
