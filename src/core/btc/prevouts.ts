@@ -15,7 +15,7 @@ import type { InputFields, RawTxView } from './psbt-view.js';
 import { InputError } from '../errors.js';
 import { toHex } from '../text.js';
 import { ByteWriter, concatBytes, equalBytes } from './bytes.js';
-import { hash160 } from './key-script.js';
+import { p2shScript } from './key-script.js';
 
 
 /** The spent output of one input and how it is known. */
@@ -68,7 +68,7 @@ export function spentOutput(input: InputFields, idx: number): SpentOutput | unde
   if (out.amount < 0n || out.amount > MAX_SATS) throw new InputError(`spends an amount of ${out.amount} sat, outside 0..21e6 BTC`, field);
   let program = out.script;
   if (input.redeemScript) {
-    if (!equalBytes(out.script, concatBytes(new Uint8Array([0xa9, 0x14]), hash160(input.redeemScript), new Uint8Array([0x87])))) {
+    if (!equalBytes(out.script, p2shScript(input.redeemScript))) {
       throw new InputError('redeemScript does not hash to the spent P2SH scriptPubKey', field);
     }
     program = input.redeemScript;

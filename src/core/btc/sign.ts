@@ -11,7 +11,6 @@
  * ECDSA signatures are RFC 6979 with low-R grinding (secp.ts); Schnorr uses aux_rand = 32 zero
  * bytes. Every signature is verified against its digest before it is returned. Pure: no I/O.
  */
-import type { PsbtView } from './psbt-view.js';
 import { VerificationError } from '../errors.js';
 import { hash160, p2wpkhScriptCode } from './key-script.js';
 import type { PsbtReview } from './review.js';
@@ -74,14 +73,4 @@ export function signInputs(review: PsbtReview, keys: SeedKeys): InputSignature[]
     out.push({ index: r.index, pubkey: pair.pub, signature, taproot: false, ...(needsRedeem ? { redeemScript: Uint8Array.of(0x00, 0x14, ...(own.keyHash ?? hash160(pair.pub))) } : {}) });
   }
   return out;
-}
-
-/** Signatures in a PSBT (partial, taproot key and script path). */
-export function countSignatures(tx: PsbtView): number {
-  let n = 0;
-  for (let i = 0; i < tx.inputsLength; i++) {
-    const inp = tx.getInput(i);
-    n += (inp.partialSig?.length ?? 0) + (inp.tapKeySig ? 1 : 0) + (inp.tapScriptSig?.length ?? 0);
-  }
-  return n;
 }
