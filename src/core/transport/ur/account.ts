@@ -33,9 +33,11 @@ export function decodeCryptoAccount(cbor: Uint8Array): CryptoAccount {
   const outs = cborGet.array(m.get(2), `${f}.outputs`);
   return {
     masterFingerprint: cborGet.uint(m.get(1), `${f}.master-fingerprint`, 0xffffffff),
+    // BCR-2020-015 tags each output #6.308; Keystone devices write the script expression bare
+    // (e.g. #6.404 wpkh directly). Both are read; coldkit writes the BCR form.
     outputs: outs.map((o, i) => {
-      const t = cborGet.tagged(o, `${f}.outputs[${i}]`, TAG_OUTPUT);
-      return outputExprFromCbor(t.value, `${f}.outputs[${i}]`);
+      const inner = o instanceof CborTag && o.tag === TAG_OUTPUT ? o.value : o;
+      return outputExprFromCbor(inner, `${f}.outputs[${i}]`);
     }),
   };
 }
