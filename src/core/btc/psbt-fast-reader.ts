@@ -12,9 +12,10 @@
  * thousands of mutations that whenever this reader accepts a PSBT, btc-signer accepts it too and
  * both give the same view.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
+import { toHex } from '../text.js';
 import { equalBytes } from './bytes.js';
 import { p2shScript, p2trScript, scriptKind } from './key-script.js';
+import { txidOf } from './prevouts.js';
 import type { Der, InputFields, OutputFields, PsbtView, RawTxView } from './psbt-view.js';
 import { isPoint, isXOnlyPoint, taprootOutputKey } from './secp.js';
 
@@ -295,7 +296,7 @@ export function fastReadPsbt(raw: Uint8Array): PsbtView | undefined {
         const prev = i.nonWitnessUtxo;
         const o = prev.outputs[i.index!] ?? bail();
         if (i.witnessUtxo && (i.witnessUtxo.amount !== o.amount || !equalBytes(i.witnessUtxo.script, o.script))) bail();
-        if (!equalBytes(txidOfRaw(prev), i.txid!)) bail();
+        if (txidOf(prev) !== toHex(i.txid!)) bail();
       }
       const spent = i.nonWitnessUtxo ? i.nonWitnessUtxo.outputs[i.index!]!.script : i.witnessUtxo?.script;
       // btc-signer's checkScript, narrowed to single-key shapes: bare P2PK/multisig and any
@@ -326,55 +327,4 @@ export function fastReadPsbt(raw: Uint8Array): PsbtView | undefined {
     if (e instanceof Bail) return undefined;
     throw e;
   }
-}
-
-/** Display-order txid of a transaction view (double SHA-256 of its non-witness serialisation). */
-function txidOfRaw(t: RawTxView): Uint8Array {
-  let n = 4 + 9 + 9 + 4;
-  for (const i of t.inputs) n += 36 + 9 + (i.finalScriptSig?.length ?? 0) + 4;
-  for (const o of t.outputs) n += 8 + 9 + o.script.length;
-  const w = new Uint8Array(n);
-  let p = 0;
-  const u32 = (v: number) => {
-    w[p++] = v & 0xff;
-    w[p++] = (v >>> 8) & 0xff;
-    w[p++] = (v >>> 16) & 0xff;
-    w[p++] = (v >>> 24) & 0xff;
-  };
-  const compact = (v: number) => {
-    if (v < 0xfd) w[p++] = v;
-    else if (v <= 0xffff) {
-      w[p++] = 0xfd;
-      w[p++] = v & 0xff;
-      w[p++] = v >>> 8;
-    } else {
-      w[p++] = 0xfe;
-      u32(v);
-    }
-  };
-  const bytes = (b: Uint8Array) => {
-    w.set(b, p);
-    p += b.length;
-  };
-  u32(t.version);
-  compact(t.inputs.length);
-  for (const i of t.inputs) {
-    bytes(reversed(i.txid));
-    u32(i.index);
-    compact(i.finalScriptSig?.length ?? 0);
-    bytes(i.finalScriptSig ?? new Uint8Array());
-    u32(i.sequence);
-  }
-  compact(t.outputs.length);
-  for (const o of t.outputs) {
-    let a = o.amount;
-    for (let k = 0; k < 8; k++) {
-      w[p++] = Number(a & 0xffn);
-      a >>= 8n;
-    }
-    compact(o.script.length);
-    bytes(o.script);
-  }
-  u32(t.lockTime);
-  return sha256(sha256(w.subarray(0, p))).reverse();
 }
