@@ -86,6 +86,20 @@ describe('psbt sign', () => {
   });
 });
 
+describe('psbt sign over QR', () => {
+  it('emits the signed PSBT as QR frames that inspect reads back with the same digest', async () => {
+    const qr = path.join(dir, 'qr');
+    const r = await runCli(['--network', 'testnet', '--yes', '--json', 'psbt', 'sign', file('qr-in.psbt', good), '--qr-png', qr, '--mnemonic-file', mn], { env: { COLDKIT_JOURNAL: journal } });
+    expect(r.code, r.stderr).toBe(0);
+    const digest = r.json().output.digest;
+    expect(fs.readdirSync(qr).length).toBeGreaterThan(0);
+    const back = await runCli(['--network', 'testnet', '--json', 'psbt', 'inspect', '--from-qr', qr]);
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.json().digest).toBe(digest);
+    expect(back.json().review.inputs.every((i: { signatures: number }) => i.signatures === 1)).toBe(true);
+  });
+});
+
 describe('psbt inspect', () => {
   const root = HDKey.fromMasterSeed(mnemonicToSeedSync(SAMPLE_MNEMONIC), { public: 0x043587cf, private: 0x04358394 });
   const tpub = root.derive("m/84'/1'/0'").publicExtendedKey;
