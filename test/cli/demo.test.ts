@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { entropyToMnemonic } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
@@ -23,6 +23,7 @@ beforeAll(async () => {
   dir = path.join(tmpDir('coldkit-demo-test-'), 'demo');
   run = await runCli(['--json', 'demo', '--dir', dir], { timeoutMs: 170_000 });
 }, 180_000);
+afterAll(() => fs.rmSync(path.dirname(dir), { recursive: true, force: true }));
 
 describe('coldkit demo', () => {
   it('exits 0 with one JSON document listing every step; the foundation steps exit 0', () => {

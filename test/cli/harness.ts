@@ -4,13 +4,19 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { runCli, tmpDir, type CliRun } from '../helpers/cli.js';
 
 /** BIP84 vector mnemonic (fingerprint 73c5da0a). */
 export const ABOUT = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
 /** A Trezor BIP39 vector with 24 distinct-looking words, for leak searches. */
 export const LEGAL = 'legal winner thank year wave sausage worth useful legal winner thank year wave sausage worth useful legal winner thank year wave sausage worth title';
+
+/** Workspaces made by the current test file, removed when it ends. */
+const made: string[] = [];
+afterAll(() => {
+  for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
 
 /** A workspace: a directory, its journal path, and helpers to write files and run coldkit against that journal. */
 export interface Workspace {
@@ -24,6 +30,7 @@ export interface Workspace {
 /** A fresh workspace; its journal starts with `entries` seed.check entries made by the real bin. */
 export async function workspace(entries = 1): Promise<Workspace> {
   const dir = tmpDir('coldkit-cli-');
+  made.push(dir);
   const journal = path.join(dir, 'journal.jsonl');
   const ws: Workspace = {
     dir,

@@ -34,6 +34,7 @@ function runRecorded(args: string[]): Promise<{ code: number; stdout: string; st
     child.on('error', reject);
     child.on('close', (code) => {
       const urls = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n') : [];
+      fs.rmSync(path.dirname(log), { recursive: true, force: true });
       const packages = new Set(urls.map((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1]).filter((p): p is string => Boolean(p)));
       resolve({ code: code ?? -1, stdout, stderr, packages, urls });
     });

@@ -49,6 +49,7 @@ function runTty(args: string[], answers: [prompt: string, text: string][]): Prom
       } catch {
         /* no journal */
       }
+      fs.rmSync(dir, { recursive: true, force: true });
       resolve({ code: code ?? -1, out, journal: j });
     });
   });

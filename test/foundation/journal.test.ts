@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { VerificationError } from '../../src/core/errors.js';
@@ -179,7 +179,12 @@ describe('anchors', () => {
 
 describe('appending to the journal file', () => {
   const fields = { ts: '2026-11-26T08:00:00.000Z', operator: 'alice', host: 'h', tool: 'coldkit/0.1.0' };
-  const tmp = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'coldkit-jf-')), 'sub', 'journal.jsonl');
+  const dirs: string[] = [];
+  afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  const tmp = () => {
+    dirs.push(fs.mkdtempSync(path.join(os.tmpdir(), 'coldkit-jf-')));
+    return path.join(dirs[dirs.length - 1]!, 'sub', 'journal.jsonl');
+  };
   it('creates the file, chains appends, and writes several acts at once', () => {
     const f = tmp();
     appendEntries(f, [{ op: 'a', data: {} }], fields);
