@@ -31,6 +31,17 @@ function where(o: ReviewOutput): string {
   return o.address ? sanitize(o.address) : `script ${toHex(o.script)}`;
 }
 
+/** How many sent outputs only claim to be change (unchecked) or fail the proof. */
+function claimNote(r: PsbtReview): string {
+  const claimed = r.outputs.filter((o) => o.role === 'claimed-change').length;
+  const falseChange = r.outputs.filter((o) => o.role === 'false-change').length;
+  const parts = [
+    ...(claimed ? [`${claimed} of the sent outputs claim to be change (unchecked: no seed or descriptor given)`] : []),
+    ...(falseChange ? [`${falseChange} claim to be change but FAIL the check`] : []),
+  ];
+  return parts.length ? ` — ${parts.join('; ')}` : '';
+}
+
 /** The review flow's screens. */
 export function reviewScreens(r: PsbtReview): Screen[] {
   const screens: Screen[] = [];
@@ -42,7 +53,7 @@ export function reviewScreens(r: PsbtReview): Screen[] {
     lines: [
       `network ${r.network}, PSBT v${r.psbtVersion}, transaction version ${r.txVersion}, nLockTime ${r.lockTime}, RBF ${r.rbf ? 'signalled' : 'not signalled'}`,
       `${r.inputs.length} input${r.inputs.length === 1 ? '' : 's'}${r.ourFingerprint ? ` (${ours} ours, seed ${r.ourFingerprint})` : ''}, total ${r.inputTotal !== undefined ? btc(r.inputTotal) : 'unknown'}`,
-      `sending ${btc(r.sendTotal)} to ${recipients.length} output${recipients.length === 1 ? '' : 's'}; change ${btc(r.changeTotal)} in ${change.length}`,
+      `sending ${btc(r.sendTotal)} to ${recipients.length} output${recipients.length === 1 ? '' : 's'}; change ${btc(r.changeTotal)} in ${change.length}${claimNote(r)}`,
       `fee ${r.fee !== undefined ? btc(r.fee) : 'unknown'}${r.feeRateMsat !== undefined ? `, ${satPerVb(r.feeRateMsat)} at ~${r.vsize} vB` : ''}`,
     ],
   });
