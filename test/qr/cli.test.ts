@@ -13,6 +13,7 @@ import { Xoshiro256 } from '../../src/core/transport/xoshiro.js';
 let dir: string;
 let psbt1: string;
 let psbt8: string;
+let psbt3: string;
 const digestOf = (stderr: string): string => /digest: ([a-z]+ [a-z]+ [a-z]+ [a-z]+)/.exec(stderr)?.[1] ?? 'none';
 
 beforeAll(() => {
@@ -21,6 +22,8 @@ beforeAll(() => {
   psbt8 = path.join(dir, 'u8.psbt');
   fs.writeFileSync(psbt1, buildPsbt({ kind: 'wpkh', inputs: 1 }));
   fs.writeFileSync(psbt8, buildPsbt({ kind: 'wpkh', inputs: 8 }));
+  psbt3 = path.join(dir, 'u3.psbt');
+  fs.writeFileSync(psbt3, buildPsbt({ kind: 'wpkh', inputs: 3 }));
   fs.writeFileSync(path.join(dir, 'm.txt'), SAMPLE_MNEMONIC + '\n');
 });
 
@@ -204,7 +207,7 @@ describe('EIP-4527 and video', () => {
 describe('--from-qr and --qr-png across the gap', () => {
   it('psbt sign --from-qr reads UR frames, signs, and emits the signed PSBT as UR frames; decoded back equals --out', async () => {
     const inDir = path.join(dir, 'sign-in');
-    const enc = await runCli(['qr', 'encode', psbt8, '--png', inDir]);
+    const enc = await runCli(['qr', 'encode', psbt3, '--png', inDir]);
     expect(enc.code, enc.stderr).toBe(0);
     const outDir = path.join(dir, 'sign-out');
     const signed = path.join(dir, 'signed.psbt');
