@@ -15,7 +15,7 @@ import { reviewPsbt, type PsbtReview } from '../../core/btc/review.js';
 import { SeedKeys } from '../../core/btc/seed-keys.js';
 import { signInputs } from '../../core/btc/sign.js';
 import { digestWords } from '../../core/digest-words.js';
-import { VerificationError } from '../../core/errors.js';
+import { InputError, VerificationError } from '../../core/errors.js';
 import { masterKey } from '../../core/hd/keys.js';
 import { bip39Seed } from '../psbt/seed.js';
 import { toHex } from '../../core/text.js';
@@ -50,6 +50,9 @@ export interface PsbtSignResult {
 
 export default async function psbtSign(opts: PsbtSignOptions, ctx: Context, args: string[]): Promise<Outcome<PsbtSignResult>> {
   const policy = policyFrom(opts);
+  if (args[0] === '-' && (opts.mnemonicFile === '-' || opts.passphraseFile === '-')) {
+    throw new InputError('stdin cannot carry both the PSBT and a secret; give the PSBT or the secret as a file', 'psbt');
+  }
   if (opts.out) assertWritable(opts.out, '--out');
   const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'psbt');
   const decoded = readPsbt(payload.bytes, 'psbt');
