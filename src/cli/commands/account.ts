@@ -1,12 +1,12 @@
 /** The `coldkit account` group: watch-only export. */
 import { Option, type Command } from 'commander';
 import { lazyAction } from '../command.js';
-import { intArg, seedInputOptions } from '../options.js';
+import { intArg, payloadOutputOptions, seedInputOptions } from '../options.js';
 
 /** Register `coldkit account …`. */
 export function register(program: Command): void {
   const account = program.command('account').description('watch-only account data for online machines');
-  seedInputOptions(
+  payloadOutputOptions(seedInputOptions(
     account
       .command('export')
       .description('export an account xpub, descriptors and import files for Bitcoin Core, Sparrow and Electrum (or an Ethereum account)')
@@ -19,5 +19,5 @@ export function register(program: Command): void {
       .option('--export-dir <dir>', 'write bitcoin-core-importdescriptors.json, sparrow.json, electrum.json and descriptor.txt into DIR')
       .option('--allow-unhardened', 'allow unhardened purpose/coin/account levels in --path (journaled)')
       .option('--reveal', 'also print the account xprv (a warning goes to stderr)'),
-  ).action(lazyAction(() => import('../actions/account-export.js')));
+  )).action(lazyAction(() => import('../actions/account-export.js')));
 }
