@@ -11,6 +11,7 @@ import type { BtcNetwork } from './network.js';
 import { outputFor } from '../hd/address.js';
 import { parseDescriptor, type Descriptor } from '../hd/descriptor.js';
 import { branchNode } from '../hd/watch.js';
+import { childPublicKeys } from '../hd/batch-derive.js';
 import type { ScriptType } from '../hd/script-type.js';
 
 /** One derived key of the wallet. */
@@ -24,6 +25,9 @@ export interface WalletKey {
   script: Uint8Array;
   address: string;
 }
+
+/** Keys derived at once while scanning a chain for a script. */
+const SCAN_CHUNK = 128;
 
 /** A watch-only single-key wallet with receive and change branches. */
 export class WatchWallet {
@@ -58,22 +62,21 @@ export class WatchWallet {
 
   /** Derive the key at branch/index. */
   key(branch: number, index: number): WalletKey {
+    return this.keys(branch, index, 1)[0]!;
+  }
+
+  /** Derive `count` consecutive keys of a branch from `from` (batch CKDpub, src/core/hd/batch-derive.ts). */
+  keys(branch: number, from: number, count: number): WalletKey[] {
     let node = this.nodes.get(branch);
     if (!node) {
       node = branchNode(this.descriptor, this.net, branch);
       this.nodes.set(branch, node);
     }
-    const child = node.deriveChild(index);
-    const pubkey = child.publicKey!;
-    const out = outputFor(this.descriptor.script, pubkey, this.net);
-    return {
-      branch,
-      index,
-      path: [...this.descriptor.originPath!, ...this.descriptor.prefix, branch, index],
-      pubkey,
-      script: out.script,
-      address: out.address,
-    };
+    const head = [...this.descriptor.originPath!, ...this.descriptor.prefix, branch];
+    return childPublicKeys(node, from, count).map((pubkey, k) => {
+      const out = outputFor(this.descriptor.script, pubkey, this.net);
+      return { branch, index: from + k, path: [...head, from + k], pubkey, script: out.script, address: out.address };
+    });
   }
 
   /**
@@ -102,15 +105,14 @@ export class WatchWallet {
     if (hit) return hit;
     for (const branch of new Set([this.receiveBranch, this.changeBranch])) {
       let i = this.scanned.get(branch) ?? 0;
-      for (; i < limit; i++) {
-        const k = this.key(branch, i);
-        this.byScript.set(toHex(k.script), k);
-        if (toHex(k.script) === h) {
-          this.scanned.set(branch, i + 1);
-          return k;
-        }
+      while (i < limit) {
+        const batch = this.keys(branch, i, Math.min(SCAN_CHUNK, limit - i));
+        for (const k of batch) this.byScript.set(toHex(k.script), k);
+        i += batch.length;
+        this.scanned.set(branch, i);
+        const found = this.byScript.get(h);
+        if (found) return found;
       }
-      this.scanned.set(branch, i);
     }
     return undefined;
   }
