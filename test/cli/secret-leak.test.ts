@@ -18,7 +18,7 @@ import { LEGAL, workspace, type Workspace } from './harness.js';
 
 const PASSPHRASE = 'Leak-Test passphrase 7!';
 const ROLLS = '3614251636425163245126354216534621536412563412653421563421653412563421563412564321563421563412563421';
-const XPRV_SHAPE = /[xt]prv[1-9A-HJ-NP-Za-km-z]{100,}/;
+const XPRV_SHAPE = /[xtyzuvYZUV]prv[1-9A-HJ-NP-Za-km-z]{100,}/; // SLIP-132 private forms too
 const WIF_SHAPE = /(?<![1-9A-HJ-NP-Za-km-z])[KLc5][1-9A-HJ-NP-Za-km-z]{50,51}(?![1-9A-HJ-NP-Za-km-z])/;
 
 /** Every value derived from a mnemonic + passphrase that must stay secret. */
@@ -80,6 +80,7 @@ describe('the leak detector', () => {
     fails(`pass=${PASSPHRASE}`);
     fails(secrets.find((s) => s.startsWith('tprv'))!.slice(0, 111));
     fails('xprv' + 'A'.repeat(107)); // by shape
+    fails('zprvAWgYBBk7JR8Gjrh4UJQ2uJdG1r3WNRRfURiABBE3RvMXYSrRJL62XuezvGdPvG6GFBZduosCc1YP5wixPox7zhZLfiUm8aunE96BBa4Kei5'); // BIP84 root zprv
     fails('key KyZpNDKnfs94vbrwhJneDi77V6jF64PWPF8x5cdJb8ifgg2DUc9d.'); // a WIF by shape
     fails(toHex(parseMnemonic(LEGAL).entropy));
     expect(() => expectNoSecret(`${words[0]} ${words[1]} xpub and 4 words`, 'sample', words, secrets)).not.toThrow();
