@@ -1,5 +1,6 @@
 /** Timing helpers for the benchmarks: wall time of spawned processes and of in-process work. */
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,17 +16,47 @@ export function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-/** Run `node ARGS` `runs` times (after one warm-up) and return each wall time in ms; throws on a non-zero exit. */
-export function timeNode(args: string[], runs: number, env: Record<string, string> = {}): number[] {
-  const times: number[] = [];
+/**
+ * CPU time (user + system, ms) used so far by this process's waited-for children: Linux
+ * /proc/self/stat fields 16 and 17 (cutime, cstime) in clock ticks of 1/100 s. NaN elsewhere.
+ */
+export function childCpuMs(): number {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(rest[13]) + Number(rest[14])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Wall and CPU time of one run, in ms. */
+export interface Timing {
+  wall: number;
+  cpu: number;
+}
+
+/**
+ * Run `node ARGS` `runs` times (after one warm-up) and return each run's wall and CPU time; throws
+ * on a non-zero exit. CPU time is reported beside wall time because a shared machine's load
+ * stretches wall time but not CPU time.
+ */
+export function timeNode(args: string[], runs: number, env: Record<string, string> = {}): Timing[] {
+  const times: Timing[] = [];
   for (let i = 0; i <= runs; i++) {
+    const c0 = childCpuMs();
     const t0 = performance.now();
     const r = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
-    const ms = performance.now() - t0;
+    const wall = performance.now() - t0;
     if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.toString().slice(0, 400)}`);
-    if (i > 0) times.push(ms);
+    if (i > 0) times.push({ wall, cpu: childCpuMs() - c0 });
   }
   return times;
+}
+
+/** Median wall and median CPU time of runs. */
+export function medianTiming(runs: Timing[]): Timing {
+  return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)) };
 }
 
 /** Format milliseconds for a table. */
