@@ -4,9 +4,9 @@
  */
 import { parseUint } from '../../core/amount.js';
 import { InputError, RuntimeFailure } from '../../core/errors.js';
-import { applySignature, decodeSignature, parseSignRequestUr, parseSignatureUr } from '../../core/eth/request.js';
+import { applySignature, parseSignRequestUr, parseSignatureUr } from '../../core/eth/request.js';
 import { decodeTx, type DecodedTx } from '../../core/eth/tx.js';
-import { formatUuid } from '../../core/transport/ur/eth.js';
+import { decodeEthSignature, formatUuid } from '../../core/transport/ur/eth.js';
 import type { Context, Outcome } from '../command.js';
 import { readInputText } from '../io.js';
 import { readPayloadInput } from '../payload.js';
@@ -43,7 +43,7 @@ async function readSigned(opts: { request?: string; fromQr?: string[] }, ctx: Co
     return decodeTx(text, 'signed');
   }
   if (!opts.request) throw new InputError('an eth-signature needs the request it answers: add --request FILE (the ur:eth-sign-request from `eth tx create --out`)', '--request');
-  const sig = payload.source === 'qr' ? decodeSignature(payload.bytes) : parseSignatureUr(text);
+  const sig = payload.source === 'qr' ? decodeEthSignature(payload.bytes) : parseSignatureUr(text);
   const req = parseSignRequestUr((await readInputText(opts.request, '--request', ctx.io)).trim());
   const tx = applySignature(req, sig);
   ctx.note(`eth-signature answers request ${formatUuid(req.requestId)}; signed by ${tx.signed!.from}`);

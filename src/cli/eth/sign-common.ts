@@ -71,10 +71,10 @@ export async function confirmSign(ctx: Context, reviewLines: string[], question:
   if (!(await ctx.prompt.confirm(question))) throw new RefusedError('not confirmed at the prompt; nothing was signed');
 }
 
-/** The eth-signature answer for a request (null without one). */
-export function answerFor(req: EthSignRequest | undefined, sig65: Uint8Array): { ur: string; cbor: Uint8Array; requestId: string } | null {
+/** The eth-signature answer (r ‖ s ‖ v, v in as many bytes as it needs) for a request (null without one). */
+export function answerFor(req: EthSignRequest | undefined, rsv: Uint8Array): { ur: string; cbor: Uint8Array; requestId: string } | null {
   if (!req) return null;
-  const s = makeSignature({ requestId: req.requestId, signature: sig65, origin: 'coldkit' });
+  const s = makeSignature({ requestId: req.requestId, signature: rsv, origin: 'coldkit' });
   return { ...s, requestId: formatUuid(req.requestId) };
 }
 

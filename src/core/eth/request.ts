@@ -9,11 +9,8 @@
  */
 import { Signature } from 'ethers';
 import { InputError, VerificationError } from '../errors.js';
-import { CborTag, cborGet, decodeCbor, encodeCbor, type CborMap, type CborValue } from '../transport/cbor.js';
 import { fromHex, toHex } from '../text.js';
 import {
-  TAG_ETH_SIGNATURE,
-  TAG_UUID,
   UR_ETH_SIGNATURE,
   UR_ETH_SIGN_REQUEST,
   decodeEthSignRequest,
@@ -23,6 +20,7 @@ import {
   type EthDataType,
   type EthSignRequest,
   type EthSignature,
+  checkEthSignatureBytes,
   formatUuid,
 } from '../transport/ur/eth.js';
 import { decodeTx, toEthersTx, type DecodedTx } from './tx.js';
@@ -58,56 +56,25 @@ export function parseSignRequestUr(text: string): EthSignRequest {
 }
 
 /**
- * Build the eth-signature answer and its UR text. The signature is r ‖ s ‖ v: 65 bytes for typed
- * transactions, messages and typed data; for a legacy EIP-155 transaction v = chainId·2 + 35 + yParity
- * is written big-endian in as many bytes as it needs (chain id > 110 makes v > 255), which is how
- * Keystone and MetaMask's QR keyring read it back (`v = signature.slice(64)`).
+ * Build the eth-signature answer and its UR text. The signature is r ‖ s ‖ v; a legacy EIP-155 v
+ * above 255 takes several bytes (the transport codec's checkEthSignatureBytes states the rule).
  */
 export function makeSignature(sig: EthSignature): { cbor: Uint8Array; ur: string } {
-  const cbor = sig.signature.length === 65 ? encodeEthSignature(sig) : encodeWideSignature(sig);
+  const cbor = encodeEthSignature(sig);
   return { cbor, ur: encodeUrSingle(UR_ETH_SIGNATURE, cbor) };
 }
 
-/**
- * The same CBOR map as the transport codec writes, for a signature longer than 65 bytes, which that
- * codec refuses (it expects one v byte). Keys: 1 request id (tag 37), 2 signature, 3 origin.
- */
-function encodeWideSignature(sig: EthSignature): Uint8Array {
-  if (sig.signature.length < 65 || sig.signature.length > 72) throw new InputError('signature must be r ‖ s ‖ v with v in 1 to 8 bytes', 'eth-signature');
-  const m: CborMap = new Map<number, CborValue>();
-  if (sig.requestId) m.set(1, new CborTag(TAG_UUID, sig.requestId));
-  m.set(2, sig.signature);
-  if (sig.origin !== undefined) m.set(3, sig.origin);
-  return encodeCbor(m);
-}
-
-/** Split an eth-signature's bytes into r, s and v (v may be longer than one byte; see makeSignature). */
+/** Split an eth-signature's r ‖ s ‖ v bytes into r, s (0x hex) and v (which may span several bytes). */
 export function splitSignature(sig: Uint8Array): { r: string; s: string; v: bigint } {
-  if (sig.length < 65 || sig.length > 72) throw new InputError('signature must be r ‖ s ‖ v (65 to 72 bytes)', 'eth-signature');
+  checkEthSignatureBytes(sig, 'eth-signature');
   return { r: '0x' + toHex(sig.subarray(0, 32)), s: '0x' + toHex(sig.subarray(32, 64)), v: BigInt('0x' + toHex(sig.subarray(64))) };
 }
 
-/** Parse a single-part `ur:eth-signature/…` string (a multi-byte legacy v is accepted; see makeSignature). */
+/** Parse a single-part `ur:eth-signature/…` string. */
 export function parseSignatureUr(text: string): EthSignature {
   const ur = decodeUrSingle(text);
   if (ur.type !== UR_ETH_SIGNATURE) throw new InputError(`is a ur:${ur.type}, not a ur:${UR_ETH_SIGNATURE}`, 'signature');
-  return decodeSignature(ur.cbor);
-}
-
-/** Decode eth-signature CBOR: 65-byte signatures by the transport codec, longer ones (legacy v > 255) here. */
-export function decodeSignature(cbor: Uint8Array): EthSignature {
-  const f = 'eth-signature';
-  let top: CborValue = decodeCbor(cbor, f);
-  if (top instanceof CborTag && top.tag === TAG_ETH_SIGNATURE) top = top.value;
-  const m = cborGet.map(top, f);
-  const signature = cborGet.bytes(m.get(2), `${f}.signature`);
-  if (signature.length === 65) return decodeEthSignature(cbor);
-  if (signature.length < 65 || signature.length > 72) throw new InputError('signature must be r ‖ s ‖ v (65 to 72 bytes)', `${f}.signature`);
-  for (const k of m.keys()) if (k !== 1 && k !== 2 && k !== 3) throw new InputError(`unknown map key ${String(k)}`, f);
-  const out: EthSignature = { signature };
-  if (m.has(1)) out.requestId = cborGet.bytes(cborGet.tagged(m.get(1), `${f}.requestId`, TAG_UUID).value, `${f}.requestId`, 16);
-  if (m.has(3)) out.origin = cborGet.text(m.get(3), `${f}.origin`);
-  return out;
+  return decodeEthSignature(ur.cbor);
 }
 
 /**

@@ -5,6 +5,11 @@
  *                                   ?4: chain-id, 5: #6.304(crypto-keypath), ?6: address 20 B, ?7: origin }
  *   eth-signature    (tag 402) = { ?1: #6.37(uuid 16 B), 2: signature r‖s‖v, ?3: origin }
  *
+ * The signature is r (32 B) ‖ s (32 B) ‖ v. v is one byte for typed transactions, messages and typed
+ * data; for a legacy EIP-155 transaction v = chainId·2 + 35 + yParity is written big-endian in as many
+ * bytes as it needs (chain id > 110 makes v > 255), which is how Keystone and MetaMask's QR keyring
+ * read it back (`v = signature.slice(64)`). So 65 to 72 bytes (v up to 8 bytes).
+ *
  * The top-level map is untagged inside a UR (BCR-2020-005: "if the CBOR structure is the top-level
  * object in a UR, then it MUST NOT be tagged"); a tagged one is accepted on input.
  */
@@ -38,7 +43,7 @@ export interface EthSignRequest {
 
 export interface EthSignature {
   requestId?: Uint8Array;
-  /** 65 bytes r ‖ s ‖ v. */
+  /** r ‖ s ‖ v: 65 bytes, or up to 72 for a legacy EIP-155 v above 255 (see checkEthSignatureBytes). */
   signature: Uint8Array;
   origin?: string;
 }
@@ -103,11 +108,22 @@ export function decodeEthSignRequest(cbor: Uint8Array): EthSignRequest {
   return req;
 }
 
+/**
+ * Check an eth-signature's r ‖ s ‖ v bytes: r 32, s 32, v 1 to 8 bytes big-endian (65–72 in all),
+ * and a multi-byte v has no leading zero byte (its shortest form, as an EIP-155 v > 255 is written).
+ */
+export function checkEthSignatureBytes(sig: Uint8Array, field = 'eth-signature.signature'): void {
+  if (sig.length < 65 || sig.length > 72) {
+    throw new InputError(`is ${sig.length} bytes; must be r (32) ‖ s (32) ‖ v (1 to 8 bytes), 65 to 72 bytes`, field);
+  }
+  if (sig.length > 65 && sig[64] === 0) throw new InputError(`its ${sig.length - 64}-byte v starts with a zero byte; a multi-byte v must be minimal big-endian`, field);
+}
+
 /** Encode an eth-signature as its untagged CBOR map. */
 export function encodeEthSignature(sig: EthSignature): Uint8Array {
   const f = 'eth-signature';
   if (sig.requestId && sig.requestId.length !== 16) throw new InputError('request id must be 16 bytes', `${f}.requestId`);
-  if (sig.signature.length !== 65) throw new InputError('signature must be 65 bytes (r ‖ s ‖ v)', `${f}.signature`);
+  checkEthSignatureBytes(sig.signature, `${f}.signature`);
   const m: CborMap = new Map<number, CborValue>();
   if (sig.requestId) m.set(1, new CborTag(TAG_UUID, sig.requestId));
   m.set(2, sig.signature);
@@ -115,12 +131,14 @@ export function encodeEthSignature(sig: EthSignature): Uint8Array {
   return encodeCbor(m);
 }
 
-/** Decode an eth-signature CBOR payload. */
+/** Decode an eth-signature CBOR payload (r ‖ s ‖ v of 65 to 72 bytes; see checkEthSignatureBytes). */
 export function decodeEthSignature(cbor: Uint8Array): EthSignature {
   const f = 'eth-signature';
   const m = unwrap(cbor, TAG_ETH_SIGNATURE, f);
   checkKeys(m, [1, 2, 3], f);
-  const out: EthSignature = { signature: cborGet.bytes(m.get(2), `${f}.signature`, 65) };
+  const signature = cborGet.bytes(m.get(2), `${f}.signature`);
+  checkEthSignatureBytes(signature, `${f}.signature`);
+  const out: EthSignature = { signature };
   if (m.has(1)) out.requestId = uuidFrom(m.get(1), `${f}.requestId`);
   if (m.has(3)) out.origin = cborGet.text(m.get(3), `${f}.origin`);
   return out;
