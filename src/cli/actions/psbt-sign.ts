@@ -16,8 +16,7 @@ import { SeedKeys } from '../../core/btc/seed-keys.js';
 import { signInputs } from '../../core/btc/sign.js';
 import { digestWords } from '../../core/digest-words.js';
 import { InputError, VerificationError } from '../../core/errors.js';
-import { masterKey } from '../../core/hd/keys.js';
-import { bip39Seed } from '../psbt/seed.js';
+import { bip39Seed, nativeHmacSha512 } from '../psbt/seed.js';
 import { toHex } from '../../core/text.js';
 import type { Context, Outcome } from '../command.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
@@ -61,7 +60,9 @@ export default async function psbtSign(opts: PsbtSignOptions, ctx: Context, args
   const net = btcNetwork(ctx);
   const mnemonic = await readMnemonic(opts, ctx);
   const passphrase = await readPassphrase(opts, ctx);
-  const keys = new SeedKeys(masterKey(bip39Seed(mnemonic.phrase, passphrase), net));
+  const seed = bip39Seed(mnemonic.phrase, passphrase);
+  const keys = SeedKeys.fromSeed(seed, nativeHmacSha512);
+  seed.fill(0);
   try {
     const review = reviewPsbt(tx, net, keys);
     checkSignable(review);

@@ -12,10 +12,9 @@
  * thousands of mutations that whenever this reader accepts a PSBT, btc-signer accepts it too and
  * both give the same view.
  */
-import { toHex } from '../text.js';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { equalBytes } from './bytes.js';
 import { p2shScript, p2trScript, scriptKind } from './key-script.js';
-import { txidOf } from './prevouts.js';
 import type { Der, InputFields, OutputFields, PsbtView, RawTxView } from './psbt-view.js';
 import { isPoint, isXOnlyPoint, taprootOutputKey } from './secp.js';
 
@@ -96,7 +95,7 @@ class Cursor {
 const reversed = (b: Uint8Array): Uint8Array => Uint8Array.from(b).reverse();
 
 /** A transaction without witness data (the unsigned tx) or with it (a previous tx). */
-function readTx(c: Cursor, allowWitness: boolean): RawTxView & { witnessFlag: boolean } {
+function readTx(c: Cursor, allowWitness: boolean): RawTxView & { witnessFlag: boolean; bodyEnd: number } {
   const version = c.u32();
   let nIn = c.compact();
   let witnessFlag = false;
@@ -121,6 +120,7 @@ function readTx(c: Cursor, allowWitness: boolean): RawTxView & { witnessFlag: bo
     if (amount > MAX_SATS) bail();
     outputs.push({ amount, script: c.varBytes() });
   }
+  const bodyEnd = c.pos;
   if (witnessFlag) {
     for (let i = 0; i < nIn; i++) {
       const n = c.compact();
@@ -128,7 +128,22 @@ function readTx(c: Cursor, allowWitness: boolean): RawTxView & { witnessFlag: bo
     }
   }
   const lockTime = c.u32();
-  return { version, inputs, outputs, lockTime, witnessFlag };
+  return { version, inputs, outputs, lockTime, witnessFlag, bodyEnd };
+}
+
+/**
+ * Does the serialised transaction `raw` (read by readTx, ending at `bodyEnd` before any witness)
+ * hash to `txid` (display order)? BIP141: the txid is the double SHA-256 of the serialisation
+ * without marker, flag and witness — version || inputs || outputs || lockTime — hashed here
+ * straight from the PSBT's bytes, with no re-serialisation.
+ */
+function hashesTo(raw: Uint8Array, witnessFlag: boolean, bodyEnd: number, txid: Uint8Array): boolean {
+  const h = sha256.create();
+  if (witnessFlag) h.update(raw.subarray(0, 4)).update(raw.subarray(6, bodyEnd)).update(raw.subarray(raw.length - 4));
+  else h.update(raw);
+  const id = sha256(h.digest());
+  for (let k = 0; k < 32; k++) if (id[k] !== txid[31 - k]) return false;
+  return true;
 }
 
 function readDer(v: Uint8Array): Der {
@@ -183,7 +198,7 @@ function readInput(c: Cursor, unsigned: RawTxView['inputs'][number]): InputField
         empty(k);
         const p = new Cursor(v);
         const tx = readTx(p, true);
-        if (!p.done()) bail();
+        if (!p.done() || !hashesTo(v, tx.witnessFlag, tx.bodyEnd, i.txid!)) bail();
         i.nonWitnessUtxo = { version: tx.version, inputs: tx.inputs, outputs: tx.outputs, lockTime: tx.lockTime };
         return;
       }
@@ -267,7 +282,7 @@ function taprootCommits(internal: Uint8Array | undefined, script: Uint8Array | u
 export function fastReadPsbt(raw: Uint8Array): PsbtView | undefined {
   try {
     const c = new Cursor(raw, 5);
-    let unsigned: (RawTxView & { witnessFlag: boolean }) | undefined;
+    let unsigned: RawTxView | undefined;
     readMap(c, (t, k, v) => {
       if (t === 0x00) {
         empty(k);
@@ -296,7 +311,6 @@ export function fastReadPsbt(raw: Uint8Array): PsbtView | undefined {
         const prev = i.nonWitnessUtxo;
         const o = prev.outputs[i.index!] ?? bail();
         if (i.witnessUtxo && (i.witnessUtxo.amount !== o.amount || !equalBytes(i.witnessUtxo.script, o.script))) bail();
-        if (txidOf(prev) !== toHex(i.txid!)) bail();
       }
       const spent = i.nonWitnessUtxo ? i.nonWitnessUtxo.outputs[i.index!]!.script : i.witnessUtxo?.script;
       // btc-signer's checkScript, narrowed to single-key shapes: bare P2PK/multisig and any

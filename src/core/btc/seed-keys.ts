@@ -14,10 +14,18 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha512 } from '@noble/hashes/sha2.js';
 import type { HDKey } from '@scure/bip32';
+import { hash160 } from './key-script.js';
 import type { KeySource } from './key-source.js';
 import { isPrivateKey, privateAdd, publicKey } from './secp.js';
 
-interface Node {
+/** HMAC-SHA512(key, data): noble's by default; the CLI passes Node's native one (same bytes, faster). */
+export type HmacSha512 = (key: Uint8Array, data: Uint8Array) => Uint8Array;
+
+const nobleHmacSha512: HmacSha512 = (key, data) => hmac(sha512, key, data);
+const BITCOIN_SEED = new TextEncoder().encode('Bitcoin seed');
+
+/** One BIP32 node: private key, compressed public key, chain code. */
+export interface Node {
   priv: Uint8Array;
   pub: Uint8Array;
   chain: Uint8Array;
@@ -34,11 +42,37 @@ export class SeedKeys implements KeySource {
   readonly fingerprint: number;
   readonly label = 'seed';
   private readonly nodes = new Map<string, Node | null>();
+  private readonly hmac: HmacSha512;
 
-  constructor(root: HDKey) {
+  /** From a master HDKey (@scure/bip32), or from the master node and its fingerprint (`fromSeed`). */
+  constructor(root: HDKey | { master: Node; fingerprint: number }, hmacSha512: HmacSha512 = nobleHmacSha512) {
+    this.hmac = hmacSha512;
+    if ('master' in root) {
+      this.fingerprint = root.fingerprint >>> 0;
+      this.nodes.set('', root.master);
+      return;
+    }
     if (!root.privateKey || root.depth !== 0) throw new RangeError('SeedKeys needs the master private key');
     this.fingerprint = root.fingerprint >>> 0;
     this.nodes.set('', { priv: root.privateKey, pub: root.publicKey!, chain: root.chainCode! });
+  }
+
+  /**
+   * The keys of a BIP39/BIP32 seed without building an HDKey (whose pure-JS point code is slow to
+   * start). BIP32 master key generation: "Calculate I = HMAC-SHA512(Key = "Bitcoin seed", Data =
+   * S)… Use parse256(I_L) as master secret key, and I_R as master chain code. In case parse256(I_L)
+   * is 0 or parse256(I_L) ≥ n, the master key is invalid."
+   */
+  static fromSeed(seed: Uint8Array, hmacSha512: HmacSha512 = nobleHmacSha512): SeedKeys {
+    if (seed.length < 16 || seed.length > 64) throw new RangeError('BIP32 seed must be 16 to 64 bytes');
+    const I = hmacSha512(BITCOIN_SEED, seed);
+    const priv = I.slice(0, 32);
+    if (!isPrivateKey(priv)) throw new RangeError('the seed gives an invalid BIP32 master key');
+    const pub = publicKey(priv);
+    const h = hash160(pub);
+    const fp = ((h[0]! << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!) >>> 0;
+    I.fill(0, 0, 32);
+    return new SeedKeys({ master: { priv, pub, chain: I.slice(32) }, fingerprint: fp }, hmacSha512);
   }
 
   private node(path: readonly number[]): Node | null {
@@ -46,7 +80,7 @@ export class SeedKeys implements KeySource {
     const hit = this.nodes.get(key);
     if (hit !== undefined) return hit;
     const parent = this.node(path.slice(0, -1));
-    const child = parent ? ckdPriv(parent, path[path.length - 1]!) : null;
+    const child = parent ? ckdPriv(parent, path[path.length - 1]!, this.hmac) : null;
     // Kept for the signing pass after the review (a few hundred bytes per input).
     this.nodes.set(key, child);
     return child;
@@ -70,7 +104,7 @@ export class SeedKeys implements KeySource {
 }
 
 /** BIP32 CKDpriv. */
-function ckdPriv(parent: Node, index: number): Node | null {
+function ckdPriv(parent: Node, index: number, hmacSha512: HmacSha512): Node | null {
   if (!Number.isInteger(index) || index < 0 || index > 0xffffffff) return null;
   const data = new Uint8Array(37);
   if (index >= 0x80000000) data.set(parent.priv, 1);
@@ -79,7 +113,7 @@ function ckdPriv(parent: Node, index: number): Node | null {
   data[34] = (index >>> 16) & 0xff;
   data[35] = (index >>> 8) & 0xff;
   data[36] = index & 0xff;
-  const I = hmac(sha512, parent.chain, data);
+  const I = hmacSha512(parent.chain, data);
   const IL = I.subarray(0, 32);
   if (!isPrivateKey(IL)) return null;
   const priv = privateAdd(parent.priv, IL);
