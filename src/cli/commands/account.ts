@@ -1,7 +1,7 @@
 /** The `coldkit account` group: watch-only export. */
 import { Option, type Command } from 'commander';
 import { lazyAction } from '../command.js';
-import { intArg, payloadOutputOptions, seedInputOptions } from '../options.js';
+import { intArg, payloadInputOptions, payloadOutputOptions, seedInputOptions } from '../options.js';
 
 /** Register `coldkit account …`. */
 export function register(program: Command): void {
@@ -20,4 +20,15 @@ export function register(program: Command): void {
       .option('--allow-unhardened', 'allow unhardened purpose/coin/account levels in --path (journaled)')
       .option('--reveal', 'also print the account xprv (a warning goes to stderr)'),
   )).action(lazyAction(() => import('../actions/account-export.js')));
+
+  payloadInputOptions(
+    account
+      .command('import')
+      .description("turn another wallet's watch-only export (QR crypto-account/crypto-output/crypto-hdkey, a UR, or descriptor text) into the account file --wallet reads (no secret)")
+      .argument('[file]', 'descriptor text (one per line), a bare [fingerprint/path]xpub, or a ur:… string; - for stdin')
+      .addOption(new Option('--script <type>', 'which account to take when the export holds several (or the script of a bare key)').choices(['wpkh', 'sh-wpkh', 'pkh', 'tr']))
+      .option('--count <n>', 'number of first receive addresses to list', intArg('--count', 1, 1000), 3)
+      .option('--out <file>', 'write the account file (same format as account export --out)')
+      .option('--allow-unhardened', 'accept an account path whose purpose/coin/account levels are not all hardened (journaled)'),
+  ).action(lazyAction(() => import('../actions/account-import.js')));
 }

@@ -7,6 +7,7 @@
 import type { HDKey } from '@scure/bip32';
 import type { BtcNetwork } from '../btc/network.js';
 import { outputFor } from './address.js';
+import { childPublicKeys } from './batch-derive.js';
 import { formatDescriptor } from './descriptor.js';
 import { deriveIndices, fingerprintHex, masterFingerprint } from './keys.js';
 import { formatPath, HARDENED } from './path.js';
@@ -37,15 +38,24 @@ export interface AccountExport {
 
 /** Build the account export from the master key (the only place the private key is touched). */
 export function exportAccount(root: HDKey, net: BtcNetwork, script: ScriptType, path: number[], count = 3): AccountExport {
-  const node = deriveIndices(root, path);
+  return describeAccount(deriveIndices(root, path), masterFingerprint(root), path, net, script, count);
+}
+
+/**
+ * The watch-only account document for an account-level key `node` (public is enough) whose master
+ * fingerprint and path from the master are known: what `account export` writes and
+ * `account import` rebuilds from another wallet's export.
+ */
+export function describeAccount(node: HDKey, fingerprint: string, path: number[], net: BtcNetwork, script: ScriptType, count = 3): AccountExport {
   const xpub = node.publicExtendedKey;
-  const base = { script, fingerprint: masterFingerprint(root), originPath: path, xpub, prefix: [] as number[] };
+  const base = { script, fingerprint, originPath: path, xpub, prefix: [] as number[] };
+  const [receive, change] = [0, 1].map((b) => node.deriveChild(b));
   return {
     kind: 'coldkit/account',
     version: 1,
     network: net.name,
     script,
-    fingerprint: masterFingerprint(root),
+    fingerprint,
     path: formatPath(path),
     xpub,
     slip132: slip132Form(xpub, script, net.name === 'mainnet'),
@@ -54,8 +64,8 @@ export function exportAccount(root: HDKey, net: BtcNetwork, script: ScriptType, 
       change: formatDescriptor(base, 1),
       multipath: formatDescriptor(base, 'multi'),
     },
-    addresses: Array.from({ length: count }, (_, i) => ({ index: i, address: outputFor(script, node.deriveChild(0).deriveChild(i).publicKey!, net).address })),
-    firstChangeAddress: outputFor(script, node.deriveChild(1).deriveChild(0).publicKey!, net).address,
+    addresses: childPublicKeys(receive!, 0, count).map((key, i) => ({ index: i, address: outputFor(script, key, net).address })),
+    firstChangeAddress: outputFor(script, childPublicKeys(change!, 0, 1)[0]!, net).address,
   };
 }
 
