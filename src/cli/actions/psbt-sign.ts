@@ -5,7 +5,7 @@
  * and confirm, sign with deterministic low-R signatures, check the signature count went up, and
  * hand back the PSBT full or `--trim`med, in the encoding it came in (base64 for binary on stdout).
  */
-import { sha256 } from '@noble/hashes/sha2.js';
+import { createHash } from 'node:crypto';
 import { formatDecimal } from '../../core/amount.js';
 import { enforce, checkSignable } from '../../core/btc/policy.js';
 import { addToInputs, countSignaturePairs, partialSigPair, redeemScriptPair, tapKeySigPair, trimmed, type KeyValue } from '../../core/btc/psbt-maps.js';
@@ -25,6 +25,9 @@ import { readPayloadInput } from '../payload.js';
 import { policyFrom, type PolicyFlags } from '../psbt/limits.js';
 import { walkReview } from '../psbt/flow.js';
 import { readMnemonic, readPassphrase, type SeedInputOptions } from '../secrets.js';
+
+/** SHA-256 hex of a PSBT for the result and journal (Node's native hash: the PSBT can be megabytes). */
+const sha256Hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
 export interface PsbtSignOptions extends SeedInputOptions, PolicyFlags {
   fromQr?: string[];
@@ -99,8 +102,8 @@ export default async function psbtSign(opts: PsbtSignOptions, ctx: Context, args
       signaturesAfter: after,
       trimmed: Boolean(opts.trim),
       overrides,
-      input: { sha256: toHex(sha256(decoded.bytes)), digest: payload.digest, encoding: decoded.encoding },
-      output: { sha256: toHex(sha256(raw)), digest: outDigest, encoding },
+      input: { sha256: sha256Hex(decoded.bytes), digest: payload.digest, encoding: decoded.encoding },
+      output: { sha256: sha256Hex(raw), digest: outDigest, encoding },
       ...(opts.out ? { out: opts.out } : { psbt: new TextDecoder().decode(bytes) }),
     };
     const change = review.outputs.filter((o) => o.role === 'change');

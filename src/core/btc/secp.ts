@@ -21,6 +21,21 @@ export function publicKey(priv: Uint8Array): Uint8Array {
   return p;
 }
 
+/**
+ * A private key's public key both ways from one point multiplication: uncompressed (65 bytes,
+ * 0x04 || x || y) and compressed (33 bytes, SEC1: 0x02 or 0x03 by the parity of y, then x).
+ * The signer verifies against the uncompressed form, which libsecp256k1 parses without the
+ * square root a compressed key costs.
+ */
+export function publicKeys(priv: Uint8Array): { compressed: Uint8Array; uncompressed: Uint8Array } {
+  const uncompressed = ecc.pointFromScalar(priv, false);
+  if (!uncompressed) throw new RangeError('private key out of range');
+  const compressed = new Uint8Array(33);
+  compressed[0] = 0x02 | (uncompressed[64]! & 1);
+  compressed.set(uncompressed.subarray(1, 33), 1);
+  return { compressed, uncompressed };
+}
+
 /** Is `p` a valid compressed or uncompressed public key (a point on the curve)? */
 export function isPoint(p: Uint8Array): boolean {
   return ecc.isPoint(p);
@@ -62,7 +77,7 @@ export function ecdsaSignLowR(hash: Uint8Array, priv: Uint8Array): Uint8Array {
   return derEncode(sig);
 }
 
-/** Verify an ECDSA signature (DER, no hash-type byte) strictly (low-S required). */
+/** Verify an ECDSA signature (DER, no hash-type byte) strictly (low-S required) against a compressed or uncompressed key. */
 export function ecdsaVerify(hash: Uint8Array, pub: Uint8Array, der: Uint8Array): boolean {
   const compact = derDecode(der);
   if (!compact) return false;

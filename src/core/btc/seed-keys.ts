@@ -16,7 +16,7 @@ import { sha512 } from '@noble/hashes/sha2.js';
 import type { HDKey } from '@scure/bip32';
 import { hash160 } from './key-script.js';
 import type { KeySource } from './key-source.js';
-import { isPrivateKey, privateAdd, publicKey } from './secp.js';
+import { isPrivateKey, privateAdd, publicKeys } from './secp.js';
 
 /** HMAC-SHA512(key, data): noble's by default; the CLI passes Node's native one (same bytes, faster). */
 export type HmacSha512 = (key: Uint8Array, data: Uint8Array) => Uint8Array;
@@ -28,13 +28,16 @@ const BITCOIN_SEED = new TextEncoder().encode('Bitcoin seed');
 export interface Node {
   priv: Uint8Array;
   pub: Uint8Array;
+  /** The same public key uncompressed (65 bytes), for verifying our signatures; absent on an HDKey's master. */
+  pubFull?: Uint8Array;
   chain: Uint8Array;
 }
 
-/** A private key and its compressed public key. */
+/** A private key and its compressed public key (and, when known, the uncompressed one). */
 export interface KeyPair {
   priv: Uint8Array;
   pub: Uint8Array;
+  pubFull?: Uint8Array;
 }
 
 /** Private keys of one seed under its master fingerprint. */
@@ -68,11 +71,11 @@ export class SeedKeys implements KeySource {
     const I = hmacSha512(BITCOIN_SEED, seed);
     const priv = I.slice(0, 32);
     if (!isPrivateKey(priv)) throw new RangeError('the seed gives an invalid BIP32 master key');
-    const pub = publicKey(priv);
+    const { compressed: pub, uncompressed: pubFull } = publicKeys(priv);
     const h = hash160(pub);
     const fp = ((h[0]! << 24) | (h[1]! << 16) | (h[2]! << 8) | h[3]!) >>> 0;
     I.fill(0, 0, 32);
-    return new SeedKeys({ master: { priv, pub, chain: I.slice(32) }, fingerprint: fp }, hmacSha512);
+    return new SeedKeys({ master: { priv, pub, pubFull, chain: I.slice(32) }, fingerprint: fp }, hmacSha512);
   }
 
   private node(path: readonly number[]): Node | null {
@@ -89,7 +92,7 @@ export class SeedKeys implements KeySource {
   /** The key pair at a full path from the master; undefined when not derivable. */
   keyPair(path: readonly number[]): KeyPair | undefined {
     const n = this.node(path);
-    return n ? { priv: n.priv, pub: n.pub } : undefined;
+    return n ? { priv: n.priv, pub: n.pub, ...(n.pubFull ? { pubFull: n.pubFull } : {}) } : undefined;
   }
 
   publicKey(path: readonly number[]): Uint8Array | undefined {
@@ -118,5 +121,6 @@ function ckdPriv(parent: Node, index: number, hmacSha512: HmacSha512): Node | nu
   if (!isPrivateKey(IL)) return null;
   const priv = privateAdd(parent.priv, IL);
   if (!priv) return null;
-  return { priv, pub: publicKey(priv), chain: I.slice(32) };
+  const { compressed, uncompressed } = publicKeys(priv);
+  return { priv, pub: compressed, pubFull: uncompressed, chain: I.slice(32) };
 }

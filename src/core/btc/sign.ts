@@ -65,7 +65,8 @@ export function signInputs(review: PsbtReview, keys: SeedKeys): InputSignature[]
         ? cache.legacy(r.index, r.script!, hashType)
         : cache.bip143(r.index, p2wpkhScriptCode(own.keyHash ?? hash160(pair.pub)), r.amount!, hashType);
     const der = ecdsaSignLowR(hash, pair.priv);
-    if (!ecdsaVerify(hash, pair.pub, der)) throw new VerificationError(`input ${r.index}: the ECDSA signature does not verify; nothing was output`);
+    // Verified as Bitcoin Core's CKey::Sign does after signing, against our public key (uncompressed when known: same point, cheaper to parse).
+    if (!ecdsaVerify(hash, pair.pubFull ?? pair.pub, der)) throw new VerificationError(`input ${r.index}: the ECDSA signature does not verify; nothing was output`);
     const signature = new Uint8Array(der.length + 1);
     signature.set(der);
     signature[der.length] = hashType;
