@@ -2,6 +2,7 @@
 import { base64 } from '@scure/base';
 import { InputError } from '../../core/errors.js';
 import { payloadDigest } from '../../core/transport/frame-plan.js';
+import { secretKind } from '../../core/secret-text.js';
 import { sanitize, toHex } from '../../core/text.js';
 import type { PayloadKind } from '../../core/transport/payload-ur.js';
 import { encodeUrSingle } from '../../core/transport/ur/ur.js';
@@ -15,6 +16,7 @@ interface Opts {
   sampleFps: number;
   expect?: PayloadKind;
   out?: string;
+  reveal?: boolean;
 }
 
 /** The payload as text for stdout (and for --out, except PSBT and raw bytes which are written binary). */
@@ -44,18 +46,30 @@ const action: Action<Opts> = async (opts, ctx, args) => {
   if (opts.expect && p.kind !== opts.expect) throw new InputError(`the QR frames carry a ${p.kind}, not a ${opts.expect}`, '--expect');
   const digest = payloadDigest(p.kind, p.bytes);
   const text = payloadText(p.kind, p.bytes);
+  // A share, mnemonic or private key read from a card is a secret: written 0600, printed only with --reveal.
+  const secret = p.kind === 'text' ? secretKind(text) : undefined;
+  if (secret) ctx.addSecret(text.trim());
   if (opts.out) {
     assertWritable(opts.out, '--out');
     // The payload's own bytes (so the file's digest is the one printed); EIP-4527 CBOR as its ur: text,
     // which is what `coldkit eth sign FILE` reads.
-    writeFileAtomic(opts.out, p.kind === 'eth-sign-request' || p.kind === 'eth-signature' ? text + '\n' : p.bytes);
+    writeFileAtomic(opts.out, p.kind === 'eth-sign-request' || p.kind === 'eth-signature' ? text + '\n' : p.bytes, secret ? { mode: 0o600 } : {});
   }
   ctx.note(`QR in: ${p.detail} — digest: ${digest}`);
-  const result = { kind: p.kind, format: p.format, detail: p.detail, digest, bytes: p.bytes.length, framesUsed: p.framesUsed, out: opts.out ?? null, payload: text };
+  const shown = !secret || Boolean(opts.reveal);
+  if (secret && !opts.reveal && !opts.out) ctx.note(`coldkit: the QR carries a secret (${secret}); it is not printed: add --out FILE (written mode 0600) or --reveal`);
+  if (secret && opts.reveal) ctx.note(`coldkit: --reveal: the ${secret} is in this output; keep it off any networked machine`);
+  const result = { kind: p.kind, format: p.format, detail: p.detail, digest, bytes: p.bytes.length, framesUsed: p.framesUsed, out: opts.out ?? null, secret: secret ?? null, payload: shown ? text : null };
   return {
     result,
-    human: (r) => (opts.out ? [`${r.kind} from ${r.detail}`, `digest: ${r.digest}`, `written to ${r.out}`].join('\n') : r.payload.split('\n').map(sanitize).join('\n')),
-    journal: [{ op: 'qr.decode', data: { kind: p.kind, format: p.format, digest, frames: p.framesUsed, out: opts.out ?? null } }],
+    reveals: Boolean(secret && opts.reveal),
+    human: (r) =>
+      opts.out
+        ? [`${r.kind} from ${r.detail}`, `digest: ${r.digest}`, `written to ${r.out}${secret ? ' (mode 0600: it holds a secret)' : ''}`, ...(r.payload !== null && secret ? r.payload.split('\n').map(sanitize) : [])].join('\n')
+        : r.payload !== null
+          ? r.payload.split('\n').map(sanitize).join('\n')
+          : [`${r.kind} from ${r.detail}`, `digest: ${r.digest}`, `a ${secret} (not shown; --reveal prints it, --out FILE writes it)`].join('\n'),
+    journal: [{ op: 'qr.decode', data: { kind: p.kind, format: p.format, digest, frames: p.framesUsed, out: opts.out ?? null, secret: secret ?? null, revealed: Boolean(secret && opts.reveal) } }],
   };
 };
 export default action;

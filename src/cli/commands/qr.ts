@@ -44,6 +44,7 @@ export function register(program: Command): void {
     .option('--video <file>', 'a video of the animated QR (needs ffmpeg)')
     .option('--sample-fps <n>', 'frames per second taken from --video', fpsArg, 10)
     .addOption(new Option('--expect <kind>', 'refuse any other payload kind').choices(['psbt', 'tx', 'account', 'output', 'eth-sign-request', 'eth-signature', 'text', 'bytes']))
-    .option('--out <file>', 'write the payload to FILE (PSBT binary; others as text) instead of stdout')
+    .option('--out <file>', 'write the payload to FILE (PSBT binary; others as text) instead of stdout; mode 0600 when it is a secret')
+    .option('--reveal', 'print the payload although it is a secret (a share, mnemonic, SeedQR or xprv)')
     .action(lazyAction(() => import('../actions/qr-decode.js')));
 }

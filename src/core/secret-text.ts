@@ -1,0 +1,34 @@
+/**
+ * Recognise decoded text that is a secret, so a transport command (`qr decode`) treats it as one:
+ * a coldkit v1 share, an SSKR share, a BIP39 mnemonic, a SeedQR (standard: 4 digits a word), or an
+ * extended private key (BIP32 xprv/tprv and their SLIP-132 forms).
+ */
+import { looksLikeSskr } from './shares/sskr.js';
+import { decodeShare } from './shares/v1.js';
+import { parseMnemonic } from './bip39/mnemonic.js';
+
+/** What kind of secret `text` is, or undefined when it is none of the known kinds. */
+export function secretKind(text: string): string | undefined {
+  const t = text.trim();
+  if (t.length === 0) return undefined;
+  // BIP32 serialisation: 78 bytes base58check → 111 characters; private versions xprv/tprv (+ SLIP-132 y/z/u/v/Y/Z/U/V).
+  if (/^[xtyzuvYZUV]prv[1-9A-HJ-NP-Za-km-z]{100,112}$/.test(t)) return 'extended private key';
+  // SeedQR standard format: the BIP39 word indices as 4 decimal digits each (12 or 24 words).
+  if (/^(\d{48}|\d{96})$/.test(t)) return 'SeedQR';
+  if (looksLikeSskr(t)) return 'SSKR share';
+  const words = t.split(/\s+/).length;
+  if (words >= 12 && words <= 24) {
+    if (succeeds(() => parseMnemonic(t))) return 'BIP39 mnemonic';
+  }
+  if (words >= 20 && succeeds(() => decodeShare(t))) return 'coldkit share';
+  return undefined;
+}
+
+function succeeds(f: () => unknown): boolean {
+  try {
+    f();
+    return true;
+  } catch {
+    return false;
+  }
+}
