@@ -1,5 +1,5 @@
 /**
- * `qr decode` of a QR that carries a secret (a share card, a mnemonic, an xprv): never printed
+ * `qr encode`/`qr decode` of a QR that carries a secret (a share card, a mnemonic, an xprv): never printed
  * without --reveal (human or --json), --out written mode 0600, journaled without the secret.
  */
 import * as fs from 'node:fs';
@@ -34,6 +34,19 @@ describe('secretKind', () => {
     expect(secretKind('xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi')).toBe('extended private key');
     expect(secretKind('hello world')).toBeUndefined();
     expect(secretKind('abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon')).toBeUndefined();
+  });
+});
+
+describe('qr encode of a secret', () => {
+  it('image files are written mode 0600 and --json carries no QR text without --reveal', async () => {
+    expect(fs.statSync(mnemonicPng).mode & 0o777).toBe(0o600);
+    const r = await runCli(['--json', 'qr', 'encode', path.join(dir, 'm.txt'), '--type', 'text', '--format', 'plain', '--gif', path.join(dir, 'm.gif')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json().texts).toBeNull();
+    expect(r.stdout).not.toContain('abandon');
+    expect(fs.statSync(path.join(dir, 'm.gif')).mode & 0o777).toBe(0o600);
+    const shown = await runCli(['--json', 'qr', 'encode', path.join(dir, 'm.txt'), '--type', 'text', '--format', 'plain', '--reveal']);
+    expect(shown.json().texts[0].trim()).toBe(MNEMONIC);
   });
 });
 

@@ -1,5 +1,6 @@
 /** `coldkit qr encode`: a payload file → verified QR frames on the terminal, PNGs, a GIF, an HTML page. */
 import { InputError } from '../../core/errors.js';
+import { secretKind } from '../../core/secret-text.js';
 import { payloadDigest, type Density, type TransportFormat } from '../../core/transport/frame-plan.js';
 import type { Ecc } from '../../core/transport/qr-capacity.js';
 import type { BbqrEncoding } from '../../core/transport/bbqr/bbqr.js';
@@ -26,11 +27,15 @@ interface Opts {
   gif?: string;
   html?: string;
   scale?: number;
+  reveal?: boolean;
 }
 
 const action: Action<Opts> = async (opts, ctx, args) => {
   if (!args[0]) throw new InputError('give the payload file, or - for stdin', 'file');
   const input = encodeInput(await readInputFile(args[0], 'file', ctx.io), opts.type);
+  // A share, mnemonic or private key as QR: image files 0600, frame texts printed only with --reveal.
+  const secret = input.kind === 'text' ? secretKind(new TextDecoder().decode(input.bytes)) : undefined;
+  if (secret) ctx.addSecret(new TextDecoder().decode(input.bytes).trim());
   const series = await buildSeries(input.kind, input.bytes, {
     format: opts.format,
     density: opts.density,
@@ -48,11 +53,13 @@ const action: Action<Opts> = async (opts, ctx, args) => {
   ctx.note(`${plan.label}: ${plan.frames.length} part(s)${n > plan.frames.length ? ` + ${n - plan.frames.length} fountain` : ''}, QR version ${plan.version} ECC ${plan.ecc}; every frame read back from its pixels — digest: ${digest}`);
   const written = await writeOutputs(
     series,
-    { png: opts.png, gif: opts.gif, html: opts.html, terminal: opts.terminal, fps: opts.fps, seconds: opts.seconds },
+    { png: opts.png, gif: opts.gif, html: opts.html, terminal: opts.terminal, fps: opts.fps, seconds: opts.seconds, mode: secret ? 0o600 : 0o644 },
     ctx,
     { title: `coldkit ${input.kind} — ${plan.label}`, lines: [`digest: ${digest}`, `${n} frame(s), ${plan.frames.length} part(s), QR version ${plan.version}`] },
   );
   const anyOutput = opts.png || opts.gif || opts.html || opts.terminal;
+  const shown = !secret || Boolean(opts.reveal);
+  if (secret && !shown) ctx.note(`coldkit: the payload is a secret (${secret}); its QR texts are not printed (--reveal prints them); image files are written mode 0600`);
   const result = {
     kind: input.kind,
     format: plan.format,
@@ -64,19 +71,21 @@ const action: Action<Opts> = async (opts, ctx, args) => {
     version: plan.version,
     ecc: plan.ecc,
     written,
-    texts: series.frames.map((f) => f.text),
+    secret: secret ?? null,
+    texts: shown ? series.frames.map((f) => f.text) : null,
   };
   return {
     result,
+    reveals: Boolean(secret && opts.reveal),
     human: (r) => {
-      if (!anyOutput) return r.texts.join('\n');
+      if (!anyOutput && r.texts) return r.texts.join('\n');
       const lines = [`${r.label}: ${r.frames} frame(s) (${r.parts} part(s)), QR version ${r.version}, ${r.bytes}-byte ${r.kind}`, `digest: ${r.digest}`];
       if (r.written.png) lines.push(`PNG frames: ${r.written.png.length} in ${opts.png}`);
       if (r.written.gif) lines.push(`GIF: ${r.written.gif}`);
       if (r.written.html) lines.push(`HTML page: ${r.written.html}`);
       return lines.join('\n');
     },
-    journal: [{ op: 'qr.encode', data: { kind: input.kind, format: plan.format, label: plan.label, digest, frames: n, outputs: Object.keys(written) } }],
+    journal: [{ op: 'qr.encode', data: { kind: input.kind, format: plan.format, label: plan.label, digest, frames: n, outputs: Object.keys(written), secret: secret ?? null } }],
   };
 };
 

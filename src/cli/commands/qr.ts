@@ -35,6 +35,7 @@ export function register(program: Command): void {
     .option('--gif <file>', 'write one looping animated GIF')
     .option('--html <file>', 'write one self-contained offline HTML page cycling the frames')
     .option('--scale <px>', 'pixels per QR module in images (default: about 600 px wide)', intArg('--scale', 1, 40))
+    .option('--reveal', 'print the QR texts although the payload is a secret (a share, mnemonic, SeedQR or xprv)')
     .action(lazyAction(() => import('../actions/qr-encode.js')));
 
   qr.command('decode')

@@ -21,6 +21,8 @@ export interface OutputTargets {
   terminal?: boolean;
   fps?: number;
   seconds?: number;
+  /** File mode of every written file (0600 when the payload is a secret; default 0644). */
+  mode?: number;
 }
 
 /** What was written. */
@@ -40,6 +42,7 @@ export async function writeOutputs(series: Series, targets: OutputTargets, ctx: 
   const fps = targets.fps ?? 5;
   if (!(fps > 0 && fps <= 30)) throw new InputError('--fps must be between 0 and 30', '--fps');
   const out: Written = {};
+  const fileOpts = { mode: targets.mode ?? 0o644 };
   let pngs: Uint8Array[] | undefined;
   const getPngs = async (): Promise<Uint8Array[]> => (pngs ??= await Promise.all(series.frames.map((f) => encodePng(f.image))));
   if (targets.png) {
@@ -51,16 +54,16 @@ export async function writeOutputs(series: Series, targets: OutputTargets, ctx: 
     out.png = [];
     for (const [i, p] of (await getPngs()).entries()) {
       const f = path.join(dir, frameName(i));
-      writeFileAtomic(f, p);
+      writeFileAtomic(f, p, fileOpts);
       out.png.push(f);
     }
   }
   if (targets.gif) {
-    writeFileAtomic(targets.gif, await encodeGif(series.frames.map((f) => f.image), Math.round(1000 / fps)));
+    writeFileAtomic(targets.gif, await encodeGif(series.frames.map((f) => f.image), Math.round(1000 / fps)), fileOpts);
     out.gif = targets.gif;
   }
   if (targets.html) {
-    writeFileAtomic(targets.html, htmlPage(await getPngs(), { title: caption.title, lines: caption.lines, fps }));
+    writeFileAtomic(targets.html, htmlPage(await getPngs(), { title: caption.title, lines: caption.lines, fps }), fileOpts);
     out.html = targets.html;
   }
   if (targets.terminal) await showTerminal(series, ctx, { fps, seconds: targets.seconds, caption: `${caption.title} · ${caption.lines.join(' · ')}` });
