@@ -95,6 +95,17 @@ describe('SSKR split (single group)', () => {
     const b = await sskrSplit(secret, 2, 3, seededRandom('b'));
     expect(shareErrorCode(await sskrCombine(lab([a[0]!, b[1]!])).catch((e) => e))).toBe('other-set');
   });
+  it('a malformed ur:sskr never echoes its body in the error (stray "/", a bad letter pair)', async () => {
+    const ur = sskrToUr((await sskrSplit(seededRandom('leak')(16), 2, 2, seededRandom('leak2')))[0]!);
+    const body = ur.slice('ur:sskr/'.length);
+    const errorOf = (t: string): Error => { try { parseSskrText(t, 'x'); } catch (e) { return e as Error; } throw new Error('parsed'); };
+    const slash = errorOf(`${ur}/x`);
+    expect(shareErrorCode(slash)).toBe('sskr-format');
+    expect(slash.message.toLowerCase()).not.toContain(body.slice(4, 20));
+    const bad = `ur:sskr/${body.slice(0, 20)}qy${body.slice(22)}`;
+    expect(errorOf(bad).message).not.toContain('"qy"');
+    expect(errorOf(bad).message).not.toContain(body.slice(4, 20));
+  });
   it('a damaged Bytewords share fails its CRC32', () => {
     const text = current.bytewords[0]!.split(' ');
     text[10] = text[10] === 'able' ? 'acid' : 'able';

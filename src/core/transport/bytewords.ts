@@ -45,7 +45,8 @@ export function decodeBytewords(text: string, style: BytewordsStyle = 'minimal',
       const a = s.charCodeAt(i) - 97;
       const b = s.charCodeAt(i + 1) - 97;
       const v = a >= 0 && a < 26 && b >= 0 && b < 26 ? MINIMAL_INDEX[a * 26 + b]! : -1;
-      if (v < 0) throw new InputError(`"${s.slice(i, i + 2)}" at position ${i} is not a byteword`, field);
+      // The letters are not echoed: the body may be a secret (ur:sskr).
+      if (v < 0) throw new InputError(`the letters at position ${i} are not a minimal byteword`, field);
       bytes.push(v);
     }
   } else {

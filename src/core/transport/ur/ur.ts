@@ -47,7 +47,8 @@ export function splitUr(text: string): UrParts {
   }
   if (comps.length === 3) {
     const m = /^([1-9][0-9]{0,9})-([1-9][0-9]{0,9})$/.exec(comps[1]!);
-    if (!m) throw new InputError(`"${comps[1]}" is not a part number like 3-10`, 'ur sequence');
+    // Not echoed: a misplaced '/' makes this the body, which may be a secret (ur:sskr).
+    if (!m) throw new InputError(`the ${comps[1]!.length}-character text between the type and the body is not a part number like 3-10`, 'ur sequence');
     const num = Number(m[1]);
     const len = Number(m[2]);
     if (num > 0xffffffff || len > 0xffffffff) throw new InputError('part number out of range', 'ur sequence');
