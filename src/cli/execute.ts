@@ -10,7 +10,7 @@ import { ColdkitError, EXIT, RuntimeFailure } from '../core/errors.js';
 import { sanitize, toJson } from '../core/text.js';
 import { VERSION } from '../version.js';
 import type { Action, Context, Globals, Io, Outcome, Prompter } from './command.js';
-import { processIo } from './io.js';
+import { assertCreatable, processIo } from './io.js';
 import { appendEntries, journalPath, readJournal } from './journal-file.js';
 import { terminalPrompter } from './prompt.js';
 
@@ -51,6 +51,9 @@ export async function execute(cmd: Command, args: string[], load: () => Promise<
     // A tampered journal stops a command before it acts (writes a file, makes a seed), not after:
     // its append would be refused anyway (exit 3). The journal commands report it themselves.
     if (cmd.parent?.name() !== 'journal') readJournal(journalPath(globals.journal, env));
+    // QR targets are checked before the action acts, so a bad path cannot fail after journaling.
+    if (opts.qrPng) assertCreatable(String(opts.qrPng), 'dir', '--qr-png');
+    if (opts.qrHtml) assertCreatable(String(opts.qrHtml), 'file', '--qr-html');
     const action = await load();
     const outcome: Outcome = await action(opts, ctx, args);
     // Render and check the output before journaling, so a refused output leaves the journal untouched.

@@ -87,6 +87,25 @@ export function assertWritable(file: string, field: string, overwrite = false): 
   }
 }
 
+/**
+ * Check, before any work is done, that `target` can be created as a file or a folder: an existing
+ * path must be of that kind, and the nearest existing ancestor must be a folder. A command then
+ * fails up front with exit 2 instead of after it has acted (and journaled).
+ */
+export function assertCreatable(target: string, kind: 'file' | 'dir', field: string): void {
+  const abs = path.resolve(target);
+  if (fs.existsSync(abs)) {
+    const isDir = fs.statSync(abs).isDirectory();
+    if (kind === 'dir' && !isDir) throw new InputError(`"${target}" exists and is not a folder`, field);
+    if (kind === 'file' && isDir) throw new InputError(`"${target}" is a folder; give a file name`, field);
+    return;
+  }
+  let up = path.dirname(abs);
+  while (!fs.existsSync(up)) up = path.dirname(up);
+  if (!fs.statSync(up).isDirectory()) throw new InputError(`cannot create "${target}": "${up}" is not a folder`, field);
+  if (kind === 'file' && up !== path.dirname(abs)) throw new InputError(`the folder "${path.dirname(target)}" does not exist`, field);
+}
+
 /** The process's real streams. */
 export function processIo(): Io {
   let stdinCache: Promise<Uint8Array> | undefined;

@@ -21,4 +21,16 @@ describe('account export → QR → qr decode', () => {
     expect(dec.stdout.trim()).toBe(multipath);
     expect(dec.stderr).toContain(`digest: ${out![1]}`);
   });
+
+  it('a QR target that cannot be created fails up front (exit 2): nothing journaled, one JSON document', async () => {
+    const dir = tmpDir();
+    const journal = path.join(dir, 'journal.jsonl');
+    fs.writeFileSync(path.join(dir, 'a-file'), '');
+    for (const flags of [['--qr-png', 'a-file/frames'], ['--qr-png', 'a-file'], ['--qr-html', 'missing/page.html']]) {
+      const r = await runCli(['--json', 'account', 'export', '--mnemonic-file', '-', ...flags], { stdin: MNEMONIC, cwd: dir, env: { COLDKIT_JOURNAL: journal } });
+      expect(r.code, flags.join(' ')).toBe(2);
+      expect(r.json().error.message).toMatch(new RegExp(`^${flags[0]}: `));
+      expect(fs.existsSync(journal)).toBe(false);
+    }
+  });
 });

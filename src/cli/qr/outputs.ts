@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../../core/errors.js';
 import type { Context } from '../command.js';
-import { writeFileAtomic } from '../io.js';
+import { assertCreatable, writeFileAtomic } from '../io.js';
 import { encodeGif } from './gif.js';
 import { htmlPage } from './html-page.js';
 import { encodePng } from './render.js';
@@ -41,13 +41,15 @@ export function frameName(i: number): string {
 export async function writeOutputs(series: Series, targets: OutputTargets, ctx: Context, caption: { title: string; lines: string[] }): Promise<Written> {
   const fps = targets.fps ?? 5;
   if (!(fps > 0 && fps <= 30)) throw new InputError('--fps must be between 0 and 30', '--fps');
+  if (targets.gif) assertCreatable(targets.gif, 'file', '--gif');
+  if (targets.html) assertCreatable(targets.html, 'file', '--html');
   const out: Written = {};
   const fileOpts = { mode: targets.mode ?? 0o644 };
   let pngs: Uint8Array[] | undefined;
   const getPngs = async (): Promise<Uint8Array[]> => (pngs ??= await Promise.all(series.frames.map((f) => encodePng(f.image))));
   if (targets.png) {
     const dir = targets.png;
-    if (fs.existsSync(dir) && !fs.statSync(dir).isDirectory()) throw new InputError(`"${dir}" exists and is not a folder`, '--png');
+    assertCreatable(dir, 'dir', '--png');
     fs.mkdirSync(dir, { recursive: true });
     const stale = fs.readdirSync(dir).filter((f) => /^frame-\d{4}\.png$/.test(f));
     if (stale.length) throw new InputError(`"${dir}" already holds frame PNGs; choose an empty folder so old frames are not mixed in`, '--png');
