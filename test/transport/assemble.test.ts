@@ -50,6 +50,23 @@ describe('assemble: any order, duplicates, other payloads', () => {
     expect(() => assembleFrames(scan([...a.slice(0, 3), ...b.slice(0, 3)]), nodeZlib)).toThrow(/2 different payloads/);
   });
 
+  it('plain frames (share cards, a mnemonic) are named by length and digest, never by their words', () => {
+    const m1 = 'legal winner thank year wave sausage worth useful legal winner thank yellow';
+    const m2 = 'letter advice cage absurd amount doctor acoustic avoid letter advice cage above';
+    let message = '';
+    try {
+      assembleFrames(scan([m1, m2]), nodeZlib);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/2 different payloads \(plain text of 75 characters, digest [a-z]+ [a-z]+ [a-z]+ [a-z]+; plain text of 79/);
+    for (const w of ['legal', 'winner', 'letter', 'advice']) expect(message).not.toContain(w);
+    const notes: string[] = [];
+    assembleFrames(scan([...urFrames(other, 2), m2]), nodeZlib, { note: (l) => notes.push(l) });
+    expect(notes.join('\n')).toMatch(/ignored 1 frame\(s\) of another payload: plain text of 79 characters/);
+    expect(notes.join('\n')).not.toMatch(/letter|advice/i);
+  });
+
   it('progress reports parts recovered / needed', () => {
     const seen: string[] = [];
     assembleFrames(scan(urFrames(psbt, 21)), nodeZlib, { progress: (h, n) => seen.push(`${h}/${n}`) });

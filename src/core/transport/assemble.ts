@@ -9,6 +9,7 @@
  */
 import { base64 } from '@scure/base';
 import { InputError } from '../errors.js';
+import { digestWords } from '../digest-words.js';
 import { sanitize } from '../text.js';
 import { BbqrCollector, isBbqr, parseBbqrPart, type Zlib } from './bbqr/bbqr.js';
 import { crc32 } from './crc32.js';
@@ -48,7 +49,6 @@ interface Classified {
   label: string;
 }
 
-const clip = (s: string, n = 60): string => sanitize(s.length > n ? s.slice(0, n) + '…' : s);
 
 function classify(s: ScannedText): Classified {
   const text = s.text.trim();
@@ -65,7 +65,8 @@ function classify(s: ScannedText): Classified {
     const h = parseBbqrPart(text);
     return { ...s, text, family: 'bbqr', key: `bbqr/${text.slice(0, 6)}`, label: `BBQr ${h.encoding}/${h.fileType} (${h.total} parts)` };
   }
-  return { ...s, text, family: 'plain', key: `plain/${text}`, label: `plain "${clip(text, 24)}"` };
+  // Named by length and digest, never by content: a plain QR may be a share card or a mnemonic.
+  return { ...s, text, family: 'plain', key: `plain/${text}`, label: `plain text of ${text.length} characters, digest ${digestWords(new TextEncoder().encode(text))}` };
 }
 
 /** Payload of a single plain QR: base64 or hex PSBT, hex transaction, else text. */
