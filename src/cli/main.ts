@@ -40,10 +40,21 @@ export async function main(argv: string[]): Promise<void> {
     await program.parseAsync(argv);
   } catch (e) {
     if (e instanceof CommanderError) {
-      const ok = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help';
-      process.exitCode = ok ? 0 : e.exitCode === 0 ? 0 : 2;
+      const ok = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help' || e.exitCode === 0;
+      process.exitCode = ok ? 0 : 2;
+      // With --json a usage error is still exactly one JSON document on stdout (commander printed the line on stderr).
+      if (!ok && wantsJson(argv)) {
+        const message = e.message.replace(/^error: /, '').split('\n')[0]!;
+        process.stdout.write(JSON.stringify({ error: { exitCode: 2, kind: 'UsageError', message } }, null, 2) + '\n');
+      }
       return;
     }
     throw e;
   }
+}
+
+/** True when --json is among the options (before a "--" that ends them). */
+function wantsJson(argv: string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
 }
