@@ -86,15 +86,5 @@ export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
   return d === 0;
 }
 
-/** Concatenate byte arrays. */
-export function concatBytes(...parts: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
+/** Concatenate byte arrays (the one implementation, @noble/hashes', shared with the CBOR encoder). */
+export { concatBytes } from '@noble/hashes/utils.js';

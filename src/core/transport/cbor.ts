@@ -5,6 +5,7 @@
  * their encoded bytes. Floats and indefinite lengths are refused on decode, so a UR payload can
  * only be read one way.
  */
+import { concatBytes } from '@noble/hashes/utils.js';
 import { InputError } from '../errors.js';
 
 /** A tagged CBOR item (major type 6). */
@@ -89,15 +90,7 @@ function compareBytes(a: Uint8Array, b: Uint8Array): number {
 export function encodeCbor(v: CborValue): Uint8Array {
   const parts: Uint8Array[] = [];
   encodeInto(v, parts, 0);
-  let len = 0;
-  for (const p of parts) len += p.length;
-  const out = new Uint8Array(len);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
+  return concatBytes(...parts);
 }
 
 class Reader {
