@@ -85,12 +85,7 @@ export function encodeShareIndices(s: ShareV1): number[] {
   if (s.version !== V1_VERSION || s.setId < 0 || s.setId > 0xffff) throw new RangeError('bad version or set id');
   if (s.threshold < 2 || s.count < s.threshold || s.count > MAX_SHARES) throw new RangeError('bad threshold or count');
   if (s.ordinal < 1 || s.ordinal > s.count || s.x < 1 || s.x > 255) throw new RangeError('bad ordinal or x');
-  const w = new BitWriter();
-  w.push(s.version, 4);
-  w.push(s.setId, 16);
-  w.push(s.threshold - 1, 4);
-  w.push(s.count - 1, 4);
-  w.push(0, 2);
+  const w = setHeader(s);
   w.push(s.ordinal - 1, 4);
   w.push(s.x, 8);
   w.push(0, paddingBits(s.payload.length));
@@ -106,13 +101,18 @@ export function encodeShare(s: ShareV1): string {
 
 /** The three set words of a share (public: version, set id, t, n). */
 export function setWords(s: Pick<ShareV1, 'version' | 'setId' | 'threshold' | 'count'>): string {
+  return indicesToWords(setHeader(s).words());
+}
+
+/** The first 30 bits of every share (3 words): version 4, set id 16, T−1 4, N−1 4, reserved 2. */
+function setHeader(s: Pick<ShareV1, 'version' | 'setId' | 'threshold' | 'count'>): BitWriter {
   const w = new BitWriter();
   w.push(s.version, 4);
   w.push(s.setId, 16);
   w.push(s.threshold - 1, 4);
   w.push(s.count - 1, 4);
   w.push(0, 2);
-  return indicesToWords(w.words());
+  return w;
 }
 
 function validWordCounts(): string {
