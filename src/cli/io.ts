@@ -38,6 +38,16 @@ export async function readInputText(file: string, field: string, io?: Io): Promi
   return new TextDecoder('utf-8', { fatal: false }).decode(await readInputFile(file, field, io));
 }
 
+/** Read a JSON file (or "-"); text that does not parse is an InputError with `notJson` naming what was expected. */
+export async function readInputJson(file: string, field: string, io: Io | undefined, notJson = 'is not valid JSON'): Promise<unknown> {
+  const text = await readInputText(file, field, io);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new InputError(notJson, field);
+  }
+}
+
 /**
  * Write `data` to `file` atomically: a temp file beside it (created with `mode`, exclusive),
  * written, fsynced, renamed over the target, then the directory fsynced. On any failure the

@@ -7,7 +7,7 @@ import { InputError } from '../core/errors.js';
 import { network, NETWORKS, type BtcNetwork } from '../core/btc/network.js';
 import { parseDescriptor, type Descriptor } from '../core/hd/descriptor.js';
 import type { Context } from './command.js';
-import { readInputText } from './io.js';
+import { readInputJson } from './io.js';
 
 /** A resolved watch-only account. */
 export interface WatchAccount {
@@ -24,13 +24,11 @@ export async function readWatchAccount(opts: { descriptor?: string; wallet?: str
   let walletNet: string | undefined;
   if (opts.descriptor) text = opts.descriptor;
   else if (opts.wallet) {
-    const raw = await readInputText(opts.wallet, '--wallet', ctx.io);
-    let doc: { kind?: string; network?: string; descriptors?: { multipath?: string } };
-    try {
-      doc = JSON.parse(raw);
-    } catch {
-      throw new InputError('not JSON; expected the file written by `coldkit account export --out`', '--wallet');
-    }
+    const doc = (await readInputJson(opts.wallet, '--wallet', ctx.io, 'not JSON; expected the file written by `coldkit account export --out`')) as {
+      kind?: string;
+      network?: string;
+      descriptors?: { multipath?: string };
+    } | null;
     if (doc?.kind !== 'coldkit/account' || typeof doc.descriptors?.multipath !== 'string') {
       throw new InputError('not a coldkit account export (kind "coldkit/account" with descriptors.multipath)', '--wallet');
     }

@@ -14,7 +14,7 @@ import { formatUuid } from '../../core/transport/ur/eth.js';
 import { fromHex, toHex } from '../../core/text.js';
 import { parseUint } from '../../core/amount.js';
 import type { Context, Outcome } from '../command.js';
-import { assertWritable, readInputText, writeFileAtomic } from '../io.js';
+import { assertWritable, readInputJson, writeFileAtomic } from '../io.js';
 import { renderTxReview } from '../eth/render.js';
 import { EthRpc, qty } from '../eth/rpc.js';
 import { resolvePath } from '../eth/signer.js';
@@ -122,14 +122,7 @@ export default async function ethTxCreate(opts: Opts, ctx: Context): Promise<Out
   let accessList = undefined as TxFields['accessList'];
   if (opts.accessList !== undefined) {
     if (type === 0) throw new InputError('a legacy (type 0) transaction has no access list; use --type 1 or 2', '--access-list');
-    const text = await readInputText(opts.accessList, '--access-list', ctx.io);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new InputError('is not valid JSON', '--access-list');
-    }
-    accessList = parseAccessList(json, '--access-list');
+    accessList = parseAccessList(await readInputJson(opts.accessList, '--access-list', ctx.io), '--access-list');
   }
   if (type === 1 && accessList === undefined) accessList = [];
 
@@ -178,14 +171,7 @@ export default async function ethTxCreate(opts: Opts, ctx: Context): Promise<Out
   let fingerprint = opts.fingerprint !== undefined ? parseFingerprint(opts.fingerprint) : undefined;
   let walletPath: string | undefined;
   if (opts.wallet) {
-    const text = await readInputText(opts.wallet, '--wallet', ctx.io);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new InputError('is not valid JSON', '--wallet');
-    }
-    const ref = walletRef(json, from);
+    const ref = walletRef(await readInputJson(opts.wallet, '--wallet', ctx.io), from);
     if (fingerprint !== undefined && fingerprint !== ref.fingerprint) throw new InputError(`is ${formatFingerprint(fingerprint)} but the wallet file says ${formatFingerprint(ref.fingerprint)}`, '--fingerprint');
     fingerprint = ref.fingerprint;
     walletPath = ref.path;
