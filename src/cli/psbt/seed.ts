@@ -18,5 +18,8 @@ export function bip39Seed(phrase: string, passphrase: string): Uint8Array {
 
 /** HMAC-SHA512 on Node's native crypto, for BIP32 derivation in the signer (seed-keys.ts; same bytes as noble's, tested). */
 export function nativeHmacSha512(key: Uint8Array, data: Uint8Array): Uint8Array {
-  return new Uint8Array(createHmac('sha512', key).update(data).digest());
+  const digest = createHmac('sha512', key).update(data).digest();
+  const out = new Uint8Array(digest);
+  digest.fill(0);
+  return out;
 }

@@ -117,10 +117,12 @@ function ckdPriv(parent: Node, index: number, hmacSha512: HmacSha512): Node | nu
   data[35] = (index >>> 8) & 0xff;
   data[36] = index & 0xff;
   const I = hmacSha512(parent.chain, data);
+  data.fill(0); // held the parent private key for hardened steps
   const IL = I.subarray(0, 32);
-  if (!isPrivateKey(IL)) return null;
-  const priv = privateAdd(parent.priv, IL);
+  const priv = isPrivateKey(IL) ? privateAdd(parent.priv, IL) : undefined;
+  const chain = I.slice(32);
+  I.fill(0);
   if (!priv) return null;
   const { compressed, uncompressed } = publicKeys(priv);
-  return { priv, pub: compressed, pubFull: uncompressed, chain: I.slice(32) };
+  return { priv, pub: compressed, pubFull: uncompressed, chain };
 }
