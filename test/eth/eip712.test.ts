@@ -58,3 +58,30 @@ describe('EIP-712 reference example (assets/eip-712/Example.js)', () => {
     expect(String(sig[64])).toBe(want('sig.v'));
   });
 });
+
+describe('EIP-712 input that must be refused as input (exit 2), not crash', () => {
+  const domain = { EIP712Domain: [{ name: 'name', type: 'string' }] };
+  const inputError = (text: string): Error => {
+    try {
+      parseTypedData(text, 'file');
+    } catch (e) {
+      return e as Error;
+    }
+    throw new Error('accepted');
+  };
+  it('a primaryType or field type that only Object.prototype has ("constructor", "toString")', () => {
+    const ctor = inputError(JSON.stringify({ types: { ...domain, A: [{ name: 'a', type: 'uint8' }] }, primaryType: 'constructor', domain: { name: 'x' }, message: {} }));
+    expect(ctor.name).toBe('InputError');
+    expect(ctor.message).toMatch(/primaryType "constructor" is not defined in types/);
+    const field = inputError(JSON.stringify({ types: { ...domain, A: [{ name: 'a', type: 'toString' }] }, primaryType: 'A', domain: { name: 'x' }, message: { a: 1 } }));
+    expect(field.name).toBe('InputError');
+    expect(field.message).toMatch(/uses undefined type "toString"/);
+  });
+  it('a message nested thousands of levels deep', () => {
+    const n = 5000;
+    const text = `{"types":{"EIP712Domain":[{"name":"name","type":"string"}],"A":[{"name":"a","type":"A[]"}]},"primaryType":"A","domain":{"name":"x"},"message":${'{"a":['.repeat(n)}{"a":[]}${']}'.repeat(n)}}`;
+    const e = inputError(text);
+    expect(e.name).toBe('InputError');
+    expect(e.message).toMatch(/nested deeper than 64 levels/);
+  });
+});

@@ -41,6 +41,12 @@ function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Own keys only: "constructor" or "toString" must not find Object.prototype. */
+const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+/** Deepest nesting of structs and arrays accepted (deeper input would exhaust the stack). */
+const MAX_NESTING = 64;
+
 const BASE_TYPE = /^(address|bool|string|bytes|bytes([1-9]|[12][0-9]|3[0-2])|u?int(8|16|24|32|40|48|56|64|72|80|88|96|104|112|120|128|136|144|152|160|168|176|184|192|200|208|216|224|232|240|248|256)?)$/;
 
 /** Parse and check an EIP-712 JSON document (the whole file as text). */
@@ -62,40 +68,42 @@ export function parseTypedData(text: string, field = 'typed data'): TypedData {
     for (const f of fields) {
       if (!isObj(f) || typeof f.name !== 'string' || typeof f.type !== 'string') throw new InputError(`type ${sanitize(name)} has a field that is not {name, type}`, field);
       const base = f.type.replace(/(\[\d*\])+$/, '');
-      if (!BASE_TYPE.test(base) && !(base in types)) throw new InputError(`type ${sanitize(name)}.${sanitize(f.name)} uses undefined type "${sanitize(f.type)}"`, field);
+      if (!BASE_TYPE.test(base) && !has(types, base)) throw new InputError(`type ${sanitize(name)}.${sanitize(f.name)} uses undefined type "${sanitize(f.type)}"`, field);
     }
   }
-  if (primaryType === 'EIP712Domain' || !(primaryType in types)) throw new InputError(`primaryType "${sanitize(primaryType)}" is not defined in types`, field);
+  if (primaryType === 'EIP712Domain' || !has(types, primaryType)) throw new InputError(`primaryType "${sanitize(primaryType)}" is not defined in types`, field);
   const td: TypedData = { types: types as Record<string, TypedDataField[]>, primaryType, domain, message };
   const domainDecl = td.types.EIP712Domain;
   if (domainDecl) {
-    checkStruct(td.types, 'EIP712Domain', domain, 'domain', field);
+    checkStruct(td.types, 'EIP712Domain', domain, 'domain', field, 0);
   } else {
-    for (const k of Object.keys(domain)) if (!(k in DOMAIN_FIELDS)) throw new InputError(`domain has unknown field "${sanitize(k)}"`, field);
+    for (const k of Object.keys(domain)) if (!has(DOMAIN_FIELDS, k)) throw new InputError(`domain has unknown field "${sanitize(k)}"`, field);
   }
-  checkStruct(td.types, primaryType, message, 'message', field);
+  checkStruct(td.types, primaryType, message, 'message', field, 0);
   typedDataDigest(td, field); // throws when a value does not fit its type
   return td;
 }
 
-function checkStruct(types: Record<string, TypedDataField[]>, name: string, value: unknown, path: string, field: string): void {
+function checkStruct(types: Record<string, TypedDataField[]>, name: string, value: unknown, path: string, field: string, depth: number): void {
+  if (depth > MAX_NESTING) throw new InputError(`${sanitize(path)} is nested deeper than ${MAX_NESTING} levels`, field);
   if (!isObj(value)) throw new InputError(`${path} must be an object of type ${sanitize(name)}`, field);
   const decl = types[name]!;
   const declared = new Set(decl.map((f) => f.name));
   for (const k of Object.keys(value)) if (!declared.has(k)) throw new InputError(`${path}.${sanitize(k)} is not a field of type ${sanitize(name)}`, field);
   for (const f of decl) {
-    if (!(f.name in value)) throw new InputError(`${path}.${sanitize(f.name)} (${sanitize(f.type)}) is missing`, field);
-    checkValue(types, f.type, value[f.name], `${path}.${f.name}`, field);
+    if (!has(value, f.name)) throw new InputError(`${path}.${sanitize(f.name)} (${sanitize(f.type)}) is missing`, field);
+    checkValue(types, f.type, value[f.name], `${path}.${f.name}`, field, depth + 1);
   }
 }
 
-function checkValue(types: Record<string, TypedDataField[]>, type: string, value: unknown, path: string, field: string): void {
+function checkValue(types: Record<string, TypedDataField[]>, type: string, value: unknown, path: string, field: string, depth: number): void {
+  if (depth > MAX_NESTING) throw new InputError(`${sanitize(path)} is nested deeper than ${MAX_NESTING} levels`, field);
   const arr = /^(.*)\[(\d*)\]$/.exec(type);
   if (arr) {
     if (!Array.isArray(value)) throw new InputError(`${sanitize(path)} must be an array (${sanitize(type)})`, field);
     if (arr[2] !== '' && value.length !== Number(arr[2])) throw new InputError(`${sanitize(path)} must have ${arr[2]} elements`, field);
-    value.forEach((v, i) => checkValue(types, arr[1]!, v, `${path}[${i}]`, field));
-  } else if (type in types) checkStruct(types, type, value, path, field);
+    value.forEach((v, i) => checkValue(types, arr[1]!, v, `${path}[${i}]`, field, depth + 1));
+  } else if (has(types, type)) checkStruct(types, type, value, path, field, depth);
   else checkAtom(type, value, path, field);
 }
 
@@ -137,7 +145,7 @@ function checkAtom(type: string, value: unknown, path: string, field: string): v
 function reachable(types: Record<string, TypedDataField[]>, root: string): Record<string, TypedDataField[]> {
   const out: Record<string, TypedDataField[]> = {};
   const visit = (n: string) => {
-    if (out[n] || !types[n]) return;
+    if (has(out, n) || !has(types, n)) return;
     out[n] = types[n]!;
     for (const f of types[n]!) visit(f.type.replace(/(\[\d*\])+$/, ''));
   };
