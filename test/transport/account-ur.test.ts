@@ -196,3 +196,18 @@ describe('Keystone ur-registry tests: every crypto-account / crypto-output / cry
     }
   });
 });
+
+describe('UR types coldkit does not read', () => {
+  it('"ur:constructor" (an Object.prototype key) is refused like any unknown type', () => {
+    const e = (() => {
+      try {
+        urToPayload(decodeUrSingle('ur:constructor/fwadaokggetitt'));
+      } catch (x) {
+        return x as Error;
+      }
+      return undefined;
+    })();
+    expect(e?.name).toBe('InputError');
+    expect(e?.message).toMatch(/UR type "constructor" is not one coldkit reads/);
+  });
+});

@@ -169,7 +169,8 @@ function masterFingerprint(e: OutputExpr): number {
 
 /** Turn a complete UR into payload bytes of the right kind; unknown types are refused. */
 export function urToPayload(ur: Ur): { kind: PayloadKind; bytes: Uint8Array } {
-  const kind = ACCEPTED_UR_TYPES[ur.type];
+  // Own keys only: "ur:constructor/…" must not find Object.prototype.constructor.
+  const kind = Object.prototype.hasOwnProperty.call(ACCEPTED_UR_TYPES, ur.type) ? ACCEPTED_UR_TYPES[ur.type] : undefined;
   if (!kind) throw new InputError(`UR type "${ur.type}" is not one coldkit reads (${Object.keys(ACCEPTED_UR_TYPES).join(', ')})`, 'ur type');
   const f = `ur:${ur.type}`;
   switch (ur.type) {
