@@ -5,10 +5,14 @@
 import { Command, CommanderError, Option } from 'commander';
 import { NETWORK_NAMES } from '../core/btc/network.js';
 import { VERSION } from '../version.js';
-import { registerAll } from './commands/index.js';
+import { isGroup, registerAll } from './commands/index.js';
 
-/** Build the commander program (exported for tests and the docs generator). */
-export function buildProgram(): Command {
+/**
+ * Build the commander program: every group (the default, for tests and docs), or with `only`
+ * just that group in full and the others as one-line entries (`null`: none in full — enough for
+ * `coldkit --help` and `--version`, which then load no group module at all).
+ */
+export async function buildProgram(only?: string | null): Promise<Command> {
   const program = new Command('coldkit')
     .description('Air-gapped cold storage toolkit: seed ceremonies, Shamir shares, watch-only export, PSBT and Ethereum signing, QR transport, tamper-evident journal.')
     .version(VERSION, '-V, --version')
@@ -21,7 +25,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
-  registerAll(program);
+  await registerAll(program, only);
   for (const c of walk(program)) c.exitOverride();
   return program;
 }
@@ -35,7 +39,8 @@ function* walk(c: Command): Generator<Command> {
 
 /** Run coldkit with process.argv. */
 export async function main(argv: string[]): Promise<void> {
-  const program = buildProgram();
+  const group = commandGroup(argv.slice(2));
+  const program = await buildProgram(isGroup(group) ? group : null);
   try {
     await program.parseAsync(argv);
   } catch (e) {
@@ -57,4 +62,23 @@ export async function main(argv: string[]): Promise<void> {
 function wantsJson(argv: string[]): boolean {
   const end = argv.indexOf('--');
   return (end === -1 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+/** Global options that take a value (their value is not a command name). */
+const VALUE_OPTIONS = new Set(['--journal', '--operator', '--network']);
+
+/** The group a command line names: its first word that is not an option (after `help`, the next). */
+export function commandGroup(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') return undefined;
+    if (VALUE_OPTIONS.has(a)) {
+      i++;
+      continue;
+    }
+    if (a.startsWith('-')) continue;
+    if (a === 'help') continue;
+    return a;
+  }
+  return undefined;
 }

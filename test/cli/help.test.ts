@@ -46,7 +46,7 @@ function runRecorded(args: string[]): Promise<{ code: number; stdout: string; st
 function commandPaths(c: Command, prefix: string[] = []): string[][] {
   return c.commands.flatMap((s) => [[...prefix, s.name()], ...commandPaths(s, [...prefix, s.name()])]);
 }
-const paths = commandPaths(buildProgram());
+const paths = commandPaths(await buildProgram());
 
 describe('version', () => {
   it('coldkit --version prints package.json\'s version', async () => {

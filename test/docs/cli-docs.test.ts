@@ -22,8 +22,9 @@ function docFor(group: string): string {
   return fs.existsSync(page) ? main + '\n' + fs.readFileSync(page, 'utf8') : main;
 }
 
+const program = await buildProgram();
+
 describe('docs/cli.md covers the CLI', () => {
-  const program = buildProgram();
   for (const { path: p, cmd } of leaves(program)) {
     const name = p.join(' ');
     it(`documents coldkit ${name} and each of its flags`, () => {

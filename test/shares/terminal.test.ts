@@ -44,7 +44,7 @@ function terminal(answer: (message: string, screen: string) => string) {
 
 async function run(args: string[]): Promise<number> {
   process.exitCode = 0;
-  await buildProgram().parseAsync(['node', 'coldkit', ...args]);
+  await (await buildProgram()).parseAsync(['node', 'coldkit', ...args]);
   const code = Number(process.exitCode ?? 0);
   process.exitCode = 0;
   return code;

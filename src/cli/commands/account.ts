@@ -1,11 +1,12 @@
 /** The `coldkit account` group: watch-only export. */
 import { Option, type Command } from 'commander';
 import { lazyAction } from '../command.js';
+import { summary } from './groups.js';
 import { intArg, payloadInputOptions, payloadOutputOptions, seedInputOptions } from '../options.js';
 
 /** Register `coldkit account …`. */
 export function register(program: Command): void {
-  const account = program.command('account').description('watch-only account data for online machines');
+  const account = program.command('account').description(summary('account'));
   payloadOutputOptions(seedInputOptions(
     account
       .command('export')

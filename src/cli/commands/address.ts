@@ -1,11 +1,12 @@
 /** The `coldkit address` group: watch-only listing and search. */
 import type { Command } from 'commander';
 import { lazyAction } from '../command.js';
+import { summary } from './groups.js';
 import { intArg } from '../options.js';
 
 /** Register `coldkit address …`. */
 export function register(program: Command): void {
-  const address = program.command('address').description('watch-only addresses from a descriptor (no secret needed)');
+  const address = program.command('address').description(summary('address'));
   address
     .command('list')
     .description('list addresses of a descriptor')

@@ -1,6 +1,7 @@
 /** `coldkit derive`: one key at a path. */
 import { Option, type Command } from 'commander';
 import { lazyAction } from '../command.js';
+import { summary } from './groups.js';
 import { seedInputOptions } from '../options.js';
 
 /** Register `coldkit derive`. */
@@ -8,7 +9,7 @@ export function register(program: Command): void {
   seedInputOptions(
     program
       .command('derive')
-      .description('derive the public key and address at a BIP32 path')
+      .description(summary('derive'))
       .requiredOption('--path <path>', "derivation path, e.g. m/84'/0'/0'/0/0 or m/44'/60'/0'/0/0")
       .addOption(new Option('--script <type>', 'address type for bitcoin').choices(['wpkh', 'sh-wpkh', 'pkh', 'tr']).default('wpkh'))
       .addOption(new Option('--chain <chain>', 'btc or eth').choices(['btc', 'eth']).default('btc'))

@@ -5,6 +5,7 @@
  */
 import type { Command } from 'commander';
 import { lazyAction } from '../command.js';
+import { summary } from './groups.js';
 import { payloadInputOptions, payloadOutputOptions, seedInputOptions } from '../options.js';
 
 function signerOptions(cmd: Command): Command {
@@ -22,7 +23,7 @@ function signerOptions(cmd: Command): Command {
 
 /** Register `coldkit eth …`. */
 export function register(program: Command): void {
-  const eth = program.command('eth').description('Ethereum: build transactions online, review and sign offline (EIP-155/2930/1559, EIP-712, EIP-191, EIP-4527 QR)');
+  const eth = program.command('eth').description(summary('eth'));
   const tx = eth.command('tx').description('Ethereum transactions');
 
   payloadOutputOptions(

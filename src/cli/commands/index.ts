@@ -1,20 +1,20 @@
 /**
- * Every command group, registered on the root program. Group files import only commander and
- * the light framework; their actions are loaded lazily.
+ * Registering the command groups on the root program: every group fully (tests, docs), or only
+ * the group a command line names, with the others as one-line entries so `--help` still lists
+ * them. Group files import only commander and the light framework; actions load lazily.
  */
 import type { Command } from 'commander';
-import { register as seed } from './seed.js';
-import { register as account } from './account.js';
-import { register as derive } from './derive.js';
-import { register as address } from './address.js';
-import { register as journal } from './journal.js';
-import { register as shares } from './shares.js';
-import { register as psbt } from './psbt.js';
-import { register as qr } from './qr.js';
-import { register as eth } from './eth.js';
-import { register as demo } from './demo.js';
+import { GROUPS } from './groups.js';
 
-/** Register all command groups in help order. */
-export function registerAll(program: Command): void {
-  for (const r of [seed, shares, account, derive, address, psbt, eth, qr, journal, demo]) r(program);
+/** Register the groups in help order: all fully, or only `only` fully and the rest as summaries. */
+export async function registerAll(program: Command, only?: string | null): Promise<void> {
+  for (const g of GROUPS) {
+    if (only === undefined || g.name === only) (await g.load()).register(program);
+    else program.command(g.name).description(g.summary);
+  }
+}
+
+/** Is `name` a command group? */
+export function isGroup(name: string | undefined): boolean {
+  return GROUPS.some((g) => g.name === name);
 }

@@ -1,10 +1,11 @@
 /** The `coldkit journal` group: verify, show, head. */
 import type { Command } from 'commander';
 import { lazyAction } from '../command.js';
+import { summary } from './groups.js';
 
 /** Register `coldkit journal …`. */
 export function register(program: Command): void {
-  const journal = program.command('journal').description('the hash-chained ceremony journal');
+  const journal = program.command('journal').description(summary('journal'));
   journal
     .command('verify')
     .description('verify the hash chain; exit 3 naming the first bad line')

@@ -4,13 +4,14 @@
  */
 import type { Command } from 'commander';
 import { lazyAction } from '../command.js';
+import { summary } from './groups.js';
 import { intArg, payloadInputOptions, payloadOutputOptions, seedInputOptions } from '../options.js';
 
 const collect = (v: string, acc: string[] = []): string[] => [...acc, v];
 
 /** Register `coldkit psbt …`. */
 export function register(program: Command): void {
-  const psbt = program.command('psbt').description('Bitcoin PSBTs: create watch-only, review and sign offline, finalize online');
+  const psbt = program.command('psbt').description(summary('psbt'));
 
   payloadOutputOptions(
     psbt

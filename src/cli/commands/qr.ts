@@ -4,6 +4,7 @@
  */
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { lazyAction } from '../command.js';
+import { summary } from './groups.js';
 import { intArg } from '../options.js';
 
 function fpsArg(v: string): number {
@@ -14,7 +15,7 @@ function fpsArg(v: string): number {
 
 /** Register `coldkit qr …`. */
 export function register(program: Command): void {
-  const qr = program.command('qr').description('air-gap QR transport: UR (fountain), BBQr, plain — encode and decode');
+  const qr = program.command('qr').description(summary('qr'));
 
   qr.command('encode')
     .description('show or write a payload (PSBT, transaction, account, eth-sign-request, text) as QR frames')

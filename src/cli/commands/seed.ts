@@ -1,11 +1,12 @@
 /** The `coldkit seed` group: new, check, finish. */
 import { Option, type Command } from 'commander';
 import { lazyAction } from '../command.js';
+import { summary } from './groups.js';
 import { seedInputOptions } from '../options.js';
 
 /** Register `coldkit seed …`. */
 export function register(program: Command): void {
-  const seed = program.command('seed').description('make, check and complete BIP39 seeds (offline ceremony laptop)');
+  const seed = program.command('seed').description(summary('seed'));
 
   seedInputOptions(
     seed

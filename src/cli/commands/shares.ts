@@ -5,6 +5,7 @@
  */
 import { Option, type Command } from 'commander';
 import { lazyAction } from '../command.js';
+import { summary } from './groups.js';
 import { intArg } from '../options.js';
 
 const collect = (v: string, acc: string[] = []): string[] => [...acc, v];
@@ -26,7 +27,7 @@ function passphraseOptions(cmd: Command): Command {
 
 /** Register `coldkit shares …`. */
 export function register(program: Command): void {
-  const shares = program.command('shares').description('Shamir shares of a seed: split, verify one share, combine, recovery drills (never shows words unless asked)');
+  const shares = program.command('shares').description(summary('shares'));
 
   shares
     .command('split')

@@ -1,0 +1,34 @@
+/**
+ * The command groups: name, one-line summary and the module that registers them. The table is
+ * light (no group module is imported here), so `coldkit --help` lists every group from it and
+ * main.ts loads only the group a command line names (src/cli/main.ts).
+ */
+import type { Command } from 'commander';
+
+/** One command group (or top-level command). */
+export interface Group {
+  name: string;
+  summary: string;
+  load: () => Promise<{ register(program: Command): void }>;
+}
+
+/** Every group, in help order. */
+export const GROUPS: readonly Group[] = [
+  { name: 'seed', summary: 'make, check and complete BIP39 seeds (offline ceremony laptop)', load: () => import('./seed.js') },
+  { name: 'shares', summary: 'Shamir shares of a seed: split, verify one share, combine, recovery drills (never shows words unless asked)', load: () => import('./shares.js') },
+  { name: 'account', summary: 'watch-only account data for online machines', load: () => import('./account.js') },
+  { name: 'derive', summary: 'derive the public key and address at a BIP32 path', load: () => import('./derive.js') },
+  { name: 'address', summary: 'watch-only addresses from a descriptor (no secret needed)', load: () => import('./address.js') },
+  { name: 'psbt', summary: 'Bitcoin PSBTs: create watch-only, review and sign offline, finalize online', load: () => import('./psbt.js') },
+  { name: 'eth', summary: 'Ethereum: build transactions online, review and sign offline (EIP-155/2930/1559, EIP-712, EIP-191, EIP-4527 QR)', load: () => import('./eth.js') },
+  { name: 'qr', summary: 'air-gap QR transport: UR (fountain), BBQr, plain — encode and decode', load: () => import('./qr.js') },
+  { name: 'journal', summary: 'the hash-chained ceremony journal', load: () => import('./journal.js') },
+  { name: 'demo', summary: 'run every ceremony step non-interactively on testnet sample data, explaining each', load: () => import('./demo.js') },
+];
+
+/** The summary of a group (used by the group module for its own description). */
+export function summary(name: string): string {
+  const g = GROUPS.find((x) => x.name === name);
+  if (!g) throw new Error(`no command group ${name}`);
+  return g.summary;
+}
