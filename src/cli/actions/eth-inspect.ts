@@ -10,7 +10,7 @@ import { reviewTx, type TxReview } from '../../core/eth/review.js';
 import { decodeTx } from '../../core/eth/tx.js';
 import { parseTypedData, reviewTypedData, type TypedDataReview } from '../../core/eth/typed-data.js';
 import { formatUuid } from '../../core/transport/ur/eth.js';
-import { toHex } from '../../core/text.js';
+import { sanitize, toHex } from '../../core/text.js';
 import type { Context, Outcome } from '../command.js';
 import { readSignInput } from '../eth/input.js';
 import { renderMessageReview, renderTxReview, renderTypedDataReview } from '../eth/render.js';
@@ -36,7 +36,8 @@ export default async function ethInspect(opts: { fromQr?: string[] }, ctx: Conte
       sourceFingerprint: q.sourceFingerprint === undefined ? null : formatFingerprint(q.sourceFingerprint),
       address,
       chainId: q.chainId?.toString() ?? null,
-      origin: q.origin ?? null,
+      // Free text from whoever made the request: stripped of control characters before it is shown.
+      origin: q.origin !== undefined ? sanitize(q.origin) : null,
     };
     if (q.dataType === 1 || q.dataType === 4) {
       const tx = reviewTx(decodeTx('0x' + toHex(q.signData), 'sign-data'), address);
