@@ -109,3 +109,19 @@ describe.each([
     expect(JSON.parse(wallet).shares.threshold).toBe(t);
   });
 });
+
+describe('writeCards failing part-way', () => {
+  it('removes the cards it already wrote, so no partial set of shares stays on disk', async () => {
+    const random = seededRandom('cards-partial');
+    const entropy = random(16);
+    const card = walletCard(mnemonicFromEntropy(entropy), '', network('testnet'));
+    const split = await splitEntropy(entropy, 2, 3, random);
+    const shares: CardShare[] = split.texts.map((text, i) => ({ ordinal: i + 1, count: 3, threshold: 2, text, qrText: text.toUpperCase() }));
+    // Share 2's QR text cannot fit any QR code: qrcode throws after share 1's three files are written.
+    shares[1] = { ...shares[1]!, qrText: 'A'.repeat(5000) };
+    const set: CardSet = { format: 'v1', setWords: split.setWords, setId: '0000', threshold: 2, count: 3, created: '2026-11-26' };
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'coldkit-cards-')), 'cards');
+    await expect(writeCards(dir, shares, set, card)).rejects.toThrow();
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+});

@@ -141,15 +141,21 @@ export async function writeCards(dir: string, shares: CardShare[], set: CardSet,
     writeFileAtomic(f, data, { mode });
     files.push(f);
   };
-  for (const s of shares) {
-    const qrSvg = await QR.toString(s.qrText, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
-    const png = await QR.toBuffer(s.qrText, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 6 });
-    put(`share-${s.ordinal}.html`, cardHtml(s, set, qrSvg), 0o600);
-    put(`share-${s.ordinal}.svg`, cardSvg(s, set, qrSvg), 0o600);
-    put(`share-${s.ordinal}-qr.png`, new Uint8Array(png), 0o600);
+  try {
+    for (const s of shares) {
+      const qrSvg = await QR.toString(s.qrText, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
+      const png = await QR.toBuffer(s.qrText, { type: 'png', errorCorrectionLevel: 'M', margin: 4, scale: 6 });
+      put(`share-${s.ordinal}.html`, cardHtml(s, set, qrSvg), 0o600);
+      put(`share-${s.ordinal}.svg`, cardSvg(s, set, qrSvg), 0o600);
+      put(`share-${s.ordinal}-qr.png`, new Uint8Array(png), 0o600);
+    }
+    const shared: SharedWalletCard = { ...card, shares: set };
+    put('wallet-card.json', JSON.stringify(shared, null, 2) + '\n', 0o644);
+    put('wallet-card.html', walletCardHtml(shared), 0o644);
+  } catch (e) {
+    // No partial set: cards of a split that failed must not outlive it (they hold shares).
+    for (const f of files) fs.rmSync(f, { force: true });
+    throw e;
   }
-  const shared: SharedWalletCard = { ...card, shares: set };
-  put('wallet-card.json', JSON.stringify(shared, null, 2) + '\n', 0o644);
-  put('wallet-card.html', walletCardHtml(shared), 0o644);
   return files;
 }
