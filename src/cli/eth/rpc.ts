@@ -37,16 +37,21 @@ export class EthRpc {
     } catch (e) {
       throw new RuntimeFailure(`cannot reach the node at --rpc ${this.url}: ${sanitize((e as Error).message)}`);
     }
-    const text = await res.text();
-    let j: { result?: T; error?: { code: number; message: string } };
+    let j: unknown;
     try {
-      j = JSON.parse(text);
+      j = JSON.parse(await res.text());
     } catch {
       throw new RuntimeFailure(`node at --rpc answered ${method} with HTTP ${res.status} and no JSON`);
     }
-    if (j.error) throw new RpcError(method, j.error.code, j.error.message);
-    if (!('result' in j)) throw new RuntimeFailure(`node answered ${method} without a result`);
-    return j.result as T;
+    // The node is untrusted: anything but a JSON-RPC response object is a failure with a message, not a crash.
+    if (typeof j !== 'object' || j === null || Array.isArray(j)) throw new RuntimeFailure(`node answered ${method} with JSON that is not a JSON-RPC response object`);
+    const r = j as { result?: unknown; error?: unknown };
+    if (r.error !== undefined && r.error !== null) {
+      const e = r.error as { code?: unknown; message?: unknown };
+      throw new RpcError(method, typeof e.code === 'number' ? e.code : NaN, typeof e.message === 'string' ? e.message : JSON.stringify(r.error));
+    }
+    if (!('result' in r)) throw new RuntimeFailure(`node answered ${method} without a result`);
+    return r.result as T;
   }
 
   /** A quantity result as bigint. */
