@@ -10,7 +10,7 @@ import { decodeEthSignature, formatUuid } from '../../core/transport/ur/eth.js';
 import type { Context, Outcome } from '../command.js';
 import { readInputText } from '../io.js';
 import { readPayloadInput } from '../payload.js';
-import { EthRpc } from '../eth/rpc.js';
+import { EthRpc, quantityOf } from '../eth/rpc.js';
 
 export interface BroadcastResult {
   txHash: string;
@@ -72,6 +72,7 @@ export default async function ethBroadcast(opts: { rpc: string; wait?: boolean; 
     nonce: tx.fields.nonce.toString(),
     receipt: null,
   };
+  let receiptUnreadable = false;
   if (opts.wait) {
     const deadline = Date.now() + timeoutSec * 1000;
     let r: Receipt | null = null;
@@ -81,12 +82,20 @@ export default async function ethBroadcast(opts: { rpc: string; wait?: boolean; 
       if (Date.now() > deadline) throw new RuntimeFailure(`no receipt for ${tx.signed.hash} after ${timeoutSec} s; it may still be mined — check later`);
       await new Promise((res) => setTimeout(res, 250));
     }
-    result.receipt = {
-      status: BigInt(r.status) === 1n ? 'success' : 'reverted',
-      blockNumber: BigInt(r.blockNumber).toString(),
-      gasUsed: BigInt(r.gasUsed).toString(),
-      effectiveGasPrice: r.effectiveGasPrice ? BigInt(r.effectiveGasPrice).toString() : null,
-    };
+    try {
+      const q = (k: keyof Receipt) => quantityOf(r![k], `eth_getTransactionReceipt ${k}`);
+      result.receipt = {
+        status: q('status') === 1n ? 'success' : 'reverted',
+        blockNumber: q('blockNumber').toString(),
+        gasUsed: q('gasUsed').toString(),
+        effectiveGasPrice: r.effectiveGasPrice !== undefined ? q('effectiveGasPrice').toString() : null,
+      };
+    } catch (e) {
+      // The transaction is sent: still print and journal its hash; the unreadable receipt is the failure (exit 1).
+      if (!(e instanceof RuntimeFailure)) throw e;
+      ctx.note(`coldkit: ${e.message}; the transaction was sent (${tx.signed.hash}) — check its receipt elsewhere`);
+      receiptUnreadable = true;
+    }
   }
   return {
     result,
@@ -96,6 +105,6 @@ export default async function ethBroadcast(opts: { rpc: string; wait?: boolean; 
         ...(r.receipt ? [`status:  ${r.receipt.status}`, `block:   ${r.receipt.blockNumber}`, `gas used: ${r.receipt.gasUsed}`] : []),
       ].join('\n'),
     journal: [{ op: 'eth.broadcast', data: { chainId: result.chainId, from: result.from, to: result.to, nonce: result.nonce, txHash: result.txHash, status: result.receipt?.status ?? null } }],
-    exitCode: result.receipt?.status === 'reverted' ? 1 : undefined,
+    exitCode: result.receipt?.status === 'reverted' || receiptUnreadable ? 1 : undefined,
   };
 }

@@ -16,7 +16,7 @@ import { parseUint } from '../../core/amount.js';
 import type { Context, Outcome } from '../command.js';
 import { assertWritable, readInputJson, writeFileAtomic } from '../io.js';
 import { renderTxReview } from '../eth/render.js';
-import { EthRpc, qty } from '../eth/rpc.js';
+import { EthRpc, qty, quantityOf } from '../eth/rpc.js';
 import { resolvePath } from '../eth/signer.js';
 import { walletRef } from '../eth/wallet.js';
 
@@ -139,7 +139,7 @@ export default async function ethTxCreate(opts: Opts, ctx: Context): Promise<Out
         const block = await rpc.call<{ baseFeePerGas?: string }>('eth_getBlockByNumber', ['latest', false]);
         if (!block?.baseFeePerGas) throw new InputError('the node reports no base fee (pre-London chain?); give --max-fee-per-gas or use --type 0', '--max-fee-per-gas');
         // Headroom for six full blocks of +12.5 % base fee (EIP-1559), as wallets commonly do: 2 × base fee + tip.
-        maxFeePerGas = 2n * BigInt(block.baseFeePerGas) + maxPriorityFeePerGas;
+        maxFeePerGas = 2n * quantityOf(block.baseFeePerGas, 'eth_getBlockByNumber baseFeePerGas') + maxPriorityFeePerGas;
         filled.push('maxFeePerGas');
       }
     } else if (gasPrice === undefined) (gasPrice = await rpc.quantity('eth_gasPrice')), filled.push('gasPrice');

@@ -56,10 +56,14 @@ export class EthRpc {
 
   /** A quantity result as bigint. */
   async quantity(method: string, params: unknown[] = []): Promise<bigint> {
-    const r = await this.call<string>(method, params);
-    if (typeof r !== 'string' || !/^0x[0-9a-fA-F]+$/.test(r)) throw new RuntimeFailure(`node answered ${method} with a non-quantity`);
-    return BigInt(r);
+    return quantityOf(await this.call<unknown>(method, params), method);
   }
+}
+
+/** A JSON-RPC quantity (0x hex string) from the node as bigint; anything else is a RuntimeFailure naming `what`. */
+export function quantityOf(v: unknown, what: string): bigint {
+  if (typeof v !== 'string' || !/^0x[0-9a-fA-F]+$/.test(v)) throw new RuntimeFailure(`node answered ${what} with a non-quantity`);
+  return BigInt(v);
 }
 
 /** Encode a bigint as a JSON-RPC quantity ("0x0", no leading zeros). */
