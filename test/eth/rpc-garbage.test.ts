@@ -84,3 +84,15 @@ describe('eth broadcast --wait with a malformed receipt', () => {
     expect(fs.readFileSync(journal, 'utf8')).toContain(hash);
   });
 });
+
+describe('EthRpc messages', () => {
+  it('name the node by scheme and host only: no password, no API key in the path or query', async () => {
+    for (const u of ['http://user:s3cretpw@127.0.0.1:1/', 'http://127.0.0.1:1/v3/APIKEY0123456789?key=APIKEY0123456789']) {
+      const e = (await new EthRpc(u, 2000).call('eth_chainId').catch((x: Error) => x)) as Error;
+      expect(e.name).toBe('RuntimeFailure');
+      expect(e.message).toContain('cannot reach the node at --rpc http://');
+      expect(e.message).not.toContain('s3cretpw');
+      expect(e.message).not.toContain('APIKEY0123456789');
+    }
+  });
+});

@@ -17,6 +17,8 @@ export class RpcError extends RuntimeFailure {
 export class EthRpc {
   private id = 0;
   readonly url: string;
+  /** The node named in messages: scheme and host only (a path or query may carry an API key, the URL a password). */
+  private readonly where: string;
   constructor(url: string, private readonly timeoutMs = 30_000) {
     let u: URL;
     try {
@@ -26,6 +28,7 @@ export class EthRpc {
     }
     if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new InputError('must be an http:// or https:// URL', '--rpc');
     this.url = u.toString();
+    this.where = `${u.protocol}//${u.host}`;
   }
 
   /** Call `method` with `params`; network failures and RPC errors are RuntimeFailure (exit 1). */
@@ -35,7 +38,7 @@ export class EthRpc {
     try {
       res = await fetch(this.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(this.timeoutMs) });
     } catch (e) {
-      throw new RuntimeFailure(`cannot reach the node at --rpc ${this.url}: ${sanitize((e as Error).message)}`);
+      throw new RuntimeFailure(`cannot reach the node at --rpc ${this.where}: ${sanitize((e as Error).message).split(this.url).join(this.where)}`);
     }
     let j: unknown;
     try {
