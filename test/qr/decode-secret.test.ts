@@ -32,6 +32,9 @@ describe('secretKind', () => {
     expect(secretKind(shareWords)).toBe('coldkit share');
     expect(secretKind('0'.repeat(48))).toBe('SeedQR');
     expect(secretKind('xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi')).toBe('extended private key');
+    expect(secretKind('KwDiBf89QgGbjEhKnhXJuH7LrciVrZi3qYjgd9M7rFU73sVHnoWn')).toBe('WIF private key');
+    expect(secretKind('5HueCGU8rMjxEXxiPuD5BDku4MkFqeZyd4dZ1jvhTVqvbTLvyTJ')).toBe('WIF private key');
+    expect(secretKind('KwDiBf89QgGbjEhKnhXJuH7LrciVrZi3qYjgd9M7rFU73sVHnoWo')).toBeUndefined();
     expect(secretKind('hello world')).toBeUndefined();
     expect(secretKind('abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon')).toBeUndefined();
   });

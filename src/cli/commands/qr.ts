@@ -36,7 +36,7 @@ export function register(program: Command): void {
     .option('--gif <file>', 'write one looping animated GIF')
     .option('--html <file>', 'write one self-contained offline HTML page cycling the frames')
     .option('--scale <px>', 'pixels per QR module in images (default: about 600 px wide)', intArg('--scale', 1, 40))
-    .option('--reveal', 'print the QR texts although the payload is a secret (a share, mnemonic, SeedQR or xprv)')
+    .option('--reveal', 'print the QR texts although the payload is a secret (a share, mnemonic, SeedQR, xprv or WIF key)')
     .action(lazyAction(() => import('../actions/qr-encode.js')));
 
   qr.command('decode')
@@ -47,6 +47,6 @@ export function register(program: Command): void {
     .option('--sample-fps <n>', 'frames per second taken from --video', fpsArg, 10)
     .addOption(new Option('--expect <kind>', 'refuse any other payload kind').choices(['psbt', 'tx', 'account', 'output', 'eth-sign-request', 'eth-signature', 'text', 'bytes']))
     .option('--out <file>', 'write the payload to FILE (PSBT binary; others as text) instead of stdout; mode 0600 when it is a secret')
-    .option('--reveal', 'print the payload although it is a secret (a share, mnemonic, SeedQR or xprv)')
+    .option('--reveal', 'print the payload although it is a secret (a share, mnemonic, SeedQR, xprv or WIF key)')
     .action(lazyAction(() => import('../actions/qr-decode.js')));
 }
