@@ -53,6 +53,24 @@ describe('qr encode of a secret', () => {
   });
 });
 
+describe('a SeedQR (digits only, guessed to be transaction hex)', () => {
+  it('is still a secret: encode writes 0600 and prints no text; decode withholds it', async () => {
+    const seedqr = path.join(dir, 'seedqr.txt');
+    // "abandon" ×11 "about": word indices 0000 ×11 and 0003.
+    fs.writeFileSync(seedqr, '0000'.repeat(11) + '0003\n');
+    const enc = await runCli(['--json', 'qr', 'encode', seedqr, '--format', 'plain', '--png', path.join(dir, 'sq')]);
+    expect(enc.code, enc.stderr).toBe(0);
+    expect(enc.json().secret).toBe('SeedQR');
+    expect(enc.json().texts).toBeNull();
+    const png = path.join(dir, 'sq', 'frame-0001.png');
+    expect(fs.statSync(png).mode & 0o777).toBe(0o600);
+    const dec = await runCli(['--json', 'qr', 'decode', png]);
+    expect(dec.code, dec.stderr).toBe(0);
+    expect(dec.json().secret).toBe('SeedQR');
+    expect(dec.json().payload).toBeNull();
+  });
+});
+
 describe('qr decode of a secret', () => {
   it('a share card QR: not printed without --reveal, human or --json', async () => {
     const human = await runCli(['qr', 'decode', sharePng]);

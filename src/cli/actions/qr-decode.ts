@@ -47,7 +47,7 @@ const action: Action<Opts> = async (opts, ctx, args) => {
   const digest = payloadDigest(p.kind, p.bytes);
   const text = payloadText(p.kind, p.bytes);
   // A share, mnemonic or private key read from a card is a secret: written 0600, printed only with --reveal.
-  const secret = p.kind === 'text' ? secretKind(text) : undefined;
+  const secret = p.kind === 'text' || p.kind === 'tx' ? secretKind(text) : undefined;
   if (secret) ctx.addSecret(text.trim());
   if (opts.out) {
     assertWritable(opts.out, '--out');

@@ -34,7 +34,8 @@ const action: Action<Opts> = async (opts, ctx, args) => {
   if (!args[0]) throw new InputError('give the payload file, or - for stdin', 'file');
   const input = encodeInput(await readInputFile(args[0], 'file', ctx.io), opts.type);
   // A share, mnemonic or private key as QR: image files 0600, frame texts printed only with --reveal.
-  const secret = input.kind === 'text' ? secretKind(new TextDecoder().decode(input.bytes)) : undefined;
+  // A SeedQR is all digits, so it is guessed to be transaction hex: check that kind too.
+  const secret = input.kind === 'text' || input.kind === 'tx' ? secretKind(new TextDecoder().decode(input.bytes)) : undefined;
   if (secret) ctx.addSecret(new TextDecoder().decode(input.bytes).trim());
   const series = await buildSeries(input.kind, input.bytes, {
     format: opts.format,
