@@ -31,7 +31,8 @@ export async function execute(cmd: Command, args: string[], load: () => Promise<
     yes: Boolean(opts.yes),
     debug: Boolean(opts.debug),
   };
-  const io = overrides.io ?? processIo();
+  // A fresh object per run: per-run state keyed by it (which field read stdin, src/cli/io.ts) starts empty.
+  const io: Io = { ...(overrides.io ?? processIo()) };
   const env = overrides.env ?? process.env;
   const secrets = new Set<string>();
   const ctx: Context = {

@@ -12,10 +12,20 @@ import type { Io } from './command.js';
 /** Largest input file coldkit reads (64 MiB): a bigger one is refused rather than exhausting memory. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
-/** Read a file (or standard input for "-") as bytes; errors name the field and the path. */
+/** The field that first read standard input, per run (the executor gives every run its own Io object). */
+const stdinReader = new WeakMap<Io, string>();
+
+/**
+ * Read a file (or standard input for "-") as bytes; errors name the field and the path. Standard
+ * input carries one input: a second field asking for it is refused (else, e.g., a message and the
+ * mnemonic piped together would be signed and shown as one message).
+ */
 export async function readInputFile(file: string, field: string, io?: Io): Promise<Uint8Array> {
   if (file === '-') {
     if (!io) throw new InputError('standard input is not available here', field);
+    const first = stdinReader.get(io);
+    if (first !== undefined && first !== field) throw new InputError(`standard input already carries ${first}; give this as a file`, field);
+    stdinReader.set(io, field);
     return io.readStdin();
   }
   let st: fs.Stats;
