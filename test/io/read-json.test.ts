@@ -37,7 +37,7 @@ const UTXO = JSON.stringify([{ txid: 'ab'.repeat(32), vout: 0, amount: 0.1, addr
 describe('standard input carries one input', () => {
   it('a message and the mnemonic both on stdin are refused before anything is signed or shown', async () => {
     const mnemonic = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
-    const r = await runCli(['--yes', 'eth', 'sign-message', '-', '--mnemonic-file', '-'], { stdin: mnemonic + '\n' });
+    const r = await runCli(['--yes', 'eth', 'sign-message', '-', '--mnemonic-file', '-'], { stdin: 'hello\n' + mnemonic + '\n' });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--mnemonic-file: standard input already carries file; give this as a file');
     expect(r.stderr).not.toContain('abandon');
@@ -47,5 +47,17 @@ describe('standard input carries one input', () => {
     const r = await runCli(['--network', 'testnet', 'psbt', 'create', '--descriptor', 'wpkh([73c5da0a/84h/1h/0h]tpubDC8msFGeGuwnKG9Upg7DM2b4DaRqg3CUZa5g8v2SRQ6K4NSkxUgd7HsL2XVWbVm39yBA4LAxysQAm397zwQSQoQgewGiYZqrA9DsP4zbQ1M/<0;1>/*)', '--utxos', '-', '--prev-txs', '-', '--to', 'tb1q6rz28mcfaxtmd6v789l9rrlrusdprr9pqcpvkl:0.01', '--fee-rate', '1'], { stdin: UTXO });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--prev-txs: standard input already carries --utxos');
+  });
+});
+
+describe('eth sign-message of a secret', () => {
+  it('a file holding a mnemonic is refused, and its words are not shown', async () => {
+    const dir = tmpDir('coldkit-msg-');
+    const mn = path.join(dir, 'm.txt');
+    fs.writeFileSync(mn, 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about\n');
+    const r = await runCli(['--yes', 'eth', 'sign-message', mn, '--mnemonic-file', mn]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('file: the message is a BIP39 mnemonic');
+    expect(r.stderr).not.toContain('abandon');
   });
 });

@@ -3,6 +3,7 @@
  * (or the message inside an eth-sign-request with data type 3, with --request).
  */
 import { InputError } from '../../core/errors.js';
+import { secretKind } from '../../core/secret-text.js';
 import { reviewMessage, type MessageReview } from '../../core/eth/message.js';
 import { checkCommon } from '../../core/eth/policy.js';
 import { parseSignRequestUr } from '../../core/eth/request.js';
@@ -30,6 +31,9 @@ export default async function ethSignMessage(opts: PolicyOptions & { request?: b
     if (req.dataType !== 3) throw new InputError(`this eth-sign-request has data type ${req.dataType}, not 3 (personal message)`, 'file');
     message = req.signData;
   }
+  // A message that is itself a secret (a mnemonic, a share, a private key) would be shown in the review: never sign it.
+  const secret = secretKind(new TextDecoder('utf-8', { fatal: false }).decode(message));
+  if (secret) throw new InputError(`the message is a ${secret}; coldkit does not show or sign a secret as a message (is this the right file?)`, 'file');
   const review = reviewMessage(message);
   const { signed, key, cbor } = await signReviewedDigest(ctx, opts, req, 'message', renderMessageReview(review), review.digest, (policy) => checkCommon(null, policy));
   const result: MessageSignResult = { review, ...signed };
