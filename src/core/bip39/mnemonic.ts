@@ -76,15 +76,29 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return prev[b.length]!;
 }
 
-/** Resolve every token, reporting all unknown words at once (position, token, suggestion). */
+/** Unknown words beyond this many are reported by position only: the text is not a mistyped mnemonic. */
+const MAX_ECHOED_UNKNOWN = 2;
+
+/**
+ * Resolve every token, reporting all unknown words at once (position, token, suggestion). When
+ * more than MAX_ECHOED_UNKNOWN are unknown the file is something else (a share, a note), whose
+ * words must not be echoed into an error: only their positions are given.
+ */
 export function resolveWords(tokens: string[], field = 'mnemonic'): string[] {
-  const problems: string[] = [];
+  const unknown: number[] = [];
   const words = tokens.map((t, i) => {
     const w = resolveWord(t);
-    if (!w) problems.push(`word ${i + 1} "${t}" is not in the BIP39 English word list — did you mean "${suggestWord(t)}"?`);
+    if (!w) unknown.push(i);
     return w ?? '';
   });
-  if (problems.length) throw new InputError(problems.join('; '), field);
+  if (unknown.length > MAX_ECHOED_UNKNOWN) {
+    const at = unknown.length > 8 ? `${unknown.slice(0, 8).map((i) => i + 1).join(', ')}, …` : unknown.map((i) => i + 1).join(', ');
+    throw new InputError(`${unknown.length} of ${tokens.length} words are not in the BIP39 English word list (words ${at}); is this a BIP39 mnemonic? (a share goes to \`coldkit shares combine\`)`, field);
+  }
+  if (unknown.length) {
+    const t = (i: number) => tokens[i]!;
+    throw new InputError(unknown.map((i) => `word ${i + 1} "${t(i)}" is not in the BIP39 English word list — did you mean "${suggestWord(t(i))}"?`).join('; '), field);
+  }
   return words;
 }
 
