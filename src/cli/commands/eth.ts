@@ -82,6 +82,8 @@ export function register(program: Command): void {
           .argument('[unsigned_file]', 'unsigned transaction hex or an eth-sign-request UR, or - for stdin')
           .option('--max-value <amount>', 'refuse when value + gas limit × max fee exceeds this (ETH, or with wei/gwei)')
           .option('--allow-max-value-exceeded', 'sign although the maximum total cost is above --max-value (journaled)')
+          .option('--max-fee <amount>', "refuse when gas limit × max fee per gas exceeds this, in the chain's native unit (raise it on chains with a cheap native token)", '0.1')
+          .option('--allow-high-fee', 'sign although the fee can exceed --max-fee (journaled)')
           .option('--allow-unlimited-approval', 'sign an ERC-20 approve of an unlimited amount (journaled)'),
       ),
     ),

@@ -21,12 +21,14 @@ export interface PolicyOptions extends SignerOptions {
   from?: string;
   expectChainId?: string;
   maxValue?: string;
+  maxFee?: string;
   out?: string;
   outUr?: string;
   allowChainIdMismatch?: boolean;
   allowFromMismatch?: boolean;
   allowFingerprintMismatch?: boolean;
   allowMaxValueExceeded?: boolean;
+  allowHighFee?: boolean;
   allowUnlimitedApproval?: boolean;
   fromQr?: string[];
 }
@@ -38,10 +40,12 @@ export function policyFor(opts: PolicyOptions, key: EthKey, req?: EthSignRequest
   if (opts.allowFromMismatch) allow.add(ALLOW.fromMismatch);
   if (opts.allowFingerprintMismatch) allow.add(ALLOW.fingerprintMismatch);
   if (opts.allowMaxValueExceeded) allow.add(ALLOW.maxValueExceeded);
+  if (opts.allowHighFee) allow.add(ALLOW.highFee);
   if (opts.allowUnlimitedApproval) allow.add(ALLOW.unlimitedApproval);
   return {
     expectChainId: opts.expectChainId !== undefined ? parseUint(opts.expectChainId, '--expect-chain-id', UINT64_MAX) : undefined,
     maxValue: opts.maxValue !== undefined ? parseEth(opts.maxValue, '--max-value') : undefined,
+    maxFee: opts.maxFee !== undefined ? parseEth(opts.maxFee, '--max-fee') : undefined,
     expectedFrom: expectedFrom(opts, req),
     signer: key.address,
     requestFingerprint: req?.sourceFingerprint,

@@ -19,6 +19,8 @@ export const ALLOW = {
   maxValueExceeded: '--allow-max-value-exceeded',
   /** Sign although the request's source fingerprint is not this seed's. */
   fingerprintMismatch: '--allow-fingerprint-mismatch',
+  /** Sign although the maximum fee (gas limit × max fee per gas) is above --max-fee. */
+  highFee: '--allow-high-fee',
   /** Sign an ERC-20 approve of an unlimited (≥ 2^255) allowance. */
   unlimitedApproval: '--allow-unlimited-approval',
 } as const;
@@ -29,6 +31,8 @@ export type AllowFlag = (typeof ALLOW)[keyof typeof ALLOW];
 export interface EthPolicy {
   expectChainId?: bigint;
   maxValue?: bigint;
+  /** Largest acceptable fee, gas limit × (max fee per gas | gas price), in wei (always set: a default applies). */
+  maxFee?: bigint;
   /** The address the request says it is for (null: the request names none). */
   expectedFrom?: string | null;
   /** The address of the key at the path. */
@@ -80,6 +84,16 @@ export function checkTxPolicy(review: TxReview, policy: EthPolicy): string[] {
       review.maxTotalCost > policy.maxValue,
       ALLOW.maxValueExceeded,
       `maximum total cost ${formatDecimal(review.maxTotalCost, 18)} ETH is above --max-value ${formatDecimal(policy.maxValue, 18)} ETH`,
+      policy,
+      used,
+    );
+  }
+  if (policy.maxFee !== undefined) {
+    const maxFee = review.maxTotalCost - review.value;
+    gate(
+      maxFee > policy.maxFee,
+      ALLOW.highFee,
+      `the fee can reach ${formatDecimal(maxFee, 18)} (gas limit × max fee per gas), above --max-fee ${formatDecimal(policy.maxFee, 18)} — a mistyped gas price or limit?`,
       policy,
       used,
     );
