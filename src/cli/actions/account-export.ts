@@ -68,6 +68,7 @@ const action: Action<Opts> = async (opts, ctx) => {
     const xprv = opts.reveal ? node.privateExtendedKey : undefined;
     root.wipePrivateData();
     if (opts.out) writeFileAtomic(opts.out, JSON.stringify(acc, null, 2) + '\n');
+    if (xprv) ctx.addSecret(xprv); // shown on purpose, but never journaled
     if (xprv) ctx.note('coldkit: WARNING --reveal prints the account xprv: it controls every address of this account');
     return {
       result: { ...acc, ...(xprv ? { xprv } : {}), ...(opts.out ? { outFile: opts.out } : {}) },
@@ -101,6 +102,7 @@ const action: Action<Opts> = async (opts, ctx) => {
     if (script !== 'tr') w('electrum.json', JSON.stringify(electrumImport(acc), null, 2) + '\n');
     w('descriptor.txt', `${acc.descriptors.multipath}\n${acc.descriptors.receive}\n${acc.descriptors.change}\n`);
   }
+  if (xprv) ctx.addSecret(xprv); // shown on purpose, but never journaled
   if (xprv) ctx.note('coldkit: WARNING --reveal prints the account xprv: it controls every address of this account');
   return {
     result: { ...acc, ...(xprv ? { xprv } : {}), files, imports: { bitcoinCore: bitcoinCoreImport(acc) } },

@@ -42,6 +42,7 @@ const action: Action<Opts> = async (opts, ctx) => {
   if (opts.reveal) {
     ctx.note('coldkit: WARNING --reveal prints a private key: anyone who sees it controls this address');
     result.privateKey = opts.chain === 'eth' ? '0x' + toHex(node.privateKey!) : WIF(net).encode(node.privateKey!);
+    ctx.addSecret(String(result.privateKey)); // shown on purpose, but never journaled
   }
   root.wipePrivateData();
   return {
