@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { RuntimeFailure } from '../core/errors.js';
+import { InputError, RuntimeFailure } from '../core/errors.js';
 import { entryLine, lineHash, nextEntry, type JournalEntry } from '../core/journal/entry.js';
 import { verifyJournal, type JournalState } from '../core/journal/verify.js';
 
@@ -20,7 +20,9 @@ export function readJournalText(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return '';
+    if (code === 'EISDIR') throw new InputError(`"${file}" is a folder; give the journal file (e.g. ${path.join(file, 'journal.jsonl')})`, '--journal');
     throw new RuntimeFailure(`cannot read journal "${file}": ${(e as NodeJS.ErrnoException).code}`);
   }
 }
