@@ -9,20 +9,12 @@ import { decodePng, decodeQrPixels } from '../../src/cli/qr/read-image.js';
 import { nodeZlib } from '../../src/cli/qr/zlib.js';
 import type { PayloadKind } from '../../src/core/transport/payload-ur.js';
 import type { SeriesOptions } from '../../src/cli/qr/series.js';
+import { shuffle } from '../helpers/shuffle.js';
 
 // 4 pixels per module keeps PNG decoding fast; the default ~600 px frames are checked in the CLI tests.
 // Encode → PNG file bytes → pixels → QR reader → assemble, through real pixels (no text shortcut).
 const psbt = new Uint8Array(readFileSync(new URL('../../fixtures/bbqr/1in100out.psbt', import.meta.url)));
 
-function shuffle<T>(a: T[], seed: string): T[] {
-  const rng = new Xoshiro256(seed);
-  const b = [...a];
-  for (let i = b.length - 1; i > 0; i--) {
-    const j = rng.nextInt(0, i);
-    [b[i], b[j]] = [b[j]!, b[i]!];
-  }
-  return b;
-}
 
 async function throughPixels(kind: PayloadKind, bytes: Uint8Array, opts: SeriesOptions, pick: (n: number) => number[]) {
   const s = await buildSeries(kind, bytes, opts);

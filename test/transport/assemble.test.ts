@@ -4,8 +4,8 @@ import { assembleFrames, type ScannedText } from '../../src/core/transport/assem
 import { planFrames } from '../../src/core/transport/frame-plan.js';
 import { nodeZlib } from '../../src/cli/qr/zlib.js';
 import { toHex } from '../../src/core/text.js';
-import { Xoshiro256 } from '../../src/core/transport/xoshiro.js';
 import { encodeBytewords, decodeBytewords } from '../../src/core/transport/bytewords.js';
+import { shuffle } from '../helpers/shuffle.js';
 
 const psbt = new Uint8Array(readFileSync(new URL('../../fixtures/bbqr/1in100out.psbt', import.meta.url)));
 const other = new Uint8Array(readFileSync(new URL('../../fixtures/bbqr/1in2out.psbt', import.meta.url)));
@@ -16,15 +16,6 @@ const urFrames = (bytes: Uint8Array, n: number, fragment = 200) => {
   while (out.length < n) out.push(p.next!());
   return out;
 };
-function shuffle<T>(a: T[], seed: string): T[] {
-  const rng = new Xoshiro256(seed);
-  const b = [...a];
-  for (let i = b.length - 1; i > 0; i--) {
-    const j = rng.nextInt(0, i);
-    [b[i], b[j]] = [b[j]!, b[i]!];
-  }
-  return b;
-}
 describe('assemble: any order, duplicates, other payloads', () => {
   it('UR frames shuffled with duplicates decode to the PSBT', () => {
     const f = urFrames(psbt, 42);
