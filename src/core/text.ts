@@ -27,9 +27,14 @@ export function fromHex(text: string, field: string): Uint8Array {
   return out;
 }
 
-/** Serialise a result object as JSON: bigint as decimal strings, Uint8Array (Buffer too) as hex. */
+/**
+ * Serialise a result object as JSON: bigint as decimal strings, Uint8Array (Buffer too) as hex.
+ * Characters that can reorder or hide text on a terminal (C1 controls, bidi overrides and
+ * isolates, line/paragraph separators) are written as \uXXXX escapes: the same strings for a JSON
+ * reader, but an untrusted label cannot disguise itself when the document is read on screen.
+ */
 export function toJson(value: unknown): string {
-  return JSON.stringify(
+  const text: string | undefined = JSON.stringify(
     value,
     function (this: Record<string, unknown>, k, v) {
       // The holder's raw value: a Buffer's toJSON() has already run on `v` ({type, data}).
@@ -39,4 +44,5 @@ export function toJson(value: unknown): string {
     },
     2,
   );
+  return text === undefined ? (text as unknown as string) : text.replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
