@@ -121,6 +121,10 @@ export function checkSplitRequest(
 /** Run the split ceremony. */
 export async function runSplit(req: SplitRequest, ctx: Context): Promise<Outcome<SplitResult>> {
   const { format, holders, terminal } = checkSplitRequest(req, ctx);
+  if (req.threshold === req.count) {
+    const better = [req.count > 2 ? `${req.count - 1}-of-${req.count}` : '', req.count < 16 ? `${req.count}-of-${req.count + 1}` : ''].filter(Boolean).join(' or ');
+    ctx.note(`coldkit: note: ${req.count}-of-${req.count} has no spare share — losing any one share loses the seed${better ? `; consider ${better}` : ''}`);
+  }
   // Fail closed on a broken random source: set id, x coordinates and coefficients come from it.
   rngSelfTest(ctx.random);
   const subsetsToCheck = binomial(req.count, req.threshold);
