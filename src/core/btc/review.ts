@@ -290,6 +290,16 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource): Psb
   if (fee !== undefined && fee < 0n) warnings.push(`the outputs exceed the inputs by ${-fee} sat: the PSBT's amounts are wrong`);
   if (networkMismatches.size) warnings.push(`derivation paths of another network than ${net.name}: ${[...networkMismatches].slice(0, 3).join(', ')}`);
   if (tx.lockTime !== 0) warnings.push(`nLockTime is ${tx.lockTime} (${tx.lockTime < 500_000_000 ? 'block height' : 'unix time'})`);
+  // BIP68: in a version >= 2 transaction an nSequence without the disable flag (bit 31) is a relative
+  // lock time; bit 22 selects units of 512 seconds instead of blocks, and the value is the low 16 bits.
+  if (tx.version >= 2) {
+    for (const r of inputs) {
+      const value = r.sequence & 0xffff;
+      if (r.sequence & 0x8000_0000 || value === 0) continue;
+      const wait = r.sequence & 0x40_0000 ? `${value * 512} seconds` : `${value} block${value > 1 ? 's' : ''}`;
+      warnings.push(`input ${r.index} nSequence ${r.sequence} is a BIP68 relative lock: the transaction is valid only ${wait} after that coin confirms`);
+    }
+  }
 
   return {
     network: net.name,
