@@ -39,7 +39,3 @@ export function network(name: string | undefined, field = '--network'): BtcNetwo
   return NETWORKS[n];
 }
 
-/** True when two networks share keys and addresses' version bytes (e.g. testnet and signet). */
-export function sameKeyFamily(a: BtcNetwork, b: BtcNetwork): boolean {
-  return a.bip32.public === b.bip32.public;
-}

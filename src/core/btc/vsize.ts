@@ -43,9 +43,6 @@ export function isSegwit(script: ScriptType): boolean {
   return script !== 'pkh';
 }
 
-/** Output script length of each single-key script type. */
-export const SCRIPT_LEN: Record<ScriptType, number> = { pkh: 25, 'sh-wpkh': 23, wpkh: 22, tr: 34 };
-
 /** Bitcoin Core's default dust relay fee, 3 sat/vB (DUST_RELAY_TX_FEE = 3000 sat/kvB). */
 const DUST_RELAY_SAT_PER_VB = 3n;
 
@@ -67,7 +64,3 @@ export function vsizeOf(weight: number): number {
   return Math.ceil(weight / 4);
 }
 
-/** Fee for a vsize at a rate in milli-sat per vB, rounded up. */
-export function feeFor(vsize: number, rateMsatPerVb: bigint): bigint {
-  return (BigInt(vsize) * rateMsatPerVb + 999n) / 1000n;
-}

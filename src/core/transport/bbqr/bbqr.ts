@@ -14,6 +14,7 @@ import { InputError } from '../../errors.js';
 import { alnumCapacity, type Ecc } from '../qr-capacity.js';
 
 export type BbqrEncoding = 'H' | '2' | 'Z';
+/** The file types BBQr defines (header byte 4); coldkit writes only these. */
 export const BBQR_FILE_TYPES = { P: 'PSBT', T: 'transaction', J: 'JSON', C: 'CBOR', U: 'text', B: 'binary', X: 'executable' } as const;
 export const HEADER_LEN = 8;
 /** Largest joined (inflated) file accepted, so a hostile series cannot exhaust memory. */
@@ -82,7 +83,7 @@ function partsAt(version: number, len: number, mod: number, ecc: Ecc): { count: 
 
 /** Split a file into BBQr parts: the fewest QRs, then the lowest version, within the limits. */
 export function splitBbqr(raw: Uint8Array, fileType: string, opts: BbqrSplitOptions = {}): BbqrSplit {
-  if (!/^[A-Z]$/.test(fileType)) throw new InputError('BBQr file type must be one upper-case letter', 'bbqr');
+  if (!Object.hasOwn(BBQR_FILE_TYPES, fileType)) throw new InputError(`BBQr file type must be one of ${Object.keys(BBQR_FILE_TYPES).join(', ')}`, 'bbqr');
   const minVersion = opts.minVersion ?? 5;
   const maxVersion = opts.maxVersion ?? 20;
   const minSplit = opts.minSplit ?? 1;

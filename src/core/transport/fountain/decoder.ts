@@ -4,7 +4,7 @@
  * part fixes seqLen, messageLen, checksum and fragment length; a part that disagrees belongs to a
  * different message and is reported as `foreign`, never mixed in.
  */
-import { InputError, VerificationError } from '../../errors.js';
+import { VerificationError } from '../../errors.js';
 import { crc32 } from '../crc32.js';
 import { chooseFragments, joinFragments, xorInto, type FountainPart } from './fountain.js';
 
@@ -107,9 +107,3 @@ export class FountainDecoder {
   }
 }
 
-/** Throw a clear error when a decoder finished without a message (used by callers). */
-export function requireComplete(d: FountainDecoder, what: string): Uint8Array {
-  if (d.result) return d.result;
-  const m = d.missing().map((i) => i + 1);
-  throw new InputError(`${what} incomplete: missing fragment(s) ${m.join(', ')} of ${d.seqLen ?? '?'}`, 'frames');
-}

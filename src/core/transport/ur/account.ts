@@ -7,10 +7,9 @@ import { InputError } from '../../errors.js';
 import { CborTag, cborGet, decodeCbor, encodeCbor, type CborMap, type CborValue } from '../cbor.js';
 import type { HdKey } from './hdkey.js';
 import { parseXpub } from './hdkey.js';
-import { outputExprFromCbor, outputExprToCbor, outputToDescriptor, TAG_OUTPUT, type OutputExpr } from './output.js';
+import { outputExprFromCbor, outputExprToCbor, TAG_OUTPUT, type OutputExpr } from './output.js';
 
 export const TAG_ACCOUNT = 311;
-export const TAG_OUTPUT_V3 = 40308;
 
 export interface CryptoAccount {
   masterFingerprint: number;
@@ -76,7 +75,3 @@ export function singleKeyOutput(script: SingleScript, fingerprint: number, origi
   return e;
 }
 
-/** Descriptor texts of every output in an account. */
-export function accountDescriptors(a: CryptoAccount): string[] {
-  return a.outputs.map(outputToDescriptor);
-}

@@ -5,7 +5,7 @@
  * `{1: threshold, 2: [keys]}`. Converts to and from descriptor text (BIP380 without checksum).
  */
 import { InputError } from '../../errors.js';
-import { fromHex, toHex } from '../../text.js';
+import { toHex } from '../../text.js';
 import { CborTag, cborGet, type CborMap, type CborValue } from '../cbor.js';
 import { hdkeyFromCbor, hdkeyToCbor, hdkeyToXpub, TAG_HDKEY, TAG_HDKEY_V2, type HdKey } from './hdkey.js';
 import { formatPath, type Keypath } from './keypath.js';
@@ -70,11 +70,6 @@ export function outputExprFromCbor(v: CborValue | undefined, field = 'crypto-out
   throw new InputError(`unsupported script tag ${v.tag}`, field);
 }
 
-/** A crypto-output's CBOR content (untagged top level = the script expression). */
-export function encodeCryptoOutput(e: OutputExpr): CborValue {
-  return outputExprToCbor(e);
-}
-
 function pathText(k: Keypath | undefined): string {
   return k && k.components.length ? '/' + formatPath(k.components, false) : '';
 }
@@ -93,11 +88,6 @@ export function outputToDescriptor(e: OutputExpr): string {
   if (e.fn === 'raw') return `raw(${toHex(e.script)})`;
   if ('keys' in e) return `${e.fn}(${[String(e.threshold), ...e.keys.map(keyText)].join(',')})`;
   return `${e.fn}(${outputToDescriptor(e.inner)})`;
-}
-
-/** Parse a hex EC key expression (for tests and raw descriptors); xpub keys come from account data. */
-export function ecKey(hex: string): OutputKey {
-  return { ec: fromHex(hex, 'key') };
 }
 
 /** Helper: read the outermost script functions, e.g. ['sh','wpkh']. */
