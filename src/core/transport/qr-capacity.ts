@@ -24,29 +24,31 @@ const BYTES: Record<Ecc, readonly number[]> = {
   H: [7, 14, 24, 34, 44, 58, 64, 84, 98, 119, 137, 155, 177, 194, 220, 250, 280, 310, 338, 382, 403, 439, 461, 511, 535, 593, 625, 658, 698, 742, 790, 842, 898, 958, 983, 1051, 1093, 1139, 1219, 1273],
 };
 
+/** The QR encoding modes coldkit sizes frames for. */
+export type QrMode = 'byte' | 'alnum';
+
+const TABLES: Record<QrMode, Record<Ecc, readonly number[]>> = { byte: BYTES, alnum: ALNUM };
+
+/** Units (bytes or alphanumeric characters) that fit one QR of `version` (1..40) at `ecc` in `mode`. */
+export function capacity(mode: QrMode, version: number, ecc: Ecc = 'L'): number {
+  if (!Number.isInteger(version) || version < 1 || version > 40) throw new InputError(`QR version ${version} is not 1..40`, 'max-version');
+  return TABLES[mode][ecc][version - 1]!;
+}
+
+/** The smallest version whose `mode` capacity holds `units`, or undefined if none ≤ 40 does. */
+export function versionFor(mode: QrMode, units: number, ecc: Ecc = 'L'): number | undefined {
+  const i = TABLES[mode][ecc].findIndex((c) => c >= units);
+  return i < 0 ? undefined : i + 1;
+}
+
 /** Bytes that fit one byte-mode QR of `version` at `ecc`. */
-export function byteCapacity(version: number, ecc: Ecc = 'L'): number {
-  if (!Number.isInteger(version) || version < 1 || version > 40) throw new InputError(`QR version ${version} is not 1..40`, 'max-version');
-  return BYTES[ecc][version - 1]!;
-}
-
-/** The smallest version whose byte-mode capacity holds `bytes`, or undefined. */
-export function byteVersionFor(bytes: number, ecc: Ecc = 'L'): number | undefined {
-  const i = BYTES[ecc].findIndex((c) => c >= bytes);
-  return i < 0 ? undefined : i + 1;
-}
-
-/** Alphanumeric characters that fit one QR of `version` (1..40) at `ecc`. */
-export function alnumCapacity(version: number, ecc: Ecc = 'L'): number {
-  if (!Number.isInteger(version) || version < 1 || version > 40) throw new InputError(`QR version ${version} is not 1..40`, 'max-version');
-  return ALNUM[ecc][version - 1]!;
-}
-
-/** The smallest version whose alphanumeric capacity holds `chars`, or undefined if none ≤ 40 does. */
-export function alnumVersionFor(chars: number, ecc: Ecc = 'L'): number | undefined {
-  const i = ALNUM[ecc].findIndex((c) => c >= chars);
-  return i < 0 ? undefined : i + 1;
-}
+export const byteCapacity = (version: number, ecc: Ecc = 'L'): number => capacity('byte', version, ecc);
+/** The smallest version whose byte-mode capacity holds `bytes`. */
+export const byteVersionFor = (bytes: number, ecc: Ecc = 'L'): number | undefined => versionFor('byte', bytes, ecc);
+/** Alphanumeric characters that fit one QR of `version` at `ecc`. */
+export const alnumCapacity = (version: number, ecc: Ecc = 'L'): number => capacity('alnum', version, ecc);
+/** The smallest version whose alphanumeric capacity holds `chars`. */
+export const alnumVersionFor = (chars: number, ecc: Ecc = 'L'): number | undefined => versionFor('alnum', chars, ecc);
 
 /** QR alphanumeric mode charset: 0-9 A-Z space $ % * + - . / : */
 export function isAlphanumeric(s: string): boolean {
