@@ -5,12 +5,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { InputError, RuntimeFailure } from '../../core/errors.js';
 import { sanitize } from '../../core/text.js';
 import { assembleFrames, type AssembledPayload, type ScannedText } from '../../core/transport/assemble.js';
 import type { Context } from '../command.js';
+import { readInputFile } from '../io.js';
+import { splitPngStream } from './png-stream.js';
 import { validatePayload } from './validate.js';
 import { nodeZlib } from './zlib.js';
 
@@ -58,17 +59,22 @@ export async function scanPaths(paths: string[], ctx: Context, field: string, fp
 
 /** Decode every image; images without a readable QR code are noted and skipped. */
 export async function scanImages(files: string[], ctx: Context, field: string): Promise<ScannedText[]> {
-  const { readQrImage } = await import('./read-image.js');
+  return scanFrames(files.map((f) => ({ name: path.basename(f), read: () => readInputFile(f, field) })), ctx, field);
+}
+
+/** Decode frames (PNG bytes, read when their turn comes); frames without a readable QR code are noted and skipped. */
+async function scanFrames(frames: Array<{ name: string; read: () => Promise<Uint8Array> }>, ctx: Context, field: string): Promise<ScannedText[]> {
+  const { decodePng, decodeQrPixels } = await import('./read-image.js');
   const out: ScannedText[] = [];
   let empty = 0;
-  for (const [i, f] of files.entries()) {
-    const q = await readQrImage(f, field);
-    if (q) out.push({ source: path.basename(f), text: q.text });
+  for (const [i, f] of frames.entries()) {
+    const q = await decodeQrPixels(await decodePng(await f.read(), f.name, field));
+    if (q) out.push({ source: f.name, text: q.text });
     else empty++;
-    if (ctx.io.stderr.isTTY) ctx.io.stderr.write(`\rreading images ${i + 1}/${files.length}`);
+    if (ctx.io.stderr.isTTY) ctx.io.stderr.write(`\rreading images ${i + 1}/${frames.length}`);
   }
   if (ctx.io.stderr.isTTY) ctx.io.stderr.write('\n');
-  if (empty) ctx.note(`${empty} of ${files.length} image(s) held no readable QR code`);
+  if (empty) ctx.note(`${empty} of ${frames.length} image(s) held no readable QR code`);
   return out;
 }
 
@@ -78,23 +84,28 @@ export function hasFfmpeg(): boolean {
   return !r.error && r.status === 0;
 }
 
-/** Extract frames of a video at `fps` into a temp folder with ffmpeg, decode them, remove the folder. */
+/**
+ * Decode the frames of a video at `fps` with ffmpeg, piped as PNGs into memory (never a temp
+ * file: the frames may show a share or a mnemonic).
+ */
 export async function scanVideo(file: string, fps: number, ctx: Context): Promise<ScannedText[]> {
   if (!fs.existsSync(file)) throw new InputError(`"${file}" does not exist`, '--video');
   if (!hasFfmpeg()) {
     throw new RuntimeFailure('reading video needs ffmpeg, which is not installed (e.g. `apt-get install ffmpeg`); or extract PNG frames elsewhere and use --dir');
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coldkit-video-'));
-  try {
-    const r = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', file, '-vf', `fps=${fps}`, path.join(dir, 'f%05d.png')], { encoding: 'utf8' });
-    if (r.status !== 0) throw new InputError(`ffmpeg could not read "${file}": ${sanitize((r.stderr || '').trim().split('\n').pop() ?? '')}`, '--video');
-    const frames = expandImagePaths([dir], '--video');
-    ctx.note(`extracted ${frames.length} frame(s) from the video at ${fps} per second`);
-    return await scanImages(frames, ctx, '--video');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const r = spawnSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-nostdin', '-i', file, '-vf', `fps=${fps}`, '-f', 'image2pipe', '-c:v', 'png', '-'], {
+    maxBuffer: MAX_VIDEO_PNG_BYTES,
+  });
+  if (r.error) throw new InputError(`ffmpeg could not read "${file}": ${(r.error as NodeJS.ErrnoException).code === 'ENOBUFS' ? 'too many frames; lower the frame rate or cut the video' : r.error.message}`, '--video');
+  if (r.status !== 0) throw new InputError(`ffmpeg could not read "${file}": ${sanitize((r.stderr?.toString() || '').trim().split('\n').pop() ?? '')}`, '--video');
+  const frames = splitPngStream(new Uint8Array(r.stdout), '--video');
+  if (frames.length > MAX_IMAGES) throw new InputError(`${frames.length} frames is more than ${MAX_IMAGES}; lower the frame rate`, '--video');
+  ctx.note(`extracted ${frames.length} frame(s) from the video at ${fps} per second`);
+  return scanFrames(frames.map((bytes, i) => ({ name: `${path.basename(file)} frame ${i + 1}`, read: async () => bytes })), ctx, '--video');
 }
+
+/** Largest decoded-frame stream read from ffmpeg. */
+const MAX_VIDEO_PNG_BYTES = 1 << 30;
 
 /** Assemble and validate one payload from scanned texts, with progress and notes on stderr. */
 export function assembleScanned(scanned: ScannedText[], ctx: Context): AssembledPayload {
