@@ -6,11 +6,12 @@
 import * as os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { ColdkitError, EXIT, RuntimeFailure } from '../core/errors.js';
+import { ColdkitError, EXIT, RefusedError, RuntimeFailure } from '../core/errors.js';
 import { sanitize, toJson } from '../core/text.js';
 import { VERSION } from '../version.js';
 import type { Action, Context, Globals, Io, Outcome, Prompter } from './command.js';
 import { assertCreatable, processIo } from './io.js';
+import { overrideFlag, refusalHint } from './overrides.js';
 import { appendEntries, journalPath, readJournal } from './journal-file.js';
 import { terminalPrompter } from './prompt.js';
 
@@ -99,7 +100,7 @@ export function report(e: unknown, globals: Pick<Globals, 'json' | 'debug'>, io:
   let message: string;
   if (e instanceof ColdkitError) {
     code = e.exitCode;
-    message = e.message;
+    message = e instanceof RefusedError ? e.message + refusalHint(e) : e.message;
   } else if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) {
     message = 'cancelled at the prompt; nothing was done';
   } else {
@@ -108,7 +109,10 @@ export function report(e: unknown, globals: Pick<Globals, 'json' | 'debug'>, io:
   const line = sanitize(message.split('\n')[0]!);
   io.stderr.write(`coldkit: ${line}\n`);
   if (globals.debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
-  if (globals.json) io.stdout.write(toJson({ error: { exitCode: code, kind: e instanceof Error ? e.name : 'Error', message: line } }) + '\n');
+  if (globals.json) {
+    const findings = e instanceof RefusedError && e.findings.length ? { findings: e.findings.map((f) => ({ ...f, ...(f.overridable ? { override: overrideFlag(f.code) } : {}) })) } : {};
+    io.stdout.write(toJson({ error: { exitCode: code, kind: e instanceof Error ? e.name : 'Error', message: line, ...findings } }) + '\n');
+  }
   return code;
 }
 

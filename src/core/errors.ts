@@ -1,8 +1,9 @@
 /**
  * Typed errors thrown by the pure core. The CLI maps each kind to one exit code
- * (see src/cli/exit.ts and docs/cli.md): a message always names the field and the fix,
+ * (src/cli/execute.ts `report`, docs/cli.md): a message always names the field and the fix,
  * and never contains a secret.
  */
+import type { Finding } from './findings/finding.js';
 
 /** Exit codes shared by every command. */
 export const EXIT = { ok: 0, runtime: 1, usage: 2, refused: 3 } as const;
@@ -28,14 +29,19 @@ export class InputError extends ColdkitError {
 }
 
 /**
- * A risky act refused as unsafe (exit 3). `override` names the `--allow-…` flag that would
- * permit it; the message says so, so the operator knows the way out and what it risks.
+ * A risky act refused as unsafe (exit 3). `overrides` are the finding codes whose named override
+ * would permit it; the CLI names their flags (`--allow-<code>`, src/cli/overrides.ts) after the
+ * message, so the operator knows the way out and what it risks. Core never names a flag.
  */
 export class RefusedError extends ColdkitError {
-  readonly override?: string;
-  constructor(message: string, override?: string) {
-    super(override ? `${message} (refused; ${override} overrides, and the override is journaled)` : message, 3);
-    this.override = override;
+  /** Finding codes an override could lift (empty: nothing overrides this refusal). */
+  readonly overrides: readonly string[];
+  /** The blocking findings, when the refusal came from a decision (src/core/findings/decide.ts). */
+  readonly findings: readonly Finding[];
+  constructor(message: string, overrides: string | readonly string[] = [], findings: readonly Finding[] = []) {
+    super(message, 3);
+    this.overrides = typeof overrides === 'string' ? [overrides] : [...overrides];
+    this.findings = findings;
   }
 }
 

@@ -86,10 +86,10 @@ describe('checkRolls', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(RefusedError);
-    expect((err as RefusedError).override).toBe('--allow-biased-dice');
+    expect((err as RefusedError).overrides).toEqual(['biased-dice']);
     expect((err as RefusedError).exitCode).toBe(3);
     expect((err as Error).message).toBe(
-      'face 1 came up 22 times in 50 rolls (over 30%): the die or the recording looks biased (refused; --allow-biased-dice overrides, and the override is journaled)',
+      'face 1 came up 22 times in 50 rolls (over 30%): the die or the recording looks biased',
     );
     expect(checkRolls(rolls, 128, true).biased).toBe(true);
   });

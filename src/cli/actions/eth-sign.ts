@@ -13,6 +13,7 @@ import { toHex } from '../../core/text.js';
 import type { Context, Outcome } from '../command.js';
 import { readSignInput } from '../eth/input.js';
 import { renderTxReview } from '../eth/render.js';
+import { overrideFlag } from '../overrides.js';
 import { answerFor, answerLines, checkOutputs, confirmSign, policyFor, signerInfo, writeOutputs, type PolicyOptions } from '../eth/sign-common.js';
 import { loadSigner, resolvePath } from '../eth/signer.js';
 
@@ -53,7 +54,7 @@ export default async function ethSign(opts: PolicyOptions, ctx: Context, args: s
   const key = await loadSigner(opts, ctx, path);
   const policy = policyFor(opts, key, req);
   const review = reviewTx(tx, policy.expectedFrom ?? key.address);
-  const overrides = checkTxPolicy(review, policy);
+  const overrides = checkTxPolicy(review, policy).map(overrideFlag);
   await confirmSign(ctx, ['Transaction to sign', ...renderTxReview(review), `signing key:     ${key.address} at ${key.path} (seed ${formatFingerprint(key.fingerprint)})`, ...overrides.map((o) => `OVERRIDE: ${o}`)], `Sign this transaction with ${key.address}?`);
   const signed = signTx(tx.fields, key.privateKey);
   const answer = answerFor(req, req ? txSignatureBytes(signed) : new Uint8Array());

@@ -11,6 +11,7 @@ import { reviewPsbt, type PsbtReview } from '../../core/btc/review.js';
 import type { Context, Outcome } from '../command.js';
 import { btcNetwork } from '../network-option.js';
 import { readPayloadInput } from '../payload.js';
+import { overrideFlag } from '../overrides.js';
 import { policyFrom } from '../psbt/limits.js';
 import { renderReview } from '../psbt/render.js';
 import { readWatchAccount } from '../wallet-input.js';
@@ -42,7 +43,7 @@ export default async function psbtInspect(
       [
         `PSBT ${r.digest} (${r.bytes} bytes)`,
         renderReview(r.review),
-        ...(r.signWouldRefuse.length ? ['== psbt sign would refuse', ...r.signWouldRefuse.map((f) => `  ${f.message} (${f.override})`)] : []),
+        ...(r.signWouldRefuse.length ? ['== psbt sign would refuse', ...r.signWouldRefuse.map((f) => `  ${f.message} (${overrideFlag(f.override)})`)] : []),
       ].join('\n'),
   };
 }

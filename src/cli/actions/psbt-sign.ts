@@ -21,6 +21,7 @@ import { toHex } from '../../core/text.js';
 import type { Context, Outcome } from '../command.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
 import { btcNetwork } from '../network-option.js';
+import { overrideFlag } from '../overrides.js';
 import { readPayloadInput } from '../payload.js';
 import { policyFrom, type PolicyFlags } from '../psbt/limits.js';
 import { walkReview } from '../psbt/flow.js';
@@ -69,7 +70,7 @@ export default async function psbtSign(opts: PsbtSignOptions, ctx: Context, args
   try {
     const review = reviewPsbt(tx, net, keys);
     checkSignable(review);
-    const overrides = enforce(review, policy);
+    const overrides = enforce(review, policy).map(overrideFlag);
     const todo = review.inputs.filter((i) => i.ours && !i.signedByUs).length;
     await walkReview(ctx, review, `Sign ${todo} input${todo === 1 ? '' : 's'} with seed ${review.ourFingerprint}?`, overrides.map((o) => `OVERRIDE ${o} (journaled)`));
 

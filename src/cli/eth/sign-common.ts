@@ -14,6 +14,7 @@ import { formatUuid } from '../../core/transport/ur/eth.js';
 import { toHex } from '../../core/text.js';
 import type { Context } from '../command.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
+import { overrideFlag } from '../overrides.js';
 import { signDigest } from '../../core/eth/sign.js';
 import { loadSigner, resolvePath, type SignerOptions } from './signer.js';
 
@@ -137,7 +138,7 @@ export async function signReviewedDigest(
 ): Promise<{ signed: DigestSigned; key: EthKey; cbor: Uint8Array | null }> {
   checkOutputs(opts, Boolean(req));
   const key = await loadSigner(opts, ctx, resolvePath(opts, req?.path));
-  const overrides = check(policyFor(opts, key, req));
+  const overrides = check(policyFor(opts, key, req)).map(overrideFlag);
   await confirmSign(ctx, [...reviewLines, `signing key:        ${key.address} at ${key.path}`, ...overrides.map((o) => `OVERRIDE: ${o}`)], `Sign this ${what} with ${key.address}?`);
   const sig = signDigest(digest, key.privateKey);
   const answer = answerFor(req, sig.bytes);

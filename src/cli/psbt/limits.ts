@@ -20,10 +20,10 @@ export function policyFrom(o: PolicyFlags): SignPolicy {
   const maxFeePercentHundredths = parseDecimal(o.maxFeePercent ?? '5', 2, '--max-fee-percent');
   if (maxFeePercentHundredths > 10000n) throw new InputError('must be at most 100', '--max-fee-percent');
   const allow = new Set<Override>();
-  if (o.allowUnverifiedChange) allow.add('--allow-unverified-change');
-  if (o.allowUnprovenAmounts) allow.add('--allow-unproven-amounts');
-  if (o.allowHighFee) allow.add('--allow-high-fee');
-  if (o.allowSighash) allow.add('--allow-sighash');
-  if (o.allowNetworkMismatch) allow.add('--allow-network-mismatch');
+  if (o.allowUnverifiedChange) allow.add('unverified-change');
+  if (o.allowUnprovenAmounts) allow.add('unproven-amounts');
+  if (o.allowHighFee) allow.add('high-fee');
+  if (o.allowSighash) allow.add('sighash');
+  if (o.allowNetworkMismatch) allow.add('network-mismatch');
   return { maxFeeRateMsat, maxFeePercentHundredths, allow };
 }

@@ -61,7 +61,7 @@ export function checkRolls(rolls: string, entropyBits: number, allowBiased: bool
     const worst = faces.indexOf(Math.max(...faces));
     throw new RefusedError(
       `face ${worst + 1} came up ${faces[worst]} times in ${rolls.length} rolls (over 30%): the die or the recording looks biased`,
-      '--allow-biased-dice',
+      'biased-dice',
     );
   }
   return { rolls: rolls.length, faces, bitsCredited: Math.min(entropyBits, Math.floor(rolls.length * BITS_PER_ROLL)), biased };

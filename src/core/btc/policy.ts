@@ -4,24 +4,20 @@
  * caller journals them. Findings with no legitimate use (nothing of ours to sign, outputs worth
  * more than the inputs) have no override. Missing UTXO data is malformed input (exit 2).
  *
- * - change must re-derive from our seed (review.ts) — `--allow-unverified-change`
+ * - change must re-derive from our seed (review.ts) — override `unverified-change`
  * - segwit v0 inputs of ours without non_witness_utxo: BIP143 commits to the amount being spent,
  *   but not to the other inputs' amounts, so a lying witness_utxo can hide fee across two signing
- *   sessions — `--allow-unproven-amounts`
- * - fee rate above `maxFeeRateMsat` or fee above `maxFeePercent` of the amount sent — `--allow-high-fee`
- * - PSBT_IN_SIGHASH_TYPE other than ALL (or DEFAULT on taproot) — `--allow-sighash`
- * - derivation paths of another network than the seed's — `--allow-network-mismatch`
+ *   sessions — override `unproven-amounts`
+ * - fee rate above `maxFeeRateMsat` or fee above `maxFeePercent` of the amount sent — override `high-fee`
+ * - PSBT_IN_SIGHASH_TYPE other than ALL (or DEFAULT on taproot) — override `sighash`
+ * - derivation paths of another network than the seed's — override `network-mismatch`
  */
 import { InputError, RefusedError } from '../errors.js';
 import { formatDecimal } from '../amount.js';
 import { summarize, type PsbtReview } from './review.js';
 
-export type Override =
-  | '--allow-unverified-change'
-  | '--allow-unproven-amounts'
-  | '--allow-high-fee'
-  | '--allow-sighash'
-  | '--allow-network-mismatch';
+/** Finding codes this policy can report (the CLI's override is `--allow-<code>`). */
+export type Override = 'unverified-change' | 'unproven-amounts' | 'high-fee' | 'sighash' | 'network-mismatch';
 
 export interface SignPolicy {
   /** Highest fee rate, in milli-sat per vB (500 sat/vB = 500000). */
@@ -73,20 +69,20 @@ export function checkSignable(r: PsbtReview): void {
 export function findings(r: PsbtReview, p: Pick<SignPolicy, 'maxFeeRateMsat' | 'maxFeePercentHundredths'>): Finding[] {
   const out: Finding[] = [];
   const bad = r.outputs.filter((o) => o.role === 'false-change');
-  if (bad.length) out.push({ override: '--allow-unverified-change', message: `output ${bad.map((o) => o.index).join(', ')} claims to be change but does not re-derive from this seed` });
+  if (bad.length) out.push({ override: 'unverified-change', message: `output ${bad.map((o) => o.index).join(', ')} claims to be change but does not re-derive from this seed` });
   const unproven = r.inputs.filter((i) => i.ours && i.amountSource === 'witness_utxo' && i.ours.type !== 'tr').map((i) => i.index);
-  if (unproven.length) out.push({ override: '--allow-unproven-amounts', message: `segwit v0 input ${summarize(unproven)} has no non_witness_utxo, so its amount is unproven` });
+  if (unproven.length) out.push({ override: 'unproven-amounts', message: `segwit v0 input ${summarize(unproven)} has no non_witness_utxo, so its amount is unproven` });
   if (r.fee !== undefined && r.fee >= 0n) {
     const rate = r.feeRateMsat ?? 0n;
-    if (rate > p.maxFeeRateMsat) out.push({ override: '--allow-high-fee', message: `fee rate ${formatDecimal(rate, 3)} sat/vB is above --max-fee-rate ${formatDecimal(p.maxFeeRateMsat, 3)}` });
+    if (rate > p.maxFeeRateMsat) out.push({ override: 'high-fee', message: `fee rate ${formatDecimal(rate, 3)} sat/vB is above --max-fee-rate ${formatDecimal(p.maxFeeRateMsat, 3)}` });
     const base = r.sendTotal > 0n ? r.sendTotal : (r.inputTotal ?? 0n);
     if (base > 0n && r.fee * 10000n > p.maxFeePercentHundredths * base) {
-      out.push({ override: '--allow-high-fee', message: `fee ${r.fee} sat is ${formatDecimal((r.fee * 10000n) / base, 2)}% of ${r.sendTotal > 0n ? 'the amount sent' : 'the inputs'}, above --max-fee-percent ${formatDecimal(p.maxFeePercentHundredths, 2)}` });
+      out.push({ override: 'high-fee', message: `fee ${r.fee} sat is ${formatDecimal((r.fee * 10000n) / base, 2)}% of ${r.sendTotal > 0n ? 'the amount sent' : 'the inputs'}, above --max-fee-percent ${formatDecimal(p.maxFeePercentHundredths, 2)}` });
     }
   }
   const sh = r.inputs.filter((i) => i.ours && i.sighash !== undefined && !(i.sighash === 1 || (i.sighash === 0 && i.ours.type === 'tr'))).map((i) => i.index);
-  if (sh.length) out.push({ override: '--allow-sighash', message: `input ${summarize(sh)} asks for sighash ${r.inputs[sh[0]!]!.sighash} (not ALL): the signature would not cover the whole transaction` });
-  if (r.networkMismatches.length) out.push({ override: '--allow-network-mismatch', message: `derivation paths are for another network than ${r.network} (${r.networkMismatches[0]})` });
+  if (sh.length) out.push({ override: 'sighash', message: `input ${summarize(sh)} asks for sighash ${r.inputs[sh[0]!]!.sighash} (not ALL): the signature would not cover the whole transaction` });
+  if (r.networkMismatches.length) out.push({ override: 'network-mismatch', message: `derivation paths are for another network than ${r.network} (${r.networkMismatches[0]})` });
   return out;
 }
 
@@ -98,8 +94,7 @@ export function enforce(r: PsbtReview, p: SignPolicy): Override[] {
   const all = findings(r, p);
   const refused = all.filter((f) => !p.allow.has(f.override));
   if (refused.length) {
-    const flags = [...new Set(refused.map((f) => f.override))];
-    throw new RefusedError(refused.map((f) => f.message).join('; '), flags.join(', '));
+    throw new RefusedError(refused.map((f) => f.message).join('; '), [...new Set(refused.map((f) => f.override))]);
   }
   return [...new Set(all.map((f) => f.override))];
 }

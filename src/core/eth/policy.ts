@@ -9,20 +9,20 @@ import { formatFingerprint } from './key.js';
 import type { TxReview } from './review.js';
 import type { TypedDataReview } from './typed-data.js';
 
-/** The named overrides (command-line flags) and what each one permits. */
+/** The finding codes of the named overrides (the CLI's flag is `--allow-<code>`) and what each one permits. */
 export const ALLOW = {
   /** Sign although the chain id differs from --expect-chain-id. */
-  chainIdMismatch: '--allow-chain-id-mismatch',
+  chainIdMismatch: 'chain-id-mismatch',
   /** Sign although the request's from/address is not the key at the path. */
-  fromMismatch: '--allow-from-mismatch',
+  fromMismatch: 'from-mismatch',
   /** Sign although the maximum total cost is above --max-value. */
-  maxValueExceeded: '--allow-max-value-exceeded',
+  maxValueExceeded: 'max-value-exceeded',
   /** Sign although the request's source fingerprint is not this seed's. */
-  fingerprintMismatch: '--allow-fingerprint-mismatch',
+  fingerprintMismatch: 'fingerprint-mismatch',
   /** Sign although the maximum fee (gas limit × max fee per gas) is above --max-fee. */
-  highFee: '--allow-high-fee',
+  highFee: 'high-fee',
   /** Sign an ERC-20 approve of an unlimited (≥ 2^255) allowance. */
-  unlimitedApproval: '--allow-unlimited-approval',
+  unlimitedApproval: 'unlimited-approval',
 } as const;
 
 export type AllowFlag = (typeof ALLOW)[keyof typeof ALLOW];

@@ -48,7 +48,7 @@ export function requireHardenedAccount(indices: number[], allow: boolean, field 
       const names = ['purpose', 'coin type', 'account'];
       throw new RefusedError(
         `${field} level ${k + 1} (${names[k]}) is not hardened; a leaked child private key plus this xpub would expose the account`,
-        '--allow-unhardened',
+        'unhardened',
       );
     }
   }

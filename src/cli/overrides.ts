@@ -1,0 +1,34 @@
+/**
+ * The one table from finding codes (src/core/findings) to the command-line overrides that lift
+ * them: the flag is always `--allow-<code>`, and its help says what it risks. Commands declare
+ * which codes they accept; the executor names the flags of a refusal's codes after its message.
+ */
+import type { RefusedError } from '../core/errors.js';
+
+/** What each override risks, by finding code (the help text of `--allow-<code>`). */
+export const OVERRIDES: Readonly<Record<string, string>> = {
+  'unverified-change': 'sign although an output claimed as change does not re-derive from this seed',
+  'unproven-amounts': 'sign segwit v0 inputs that carry no non_witness_utxo',
+  'high-fee': 'sign although the fee exceeds the fee limits',
+  sighash: 'sign inputs that ask for a sighash other than ALL/DEFAULT',
+  'network-mismatch': "sign although derivation paths or outputs are for another network",
+  'chain-id-mismatch': 'sign although the chain id differs from --expect-chain-id',
+  'from-mismatch': 'sign although the request names another sender than the key at the path',
+  'fingerprint-mismatch': "sign although the request is for another seed's master fingerprint",
+  'max-value-exceeded': 'sign although the maximum total cost is above --max-value',
+  'unlimited-approval': 'sign an unlimited (or near-unlimited) token allowance',
+  'biased-dice': 'accept dice rolls that look biased (one face over 30%)',
+  unhardened: 'accept an account path whose purpose, coin type or account level is not hardened',
+};
+
+/** The flag that lifts a finding code. */
+export function overrideFlag(code: string): string {
+  return `--allow-${code}`;
+}
+
+/** The text after a refusal's message: which flags override it, or that nothing does. */
+export function refusalHint(e: Pick<RefusedError, 'overrides'>): string {
+  if (e.overrides.length === 0) return '';
+  const flags = e.overrides.map(overrideFlag);
+  return ` (refused; ${flags.join(', ')} overrides, and the override is journaled)`;
+}
