@@ -16,7 +16,7 @@ import { BIP32Factory } from 'bip32';
 import { Psbt, initEccLib } from 'bitcoinjs-lib';
 import * as ecc from 'tiny-secp256k1';
 import { mnemonicToSeedSync } from '@scure/bip39';
-import { buildWpkhFast, SAMPLE_MNEMONIC } from '../psbt/build-psbt.js';
+import { buildWpkhFast, SAMPLE_MNEMONIC } from '../helpers/build-psbt.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const BIN = path.join(ROOT, 'bin', 'coldkit');

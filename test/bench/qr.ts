@@ -14,11 +14,11 @@ import { splitBbqr } from '../../src/core/transport/bbqr/bbqr.js';
 import { encodeCbor } from '../../src/core/transport/cbor.js';
 import { alnumVersionFor } from '../../src/core/transport/qr-capacity.js';
 import { UrEncoder } from '../../src/core/transport/ur/multipart.js';
-import { buildPsbt } from '../psbt/build-psbt.js';
-import { cameraFrame, type Frame } from '../qr/camera-frame.js';
-import { Prng } from '../qr/prng.js';
-import { STRESS_CONDITIONS, robustnessSet, symbolFor, type FrameSpec } from '../qr/robustness-set.js';
-import { robustnessTable, runRobustness } from '../qr/robustness-run.js';
+import { buildPsbt } from '../helpers/build-psbt.js';
+import { cameraFrame, type Frame } from '../helpers/camera-frame.js';
+import { Prng } from '../helpers/prng.js';
+import { STRESS_CONDITIONS, robustnessSet, symbolFor, type FrameSpec } from '../helpers/qr-robustness-set.js';
+import { robustnessTable, runRobustness } from '../helpers/qr-robustness-run.js';
 
 const SIDE = 640;
 

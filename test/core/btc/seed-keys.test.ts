@@ -1,0 +1,39 @@
+/**
+ * The signer's own BIP32 derivation (seed-keys.ts) against @scure/bip32: `SeedKeys.fromSeed`
+ * with Node's native HMAC-SHA512 (what `psbt sign` uses) and with noble's must give the master
+ * fingerprint and, at every path, the public key HDKey derives; BIP32 test vector 1's seed too.
+ */
+import { describe, expect, it } from 'vitest';
+import { HDKey } from '@scure/bip32';
+import { mnemonicToSeedSync } from '@scure/bip39';
+import { SeedKeys } from '../../../src/core/btc/seed-keys.js';
+import { nativeHmacSha512 } from '../../../src/cli/psbt/seed.js';
+import { SAMPLE_MNEMONIC } from '../../helpers/build-psbt.js';
+
+const H = 0x80000000;
+const PATHS = [[], [0], [H], [84 + H, 1 + H, H, 0, 0], [84 + H, 1 + H, H, 1, 7], [44 + H, H, H, 0, 999], [86 + H, 1 + H, H, 0, 5], [0xffffffff, 1, 2]];
+const hex = (b: Uint8Array | undefined) => (b ? Buffer.from(b).toString('hex') : 'none');
+
+describe('SeedKeys.fromSeed', () => {
+  const seeds = [mnemonicToSeedSync(SAMPLE_MNEMONIC), Uint8Array.from(Buffer.from('000102030405060708090a0b0c0d0e0f', 'hex'))];
+  for (const [n, seed] of seeds.entries()) {
+    for (const [name, hmac] of [['native', nativeHmacSha512], ['noble', undefined]] as const) {
+      it(`seed ${n}, ${name} HMAC: same fingerprint and keys as @scure/bip32`, () => {
+        const root = HDKey.fromMasterSeed(seed);
+        const keys = SeedKeys.fromSeed(seed, hmac);
+        expect(keys.fingerprint).toBe(root.fingerprint >>> 0);
+        for (const p of PATHS) {
+          const want = p.length ? root.derive('m/' + p.map((i) => (i >= H ? `${i - H}'` : `${i}`)).join('/')) : root;
+          expect(hex(keys.publicKey(p)), p.join('/')).toBe(hex(want.publicKey!));
+          expect(hex(keys.keyPair(p)?.priv), p.join('/')).toBe(hex(want.privateKey!));
+        }
+      });
+    }
+  }
+  it('BIP32 test vector 1: master fingerprint 3442193e', () => {
+    expect(SeedKeys.fromSeed(seeds[1]!, nativeHmacSha512).fingerprint.toString(16)).toBe('3442193e');
+  });
+  it('refuses a seed outside 16..64 bytes', () => {
+    expect(() => SeedKeys.fromSeed(new Uint8Array(15))).toThrow(RangeError);
+  });
+});
