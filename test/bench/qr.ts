@@ -1,7 +1,7 @@
 /**
  * QR benchmark (issue 5, "Decoding robustness and speed"):
  * 1. frames per second decoded by `decodeQrPixels` on 640×640 camera-like frames (target ≥ 20/s);
- * 2. the robustness set (test/qr/robustness-set.ts) through jsQR alone, zxing-wasm alone and the
+ * 2. the robustness set (test/helpers/qr-robustness-set.ts) through jsQR alone, zxing-wasm alone and the
  *    combined reader;
  * 3. QR frames needed for a 1-input and a 50-input PSBT per format and density, beside what
  *    Sparrow's settings need — computed with the transport encoders (UR fountain, BBQr split)
@@ -144,7 +144,7 @@ function framesSection(): string[] {
     'Fixed-rate frame count × QR version (ECC L, upper-case alphanumeric) of a complete series; a UR',
     'receiver that joins late needs ≈ 20% more fountain parts. coldkit densities: UR fragments',
     `${DENSITY.low.ur}/${DENSITY.normal.ur}/${DENSITY.high.ur} B, BBQr version cap ${DENSITY.low.bbqr}/${DENSITY.normal.bbqr}/${DENSITY.high.bbqr}. Sparrow: UR fragments ${SPARROW.low.ur} B (Low) / ${SPARROW.normal.ur} B (Normal),`,
-    `BBQr ≤ ${SPARROW.low.bbqrChars} / ${SPARROW.normal.bbqrChars} base32 characters per part. PSBTs from test/psbt/build-psbt.ts.`,
+    `BBQr ≤ ${SPARROW.low.bbqrChars} / ${SPARROW.normal.bbqrChars} base32 characters per part. PSBTs from test/helpers/build-psbt.ts.`,
     '',
     '| PSBT | format | coldkit low | coldkit normal | coldkit high | Sparrow Low | Sparrow Normal |',
     '|---|---|---|---|---|---|---|',
@@ -164,7 +164,7 @@ export default async function qr(): Promise<string> {
     '',
     '### Robustness set',
     '',
-    `${robust.total.frames} degraded camera frames (test/qr/robustness-set.ts: versions 5–25, ECC L/M/Q/H, binary and UR-style`,
+    `${robust.total.frames} degraded camera frames (test/helpers/qr-robustness-set.ts: versions 5–25, ECC L/M/Q/H, binary and UR-style`,
     'payloads, 30 frames per condition); a frame counts when the decoder returns exactly the encoded payload.',
     `Wrong payloads returned: ${robust.wrong.length ? robust.wrong.join('; ') : 'none'}.`,
     '',
@@ -172,7 +172,7 @@ export default async function qr(): Promise<string> {
     '',
     '### Stress frames',
     '',
-    `${stress.total.frames} frames harder than the set (test/qr/robustness-set.ts STRESS_CONDITIONS, 20 per condition, versions 5–25).`,
+    `${stress.total.frames} frames harder than the set (test/helpers/qr-robustness-set.ts STRESS_CONDITIONS, 20 per condition, versions 5–25).`,
     `Wrong payloads returned: ${stress.wrong.length ? stress.wrong.join('; ') : 'none'}.`,
     '',
     robustnessTable(stress),

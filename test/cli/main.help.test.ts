@@ -1,7 +1,7 @@
 /**
  * Black-box: `coldkit --version` is package.json's version; `--help` of the program and of every
  * command exits 0 with its usage; and help loads no heavy code. The loaded modules are recorded
- * by preloading test/cli/loader/record-imports.mjs (module resolve hooks writing every resolved
+ * by preloading test/helpers/record-imports.mjs (module resolve hooks writing every resolved
  * URL to a log), with a positive control showing the recorder does see curve code when a command
  * really runs.
  */

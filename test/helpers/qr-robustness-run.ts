@@ -1,7 +1,7 @@
 /**
  * Run the robustness set (./robustness-set.ts) through the decoders and tally, per condition,
  * how many frames each decoded to exactly the original payload — and which, if any, came back
- * with a different payload (which must never happen). Shared by test/qr/robustness.test.ts and
+ * with a different payload (which must never happen). Shared by test/cli/qr/read-image.robustness.test.ts and
  * the benchmark (test/bench/qr.ts), which also runs jsQR alone.
  */
 import { decodeQrPixels } from '../../src/cli/qr/read-image.js';
