@@ -1,8 +1,9 @@
 /**
- * Run the robustness set (./robustness-set.ts) through the decoders and tally, per condition,
+ * Run the robustness set (./qr-robustness-set.ts) through the decoders and tally, per condition,
  * how many frames each decoded to exactly the original payload — and which, if any, came back
- * with a different payload (which must never happen). Shared by test/cli/qr/read-image.robustness.test.ts and
- * the benchmark (test/bench/qr.ts), which also runs jsQR alone.
+ * with a different payload (which must never happen). Shared by
+ * test/cli/qr/read-image.robustness.test.ts and the benchmark (test/bench/qr.ts), which also runs
+ * jsQR alone.
  */
 import { decodeQrPixels } from '../../src/cli/qr/read-image.js';
 import { zxingDecode } from '../../src/cli/qr/zxing.js';

@@ -1,5 +1,5 @@
 /**
- * QR decoding robustness (issue 5, "Decoding robustness and speed"): 210 real QR symbols
+ * QR decoding robustness of `decodeQrPixels` (src/cli/qr/read-image.ts): 210 real QR symbols
  * (qrcode encoder, versions 5–25, ECC L/M/Q/H, binary and UR-style payloads) rendered as
  * degraded camera frames — rotation, perspective, blur, noise, low contrast with uneven light,
  * 2–3 px/module — generated at test time from fixed seeds. `decodeQrPixels` must decode ≥ 99%
@@ -7,7 +7,7 @@
  * 2× upscaled ZXing pass at work. jsQR alone is measured by the benchmark (test/bench/qr.ts):
  * it is too slow to run on every frame here.
  */
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { createHash } from 'node:crypto';
 import QRCode from 'qrcode';
 import { decodeQrPixels } from '../../../src/cli/qr/read-image.js';
@@ -55,12 +55,16 @@ describe('the frame set', () => {
 
 describe('decoding the degraded frames', () => {
   let result: RobustnessResult;
-
-  test('runs every frame through zxing alone and through decodeQrPixels', async () => {
+  beforeAll(async () => {
     result = await runRobustness(specs);
     console.log(`QR robustness (${result.total.frames} frames)\n${robustnessTable(result)}\nmissed: ${result.missed.join('; ') || 'none'}`);
-    expect(result.total.frames).toBe(specs.length);
   }, 120_000);
+
+  test('every frame went through zxing alone and through decodeQrPixels', () => {
+    expect(result.total.frames).toBe(specs.length);
+    const perCondition = Object.values(result.byCondition).reduce((n, t) => n + t.frames, 0);
+    expect(perCondition).toBe(specs.length);
+  });
 
   test('never a wrong payload', () => {
     expect(result.wrong).toEqual([]);
@@ -78,12 +82,18 @@ describe('decoding the degraded frames', () => {
 });
 
 describe('stress frames beyond the set (heavy blur, heavy noise, very low contrast, 1.2–1.4 px/module)', () => {
+  const stressSpecs = robustnessSet(8, 777, STRESS_CONDITIONS);
   let result: RobustnessResult;
-
-  test('run', async () => {
-    result = await runRobustness(robustnessSet(8, 777, STRESS_CONDITIONS));
+  beforeAll(async () => {
+    result = await runRobustness(stressSpecs);
     console.log(`QR stress (${result.total.frames} frames)\n${robustnessTable(result)}`);
   }, 120_000);
+
+  test('every stress condition is in the set, and every frame was decoded or counted as missed', () => {
+    expect(new Set(stressSpecs.map((s) => s.condition))).toEqual(new Set(Object.keys(STRESS_CONDITIONS)));
+    expect(result.total.frames).toBe(stressSpecs.length);
+    expect(result.total.combined + result.missed.length).toBe(stressSpecs.length);
+  });
 
   test('never a wrong payload', () => {
     expect(result.wrong).toEqual([]);
