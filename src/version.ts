@@ -1,2 +1,2 @@
-/** coldkit's version (kept equal to package.json's by test/foundation/version.test.ts). */
+/** coldkit's version (kept equal to package.json's by test/version.test.ts). */
 export const VERSION = '0.1.0';

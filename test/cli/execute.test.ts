@@ -1,7 +1,7 @@
 /**
- * Black-box: every bad input of the foundation commands gives the documented exit code, one
- * stderr line naming the field and the fix, the `--json` error document — and leaves the journal
- * byte for byte unchanged (and no output file behind).
+ * Black-box: every bad input of the seed, account, derive and address commands gives the
+ * documented exit code, one stderr line naming the field and the fix, the `--json` error document —
+ * and leaves the journal byte for byte unchanged (and no output file behind).
  */
 import * as fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';

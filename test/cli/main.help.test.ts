@@ -82,7 +82,7 @@ describe('coldkit --help', () => {
 });
 
 describe.concurrent('every command\'s --help', () => {
-  it('the program has the foundation commands', () => {
+  it('the program has the seed, account, derive, address, journal and demo commands', () => {
     const names = paths.map((p) => p.join(' '));
     for (const n of ['seed new', 'seed check', 'seed finish', 'account export', 'derive', 'address list', 'address find', 'journal verify', 'journal show', 'journal head', 'demo']) {
       expect(names).toContain(n);

@@ -13,7 +13,7 @@ describe('toJson escapes bidi and C1 characters', () => {
       expect(JSON.parse(text).label).toBe(label);
     });
   }
-  it('leaves ordinary text, bigints and bytes as before', () => {
+  it('leaves ordinary text as is, bigints as decimal strings, bytes as hex', () => {
     expect(JSON.parse(toJson({ a: 'Grüße ✓', n: 12n, b: new Uint8Array([1, 255]) }))).toEqual({ a: 'Grüße ✓', n: '12', b: '01ff' });
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Black-box: `coldkit demo --dir D` runs to the end, its journal verifies, and the foundation's
- * artefacts are there and right (re-derived here independently: the dice-only seed from the sample
- * rolls, the sample seed's fingerprint, first addresses). Other areas' steps are only required to
+ * Black-box: `coldkit demo --dir D` runs to the end, its journal verifies, and the seed steps'
+ * artefacts are there and right (re-derived here independently: the dice-only seed from the
+ * sample rolls, the sample seed's fingerprint, first addresses). Other areas' steps are only required to
  * pass; their artefacts are their own tests' business.
  */
 import * as fs from 'node:fs';
@@ -26,12 +26,12 @@ beforeAll(async () => {
 afterAll(() => fs.rmSync(path.dirname(dir), { recursive: true, force: true }));
 
 describe('coldkit demo', () => {
-  it('exits 0 with one JSON document listing every step; the foundation steps exit 0', () => {
+  it('exits 0 with one JSON document listing every step; the seed and journal steps exit 0', () => {
     expect(run.code, run.stderr).toBe(0);
     const r = run.json<{ dir: string; steps: { section: string; title: string; command: string; exitCode: number }[] }>();
     expect(r.dir).toBe(dir);
     expect(r.steps.length).toBeGreaterThanOrEqual(12);
-    // Other areas may show a refusal on purpose (the runner checks their expected exit); the foundation's steps all succeed.
+    // Other areas may show a refusal on purpose (the runner checks their expected exit); the seed steps (section "Foundation") and the journal's all succeed.
     for (const s of r.steps.filter((x) => x.section === 'Foundation' || x.section === 'Ceremony journal')) expect(s.exitCode, s.title).toBe(0);
     const titles = r.steps.map((s) => s.title);
     for (const t of ['A new seed from dice alone', 'A second operator checks a seed', 'Finishing hand-picked words', 'Watch-only export (BIP84)', 'Watch-only export (BIP86 taproot)', 'Ethereum account export', 'Addresses on the online machine', 'Which index is this address?', 'Verify the journal', 'Anchor the head on paper']) {

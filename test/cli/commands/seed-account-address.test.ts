@@ -1,7 +1,8 @@
 /**
- * Black-box: the `--json` documents of the foundation commands (seed new/check/finish, account
- * export, derive, address list/find), cross-checked against each other and against published
- * vectors, and the dice-only vectors of fixtures/dice through `seed new --dice-only`.
+ * Black-box: the `--json` documents of the seed, account, derive and address commands (seed
+ * new/check/finish, account export, derive, address list/find), cross-checked against each other
+ * and against published vectors, and the dice-only vectors of fixtures/dice through
+ * `seed new --dice-only`.
  */
 import * as fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';

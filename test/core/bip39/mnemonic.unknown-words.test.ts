@@ -25,7 +25,7 @@ describe('unknown words in a mnemonic', () => {
     expect(e.message).toMatch(/^--mnemonic-file: \d+ of 24 words are not in the BIP39 English word list \(words 2, 3, 4, /);
     for (const w of ['nylon', 'behavior', 'advocate', 'scramble', 'aide']) expect(e.message).not.toContain(w);
   });
-  it('one or two: named with a suggestion, as before', () => {
+  it('one or two: each named, with a suggestion', () => {
     expect(errorOf('abandon abandn abandon abandon abandon abandon abandon abandon abandon abandon abandon about').message).toMatch(/word 2 "abandn" .* did you mean "abandon"\?$/);
   });
   it('seed check --mnemonic-file SHARE: exit 2, the share words are not printed', async () => {
