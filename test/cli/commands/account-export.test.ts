@@ -1,36 +1,48 @@
-/** `account export --qr-png` writes the watch-only descriptor as UR:CRYPTO-OUTPUT frames that `qr decode` reads back. */
+/**
+ * Black-box: the `--json` document of account export and the files it writes, for each script type
+ * (BIP84 / SLIP-132 / BIP86 vectors) and for the Ethereum account.
+ */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { runCli, tmpDir } from '../../helpers/cli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ABOUT, workspace, type Workspace } from '../../helpers/harness.js';
 
-const MNEMONIC = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about\n';
+let ws: Workspace;
+let about: string;
 
-describe('account export → QR → qr decode', () => {
-  it('round-trips the multipath descriptor through PNG pixels with the same digest on both sides', async () => {
-    const dir = tmpDir();
-    const frames = path.join(dir, 'frames');
-    const exp = await runCli(['--json', '--network', 'testnet', 'account', 'export', '--mnemonic-file', '-', '--qr-png', frames], { stdin: MNEMONIC });
-    expect(exp.code, exp.stderr).toBe(0);
-    const multipath = exp.json().descriptors.multipath as string;
-    expect(fs.readdirSync(frames).filter((f) => f.endsWith('.png')).length).toBeGreaterThan(0);
-    const out = /QR out: UR:CRYPTO-OUTPUT.*digest: ([a-z]+ [a-z]+ [a-z]+ [a-z]+)/.exec(exp.stderr);
-    expect(out, exp.stderr).not.toBeNull();
-    const dec = await runCli(['qr', 'decode', '--dir', frames]);
-    expect(dec.code, dec.stderr).toBe(0);
-    expect(dec.stdout.trim()).toBe(multipath);
-    expect(dec.stderr).toContain(`digest: ${out![1]}`);
+beforeAll(async () => {
+  ws = await workspace(0);
+  about = ws.file('about.txt', ABOUT + '\n');
+});
+
+describe.concurrent('account export', () => {
+  it('account export --json shape and the files it writes', async () => {
+    const r = await ws.run(['--json', 'account', 'export', '--mnemonic-file', about, '--count', '5', '--out', 'acct.json', '--export-dir', 'ex']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = r.json();
+    expect(Object.keys(j)).toEqual(['kind', 'version', 'network', 'script', 'fingerprint', 'path', 'xpub', 'slip132', 'descriptors', 'addresses', 'firstChangeAddress', 'files', 'imports']);
+    expect(j.addresses.map((a: { index: number }) => a.index)).toEqual([0, 1, 2, 3, 4]);
+    expect(j.addresses[1].address).toBe('bc1qnjg0jd8228aq7egyzacy8cys3knf9xvrerkf9g'); // BIP84 vector
+    expect(j.firstChangeAddress).toBe('bc1q8c6fshw2dlwun7ekn9qwf37cu2rn755upcp6el');
+    expect(j.files).toEqual(['acct.json', 'ex/bitcoin-core-importdescriptors.json', 'ex/sparrow.json', 'ex/electrum.json', 'ex/descriptor.txt']);
+    const { files: _f, imports, ...acc } = j;
+    expect(JSON.parse(fs.readFileSync(ws.file('acct.json'), 'utf8'))).toEqual(acc);
+    expect(imports.bitcoinCore).toEqual(JSON.parse(fs.readFileSync(ws.file('ex/bitcoin-core-importdescriptors.json'), 'utf8')));
   });
-
-  it('a QR target that cannot be created fails up front (exit 2): nothing journaled, one JSON document', async () => {
-    const dir = tmpDir();
-    const journal = path.join(dir, 'journal.jsonl');
-    fs.writeFileSync(path.join(dir, 'a-file'), '');
-    for (const flags of [['--qr-png', 'a-file/frames'], ['--qr-png', 'a-file'], ['--qr-html', 'missing/page.html']]) {
-      const r = await runCli(['--json', 'account', 'export', '--mnemonic-file', '-', ...flags], { stdin: MNEMONIC, cwd: dir, env: { COLDKIT_JOURNAL: journal } });
-      expect(r.code, flags.join(' ')).toBe(2);
-      expect(r.json().error.message).toMatch(new RegExp(`^${flags[0]}: `));
-      expect(fs.existsSync(journal)).toBe(false);
-    }
+  it.each([
+    ['sh-wpkh', 'm/49h/0h/0h', 'ypub6Ww3ibxVfGzLrAH1PNcjyAWenMTbbAosGNB6VvmSEgytSER9azLDWCxoJwW7Ke7icmizBMXrzBx9979FfaHxHcrArf3zbeJJJUZPf663zsP', '37VucYSaXLCAsxYyAPfbSi9eh4iEcbShgf'],
+    ['pkh', 'm/44h/0h/0h', undefined, '1LqBGSKuX5yYUonjxT5qGfpUsXKYYWeabA'],
+    ['tr', 'm/86h/0h/0h', undefined, 'bc1p5cyxnuxmeuwuvkwfem96lqzszd02n6xdcjrs20cac6yqjjwudpxqkedrcr'],
+  ])('account export --script %s: path, SLIP-132 form and first address (SLIP-132 / BIP86 vectors)', async (script, path, slip, first) => {
+    const r = await ws.run(['--json', 'account', 'export', '--script', script, '--mnemonic-file', about, '--count', '1']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json()).toMatchObject({ script, path, addresses: [{ index: 0, address: first }] });
+    expect(r.json().slip132).toBe(slip);
+  });
+  it('account export --chain eth: the m/44h/60h/0h account', async () => {
+    const r = await ws.run(['--json', 'account', 'export', '--chain', 'eth', '--mnemonic-file', about, '--count', '2']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = r.json();
+    expect(Object.keys(j)).toEqual(['kind', 'version', 'fingerprint', 'path', 'xpub', 'addresses']);
+    expect(j).toMatchObject({ kind: 'coldkit/eth-account', path: 'm/44h/60h/0h', addresses: [{ index: 0, path: 'm/44h/60h/0h/0/0', address: '0x9858EfFD232B4033E47d90003D41EC34EcaEda94' }, { index: 1 }] });
   });
 });

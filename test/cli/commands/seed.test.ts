@@ -1,6 +1,5 @@
 /**
- * Black-box: the `--json` documents of the seed, account, derive and address commands (seed
- * new/check/finish, account export, derive, address list/find), cross-checked against each other
+ * Black-box: the `--json` documents of seed new, check and finish, cross-checked against each other
  * and against published vectors, and the dice-only vectors of fixtures/dice through
  * `seed new --dice-only`.
  */
@@ -122,78 +121,5 @@ describe.concurrent('dice-only vectors through seed new --dice-only (fixtures/di
     const j = r.json();
     expect(j.words.join(' ')).toBe(v.mnemonic);
     expect(j).toMatchObject({ entropySource: 'dice-only', bitsCredited: { csprng: 0 }, dice: { rolls: v.rolls.length, biased: lopsided } });
-  });
-});
-
-describe.concurrent('account export, derive, address list/find', () => {
-  it('account export --json shape and the files it writes', async () => {
-    const r = await ws.run(['--json', 'account', 'export', '--mnemonic-file', about, '--count', '5', '--out', 'acct.json', '--export-dir', 'ex']);
-    expect(r.code, r.stderr).toBe(0);
-    const j = r.json();
-    expect(Object.keys(j)).toEqual(['kind', 'version', 'network', 'script', 'fingerprint', 'path', 'xpub', 'slip132', 'descriptors', 'addresses', 'firstChangeAddress', 'files', 'imports']);
-    expect(j.addresses.map((a: { index: number }) => a.index)).toEqual([0, 1, 2, 3, 4]);
-    expect(j.addresses[1].address).toBe('bc1qnjg0jd8228aq7egyzacy8cys3knf9xvrerkf9g'); // BIP84 vector
-    expect(j.firstChangeAddress).toBe('bc1q8c6fshw2dlwun7ekn9qwf37cu2rn755upcp6el');
-    expect(j.files).toEqual(['acct.json', 'ex/bitcoin-core-importdescriptors.json', 'ex/sparrow.json', 'ex/electrum.json', 'ex/descriptor.txt']);
-    const { files: _f, imports, ...acc } = j;
-    expect(JSON.parse(fs.readFileSync(ws.file('acct.json'), 'utf8'))).toEqual(acc);
-    expect(imports.bitcoinCore).toEqual(JSON.parse(fs.readFileSync(ws.file('ex/bitcoin-core-importdescriptors.json'), 'utf8')));
-  });
-  it.each([
-    ['sh-wpkh', 'm/49h/0h/0h', 'ypub6Ww3ibxVfGzLrAH1PNcjyAWenMTbbAosGNB6VvmSEgytSER9azLDWCxoJwW7Ke7icmizBMXrzBx9979FfaHxHcrArf3zbeJJJUZPf663zsP', '37VucYSaXLCAsxYyAPfbSi9eh4iEcbShgf'],
-    ['pkh', 'm/44h/0h/0h', undefined, '1LqBGSKuX5yYUonjxT5qGfpUsXKYYWeabA'],
-    ['tr', 'm/86h/0h/0h', undefined, 'bc1p5cyxnuxmeuwuvkwfem96lqzszd02n6xdcjrs20cac6yqjjwudpxqkedrcr'],
-  ])('account export --script %s: path, SLIP-132 form and first address (SLIP-132 / BIP86 vectors)', async (script, path, slip, first) => {
-    const r = await ws.run(['--json', 'account', 'export', '--script', script, '--mnemonic-file', about, '--count', '1']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.json()).toMatchObject({ script, path, addresses: [{ index: 0, address: first }] });
-    expect(r.json().slip132).toBe(slip);
-  });
-  it('account export --chain eth: the m/44h/60h/0h account', async () => {
-    const r = await ws.run(['--json', 'account', 'export', '--chain', 'eth', '--mnemonic-file', about, '--count', '2']);
-    expect(r.code, r.stderr).toBe(0);
-    const j = r.json();
-    expect(Object.keys(j)).toEqual(['kind', 'version', 'fingerprint', 'path', 'xpub', 'addresses']);
-    expect(j).toMatchObject({ kind: 'coldkit/eth-account', path: 'm/44h/60h/0h', addresses: [{ index: 0, path: 'm/44h/60h/0h/0/0', address: '0x9858EfFD232B4033E47d90003D41EC34EcaEda94' }, { index: 1 }] });
-  });
-  it('derive: btc and eth', async () => {
-    const btc = await ws.run(['--json', 'derive', '--mnemonic-file', about, '--path', "m/84'/0'/0'/0/0"]);
-    expect(btc.json()).toEqual({
-      fingerprint: '73c5da0a',
-      path: 'm/84h/0h/0h/0/0',
-      chain: 'btc',
-      publicKey: '0330d54fd0dd420a6e5f8d3624f5f3482cae350f79d5f0753bf5beef9c2d91af3c', // BIP84 vector
-      xpub: expect.stringMatching(/^xpub/),
-      network: 'mainnet',
-      script: 'wpkh',
-      address: 'bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu',
-    });
-    const eth = await ws.run(['--json', 'derive', '--chain', 'eth', '--mnemonic-file', about, '--path', "m/44'/60'/0'/0/0"]);
-    expect(eth.json()).toMatchObject({ chain: 'eth', path: 'm/44h/60h/0h/0/0', address: '0x9858EfFD232B4033E47d90003D41EC34EcaEda94' });
-  });
-  it('address list and find on a wallet file agree with the export', async () => {
-    const w = await workspace(0);
-    const m = w.file('m.txt', ABOUT);
-    expect((await w.run(['--network', 'testnet', 'account', 'export', '--mnemonic-file', m, '--out', 'wallet.json', '--count', '3'])).code).toBe(0);
-    const acc = JSON.parse(fs.readFileSync(w.file('wallet.json'), 'utf8'));
-    const list = await w.run(['--json', 'address', 'list', '--wallet', 'wallet.json', '--from', '1', '--count', '2']);
-    expect(list.code, list.stderr).toBe(0);
-    expect(list.json()).toEqual({
-      network: 'testnet',
-      script: 'wpkh',
-      branch: 0,
-      addresses: [1, 2].map((i) => ({ branch: 0, index: i, address: acc.addresses[i].address, path: `m/84h/1h/0h/0/${i}` })),
-    });
-    const change = await w.run(['--json', 'address', 'list', '--wallet', 'wallet.json', '--change', '--count', '1']);
-    expect(change.json().addresses[0]).toMatchObject({ branch: 1, index: 0, address: acc.firstChangeAddress });
-    const find = await w.run(['--json', 'address', 'find', acc.addresses[2].address, '--wallet', 'wallet.json', '--gap', '5']);
-    expect(find.json()).toEqual({ found: true, branch: 0, index: 2, address: acc.addresses[2].address, path: 'm/84h/1h/0h/0/2', change: false });
-    // Watch-only commands journal nothing.
-    expect(journalEntries(w).map((e) => e.op)).toEqual(['account.export']);
-  });
-  it('address list from a SLIP-132 zpub descriptor gives the BIP84 vector addresses', async () => {
-    const r = await ws.run(['--json', 'address', 'list', '--count', '2', '--descriptor', 'wpkh(zpub6rFR7y4Q2AijBEqTUquhVz398htDFrtymD9xYYfG1m4wAcvPhXNfE3EfH1r1ADqtfSdVCToUG868RvUUkgDKf31mGDtKsAYz2oz2AGutZYs/0/*)']);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.json().addresses.map((a: { address: string }) => a.address)).toEqual(['bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu', 'bc1qnjg0jd8228aq7egyzacy8cys3knf9xvrerkf9g']);
   });
 });
