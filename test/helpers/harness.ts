@@ -27,6 +27,12 @@ export interface Workspace {
   journalBytes(): Buffer;
 }
 
+/** A fresh workspace with an empty journal and the "abandon … about" words in about.txt. */
+export async function aboutWorkspace(): Promise<{ ws: Workspace; about: string }> {
+  const ws = await workspace(0);
+  return { ws, about: ws.file('about.txt', ABOUT + '\n') };
+}
+
 /** A fresh workspace; its journal starts with `entries` seed.check entries made by the real bin. */
 export async function workspace(entries = 1): Promise<Workspace> {
   const dir = tmpDir('coldkit-cli-');

@@ -4,15 +4,11 @@
  */
 import * as fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ABOUT, workspace, type Workspace } from '../../helpers/harness.js';
+import { aboutWorkspace, type Workspace } from '../../helpers/harness.js';
 
 let ws: Workspace;
 let about: string;
-
-beforeAll(async () => {
-  ws = await workspace(0);
-  about = ws.file('about.txt', ABOUT + '\n');
-});
+beforeAll(async () => ({ ws, about } = await aboutWorkspace()));
 
 describe.concurrent('account export', () => {
   it('account export --json shape and the files it writes', async () => {

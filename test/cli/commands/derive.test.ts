@@ -1,14 +1,10 @@
 /** Black-box: the `--json` document of derive, for Bitcoin (the BIP84 vector) and Ethereum. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ABOUT, workspace, type Workspace } from '../../helpers/harness.js';
+import { aboutWorkspace, type Workspace } from '../../helpers/harness.js';
 
 let ws: Workspace;
 let about: string;
-
-beforeAll(async () => {
-  ws = await workspace(0);
-  about = ws.file('about.txt', ABOUT + '\n');
-});
+beforeAll(async () => ({ ws, about } = await aboutWorkspace()));
 
 describe.concurrent('derive', () => {
   it('btc (the BIP84 vector) and eth', async () => {

@@ -7,16 +7,12 @@ import * as fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { validateMnemonic } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
-import { ABOUT, journalEntries, workspace, type Workspace } from '../../helpers/harness.js';
+import { ABOUT, aboutWorkspace, journalEntries, workspace, type Workspace } from '../../helpers/harness.js';
 import { fixtureText } from '../../helpers/spec-text.js';
 
 let ws: Workspace;
 let about: string;
-
-beforeAll(async () => {
-  ws = await workspace(0);
-  about = ws.file('about.txt', ABOUT + '\n');
-});
+beforeAll(async () => ({ ws, about } = await aboutWorkspace()));
 
 describe.concurrent('seed check', () => {
   it('--json shape; the wallet card of "abandon … about"', async () => {
