@@ -36,14 +36,14 @@ export default async function psbtInspect(
     const acc = await readWatchAccount(opts, ctx);
     review = reviewPsbt(tx, acc.net, new WatchKeys(acc.descriptor, acc.net));
   } else review = reviewPsbt(tx, btcNetwork(ctx));
-  const signWouldRefuse = review.ourFingerprint ? findings(review, policyFrom({})) : [];
+  const signWouldRefuse = review.ourFingerprint ? findings(review, policyFrom({})).map((f) => ({ ...f, override: overrideFlag(f.override) })) : [];
   return {
     result: { digest: payload.digest, bytes: bytes.length, review, signWouldRefuse },
     human: (r) =>
       [
         `PSBT ${r.digest} (${r.bytes} bytes)`,
         renderReview(r.review),
-        ...(r.signWouldRefuse.length ? ['== psbt sign would refuse', ...r.signWouldRefuse.map((f) => `  ${f.message} (${overrideFlag(f.override)})`)] : []),
+        ...(r.signWouldRefuse.length ? ['== psbt sign would refuse', ...r.signWouldRefuse.map((f) => `  ${f.message} (${f.override})`)] : []),
       ].join('\n'),
   };
 }

@@ -150,8 +150,8 @@ describe('typed-data review flags', () => {
     expect(r.unlimited).toBe(true);
     expect(r.messageLines).toContain(`details.amount = ${(1n << 160n) - 1n}`);
     const policy = { signer: A, seedFingerprint: 0, allow: new Set<string>() };
-    expect(() => checkTypedDataPolicy(r, policy)).toThrow(/--allow-unlimited-approval/);
-    expect(checkTypedDataPolicy(r, { ...policy, allow: new Set(['--allow-unlimited-approval']) })).toEqual(['--allow-unlimited-approval']);
+    expect(() => checkTypedDataPolicy(r, policy)).toThrow(/UNLIMITED/);
+    expect(checkTypedDataPolicy(r, { ...policy, allow: new Set(['unlimited-approval']) })).toEqual(['unlimited-approval']);
   });
   it('a limited Permit2 is flagged but signable; the chain name is shown', () => {
     const r = reviewTypedData(permit2('1000'));

@@ -149,7 +149,7 @@ describe('paths', () => {
     ["m/84/0'/0'", 1, 'purpose'],
     ["m/84'/0/0'", 2, 'coin type'],
     ["m/84'/0'/0", 3, 'account'],
-  ])('unhardened %s: level %i (%s) refused with --allow-unhardened named', (p, level, name) => {
+  ])('unhardened %s: level %i (%s) refused with the override code 'unhardened'', (p, level, name) => {
     let err: unknown;
     try {
       requireHardenedAccount(parsePath(p), false);
@@ -157,7 +157,7 @@ describe('paths', () => {
       err = e;
     }
     expect(err).toBeInstanceOf(RefusedError);
-    expect((err as RefusedError).override).toBe('--allow-unhardened');
+    expect((err as RefusedError).overrides).toEqual(['unhardened']);
     expect((err as Error).message).toMatch(new RegExp(`^--path level ${level} \\(${name}\\) is not hardened`));
     expect(() => requireHardenedAccount(parsePath(p), true)).not.toThrow();
   });
