@@ -8,7 +8,7 @@ import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
 import { p2pkh, p2sh, p2tr, p2wpkh, RawTx, Transaction, NETWORK, TEST_NETWORK } from '@scure/btc-signer';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { ByteWriter } from '../../src/core/btc/bytes.js';
+import { ByteWriter } from '../../src/core/bytes.js';
 
 export const SAMPLE_MNEMONIC = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
 export type Kind = 'wpkh' | 'sh-wpkh' | 'pkh' | 'tr';

@@ -5,7 +5,7 @@ import { readPsbt } from '../../src/core/btc/psbt-read.js';
 import { reviewPsbt, type PsbtReview } from '../../src/core/btc/review.js';
 import { SeedKeys } from '../../src/core/btc/seed-keys.js';
 import { signInputs } from '../../src/core/btc/sign.js';
-import { NETWORKS, type NetworkName } from '../../src/core/btc/network.js';
+import { NETWORKS, type NetworkName } from '../../src/core/network.js';
 import { rootOf } from './build-psbt.js';
 import { RefusedError } from '../../src/core/errors.js';
 import { overrideFlag, refusalHint } from '../../src/cli/overrides.js';

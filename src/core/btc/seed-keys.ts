@@ -14,9 +14,10 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha512 } from '@noble/hashes/sha2.js';
 import type { HDKey } from '@scure/bip32';
-import { hash160 } from './key-script.js';
-import type { KeySource } from './key-source.js';
-import { isPrivateKey, privateAdd, publicKeys } from './secp.js';
+import { hash160 } from '../hash.js';
+import { fingerprintHex } from '../hd/path.js';
+import { isPrivateKey, privateAdd, publicKeys } from '../secp.js';
+import type { KeyPair, SigningKeys } from '../wallet/key-source.js';
 
 /** HMAC-SHA512(key, data): noble's by default; the CLI passes Node's native one (same bytes, faster). */
 export type HmacSha512 = (key: Uint8Array, data: Uint8Array) => Uint8Array;
@@ -33,17 +34,12 @@ export interface Node {
   chain: Uint8Array;
 }
 
-/** A private key and its compressed public key (and, when known, the uncompressed one). */
-export interface KeyPair {
-  priv: Uint8Array;
-  pub: Uint8Array;
-  pubFull?: Uint8Array;
-}
-
 /** Private keys of one seed under its master fingerprint. */
-export class SeedKeys implements KeySource {
+export class SeedKeys implements SigningKeys {
   readonly fingerprint: number;
+  readonly fingerprints: readonly number[];
   readonly label = 'seed';
+  private readonly fingerprintText: string;
   private readonly nodes = new Map<string, Node | null>();
   private readonly hmac: HmacSha512;
 
@@ -53,11 +49,13 @@ export class SeedKeys implements KeySource {
     if ('master' in root) {
       this.fingerprint = root.fingerprint >>> 0;
       this.nodes.set('', root.master);
-      return;
+    } else {
+      if (!root.privateKey || root.depth !== 0) throw new RangeError('SeedKeys needs the master private key');
+      this.fingerprint = root.fingerprint >>> 0;
+      this.nodes.set('', { priv: root.privateKey, pub: root.publicKey!, chain: root.chainCode! });
     }
-    if (!root.privateKey || root.depth !== 0) throw new RangeError('SeedKeys needs the master private key');
-    this.fingerprint = root.fingerprint >>> 0;
-    this.nodes.set('', { priv: root.privateKey, pub: root.publicKey!, chain: root.chainCode! });
+    this.fingerprints = [this.fingerprint];
+    this.fingerprintText = fingerprintHex(this.fingerprint);
   }
 
   /**
@@ -89,14 +87,15 @@ export class SeedKeys implements KeySource {
     return child;
   }
 
-  /** The key pair at a full path from the master; undefined when not derivable. */
-  keyPair(path: readonly number[]): KeyPair | undefined {
+  /** The key pair at a full path from the master of `fingerprint` (8 hex); undefined when not ours or not derivable. */
+  keyPair(fingerprint: string, path: readonly number[]): KeyPair | undefined {
+    if (fingerprint !== this.fingerprintText) return undefined;
     const n = this.node(path);
     return n ? { priv: n.priv, pub: n.pub, ...(n.pubFull ? { pubFull: n.pubFull } : {}) } : undefined;
   }
 
-  publicKey(path: readonly number[]): Uint8Array | undefined {
-    return this.node(path)?.pub;
+  publicKey(fingerprint: number, path: readonly number[]): Uint8Array | undefined {
+    return fingerprint >>> 0 === this.fingerprint ? this.node(path)?.pub : undefined;
   }
 
   /** Overwrite the cached private keys (best effort; JS may keep copies). */

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { RefusedError } from '../../../src/core/errors.js';
-import { NETWORKS } from '../../../src/core/btc/network.js';
+import { NETWORKS } from '../../../src/core/network.js';
 import { readPsbt } from '../../../src/core/btc/psbt-read.js';
 import { reviewPsbt } from '../../../src/core/btc/review.js';
 import { SeedKeys } from '../../../src/core/btc/seed-keys.js';

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { Transaction } from '@scure/btc-signer';
 import { describe, expect, it } from 'vitest';
 import { createPsbt, type CreateRequest } from '../../../src/core/btc/create.js';
-import { NETWORKS } from '../../../src/core/btc/network.js';
+import { NETWORKS } from '../../../src/core/network.js';
 import { parsePrevTxs } from '../../../src/core/btc/prev-txs.js';
 import { addressScript, parseRecipient } from '../../../src/core/btc/recipient.js';
 import { parseListUnspent } from '../../../src/core/btc/utxos.js';

@@ -9,7 +9,7 @@ import { createPsbt } from '../../../src/core/btc/create.js';
 import { InputError, VerificationError } from '../../../src/core/errors.js';
 import { finalizePsbt } from '../../../src/core/btc/finalize.js';
 import { decodePsbt } from '../../../src/core/btc/psbt-codec.js';
-import { NETWORKS } from '../../../src/core/btc/network.js';
+import { NETWORKS } from '../../../src/core/network.js';
 import { parsePrevTxs } from '../../../src/core/btc/prev-txs.js';
 import { parseRecipient } from '../../../src/core/btc/recipient.js';
 import { parseListUnspent } from '../../../src/core/btc/utxos.js';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Psbt, crypto as bcrypto, initEccLib } from 'bitcoinjs-lib';
 import { ECPairFactory } from 'ecpair';
 import * as ecc from 'tiny-secp256k1';
-import { derDecode } from '../../../src/core/btc/secp.js';
+import { derDecode } from '../../../src/core/secp.js';
 import { decodePsbt } from '../../../src/core/btc/psbt-codec.js';
 import { buildPsbt, rootOf, type Kind } from '../../helpers/build-psbt.js';
 import { signFlow } from '../../helpers/sign-flow.js';

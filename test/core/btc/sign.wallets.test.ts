@@ -10,7 +10,7 @@ import { Psbt, initEccLib } from 'bitcoinjs-lib';
 import * as ecc from 'tiny-secp256k1';
 import { decodePsbt } from '../../../src/core/btc/psbt-codec.js';
 import type { Override } from '../../../src/core/btc/policy.js';
-import type { NetworkName } from '../../../src/core/btc/network.js';
+import type { NetworkName } from '../../../src/core/network.js';
 import { fixturePath } from '../../helpers/mediawiki-vectors.js';
 import { signFlow } from '../../helpers/sign-flow.js';
 

@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { NETWORKS } from '../../../src/core/btc/network.js';
+import { NETWORKS } from '../../../src/core/network.js';
 import { accountPath, exportAccount } from '../../../src/core/hd/account.js';
 import { descriptorChecksum, verifyChecksum, withChecksum } from '../../../src/core/hd/checksum.js';
 import { parseDescriptor } from '../../../src/core/hd/descriptor.js';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { WIF } from '@scure/btc-signer';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { ripemd160 } from '@noble/hashes/legacy.js';
-import { NETWORKS, type BtcNetwork } from '../../../src/core/btc/network.js';
+import { NETWORKS, type BtcNetwork } from '../../../src/core/network.js';
 import { outputFor } from '../../../src/core/hd/address.js';
 import { accountPath, exportAccount } from '../../../src/core/hd/account.js';
 import { deriveIndices, masterKey, seedFromMnemonic } from '../../../src/core/hd/keys.js';

@@ -4,7 +4,7 @@
  * refusals, and the account-path hardening rule.
  */
 import { describe, expect, it } from 'vitest';
-import { NETWORKS } from '../../../src/core/btc/network.js';
+import { NETWORKS } from '../../../src/core/network.js';
 import { InputError, RefusedError } from '../../../src/core/errors.js';
 import { accountPath, exportAccount } from '../../../src/core/hd/account.js';
 import { descriptorChecksum, verifyChecksum, withChecksum } from '../../../src/core/hd/checksum.js';

@@ -4,7 +4,7 @@
  * "abandon … about" mnemonic: xprv/xpub, yprv/ypub, zprv/zpub and first addresses) are reproduced.
  */
 import { describe, expect, it } from 'vitest';
-import { NETWORKS } from '../../../src/core/btc/network.js';
+import { NETWORKS } from '../../../src/core/network.js';
 import { parseMnemonic } from '../../../src/core/bip39/mnemonic.js';
 import { accountPath, exportAccount } from '../../../src/core/hd/account.js';
 import { parseDescriptor } from '../../../src/core/hd/descriptor.js';

@@ -8,7 +8,7 @@ import { BIP32Factory } from 'bip32';
 import * as bitcoin from 'bitcoinjs-lib';
 import * as ecc from 'tiny-secp256k1';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { NETWORKS } from '../../../src/core/btc/network.js';
+import { NETWORKS } from '../../../src/core/network.js';
 import { accountPath, exportAccount } from '../../../src/core/hd/account.js';
 import { parseDescriptor } from '../../../src/core/hd/descriptor.js';
 import { masterKey } from '../../../src/core/hd/keys.js';
