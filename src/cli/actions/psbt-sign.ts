@@ -1,19 +1,19 @@
 /**
  * `coldkit psbt sign FILE`: the offline half of a Bitcoin spend, over the core signer pipeline
- * (src/core/btc/signer.ts). This action reads the PSBT (anything malformed is exit 2 before the
- * seed is asked for) and the seed, runs prepare and decide (exit 3 naming every refusal unless its
- * --allow-… is given), walks the review screens and asks, runs sign and assemble, and writes the
- * PSBT full or `--trim`med, in the encoding it came in (base64 for binary on stdout).
+ * (src/core/btc/signer.ts `signPsbt`: prepare → decide → approve → sign → assemble). This action
+ * reads the PSBT (anything malformed is exit 2 before the seed is asked for) and the seed, maps
+ * the --allow-… flags to finding codes, walks the review screens and asks when the pipeline calls
+ * for approval, and writes the PSBT full or `--trim`med, in the encoding it came in (base64 for
+ * binary on stdout). A refusal is exit 3 naming every blocking finding.
  */
 import { createHash } from 'node:crypto';
 import { formatDecimal } from '../../core/amount.js';
-import { enforce } from '../../core/findings/decide.js';
 import type { Finding } from '../../core/findings/finding.js';
 import type { PsbtEncoding } from '../../core/btc/psbt-encoding.js';
 import type { PsbtReview } from '../../core/btc/review.js';
 import { readPsbt } from '../../core/btc/psbt-read.js';
 import { SeedKeys } from '../../core/btc/seed-keys.js';
-import { assemble, decideSigning, prepare, sign } from '../../core/btc/signer.js';
+import { signPsbt } from '../../core/btc/signer.js';
 import { digestWords } from '../../core/digest-words.js';
 import { InputError } from '../../core/errors.js';
 import { toHex } from '../../core/text.js';
@@ -72,37 +72,38 @@ export default async function psbtSign(opts: PsbtSignOptions, ctx: Context, args
   const keys = SeedKeys.fromSeed(seed, nativeHmacSha512);
   seed.fill(0);
   try {
-    const prepared = await prepare(psbt, { network, keys, limits, forSigning: true });
-    const { review } = prepared;
-    const decision = enforce(decideSigning(prepared, allow));
-    const overrides = decision.overrides.map(overrideFlag);
-    const todo = review.inputs.filter((i) => i.ours && !i.signedByUs).length;
-    await walkReview(
-      ctx,
-      review,
-      decision.findings,
-      `Sign ${todo} input${todo === 1 ? '' : 's'} with seed ${review.ourFingerprint}?`,
-      decision.overridden.map((f) => `OVERRIDE ${overrideFlag(f.code)} (journaled): ${f.message}`),
-    );
-
-    const sigs = sign(prepared, keys);
-    const encoding: PsbtEncoding = opts.out ? 'binary' : psbt.encoding === 'binary' ? 'base64' : psbt.encoding;
-    const signed = assemble(prepared, sigs, { trim: opts.trim, encoding });
+    const signed = await signPsbt(psbt, {
+      network,
+      keys,
+      limits,
+      allow,
+      trim: opts.trim,
+      ...(opts.out ? { encoding: 'binary' as const } : {}),
+      approve: async ({ review }, decision) => {
+        const todo = review.inputs.filter((i) => i.ours && !i.signedByUs).length;
+        const overridden = decision.overridden.map((f) => `OVERRIDE ${overrideFlag(f.code)} (journaled): ${f.message}`);
+        await walkReview(ctx, review, decision.findings, `Sign ${todo} input${todo === 1 ? '' : 's'} with seed ${review.ourFingerprint}?`, overridden);
+      },
+    });
+    const { review } = signed.prepared;
+    const { findings } = signed.decision;
+    const overrides = signed.decision.overrides.map(overrideFlag);
     if (opts.out) writeFileAtomic(opts.out, signed.encoded);
     const outDigest = digestWords(signed.raw);
-    ctx.note(`PSBT out: ${outDigest} (${signed.raw.length} bytes, ${sigs.length} signature${sigs.length === 1 ? '' : 's'} added${opts.trim ? ', trimmed' : ''})`);
+    const n = signed.signatures.length;
+    ctx.note(`PSBT out: ${outDigest} (${signed.raw.length} bytes, ${n} signature${n === 1 ? '' : 's'} added${opts.trim ? ', trimmed' : ''})`);
 
     const result: PsbtSignResult = {
-      review: { ...review, warnings: warningsOf(decision.findings) },
-      findings: decision.findings,
+      review: { ...review, warnings: warningsOf(findings) },
+      findings,
       fingerprint: review.ourFingerprint!,
-      inputsSigned: sigs.length,
+      inputsSigned: n,
       signaturesBefore: signed.before,
       signaturesAfter: signed.after,
       trimmed: Boolean(opts.trim),
       overrides,
       input: { sha256: sha256Hex(psbt.bytes), digest: payload.digest, encoding: psbt.encoding },
-      output: { sha256: sha256Hex(signed.raw), digest: outDigest, encoding },
+      output: { sha256: sha256Hex(signed.raw), digest: outDigest, encoding: signed.encoding },
       ...(opts.out ? { out: opts.out } : { psbt: new TextDecoder().decode(signed.encoded) }),
     };
     const change = review.outputs.filter((o) => o.role === 'change');
@@ -119,7 +120,7 @@ export default async function psbtSign(opts: PsbtSignOptions, ctx: Context, args
             signedDigest: outDigest,
             network: network.name,
             fingerprint: result.fingerprint,
-            inputsSigned: sigs.length,
+            inputsSigned: n,
             recipients: review.outputs.filter((o) => o.role !== 'change').map((o) => ({ to: o.address ?? toHex(o.script), amount: o.amount.toString(), role: o.role })),
             fee: review.fee?.toString() ?? null,
             feeRate: review.feeRateMsat !== undefined ? formatDecimal(review.feeRateMsat, 3) : null,

@@ -86,8 +86,8 @@ export function psbtFindings(r: PsbtReview, limits: FeeLimits): Finding[] {
   // Ownership: change, and inputs that are not ours.
   const bad = r.outputs.filter((o) => o.role === 'false-change');
   if (bad.length) {
-    const where = bad.map((o) => `${o.index} (at ${o.path})`).join(', ');
-    out.push(refusal('unverified-change', RANK.ownership, `output ${where} claims to be change but does not re-derive from this ${label}: treat it as a payment to a stranger`));
+    const claimedAt = bad.map((o) => o.path).join(', ');
+    out.push(refusal('unverified-change', RANK.ownership, `output ${summarize(bad.map((o) => o.index))} claims to be change but does not re-derive from this ${label} (claimed at ${claimedAt}): treat it as a payment to a stranger`));
   }
   for (const o of r.outputs) {
     if (o.role === 'change' && o.receiveChain) out.push(warning('receive-chain-change', RANK.ownership, `output ${o.index} pays back to our RECEIVE address at ${o.path}, not a change address`));

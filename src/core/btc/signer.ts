@@ -11,12 +11,14 @@
  *              checked to have gone up by exactly what we made (SeedSigner's check), optionally
  *              trimmed to what a combiner needs, in the requested encoding.
  *
- * The CLI only reads the secrets and the payload, walks the review screens between decide and sign,
- * asks, and writes. `psbt inspect` and `psbt create` run `prepare` with the watch-only descriptor
- * as key source, so the online machine lists what the signer would refuse.
+ * `signPsbt` runs the stages in that order, calling back between decide and sign so the CLI can
+ * walk the review screens and ask (a throw stops everything before a key signs); the CLI then only
+ * reads the secrets and the payload and writes the result, and tests drive the same function.
+ * `psbt inspect` and `psbt create` run `prepare` with the watch-only descriptor as key source, so
+ * the online machine lists what the signer would refuse.
  */
 import { InputError, VerificationError } from '../errors.js';
-import { decide, sortFindings, type Decision } from '../findings/decide.js';
+import { decide, enforce, sortFindings, type Decision } from '../findings/decide.js';
 import type { Finding } from '../findings/finding.js';
 import type { BtcNetwork } from '../network.js';
 import type { KeySource, SigningKeys } from '../wallet/key-source.js';
@@ -127,4 +129,42 @@ export function assemble(p: Prepared, sigs: readonly InputSignature[], o: { trim
   }
   const raw = o.trim ? trimmed(bytes, nIn, nOut, add, p.review.psbtVersion) : full;
   return { raw, encoded: encodePsbt(raw, o.encoding), encoding: o.encoding, before, after };
+}
+
+/** What `signPsbt` works with. */
+export interface SignOptions extends Omit<PrepareOptions, 'keys' | 'forSigning'> {
+  /** The seed's keys. */
+  keys: SigningKeys;
+  /** Finding codes the operator allowed to override. */
+  allow?: ReadonlySet<string>;
+  /** Hand back only the new signatures and what a combiner needs. */
+  trim?: boolean;
+  /** Encoding of the result (default: the input's, base64 for a binary input). */
+  encoding?: PsbtEncoding;
+  /**
+   * Called once the decision lets signing go on, before any key signs: the CLI walks the review
+   * screens and asks here. Throwing stops the pipeline with nothing signed.
+   */
+  approve?: (p: Prepared, d: Decision) => Promise<void> | void;
+}
+
+/** The outcome of the whole pipeline. */
+export interface Signed extends Assembled {
+  prepared: Prepared;
+  decision: Decision;
+  signatures: InputSignature[];
+}
+
+/**
+ * The signer, end to end: prepare → decide (RefusedError naming every blocking finding) →
+ * approve → sign → assemble.
+ */
+export async function signPsbt(input: Uint8Array | ReadPsbt, o: SignOptions): Promise<Signed> {
+  const prepared = await prepare(input, { ...o, forSigning: true });
+  const decision = enforce(decideSigning(prepared, o.allow ?? new Set()));
+  await o.approve?.(prepared, decision);
+  const signatures = sign(prepared, o.keys);
+  const enc = prepared.psbt.encoding;
+  const assembled = assemble(prepared, signatures, { trim: o.trim, encoding: o.encoding ?? (enc === 'binary' ? 'base64' : enc) });
+  return { ...assembled, prepared, decision, signatures };
 }

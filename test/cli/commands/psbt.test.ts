@@ -12,8 +12,12 @@ import { mnemonicToSeedSync } from '@scure/bip39';
 import { Psbt, initEccLib } from 'bitcoinjs-lib';
 import * as ecc from 'tiny-secp256k1';
 import { runCli, tmpDir } from '../../helpers/cli.js';
-import { buildPsbt, SAMPLE_MNEMONIC } from '../../helpers/build-psbt.js';
-import { signFlow } from '../../helpers/sign-flow.js';
+import { signPsbt } from '../../../src/core/btc/signer.js';
+import { NETWORKS } from '../../../src/core/network.js';
+import { buildPsbt, SAMPLE_MNEMONIC, seedKeysOf } from '../../helpers/build-psbt.js';
+
+/** The PSBT signed in-process by the same core pipeline the CLI runs. */
+const signedBy = async (raw: Uint8Array): Promise<Uint8Array> => (await signPsbt(raw, { network: NETWORKS.testnet, keys: seedKeysOf() })).raw;
 
 initEccLib(ecc);
 const dir = tmpDir('coldkit-psbt-');
@@ -61,7 +65,7 @@ describe('psbt sign', () => {
     expect(trimmed.length).toBeLessThan(good.length);
     const merged = Psbt.fromBuffer(Buffer.from(good)).combine(Psbt.fromBuffer(trimmed));
     expect(merged.validateSignaturesOfAllInputs((pub, msg, sig) => ecc.verify(msg, pub, sig))).toBe(true);
-    const full = Psbt.fromBuffer(Buffer.from(signFlow(good).signed));
+    const full = Psbt.fromBuffer(Buffer.from(await signedBy(good)));
     for (let i = 0; i < 2; i++) expect(merged.data.inputs[i]!.partialSig).toEqual(full.data.inputs[i]!.partialSig);
   });
 
@@ -133,8 +137,12 @@ describe('bad input: exit 2, one line, no stack, no file', () => {
     b[at] = 0xa1;
     return b;
   };
+  let signedGood: Uint8Array;
+  beforeAll(async () => {
+    signedGood = await signedBy(good);
+  });
   const finalized = (): Uint8Array => {
-    const p = Psbt.fromBuffer(Buffer.from(signFlow(good).signed));
+    const p = Psbt.fromBuffer(Buffer.from(signedGood));
     p.finalizeAllInputs();
     return p.toBuffer();
   };

@@ -12,7 +12,10 @@ import { NETWORKS } from '../../../src/core/network.js';
 import { parsePrevTxs } from '../../../src/core/btc/prev-txs.js';
 import { addressScript, parseRecipient } from '../../../src/core/btc/recipient.js';
 import { parseListUnspent } from '../../../src/core/btc/utxos.js';
-import { walletFromDescriptor } from '../../../src/core/btc/watch-wallet.js';
+import { parseDescriptor } from '../../../src/core/wallet/descriptor.js';
+import { Wallet } from '../../../src/core/wallet/wallet.js';
+
+const walletFromDescriptor = (text: string, net: ConstructorParameters<typeof Wallet>[1]) => new Wallet(parseDescriptor(text), net);
 import { ROOT } from '../../helpers/cli.js';
 import { accountNode, payee, PURPOSE, SCRIPTS, walletUtxos, type Script } from '../../helpers/regtest-data.js';
 
