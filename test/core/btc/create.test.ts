@@ -14,10 +14,10 @@ import { addressScript, parseRecipient } from '../../../src/core/btc/recipient.j
 import { parseListUnspent } from '../../../src/core/btc/utxos.js';
 import { parseDescriptor } from '../../../src/core/wallet/descriptor.js';
 import { Wallet } from '../../../src/core/wallet/wallet.js';
-
-const walletFromDescriptor = (text: string, net: ConstructorParameters<typeof Wallet>[1]) => new Wallet(parseDescriptor(text), net);
 import { ROOT } from '../../helpers/cli.js';
 import { accountNode, payee, PURPOSE, SCRIPTS, walletUtxos, type Script } from '../../helpers/regtest-data.js';
+
+const walletFromDescriptor = (text: string, net: ConstructorParameters<typeof Wallet>[1]) => new Wallet(parseDescriptor(text), net);
 
 const FP = 0x73c5da0a;
 const H = 0x80000000;

@@ -15,10 +15,10 @@ import { parseRecipient } from '../../../src/core/btc/recipient.js';
 import { parseListUnspent } from '../../../src/core/btc/utxos.js';
 import { parseDescriptor } from '../../../src/core/wallet/descriptor.js';
 import { Wallet } from '../../../src/core/wallet/wallet.js';
-
-const walletFromDescriptor = (text: string, net: ConstructorParameters<typeof Wallet>[1]) => new Wallet(parseDescriptor(text), net);
 import { referenceSign, verifyTransaction } from '../../helpers/reference-signer.js';
 import { accountNode, payee, PURPOSE, walletUtxos, type Script } from '../../helpers/regtest-data.js';
+
+const walletFromDescriptor = (text: string, net: ConstructorParameters<typeof Wallet>[1]) => new Wallet(parseDescriptor(text), net);
 
 const net = NETWORKS.regtest;
 const N = secp256k1.Point.CURVE().n;

@@ -95,6 +95,9 @@ describe('descriptor refusals name the problem', () => {
   const XPRV = masterKey(seed, NETWORKS.mainnet).derive("m/84'/0'/0'").privateExtendedKey;
   it.each([
     ['wsh(multi)', `wsh(pkh(${XPUB}/0/*))`, /only single-key wpkh\(…\), sh\(wpkh\(…\)\), pkh\(…\) and tr\(KEY\) descriptors are supported/],
+    ['wsh(sortedmulti)', `wsh(sortedmulti(2,${XPUB}/0/*,${XPUB}/1/*))`, /^--descriptor: wsh\(sortedmulti\(…\)\) is a multisig descriptor, which coldkit does not read yet: only single-key/],
+    ['sh(wsh(sortedmulti))', `sh(wsh(sortedmulti(1,${XPUB}/0/*)))`, /^--descriptor: sh\(wsh\(sortedmulti\(…\)\)\) is a multisig descriptor/],
+    ['multi_a in tr', `tr(${XPUB}/0/*,multi_a(1,${XPUB}/1/*))`, /only single-key/],
     ['tr with a script tree', `tr(${XPUB}/0/*,pk(${XPUB}/1/*))`, /only single-key/],
     ['sh(pkh)', `sh(pkh(${XPUB}/0/*))`, /only single-key/],
     ['no wildcard', `wpkh(${XPUB}/0)`, /must end in a ranged path such as \/0\/\* or \/<0;1>\/\*/],
