@@ -25,13 +25,28 @@ export type HmacSha512 = (key: Uint8Array, data: Uint8Array) => Uint8Array;
 const nobleHmacSha512: HmacSha512 = (key, data) => hmac(sha512, key, data);
 const BITCOIN_SEED = new TextEncoder().encode('Bitcoin seed');
 
-/** One BIP32 node: private key, compressed public key, chain code. */
+/**
+ * One BIP32 node: private key, chain code, and the public key once it is needed. A hardened child
+ * needs only its parent's private key, so the public keys of the purpose and coin-type levels are
+ * never computed (a point multiplication each).
+ */
 export interface Node {
   priv: Uint8Array;
-  pub: Uint8Array;
+  chain: Uint8Array;
+  /** Compressed public key, computed on first use. */
+  pub?: Uint8Array;
   /** The same public key uncompressed (65 bytes), for verifying our signatures; absent on an HDKey's master. */
   pubFull?: Uint8Array;
-  chain: Uint8Array;
+}
+
+/** The node's compressed public key (computed once). */
+function pubOf(n: Node): Uint8Array {
+  if (!n.pub) {
+    const { compressed, uncompressed } = publicKeys(n.priv);
+    n.pub = compressed;
+    n.pubFull = uncompressed;
+  }
+  return n.pub;
 }
 
 /** Private keys of one seed under its master fingerprint. */
@@ -91,11 +106,14 @@ export class SeedKeys implements SigningKeys {
   keyPair(fingerprint: string, path: readonly number[]): KeyPair | undefined {
     if (fingerprint !== this.fingerprintText) return undefined;
     const n = this.node(path);
-    return n ? { priv: n.priv, pub: n.pub, ...(n.pubFull ? { pubFull: n.pubFull } : {}) } : undefined;
+    if (!n) return undefined;
+    const pub = pubOf(n);
+    return { priv: n.priv, pub, ...(n.pubFull ? { pubFull: n.pubFull } : {}) };
   }
 
   publicKey(fingerprint: number, path: readonly number[]): Uint8Array | undefined {
-    return fingerprint >>> 0 === this.fingerprint ? this.node(path)?.pub : undefined;
+    const n = fingerprint >>> 0 === this.fingerprint ? this.node(path) : null;
+    return n ? pubOf(n) : undefined;
   }
 
   /** Overwrite the cached private keys (best effort; JS may keep copies). */
@@ -110,7 +128,7 @@ function ckdPriv(parent: Node, index: number, hmacSha512: HmacSha512): Node | nu
   if (!Number.isInteger(index) || index < 0 || index > 0xffffffff) return null;
   const data = new Uint8Array(37);
   if (index >= 0x80000000) data.set(parent.priv, 1);
-  else data.set(parent.pub, 0);
+  else data.set(pubOf(parent), 0);
   data[33] = (index >>> 24) & 0xff;
   data[34] = (index >>> 16) & 0xff;
   data[35] = (index >>> 8) & 0xff;
@@ -122,6 +140,5 @@ function ckdPriv(parent: Node, index: number, hmacSha512: HmacSha512): Node | nu
   const chain = I.slice(32);
   I.fill(0);
   if (!priv) return null;
-  const { compressed, uncompressed } = publicKeys(priv);
-  return { priv, pub: compressed, pubFull: uncompressed, chain };
+  return { priv, chain };
 }
