@@ -30,6 +30,7 @@ export function addressOf(script: Uint8Array, net: BtcNetwork): string | undefin
   const version = script[0] === 0x00 ? 0 : script[0]! - 0x50;
   const program = script.subarray(2);
   if (version === 0 && program.length !== 20 && program.length !== 32) return undefined;
-  const words = [version, ...bech32.toWords(program)];
+  const words = bech32.toWords(program);
+  words.unshift(version);
   return version === 0 ? bech32.encode(net.bech32, words) : bech32m.encode(net.bech32, words);
 }

@@ -127,16 +127,16 @@ export class Wallet {
     return this.addresses(branch, index, 1)[0]!;
   }
 
-  /** The path text of an address (its first key's: origin, fixed steps, branch, index; "xpub/…" without an origin). */
-  pathText(a: Pick<WalletAddress, 'branch' | 'index'>): string {
+  /** The path text of a branch, up to the index (its first key's: origin, fixed steps, branch; "xpub/…" without an origin). */
+  private branchPathText(branch: number): string {
     const k = this.descriptor.keys[0]!;
-    const base = k.originPath ? formatPath(k.originPath) : 'xpub';
-    return [base, ...k.prefix.map(String), String(a.branch), String(a.index)].join('/');
+    return [k.originPath ? formatPath(k.originPath) : 'xpub', ...k.prefix.map(String), String(branch)].join('/');
   }
 
   /** Addresses in the address-list form. */
   list(branch: number, from: number, count: number): DerivedAddress[] {
-    return this.addresses(branch, from, count).map((a) => ({ branch: a.branch, index: a.index, address: a.address, path: this.pathText(a) }));
+    const head = this.branchPathText(branch);
+    return this.addresses(branch, from, count).map((a) => ({ branch: a.branch, index: a.index, address: a.address, path: `${head}/${a.index}` }));
   }
 
   /** Search each branch up to `gap` indices for an address. */
