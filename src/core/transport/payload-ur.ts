@@ -12,6 +12,7 @@
  */
 import { InputError } from '../errors.js';
 import { parseDescriptor, formatDescriptor } from '../wallet/descriptor.js';
+import { TEMPLATES } from '../wallet/template.js';
 import { withChecksum } from '../hd/checksum.js';
 import { cborGet, decodeCbor, encodeCbor, type CborMap } from './cbor.js';
 import { decodeCryptoAccount, decodeCryptoOutputBytes, encodeCryptoAccount, encodeCryptoOutputBytes, singleKeyOutput, type SingleScript } from './ur/account.js';
@@ -91,7 +92,7 @@ export function keyExprToHdkey(text: string, field = 'account key'): CborMap {
 /** Descriptor text of a decoded expression: coldkit's multipath form for standard single-key accounts. */
 export function outputToText(e: OutputExpr): string {
   const chain = scriptChain(e).join('/');
-  const script = ({ pkh: 'pkh', 'sh/wpkh': 'sh-wpkh', wpkh: 'wpkh', tr: 'tr' } as const)[chain as 'pkh'];
+  const script = TEMPLATES.find((t) => t.functions.join('/') === chain)?.name;
   let inner: OutputExpr = e;
   while ('inner' in inner) inner = inner.inner;
   if (script && 'key' in inner && 'hd' in inner.key) {
