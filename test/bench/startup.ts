@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildPsbt, SAMPLE_MNEMONIC } from '../psbt/build-psbt.js';
+import { buildPsbt, SAMPLE_MNEMONIC } from '../helpers/build-psbt.js';
 import { BIN, medianTiming, ms, timeNode } from './timing.js';
 
 /** Run the start-up benchmark; returns its Markdown section. */

@@ -8,7 +8,7 @@
  * It is deliberately narrow: anything it does not fully understand (PSBTv2, unknown, proprietary
  * or script-path fields, duplicate keys, odd lengths, invalid points, non-minimal data) makes it
  * return `undefined`, and the caller parses with btc-signer instead, whose verdict and error
- * message then stand. test/psbt/fast-reader.test.ts checks on the BIP vectors, our fixtures and
+ * message then stand. test/core/btc/psbt-fast-reader.test.ts checks on the BIP vectors, our fixtures and
  * thousands of mutations that whenever this reader accepts a PSBT, btc-signer accepts it too and
  * both give the same view.
  */

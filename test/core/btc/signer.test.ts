@@ -18,8 +18,8 @@ import { NETWORKS } from '../../../src/core/network.js';
 import { parseDescriptor } from '../../../src/core/wallet/descriptor.js';
 import { DescriptorKeys } from '../../../src/core/wallet/key-source.js';
 import { Wallet } from '../../../src/core/wallet/wallet.js';
-import { buildPsbt, rootOf, seedKeysOf, type BuildOptions } from '../../psbt/build-psbt.js';
-import { accountNode, payee, walletUtxos } from '../../psbt-online/regtest-data.js';
+import { buildPsbt, rootOf, seedKeysOf, type BuildOptions } from '../../helpers/build-psbt.js';
+import { accountNode, payee, walletUtxos } from '../../helpers/regtest-data.js';
 
 initEccLib(ecc);
 const net = NETWORKS.testnet;

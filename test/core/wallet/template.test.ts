@@ -5,7 +5,7 @@
  * scriptCode rules of BIP143 and legacy signing; the templates' input weights equal a signed
  * transaction's; and addresses of every output form (any witness version) equal btc-signer's
  * where it has one. The BIP44/49/84/86 vectors run through the same templates in
- * test/foundation/bip44-family.test.ts.
+ * test/core/wallet/bip44-family.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { HDKey } from '@scure/bip32';

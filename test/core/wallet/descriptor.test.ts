@@ -152,7 +152,7 @@ describe('paths', () => {
     ["m/84/0'/0'", 1, 'purpose'],
     ["m/84'/0/0'", 2, 'coin type'],
     ["m/84'/0'/0", 3, 'account'],
-  ])('unhardened %s: level %i (%s) refused with the override code 'unhardened'', (p, level, name) => {
+  ])('unhardened %s: level %i (%s) refused with the override code "unhardened"', (p, level, name) => {
     let err: unknown;
     try {
       requireHardenedAccount(parsePath(p), false);
