@@ -26,23 +26,17 @@ interface Opts {
 const run = (raw: Uint8Array, o: Opts = {}) =>
   signPsbt(raw, { network: NETWORKS.testnet, keys: seedKeysOf(undefined, o.passphrase), allow: new Set(o.allow ?? []), ...(o.limits ? { limits: o.limits } : {}) });
 
-async function refused(raw: Uint8Array, o: Opts = {}): Promise<RefusedError> {
+/** The error the pipeline stops with, checked to be of `type`. */
+async function failure<E extends Error>(type: new (...args: never[]) => E, raw: Uint8Array, o: Opts = {}): Promise<E> {
   const e = await run(raw, o).then(
     () => undefined,
     (err: unknown) => err,
   );
-  expect(e).toBeInstanceOf(RefusedError);
-  return e as RefusedError;
+  expect(e).toBeInstanceOf(type);
+  return e as E;
 }
-
-async function malformed(raw: Uint8Array, o: Opts = {}): Promise<InputError> {
-  const e = await run(raw, o).then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(InputError);
-  return e as InputError;
-}
+const refused = (raw: Uint8Array, o: Opts = {}) => failure(RefusedError, raw, o);
+const malformed = (raw: Uint8Array, o: Opts = {}) => failure(InputError, raw, o);
 
 describe('refusals with overrides', () => {
   it('change that does not re-derive from our seed: unverified-change', async () => {
