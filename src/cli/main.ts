@@ -3,7 +3,7 @@
  * exit 2. Only light modules are imported here; each command loads its code when it runs.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { NETWORK_NAMES } from '../core/btc/network.js';
+import { NETWORK_NAMES } from '../core/network.js';
 import { VERSION } from '../version.js';
 import { isGroup, registerAll } from './commands/index.js';
 

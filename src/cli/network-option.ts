@@ -1,5 +1,5 @@
 /** The --network global resolved for bitcoin commands. */
-import { network, type BtcNetwork } from '../core/btc/network.js';
+import { network, type BtcNetwork } from '../core/network.js';
 import type { Context } from './command.js';
 
 /** The network named by --network (mainnet when absent). */

@@ -26,6 +26,12 @@ export function overrideFlag(code: string): string {
   return `--allow-${code}`;
 }
 
+/** The finding codes among `codes` whose `--allow-<code>` flag is set in commander's options (camelCase keys). */
+export function allowedCodes(opts: Readonly<Record<string, unknown>>, codes: readonly string[]): Set<string> {
+  const camel = (code: string) => 'allow' + code.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+  return new Set(codes.filter((c) => opts[camel(c)] === true));
+}
+
 /** The text after a refusal's message: which flags override it, or that nothing does. */
 export function refusalHint(e: Pick<RefusedError, 'overrides'>): string {
   if (e.overrides.length === 0) return '';

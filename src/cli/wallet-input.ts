@@ -4,8 +4,10 @@
  * the network (the key's version bytes must agree with --network).
  */
 import { InputError } from '../core/errors.js';
-import { network, NETWORKS, type BtcNetwork } from '../core/btc/network.js';
-import { parseDescriptor, type Descriptor } from '../core/hd/descriptor.js';
+import { network, NETWORKS, type BtcNetwork } from '../core/network.js';
+import { readAccountFile } from '../core/wallet/account.js';
+import { parseDescriptor, type Descriptor } from '../core/wallet/descriptor.js';
+import { Wallet } from '../core/wallet/wallet.js';
 import type { Context } from './command.js';
 import { readInputJson } from './io.js';
 
@@ -15,6 +17,10 @@ export interface WatchAccount {
   net: BtcNetwork;
   /** The text the descriptor came from (multipath form for wallet files). */
   source: string;
+  /** The flag it came from, for messages. */
+  field: '--descriptor' | '--wallet';
+  /** The wallet on its network. */
+  wallet: Wallet;
 }
 
 /** Read --descriptor or --wallet and pick the network. */
@@ -24,20 +30,15 @@ export async function readWatchAccount(opts: { descriptor?: string; wallet?: str
   let walletNet: string | undefined;
   if (opts.descriptor) text = opts.descriptor;
   else if (opts.wallet) {
-    const doc = (await readInputJson(opts.wallet, '--wallet', ctx.io, 'not JSON; expected the file written by `coldkit account export --out`')) as {
-      kind?: string;
-      network?: string;
-      descriptors?: { multipath?: string };
-    } | null;
-    if (doc?.kind !== 'coldkit/account' || typeof doc.descriptors?.multipath !== 'string') {
-      throw new InputError('not a coldkit account export (kind "coldkit/account" with descriptors.multipath)', '--wallet');
-    }
-    text = doc.descriptors.multipath;
-    walletNet = doc.network;
+    const doc = await readInputJson(opts.wallet, '--wallet', ctx.io, 'not JSON; expected the file written by `coldkit account export --out`');
+    const acc = readAccountFile(doc, '--wallet');
+    text = acc.descriptor;
+    walletNet = acc.network;
   } else throw new InputError('give the account as --descriptor D or --wallet FILE', '--descriptor');
-  const descriptor = parseDescriptor(text, opts.descriptor ? '--descriptor' : '--wallet');
+  const field = opts.descriptor ? '--descriptor' : '--wallet';
+  const descriptor = parseDescriptor(text, field);
   const net = resolveNetwork(descriptor.mainnet, ctx.globals.network ?? walletNet);
-  return { descriptor, net, source: text };
+  return { descriptor, net, source: text, field, wallet: new Wallet(descriptor, net, field) };
 }
 
 /** The network for a key: --network (or the wallet's) must be in the key's family; default mainnet or testnet. */

@@ -30,7 +30,7 @@ export default async function addressList(): Promise<string> {
     '',
     '| implementation | wall time | CPU time | addresses/s (wall) |',
     '|---|---|---|---|',
-    `| \`coldkit address list --count ${count}\` (batch CKDpub on libsecp256k1 via tiny-secp256k1, @scure/btc-signer encoding) | ${ms(ck.wall)} | ${ms(ck.cpu)} | ${Math.round((count / ck.wall) * 1000).toLocaleString('en')} |`,
+    `| \`coldkit address list --count ${count}\` (batch CKDpub on libsecp256k1 via tiny-secp256k1, coldkit's address encoding) | ${ms(ck.wall)} | ${ms(ck.cpu)} | ${Math.round((count / ck.wall) * 1000).toLocaleString('en')} |`,
     `| bitcoinjs-lib + bip32 + tiny-secp256k1 (WebAssembly libsecp256k1) | ${ms(bj.wall)} | ${ms(bj.cpu)} | ${Math.round((count / bj.wall) * 1000).toLocaleString('en')} |`,
     '',
     `Target: coldkit at least as fast as bitcoinjs-lib — ${ck.wall <= bj.wall ? 'met' : 'NOT met'} (wall ratio ${(ck.wall / bj.wall).toFixed(2)}, CPU ratio ${(ck.cpu / bj.cpu).toFixed(2)}).`,

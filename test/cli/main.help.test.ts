@@ -77,7 +77,7 @@ describe('coldkit --help', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu');
     expect(r.packages.has('@noble/curves') || r.packages.has('tiny-secp256k1')).toBe(true);
-    expect(r.packages.has('@scure/btc-signer')).toBe(true);
+    expect(r.packages.has('@scure/bip32')).toBe(true);
   });
 });
 

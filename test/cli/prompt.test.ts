@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NETWORKS } from '../../src/core/btc/network.js';
+import { NETWORKS } from '../../src/core/network.js';
 import { masterKey, seedFromMnemonic } from '../../src/core/hd/keys.js';
 import { BIN, tmpDir } from '../helpers/cli.js';
 import { ABOUT } from '../helpers/harness.js';

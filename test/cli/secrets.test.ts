@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { WIF } from '@scure/btc-signer';
-import { NETWORKS } from '../../src/core/btc/network.js';
+import { NETWORKS } from '../../src/core/network.js';
 import { parseMnemonic } from '../../src/core/bip39/mnemonic.js';
 import { deriveIndices, masterKey, seedFromMnemonic } from '../../src/core/hd/keys.js';
 import { parsePath } from '../../src/core/hd/path.js';

@@ -44,6 +44,30 @@ function oneLineError(r: CliRun, code: number, re: RegExp): void {
   expect(lines[0]).toMatch(re);
 }
 
+describe('the online side warns about what the signer would refuse', () => {
+  it('create and inspect list the refusal (exit 0); sign refuses with the same finding (exit 3)', async () => {
+    const { f } = await setup('sh-wpkh');
+    // No --prev-txs: the segwit v0 amounts are unproven, which the signer refuses.
+    const create = await runCli(['--network', 'regtest', '--json', 'psbt', 'create', '--wallet', f('wallet.json'), '--utxos', f('utxos.json'), '--to', `${payee()}:0.001`, '--fee-rate', '2', '--out', f('unproven.psbt')]);
+    expect(create.code, create.stderr).toBe(0);
+    const listed = create.json().signWouldRefuse;
+    expect(listed).toEqual([{ code: 'unproven-amounts', message: expect.stringMatching(/^segwit v0 input .* has no non_witness_utxo, so its amount is unproven$/), override: '--allow-unproven-amounts' }]);
+    const text = await runCli(['--network', 'regtest', 'psbt', 'create', '--wallet', f('wallet.json'), '--utxos', f('utxos.json'), '--to', `${payee()}:0.001`, '--fee-rate', '2']);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stderr).toContain(`== psbt sign would refuse\n  ${listed[0].message} (--allow-unproven-amounts)`);
+
+    const inspect = await runCli(['--network', 'regtest', '--json', 'psbt', 'inspect', f('unproven.psbt'), '--wallet', f('wallet.json')]);
+    expect(inspect.code, inspect.stderr).toBe(0);
+    expect(inspect.json().signWouldRefuse).toEqual(listed);
+
+    const sign = await runCli(['--network', 'regtest', '--json', '--yes', 'psbt', 'sign', f('unproven.psbt'), '--mnemonic-file', f('mnemonic.txt'), '--out', f('never.psbt')]);
+    expect(sign.code).toBe(3);
+    const err = sign.json().error;
+    expect(err.findings.map((x: any) => [x.code, x.message, x.override])).toEqual(listed.map((x: any) => [x.code, x.message, x.override]));
+    expect(fs.existsSync(f('never.psbt'))).toBe(false);
+  });
+});
+
 describe.concurrent('psbt create → inspect → sign → finalize (regtest)', () => {
   for (const script of SCRIPTS) {
     it(`${script}`, async () => {
@@ -66,6 +90,8 @@ describe.concurrent('psbt create → inspect → sign → finalize (regtest)', (
       expect(inTotal - 120_000n - BigInt(change.amount)).toBe(BigInt(c.fee));
       expect(BigInt(c.fee)).toBe(BigInt(Math.ceil(c.vsize * 2)));
       expect(c.inputs.every((i: any) => i.nonWitnessUtxo === (script !== 'tr'))).toBe(true);
+      // The signer's findings on the new PSBT: nothing it would refuse.
+      expect(c.signWouldRefuse).toEqual([]);
 
       const inspect = await runCli(['--network', 'regtest', '--json', 'psbt', 'inspect', f('unsigned.psbt'), '--wallet', f('wallet.json')]);
       if (!NOT_BUILT.test(inspect.stderr)) {
@@ -76,6 +102,7 @@ describe.concurrent('psbt create → inspect → sign → finalize (regtest)', (
         expect(r.review.inputs.every((i: any) => i.ours)).toBe(true);
         expect(r.review.outputs.map((o: any) => o.role).sort()).toEqual(['change', 'recipient']);
         expect(r.review.outputs.find((o: any) => o.role === 'change').path).toBe(change.path);
+        expect(r.signWouldRefuse).toEqual([]);
       }
 
       const unsigned = fs.readFileSync(f('unsigned.psbt'));

@@ -8,7 +8,8 @@ import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
 import { p2pkh, p2sh, p2tr, p2wpkh, RawTx, Transaction, NETWORK, TEST_NETWORK } from '@scure/btc-signer';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { ByteWriter } from '../../src/core/btc/bytes.js';
+import { ByteWriter } from '../../src/core/bytes.js';
+import { SeedKeys } from '../../src/core/btc/seed-keys.js';
 
 export const SAMPLE_MNEMONIC = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
 export type Kind = 'wpkh' | 'sh-wpkh' | 'pkh' | 'tr';
@@ -36,9 +37,17 @@ export interface BuildOptions {
   sighashType?: number;
   /** Coin type in the derivation paths (default: the network's). */
   coinType?: number;
+  /** nLockTime (default 0). */
+  lockTime?: number;
 }
 
 const roots = new Map<string, HDKey>();
+
+/** The signer's keys (src/core/btc/seed-keys.ts) of a mnemonic, for driving the real signer pipeline. */
+export function seedKeysOf(mnemonic = SAMPLE_MNEMONIC, passphrase = ''): SeedKeys {
+  return new SeedKeys(rootOf(mnemonic, passphrase));
+}
+
 /** The master key of a mnemonic (memoised: BIP39's PBKDF2 is deliberately slow). */
 export function rootOf(mnemonic = SAMPLE_MNEMONIC, passphrase = ''): HDKey {
   const k = `${mnemonic}\u0000${passphrase}`;
@@ -69,7 +78,7 @@ export function buildPsbt(o: BuildOptions): Uint8Array {
   const accountPath = [PURPOSE[o.kind] + H, coin + H, H];
   const account = root.derive(`m/${PURPOSE[o.kind]}'/${coin}'/0'`);
   const amount = o.amount ?? 100_000n;
-  const tx = new Transaction({ allowUnknownOutputs: true });
+  const tx = new Transaction({ allowUnknownOutputs: true, lockTime: o.lockTime ?? 0 });
   const receive = account.deriveChild(0);
   for (let i = 0; i < o.inputs; i++) {
     const key = receive.deriveChild(i);

@@ -5,12 +5,12 @@
  */
 import * as path from 'node:path';
 import { InputError } from '../../core/errors.js';
-import { accountPath, bitcoinCoreImport, electrumImport, exportAccount, sparrowImport, type AccountExport } from '../../core/hd/account.js';
+import { accountPath, bitcoinCoreImport, electrumImport, exportAccount, sparrowImport, type AccountExport } from '../../core/wallet/account.js';
 import { descriptorChecksum } from '../../core/hd/checksum.js';
 import { ethAddress } from '../../core/hd/eth-account.js';
 import { deriveIndices, masterFingerprint, masterKey, seedFromMnemonic } from '../../core/hd/keys.js';
 import { formatPath, HARDENED, parsePath, requireHardenedAccount } from '../../core/hd/path.js';
-import { scriptType } from '../../core/hd/script-type.js';
+import { scriptTemplate } from '../../core/wallet/template.js';
 import type { Action } from '../command.js';
 import { writeFileAtomic, assertWritable } from '../io.js';
 import { btcNetwork } from '../network-option.js';
@@ -79,7 +79,7 @@ const action: Action<Opts> = async (opts, ctx) => {
     };
   }
 
-  const script = scriptType(opts.script);
+  const script = scriptTemplate(opts.script).name;
   const indices = opts.path ? parsePath(opts.path) : accountPath(script, net, opts.account);
   checkHardened(indices, opts, overrides);
   const acc = exportAccount(root, net, script, indices, opts.count);

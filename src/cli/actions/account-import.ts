@@ -3,12 +3,12 @@
  * Coldcard…: a QR `crypto-account` / `crypto-output` / `crypto-hdkey`, or descriptor text) into
  * the coldkit account file that `--wallet` reads. No secret is involved.
  */
-import { chooseAccountDescriptor } from '../../core/hd/account-import.js';
-import { describeAccount, type AccountExport } from '../../core/hd/account.js';
 import { descriptorChecksum } from '../../core/hd/checksum.js';
 import { publicNode } from '../../core/hd/keys.js';
 import { requireHardenedAccount } from '../../core/hd/path.js';
-import { scriptType } from '../../core/hd/script-type.js';
+import { chooseAccountDescriptor } from '../../core/wallet/account-import.js';
+import { describeAccount, type AccountExport } from '../../core/wallet/account.js';
+import { scriptTemplate } from '../../core/wallet/template.js';
 import { InputError } from '../../core/errors.js';
 import { descriptorLines, urToPayload } from '../../core/transport/payload-ur.js';
 import { decodeUrSingle } from '../../core/transport/ur/ur.js';
@@ -36,12 +36,13 @@ const action: Action<Opts> = async (opts, ctx, args) => {
   const lines = descriptorLines(input.bytes, 'account');
   // A file holding one UR (e.g. "ur:crypto-account/…" copied from a wallet) is decoded like a scanned QR.
   const text = lines.length === 1 && /^ur:/i.test(lines[0]!) ? descriptorLines(urToPayload(decodeUrSingle(lines[0]!)).bytes, 'account') : lines;
-  const d = chooseAccountDescriptor(text, opts.script ? scriptType(opts.script) : undefined, input.source === 'qr' ? '--from-qr' : 'account');
+  const d = chooseAccountDescriptor(text, opts.script ? scriptTemplate(opts.script).name : undefined, input.source === 'qr' ? '--from-qr' : 'account');
+  const key = d.keys[0]!;
   const overrides: string[] = [];
-  requireHardenedAccount(d.originPath!, Boolean(opts.allowUnhardened), 'account path');
-  if (opts.allowUnhardened && d.originPath!.slice(0, 3).some((i) => i < 0x80000000)) overrides.push('--allow-unhardened');
+  requireHardenedAccount(key.originPath!, Boolean(opts.allowUnhardened), 'account path');
+  if (opts.allowUnhardened && key.originPath!.slice(0, 3).some((i) => i < 0x80000000)) overrides.push('--allow-unhardened');
   const net = resolveNetwork(d.mainnet, ctx.globals.network);
-  const acc = describeAccount(publicNode(d.xpub, net), d.fingerprint!, d.originPath!, net, d.script, opts.count);
+  const acc = describeAccount(publicNode(key.xpub, net), key.fingerprint!, key.originPath!, net, d.script, opts.count);
   if (opts.out) writeFileAtomic(opts.out, JSON.stringify(acc, null, 2) + '\n');
   const result: Result = { ...acc, source: input.source, digest: input.digest, ...(opts.out ? { file: opts.out } : {}) };
   return {

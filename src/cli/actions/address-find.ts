@@ -1,6 +1,5 @@
 /** `coldkit address find ADDRESS`: which branch and index of a descriptor pays to ADDRESS. */
 import { VerificationError } from '../../core/errors.js';
-import { findAddress } from '../../core/hd/watch.js';
 import { sanitize } from '../../core/text.js';
 import type { Action } from '../command.js';
 import { readWatchAccount } from '../wallet-input.js';
@@ -13,8 +12,8 @@ interface Opts {
 
 const action: Action<Opts> = async (opts, ctx, args) => {
   const address = args[0]!.trim();
-  const { descriptor, net } = await readWatchAccount(opts, ctx);
-  const found = findAddress(descriptor, net, address, opts.gap);
+  const { descriptor, wallet } = await readWatchAccount(opts, ctx);
+  const found = wallet.findAddress(address, opts.gap);
   if (!found) {
     throw new VerificationError(`${sanitize(address)} is not among the first ${opts.gap} addresses of branch(es) ${descriptor.branches.join(', ')} of this descriptor`);
   }

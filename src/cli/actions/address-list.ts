@@ -1,5 +1,5 @@
 /** `coldkit address list`: addresses of a descriptor branch (watch-only). */
-import { chooseBranch, listAddresses, type DerivedAddress } from '../../core/hd/watch.js';
+import type { DerivedAddress } from '../../core/wallet/wallet.js';
 import type { Action } from '../command.js';
 import { readWatchAccount } from '../wallet-input.js';
 
@@ -12,9 +12,9 @@ interface Opts {
 }
 
 const action: Action<Opts> = async (opts, ctx) => {
-  const { descriptor, net } = await readWatchAccount(opts, ctx);
-  const branch = chooseBranch(descriptor, Boolean(opts.change));
-  const addresses = listAddresses(descriptor, net, branch, opts.from, opts.count);
+  const { descriptor, net, wallet } = await readWatchAccount(opts, ctx);
+  const branch = wallet.branch(Boolean(opts.change));
+  const addresses = wallet.list(branch, opts.from, opts.count);
   return {
     result: { network: net.name, script: descriptor.script, branch, addresses },
     human: (r: { addresses: DerivedAddress[] }) => r.addresses.map((a) => `${a.path}  ${a.address}`).join('\n'),

@@ -1,10 +1,10 @@
 /** `coldkit derive --path P`: public key and address at a path (private key only with --reveal). */
 import { WIF } from '@scure/btc-signer';
-import { outputFor } from '../../core/hd/address.js';
 import { ethAddress } from '../../core/hd/eth-account.js';
 import { deriveIndices, masterFingerprint, masterKey, seedFromMnemonic } from '../../core/hd/keys.js';
 import { formatPath, parsePath } from '../../core/hd/path.js';
-import { scriptType } from '../../core/hd/script-type.js';
+import { addressOf } from '../../core/wallet/address.js';
+import { scriptTemplate } from '../../core/wallet/template.js';
 import { toHex } from '../../core/text.js';
 import type { Action } from '../command.js';
 import { btcNetwork } from '../network-option.js';
@@ -34,10 +34,10 @@ const action: Action<Opts> = async (opts, ctx) => {
   };
   if (opts.chain === 'eth') result.address = ethAddress(pub);
   else {
-    const script = scriptType(opts.script);
+    const t = scriptTemplate(opts.script);
     result.network = net.name;
-    result.script = script;
-    result.address = outputFor(script, pub, net).address;
+    result.script = t.name;
+    result.address = addressOf(t.build([pub]).script, net);
   }
   if (opts.reveal) {
     ctx.note('coldkit: WARNING --reveal prints a private key: anyone who sees it controls this address');

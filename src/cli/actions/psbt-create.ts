@@ -2,7 +2,9 @@
  * `coldkit psbt create`: the watch-only side builds an unsigned PSBT from the account descriptor
  * (--descriptor or --wallet), a listunspent export (--utxos), recipients and a fee rate. No secret
  * is read. Output: binary PSBT to --out or base64 on stdout, a summary, the 4-word digest, and the
- * PSBT as an air-gap payload for --qr-*.
+ * PSBT as an air-gap payload for --qr-*. The new PSBT is run through the signer's `prepare` with
+ * the account as key source, and what `psbt sign` would refuse is listed (exit 0), before the
+ * PSBT crosses the gap.
  */
 import { InputError } from '../../core/errors.js';
 import { formatDecimal, parseDecimal } from '../../core/amount.js';
@@ -10,11 +12,14 @@ import { createPsbt, type CreatedPsbt } from '../../core/btc/create.js';
 import { parsePrevTxs } from '../../core/btc/prev-txs.js';
 import { addressScript, parseRecipient } from '../../core/btc/recipient.js';
 import { parseListUnspent } from '../../core/btc/utxos.js';
-import { WatchWallet } from '../../core/btc/watch-wallet.js';
+import { prepare } from '../../core/btc/signer.js';
+import type { Finding } from '../../core/findings/finding.js';
 import { sanitize } from '../../core/text.js';
+import { DescriptorKeys } from '../../core/wallet/key-source.js';
 import type { Action } from '../command.js';
 import { assertWritable, readInputText } from '../io.js';
 import { emitPsbt, renderWithPsbt, type PsbtOut } from '../psbt-output.js';
+import { wouldRefuse, wouldRefuseLines, type WouldRefuse } from '../psbt/render.js';
 import { readWatchAccount } from '../wallet-input.js';
 
 interface Opts {
@@ -35,7 +40,15 @@ interface Opts {
 /** Highest fee rate accepted (sat/vB): far above any real market, low enough to catch a typo. */
 const MAX_FEE_RATE_MSAT = 100_000_000n;
 
-type Result = Omit<CreatedPsbt, 'psbt'> & PsbtOut & { network: string; feeRate: string };
+type Result = Omit<CreatedPsbt, 'psbt'> &
+  PsbtOut & {
+    network: string;
+    feeRate: string;
+    /** The signer's findings on this PSBT (at its default limits), most fundamental first. */
+    findings: Finding[];
+    /** What `psbt sign` would refuse. */
+    signWouldRefuse: WouldRefuse[];
+  };
 
 /** Parse --fee-rate (sat/vB, up to 3 decimals) into milli-sat per vB. */
 export function parseFeeRate(text: string | undefined): bigint {
@@ -50,7 +63,7 @@ const action: Action<Opts> = async (opts, ctx) => {
   if (opts.out) assertWritable(opts.out, '--out');
   const rateMsat = parseFeeRate(opts.feeRate);
   const account = await readWatchAccount(opts, ctx);
-  const wallet = new WatchWallet(account.descriptor, account.net, opts.descriptor ? '--descriptor' : '--wallet');
+  const wallet = account.wallet.requireOrigins(account.field);
   const net = account.net;
   const recipients = (opts.to ?? []).map((t, i) => parseRecipient(t, net, (opts.to?.length ?? 0) > 1 ? `--to #${i + 1}` : '--to'));
   const sendMax = opts.sendMax !== undefined ? { address: opts.sendMax.trim(), script: addressScript(opts.sendMax, net, '--send-max') } : undefined;
@@ -71,8 +84,9 @@ const action: Action<Opts> = async (opts, ctx) => {
     changePosition: (n) => (n === 0 ? 0 : ctx.random(1)[0]! % (n + 1)),
   });
   const { psbt, ...summary } = created;
+  const { findings } = await prepare(psbt, { network: net, keys: new DescriptorKeys(account.descriptor, net) });
   const out = emitPsbt(psbt, opts.out);
-  const result: Result = { network: net.name, ...summary, feeRate: formatDecimal(summary.feeRateMsat, 3), ...out.result };
+  const result: Result = { network: net.name, ...summary, feeRate: formatDecimal(summary.feeRateMsat, 3), ...out.result, findings, signWouldRefuse: wouldRefuse(findings) };
   const change = summary.outputs.find((o) => o.change);
   return {
     result,
@@ -112,6 +126,8 @@ export function summaryLines(r: Result): string[] {
     `  fee  ${btc(r.fee)} = ${r.fee} sat for ${r.vsize} vB (${r.feeRate} sat/vB)`,
     `  RBF ${r.rbf ? 'signalled' : 'off'}, locktime ${r.lockTime}${r.uneconomical ? `; ${r.uneconomical} UTXO(s) left out as worth less than their fee` : ''}`,
     `  digest: ${r.digest}`,
+    ...r.findings.filter((f) => f.severity !== 'refuse').map((f) => `  ! ${sanitize(f.message)}`),
+    ...wouldRefuseLines(r.signWouldRefuse),
   ];
 }
 

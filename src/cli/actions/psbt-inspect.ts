@@ -1,27 +1,29 @@
 /**
  * `coldkit psbt inspect FILE [--descriptor D | --wallet F]`: the review summary of a PSBT on
- * either side of the air gap. With a descriptor, inputs and change are proven against it and the
- * findings `psbt sign` would refuse (at its default limits) are listed; without, change claims are
- * shown as claims.
+ * either side of the air gap, with the signer's own findings (src/core/btc/signer.ts `prepare` at
+ * the signer's default limits). With a descriptor, inputs and change are proven against it; without,
+ * change claims are shown as claims and only the checks that need no keys apply. What `psbt sign`
+ * would refuse is listed (exit 0), so it is known before the PSBT crosses the gap.
  */
-import { findings } from '../../core/btc/policy.js';
-import { readPsbt } from '../../core/btc/psbt-read.js';
-import { WatchKeys } from '../../core/btc/key-source.js';
-import { reviewPsbt, type PsbtReview } from '../../core/btc/review.js';
+import { prepare } from '../../core/btc/signer.js';
+import type { PsbtReview } from '../../core/btc/review.js';
+import type { Finding } from '../../core/findings/finding.js';
+import { DescriptorKeys } from '../../core/wallet/key-source.js';
 import type { Context, Outcome } from '../command.js';
 import { btcNetwork } from '../network-option.js';
 import { readPayloadInput } from '../payload.js';
-import { overrideFlag } from '../overrides.js';
-import { policyFrom } from '../psbt/limits.js';
-import { renderReview } from '../psbt/render.js';
+import { renderReview, warningsOf, wouldRefuse, wouldRefuseLines, type WouldRefuse } from '../psbt/render.js';
 import { readWatchAccount } from '../wallet-input.js';
 
 export interface PsbtInspectResult {
   digest: string;
   bytes: number;
-  review: PsbtReview;
-  /** What `psbt sign` would refuse at its default limits (only with --descriptor/--wallet). */
-  signWouldRefuse: { override: string; message: string }[];
+  /** The review; `warnings` are the messages of the warning and note findings. */
+  review: PsbtReview & { warnings: string[] };
+  /** Every finding, most fundamental first. */
+  findings: Finding[];
+  /** What `psbt sign` would refuse at its default limits, as far as inspect can tell. */
+  signWouldRefuse: WouldRefuse[];
 }
 
 export default async function psbtInspect(
@@ -30,20 +32,12 @@ export default async function psbtInspect(
   args: string[],
 ): Promise<Outcome<PsbtInspectResult>> {
   const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'psbt');
-  const { view: tx, bytes } = readPsbt(payload.bytes, 'psbt');
-  let review: PsbtReview;
-  if (opts.descriptor || opts.wallet) {
-    const acc = await readWatchAccount(opts, ctx);
-    review = reviewPsbt(tx, acc.net, new WatchKeys(acc.descriptor, acc.net));
-  } else review = reviewPsbt(tx, btcNetwork(ctx));
-  const signWouldRefuse = review.ourFingerprint ? findings(review, policyFrom({})).map((f) => ({ ...f, override: overrideFlag(f.override) })) : [];
+  const account = opts.descriptor || opts.wallet ? await readWatchAccount(opts, ctx) : undefined;
+  const network = account?.net ?? btcNetwork(ctx);
+  const keys = account ? new DescriptorKeys(account.descriptor, account.net) : undefined;
+  const { psbt, review, findings } = await prepare(payload.bytes, { network, keys });
   return {
-    result: { digest: payload.digest, bytes: bytes.length, review, signWouldRefuse },
-    human: (r) =>
-      [
-        `PSBT ${r.digest} (${r.bytes} bytes)`,
-        renderReview(r.review),
-        ...(r.signWouldRefuse.length ? ['== psbt sign would refuse', ...r.signWouldRefuse.map((f) => `  ${f.message} (${f.override})`)] : []),
-      ].join('\n'),
+    result: { digest: payload.digest, bytes: psbt.bytes.length, review: { ...review, warnings: warningsOf(findings) }, findings, signWouldRefuse: wouldRefuse(findings) },
+    human: (r) => [`PSBT ${r.digest} (${r.bytes} bytes)`, renderReview(r.review, r.findings), ...wouldRefuseLines(r.signWouldRefuse)].join('\n'),
   };
 }

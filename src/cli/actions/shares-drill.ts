@@ -6,7 +6,7 @@
  */
 import { InputError } from '../../core/errors.js';
 import { mnemonicFromEntropy } from '../../core/bip39/mnemonic.js';
-import { network } from '../../core/btc/network.js';
+import { network } from '../../core/network.js';
 import { walletCard } from '../../core/hd/wallet-card.js';
 import { ShareVerificationError } from '../../core/shares/errors.js';
 import { sanitize } from '../../core/text.js';

@@ -10,7 +10,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { RawTx } from '@scure/btc-signer';
 import { formatDecimal } from '../../core/amount.js';
-import { NETWORKS } from '../../core/btc/network.js';
+import { NETWORKS } from '../../core/network.js';
 import { addressScript } from '../../core/btc/recipient.js';
 import { toHex } from '../../core/text.js';
 import type { DemoRunner } from './runner.js';

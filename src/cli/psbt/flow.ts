@@ -7,12 +7,13 @@
  * flow with scripted answers.
  */
 import type { PsbtReview } from '../../core/btc/review.js';
+import type { Finding } from '../../core/findings/finding.js';
 import type { Context } from '../command.js';
 import { reviewScreens } from './render.js';
 
 /** Walk the review and ask for approval; resolves only when the operator approved. */
-export async function walkReview(ctx: Pick<Context, 'note' | 'prompt' | 'globals'>, review: PsbtReview, approve: string, extra: string[] = []): Promise<void> {
-  const screens = reviewScreens(review);
+export async function walkReview(ctx: Pick<Context, 'note' | 'prompt' | 'globals'>, review: PsbtReview, findings: readonly Finding[], approve: string, extra: string[] = []): Promise<void> {
+  const screens = reviewScreens(review, findings);
   const stepwise = ctx.prompt.interactive && !ctx.globals.yes;
   for (const [n, s] of screens.entries()) {
     ctx.note([`== ${s.title}${stepwise ? ` (${n + 1}/${screens.length})` : ''}`, ...s.lines.map((l) => `  ${l}`)].join('\n'));

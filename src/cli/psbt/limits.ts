@@ -1,7 +1,9 @@
-/** The signer's fee limits from `--max-fee-rate` (sat/vB) and `--max-fee-percent`, parsed strictly as decimals. */
+/** The signer's fee limits from `--max-fee-rate` (sat/vB) and `--max-fee-percent`, parsed strictly as decimals, and the overrides given. */
 import { parseDecimal } from '../../core/amount.js';
 import { InputError } from '../../core/errors.js';
-import type { Override, SignPolicy } from '../../core/btc/policy.js';
+import { DEFAULT_FEE_LIMITS, PSBT_OVERRIDABLE, type FeeLimits } from '../../core/btc/policy.js';
+import { formatDecimal } from '../../core/amount.js';
+import { allowedCodes } from '../overrides.js';
 
 /** Options that shape the policy. */
 export interface PolicyFlags {
@@ -14,16 +16,10 @@ export interface PolicyFlags {
   allowNetworkMismatch?: boolean;
 }
 
-/** Build the signing policy; defaults 500 sat/vB and 5%. */
-export function policyFrom(o: PolicyFlags): SignPolicy {
-  const maxFeeRateMsat = parseDecimal(o.maxFeeRate ?? '500', 3, '--max-fee-rate');
-  const maxFeePercentHundredths = parseDecimal(o.maxFeePercent ?? '5', 2, '--max-fee-percent');
+/** The fee limits (defaults 500 sat/vB and 5%, src/core/btc/policy.ts) and the finding codes the operator allowed. */
+export function policyFrom(o: PolicyFlags): { limits: FeeLimits; allow: Set<string> } {
+  const maxFeeRateMsat = parseDecimal(o.maxFeeRate ?? formatDecimal(DEFAULT_FEE_LIMITS.maxFeeRateMsat, 3), 3, '--max-fee-rate');
+  const maxFeePercentHundredths = parseDecimal(o.maxFeePercent ?? formatDecimal(DEFAULT_FEE_LIMITS.maxFeePercentHundredths, 2), 2, '--max-fee-percent');
   if (maxFeePercentHundredths > 10000n) throw new InputError('must be at most 100', '--max-fee-percent');
-  const allow = new Set<Override>();
-  if (o.allowUnverifiedChange) allow.add('unverified-change');
-  if (o.allowUnprovenAmounts) allow.add('unproven-amounts');
-  if (o.allowHighFee) allow.add('high-fee');
-  if (o.allowSighash) allow.add('sighash');
-  if (o.allowNetworkMismatch) allow.add('network-mismatch');
-  return { maxFeeRateMsat, maxFeePercentHundredths, allow };
+  return { limits: { maxFeeRateMsat, maxFeePercentHundredths }, allow: allowedCodes(o as Record<string, unknown>, PSBT_OVERRIDABLE) };
 }

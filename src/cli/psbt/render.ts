@@ -7,7 +7,9 @@
  */
 import { formatDecimal } from '../../core/amount.js';
 import type { PsbtReview, ReviewOutput } from '../../core/btc/review.js';
+import type { Finding } from '../../core/findings/finding.js';
 import { sanitize, toHex } from '../../core/text.js';
+import { overrideFlag } from '../overrides.js';
 
 /** One screen of the review flow. */
 export interface Screen {
@@ -42,8 +44,31 @@ function claimNote(r: PsbtReview): string {
   return parts.length ? ` — ${parts.join('; ')}` : '';
 }
 
-/** The review flow's screens. */
-export function reviewScreens(r: PsbtReview): Screen[] {
+/** A refusal the signer would make, with its override flag when it has one. */
+export interface WouldRefuse {
+  code: string;
+  message: string;
+  /** `--allow-<code>`; absent when nothing overrides it. */
+  override?: string;
+}
+
+/** The refusals among findings, each with its override flag (the online side's "psbt sign would refuse"). */
+export function wouldRefuse(findings: readonly Finding[]): WouldRefuse[] {
+  return findings.filter((f) => f.severity === 'refuse').map((f) => ({ code: f.code, message: f.message, ...(f.overridable ? { override: overrideFlag(f.code) } : {}) }));
+}
+
+/** Text lines listing what the signer would refuse (empty when nothing). */
+export function wouldRefuseLines(list: readonly WouldRefuse[]): string[] {
+  return list.length ? ['== psbt sign would refuse', ...list.map((f) => `  ${f.message} (${f.override ?? 'no override'})`)] : [];
+}
+
+/** The warnings and notes among findings, as the review's Warnings screen lists them. */
+export function warningsOf(findings: readonly Finding[]): string[] {
+  return findings.filter((f) => f.severity !== 'refuse').map((f) => f.message);
+}
+
+/** The review flow's screens; the Warnings screen lists the warnings and notes among `findings`. */
+export function reviewScreens(r: PsbtReview, findings: readonly Finding[] = []): Screen[] {
   const screens: Screen[] = [];
   const ours = r.inputs.filter((i) => i.ours).length;
   const recipients = r.outputs.filter((o) => o.role !== 'change');
@@ -92,13 +117,14 @@ export function reviewScreens(r: PsbtReview): Screen[] {
       lines: [`${where(o)}`, `amount ${btc(o.amount)}`, `re-derived from our ${r.ourFingerprint ? 'keys' : 'descriptor'} at ${o.path}${o.receiveChain ? ' (RECEIVE chain)' : ''}`],
     });
   }
-  if (r.warnings.length) screens.push({ title: 'Warnings', lines: r.warnings.map((w) => `! ${sanitize(w)}`) });
+  const warnings = warningsOf(findings);
+  if (warnings.length) screens.push({ title: 'Warnings', lines: warnings.map((w) => `! ${sanitize(w)}`) });
   return screens;
 }
 
 /** All screens as one text block. */
-export function renderReview(r: PsbtReview): string {
-  return reviewScreens(r)
+export function renderReview(r: PsbtReview, findings: readonly Finding[] = []): string {
+  return reviewScreens(r, findings)
     .map((s) => [`== ${s.title}`, ...s.lines.map((l) => `  ${l}`)].join('\n'))
     .join('\n');
 }

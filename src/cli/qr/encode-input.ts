@@ -5,6 +5,7 @@
  * `coldkit account export --out` file or descriptor lines), EIP-4527 request CBOR (from a
  * `ur:eth-sign-request/…` text, hex or binary CBOR), text as is.
  */
+import { readAccountFile } from '../../core/wallet/account.js';
 import { InputError } from '../../core/errors.js';
 import { decodePsbt } from '../../core/btc/psbt-codec.js';
 import { fromHex, toHex } from '../../core/text.js';
@@ -35,7 +36,7 @@ export function guessType(b: Uint8Array): EncodeType {
 function accountText(b: Uint8Array): string {
   const t = dec(b).trim();
   if (t.startsWith('{')) {
-    let doc: { kind?: string; descriptors?: { multipath?: string } };
+    let doc: unknown;
     try {
       doc = JSON.parse(t);
     } catch {
@@ -46,10 +47,7 @@ function accountText(b: Uint8Array): string {
       // Ethereum account (MetaMask's QR wallets read it as crypto-hdkey): [fingerprint/m/44'/60'/0']xpub.
       return `[${eth.fingerprint}/${eth.path.replace(/^m\//, '').replace(/h/g, "'")}]${eth.xpub}`;
     }
-    if (doc?.kind !== 'coldkit/account' || typeof doc.descriptors?.multipath !== 'string') {
-      throw new InputError('not a coldkit account export (kind "coldkit/account" with descriptors.multipath)', 'file');
-    }
-    return doc.descriptors.multipath;
+    return readAccountFile(doc, 'file').descriptor;
   }
   const lines = descriptorLines(b, 'file');
   if (lines.length === 1 && lines[0]!.startsWith('[')) return lines[0]!;

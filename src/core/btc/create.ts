@@ -1,10 +1,12 @@
 /**
  * Building an unsigned PSBT watch-only (BIP174 Creator + Updater roles):
  *
- * - every UTXO is matched to its key in our descriptor, so each input carries
- *   PSBT_IN_BIP32_DERIVATION (ECDSA types) or PSBT_IN_TAP_BIP32_DERIVATION + PSBT_IN_TAP_INTERNAL_KEY
- *   (BIP371, taproot), PSBT_IN_REDEEM_SCRIPT for P2SH-P2WPKH, PSBT_IN_WITNESS_UTXO for segwit and
- *   PSBT_IN_NON_WITNESS_UTXO (the whole previous transaction) for legacy and, when given, segwit v0;
+ * - every UTXO is matched to its address in our wallet (src/core/wallet/wallet.ts), so each input
+ *   carries PSBT_IN_BIP32_DERIVATION for every key of the script (ECDSA templates) or
+ *   PSBT_IN_TAP_BIP32_DERIVATION + PSBT_IN_TAP_INTERNAL_KEY (BIP371, taproot), the redeem and
+ *   witness scripts the template builds (PSBT_IN_REDEEM_SCRIPT, PSBT_IN_WITNESS_SCRIPT),
+ *   PSBT_IN_WITNESS_UTXO for segwit, and PSBT_IN_NON_WITNESS_UTXO (the whole previous transaction)
+ *   for legacy and, when given, segwit v0;
  * - coins are chosen by src/core/btc/coin-select.ts at the exact fee for the rate;
  * - change goes to our change chain with its derivation, so a signer can prove it is ours;
  * - sequence 0xfffffffd signals replace-by-fee (BIP125) unless turned off.
@@ -13,13 +15,14 @@ import { Transaction } from '@scure/btc-signer';
 import { InputError } from '../errors.js';
 import { toHex } from '../text.js';
 import { formatPath } from '../hd/path.js';
-import { p2wpkhScript } from './key-script.js';
+import { shapeOf } from '../wallet/descriptor.js';
+import type { ScriptTemplate } from '../wallet/template.js';
+import type { Wallet, WalletAddress } from '../wallet/wallet.js';
 import { selectCoins, feeForWeight, type SelectionAlgorithm } from './coin-select.js';
 import type { RawTransaction } from './prev-txs.js';
 import { addressScript, checkNotDust, type Recipient } from './recipient.js';
 import type { Utxo } from './utxos.js';
-import { dustThreshold, inputWeight, isSegwit, outputWeight, overheadWeight } from './vsize.js';
-import type { WalletKey, WatchWallet } from './watch-wallet.js';
+import { dustThreshold, outputWeight, overheadWeight } from './vsize.js';
 
 /** BIP125: any input sequence below 0xfffffffe signals replaceability. */
 export const SEQUENCE_RBF = 0xfffffffd;
@@ -28,7 +31,7 @@ export const SEQUENCE_NO_RBF = 0xfffffffe;
 
 /** What to build. */
 export interface CreateRequest {
-  wallet: WatchWallet;
+  wallet: Wallet;
   utxos: readonly Utxo[];
   recipients: readonly Recipient[];
   /** Send everything left (after recipients and fee) to this address; no change output. */
@@ -83,12 +86,12 @@ export interface CreatedPsbt {
 }
 
 interface OwnedUtxo extends Utxo {
-  key: WalletKey;
+  key: WalletAddress;
   script: Uint8Array;
 }
 
 /** Match each UTXO to its key in the wallet; every problem reported at once. */
-export function matchUtxos(wallet: WatchWallet, utxos: readonly Utxo[], gapLimit: number, field = '--utxos'): OwnedUtxo[] {
+export function matchUtxos(wallet: Wallet, utxos: readonly Utxo[], gapLimit: number, field = '--utxos'): OwnedUtxo[] {
   const problems: string[] = [];
   const out: OwnedUtxo[] = [];
   utxos.forEach((u, i) => {
@@ -108,7 +111,7 @@ export function matchUtxos(wallet: WatchWallet, utxos: readonly Utxo[], gapLimit
       }
       script = fromAddr;
     }
-    const key = (u.desc ? wallet.keyFromHint(u.desc, script!) : undefined) ?? wallet.findScript(script!, gapLimit);
+    const key = (u.desc ? wallet.fromHint(u.desc, script!) : undefined) ?? wallet.findScript(script!, gapLimit);
     if (!key) {
       problems.push(`${at} is not an output of this descriptor (searched indices 0–${gapLimit - 1} of the receive and change chains; check the wallet, or raise --gap-limit)`);
       return;
@@ -134,25 +137,26 @@ function prevTxFor(u: OwnedUtxo, prevTxs: Map<string, RawTransaction>): RawTrans
 /** Build the unsigned PSBT. */
 export function createPsbt(req: CreateRequest): CreatedPsbt {
   const { wallet } = req;
-  const type = wallet.script;
+  const t = wallet.template;
+  const inWeight = t.inputWeight(shapeOf(wallet.descriptor));
   const owned = matchUtxos(wallet, req.utxos, req.gapLimit);
   const prev = new Map<string, RawTransaction>();
   const missing = new Set<string>();
   for (const u of owned) {
-    if (type === 'tr') continue; // BIP341 signatures commit to every input amount; no previous transaction needed.
+    if (t.spend === 'taproot-key') continue; // BIP341 signatures commit to every input amount; no previous transaction needed.
     const raw = req.prevTxs ? prevTxFor(u, req.prevTxs) : undefined;
     if (raw) prev.set(u.txid, raw);
-    else if (type === 'pkh' || req.prevTxs) missing.add(u.txid);
+    else if (t.spend === 'legacy' || req.prevTxs) missing.add(u.txid);
   }
 
-  const change = wallet.key(wallet.changeBranch, req.changeIndex ?? nextChangeIndex(wallet, owned));
-  const segwit = isSegwit(type);
+  const change = wallet.at(wallet.changeBranch, req.changeIndex ?? nextChangeIndex(wallet, owned));
+  const segwit = t.spend !== 'legacy';
   const recipientWeight = req.recipients.reduce((w, r) => w + outputWeight(r.script.length), 0) + (req.sendMax ? outputWeight(req.sendMax.script.length) : 0);
   const nOut = req.recipients.length + (req.sendMax ? 1 : 0);
   const fixedWeight = (nIn: number, withChange: boolean) =>
-    overheadWeight(nIn, nOut + (withChange ? 1 : 0), segwit) + recipientWeight + (withChange ? outputWeight(change.script.length) : 0);
+    overheadWeight(nIn, nOut + (withChange ? 1 : 0), segwit) + recipientWeight + (withChange ? outputWeight(change.scripts.script.length) : 0);
   const target = req.recipients.reduce((a, r) => a + r.amount, 0n);
-  const coins = owned.map((u) => ({ value: u.amount, weight: inputWeight(type) }));
+  const coins = owned.map((u) => ({ value: u.amount, weight: inWeight }));
   const economical = (i: number) => coins[i]!.value * 4000n > BigInt(coins[i]!.weight) * req.rateMsat;
 
   let chosen: number[];
@@ -163,7 +167,7 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
   let algorithm: CreatedPsbt['algorithm'];
   if (req.sendMax) {
     chosen = coins.map((_, i) => i).filter(economical);
-    weight = fixedWeight(chosen.length, false) + chosen.length * inputWeight(type);
+    weight = fixedWeight(chosen.length, false) + chosen.length * inWeight;
     fee = feeForWeight(weight, req.rateMsat);
     const have = chosen.reduce((a, i) => a + coins[i]!.value, 0n);
     maxAmount = have - target - fee;
@@ -174,9 +178,9 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
     algorithm = 'send-max';
   } else {
     if (req.recipients.length === 0) throw new InputError('give at least one --to ADDRESS:AMOUNT, or --send-max ADDRESS', '--to');
-    const outCost = feeForWeight(outputWeight(change.script.length), req.rateMsat);
-    const spendCost = feeForWeight(inputWeight(type), req.rateMsat);
-    const sel = selectCoins({ coins, target, rateMsat: req.rateMsat, fixedWeight, costOfChange: outCost + spendCost, changeDust: dustThreshold(change.script) });
+    const outCost = feeForWeight(outputWeight(change.scripts.script.length), req.rateMsat);
+    const spendCost = feeForWeight(inWeight, req.rateMsat);
+    const sel = selectCoins({ coins, target, rateMsat: req.rateMsat, fixedWeight, costOfChange: outCost + spendCost, changeDust: dustThreshold(change.scripts.script) });
     chosen = sel.chosen;
     fee = sel.fee;
     changeAmount = sel.change;
@@ -188,67 +192,33 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
   if (needPrev.length) {
     const ids = [...new Set(needPrev.map((u) => u.txid))];
     throw new InputError(
-      `${type === 'pkh' ? 'legacy (P2PKH) inputs need the previous transactions; ' : ''}no transaction ${ids[0]}${ids.length > 1 ? ` (and ${ids.length - 1} more)` : ''} given; add it with bitcoin-cli getrawtransaction`,
+      `${t.spend === 'legacy' ? 'legacy (P2PKH) inputs need the previous transactions; ' : ''}no transaction ${ids[0]}${ids.length > 1 ? ` (and ${ids.length - 1} more)` : ''} given; add it with bitcoin-cli getrawtransaction`,
       '--prev-txs',
     );
   }
 
   // Inputs in a canonical order (txid, then vout) so the same choice always gives the same PSBT.
   const inputs = chosen.map((i) => owned[i]!).sort((a, b) => (a.txid === b.txid ? a.vout - b.vout : a.txid < b.txid ? -1 : 1));
-  const outputs: (CreatedOutput & { script: Uint8Array; key?: WalletKey })[] = req.recipients.map((r) => ({ address: r.address, amount: r.amount, change: false, script: r.script }));
+  const outputs: (CreatedOutput & { script: Uint8Array; key?: WalletAddress })[] = req.recipients.map((r) => ({ address: r.address, amount: r.amount, change: false, script: r.script }));
   if (req.sendMax) outputs.push({ address: req.sendMax.address, amount: maxAmount, change: false, script: req.sendMax.script });
   if (changeAmount > 0n) {
     const pos = Math.min(Math.max(0, req.changePosition(outputs.length)), outputs.length);
-    outputs.splice(pos, 0, { address: change.address, amount: changeAmount, change: true, path: formatPath(change.path), script: change.script, key: change });
+    outputs.splice(pos, 0, { address: change.address, amount: changeAmount, change: true, path: formatPath(change.keys[0]!.path), script: change.scripts.script, key: change });
   }
   for (const [i, o] of outputs.entries()) if (!o.change) checkNotDust(o.script, o.amount, `output ${i}`);
 
   const tx = new Transaction({ version: 2, lockTime: req.lockTime });
-  const fp = wallet.fingerprint;
   for (const u of inputs) {
-    const sequence = req.rbf ? SEQUENCE_RBF : SEQUENCE_NO_RBF;
-    const base = { txid: u.txid, index: u.vout, sequence };
     const raw = prev.get(u.txid);
-    const der = { fingerprint: fp, path: u.key.path };
-    switch (type) {
-      case 'pkh':
-        tx.addInput({ ...base, nonWitnessUtxo: raw!, bip32Derivation: [[u.key.pubkey, der]] });
-        break;
-      case 'sh-wpkh':
-      case 'wpkh':
-        tx.addInput({
-          ...base,
-          witnessUtxo: { script: u.script, amount: u.amount },
-          ...(raw ? { nonWitnessUtxo: raw } : {}),
-          ...(type === 'sh-wpkh' ? { redeemScript: p2wpkhScript(u.key.pubkey) } : {}),
-          bip32Derivation: [[u.key.pubkey, der]],
-        });
-        break;
-      case 'tr': {
-        const xonly = u.key.pubkey.subarray(1, 33);
-        tx.addInput({ ...base, witnessUtxo: { script: u.script, amount: u.amount }, tapInternalKey: xonly, tapBip32Derivation: [[xonly, { hashes: [], der }]] });
-        break;
-      }
-    }
+    const base = { txid: u.txid, index: u.vout, sequence: req.rbf ? SEQUENCE_RBF : SEQUENCE_NO_RBF };
+    if (t.spend === 'legacy') tx.addInput({ ...base, nonWitnessUtxo: raw!, ...keyFields(u.key, t) });
+    else tx.addInput({ ...base, witnessUtxo: { script: u.script, amount: u.amount }, ...(raw ? { nonWitnessUtxo: raw } : {}), ...keyFields(u.key, t) });
   }
-  for (const o of outputs) {
-    const k = o.key;
-    if (!k) {
-      tx.addOutput({ script: o.script, amount: o.amount });
-      continue;
-    }
-    const der = { fingerprint: fp, path: k.path };
-    if (type === 'tr') {
-      const xonly = k.pubkey.subarray(1, 33);
-      tx.addOutput({ script: o.script, amount: o.amount, tapInternalKey: xonly, tapBip32Derivation: [[xonly, { hashes: [], der }]] });
-    } else {
-      tx.addOutput({ script: o.script, amount: o.amount, bip32Derivation: [[k.pubkey, der]], ...(type === 'sh-wpkh' ? { redeemScript: p2wpkhScript(k.pubkey) } : {}) });
-    }
-  }
+  for (const o of outputs) tx.addOutput({ script: o.script, amount: o.amount, ...(o.key ? keyFields(o.key, t) : {}) });
   const vsize = Math.ceil(weight / 4);
   return {
     psbt: tx.toPSBT(0),
-    inputs: inputs.map((u) => ({ txid: u.txid, vout: u.vout, amount: u.amount, address: u.key.address, path: formatPath(u.key.path), nonWitnessUtxo: prev.has(u.txid) })),
+    inputs: inputs.map((u) => ({ txid: u.txid, vout: u.vout, amount: u.amount, address: u.key.address, path: formatPath(u.key.keys[0]!.path), nonWitnessUtxo: prev.has(u.txid) })),
     outputs: outputs.map(({ address, amount, change: c, path }) => ({ address, amount, change: c, ...(path ? { path } : {}) })),
     fee,
     vsize,
@@ -261,8 +231,26 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
 }
 
 /** One past the highest change index among our UTXOs (0 when none is on the change chain). */
-export function nextChangeIndex(wallet: WatchWallet, owned: readonly { key: WalletKey }[]): number {
+export function nextChangeIndex(wallet: Wallet, owned: readonly { key: WalletAddress }[]): number {
   let next = 0;
   for (const u of owned) if (u.key.branch === wallet.changeBranch && u.key.index + 1 > next) next = u.key.index + 1;
   return next;
+}
+
+/**
+ * The key fields of an input or output of ours: the BIP32 derivation of every key of its script
+ * (BIP174), or for taproot the internal key and its BIP371 derivation, plus the redeem and witness
+ * scripts the template built (inputs and outputs carry them alike in BIP174).
+ */
+function keyFields(a: WalletAddress, t: ScriptTemplate) {
+  if (t.spend === 'taproot-key') {
+    const k = a.keys[0]!;
+    const xonly = k.pubkey.subarray(1, 33);
+    return { tapInternalKey: xonly, tapBip32Derivation: [[xonly, { hashes: [], der: { fingerprint: k.fingerprint, path: k.path } }]] as [Uint8Array, { hashes: Uint8Array[]; der: { fingerprint: number; path: number[] } }][] };
+  }
+  return {
+    bip32Derivation: a.keys.map((k) => [k.pubkey, { fingerprint: k.fingerprint, path: k.path }]) as [Uint8Array, { fingerprint: number; path: number[] }][],
+    ...(a.scripts.redeemScript ? { redeemScript: a.scripts.redeemScript } : {}),
+    ...(a.scripts.witnessScript ? { witnessScript: a.scripts.witnessScript } : {}),
+  };
 }

@@ -2,18 +2,23 @@
  * BIP174 Input Finalizer + Transaction Extractor, with every signature verified first.
  *
  * For each input the spent output is taken from PSBT_IN_WITNESS_UTXO or PSBT_IN_NON_WITNESS_UTXO
- * (whose txid must equal the prevout's, BIP174; checked by src/core/btc/prevouts.ts), its script type recognised (P2PKH, P2SH-P2WPKH,
+ * (whose txid must equal the prevout's, BIP174; checked by src/core/btc/prevouts.ts), the script
+ * template that made it recognised from its form (src/core/wallet/template.ts: P2PKH, P2SH-P2WPKH,
  * P2WPKH, P2TR key path), and each signature checked against the signature hash it commits to:
- * legacy, BIP143 or BIP341 (src/core/btc/sighash.ts), with @noble/curves, an implementation
- * independent of the signer's. ECDSA signatures must be strict DER with low S (BIP66, BIP146
- * LOW_S); a signature must come from the key the script pays to. Only then does btc-signer build
- * scriptSig/witness and extract the network transaction.
+ * legacy, BIP143 (with the template's scriptCode) or BIP341 (src/core/btc/sighash.ts), with
+ * @noble/curves, an implementation independent of the signer's. ECDSA signatures must be strict
+ * DER with low S (BIP66, BIP146 LOW_S); a signature must come from a key the script pays to (the
+ * template rebuilds the script from the signing key). Only then does btc-signer build
+ * scriptSig/witness and extract the network transaction. A script no template of coldkit's
+ * builds (P2WSH, bare scripts) is refused by name.
  */
 import { schnorr, secp256k1 } from '@noble/curves/secp256k1.js';
 import type { Transaction } from '@scure/btc-signer';
 import { InputError, VerificationError } from '../errors.js';
 import { toHex } from '../text.js';
-import { ecdsaScriptTypeFor, p2pkhScript, scriptKind } from './key-script.js';
+import { equalBytes } from '../bytes.js';
+import { scriptKind } from '../wallet/script.js';
+import { scriptCode, templatesFor, type ScriptTemplate, type SpendScripts, type TemplateName } from '../wallet/template.js';
 import { spentOutput } from './prevouts.js';
 import { libraryReason } from './psbt-codec.js';
 import { SighashCache, type Prevout, type SighashTx } from './sighash.js';
@@ -29,16 +34,28 @@ export interface FinalizedTx {
   inputs: { index: number; type: SpendType; signatures: number }[];
 }
 
-export type SpendType = 'pkh' | 'sh-wpkh' | 'wpkh' | 'tr';
+/** The template name of a finalized input. */
+export type SpendType = TemplateName;
 
 type Input = ReturnType<Transaction['getInput']>;
 
-/** The single-key spend type of an output script (P2SH only with a P2WPKH redeem script, which prevouts.ts has matched to it). */
-function spendType(prev: Prevout, input: Input, idx: number): SpendType {
+/**
+ * The template whose outputs have the spent script's form (under P2SH, also its redeem script's,
+ * which prevouts.ts has matched to it); refused by name when coldkit has none for it.
+ */
+function spendTemplate(prev: Prevout, input: Input, idx: number): ScriptTemplate {
   const kind = scriptKind(prev.script);
-  if (kind === 'pkh' || kind === 'wpkh' || kind === 'tr') return kind;
-  if (kind === 'p2sh' && input.redeemScript && scriptKind(input.redeemScript) === 'wpkh') return 'sh-wpkh';
-  throw new InputError(`spends a ${kind} output; coldkit finalizes single-key P2PKH, P2SH-P2WPKH, P2WPKH and P2TR key-path inputs`, `input ${idx}`);
+  const inner = input.redeemScript ? scriptKind(input.redeemScript) : undefined;
+  const t = templatesFor(kind).find((x) => x.inner === undefined || x.inner === inner);
+  if (!t) throw new InputError(`spends a ${kind}${inner ? `-${inner}` : ''} output; coldkit finalizes single-key P2PKH, P2SH-P2WPKH, P2WPKH and P2TR key-path inputs`, `input ${idx}`);
+  return t;
+}
+
+/** The scripts `t` builds from the signing key `pub` when they pay to `spent` (the key is one the script pays to). */
+function scriptsFor(t: ScriptTemplate, pub: Uint8Array, spent: Uint8Array): SpendScripts | undefined {
+  if (t.keys !== 'one' || pub.length !== 33 || (pub[0] !== 2 && pub[0] !== 3)) return undefined;
+  const s = t.build([pub]);
+  return equalBytes(s.script, spent) ? s : undefined;
 }
 
 /** Verify every signature in the PSBT, then finalize and extract. Throws VerificationError on a bad signature. */
@@ -69,8 +86,8 @@ export function finalizePsbt(tx: Transaction): FinalizedTx {
   const report: FinalizedTx['inputs'] = [];
   inputs.forEach((inp, i) => {
     const prev = prevouts[i]!;
-    const type = spendType(prev, inp, i);
-    if (type === 'tr') {
+    const t = spendTemplate(prev, inp, i);
+    if (t.spend === 'taproot-key') {
       const sig = inp.tapKeySig;
       if (!sig) {
         const why = inp.tapScriptSig?.length ? 'has only script-path signatures, which coldkit does not finalize' : 'is not signed (no taproot key-path signature)';
@@ -85,20 +102,21 @@ export function finalizePsbt(tx: Transaction): FinalizedTx {
         throw new VerificationError(`input ${i}: ${libraryReason(e)}`);
       }
       if (!schnorr.verify(sig.subarray(0, 64), digest, prev.script.subarray(2, 34))) throw new VerificationError(`input ${i}: the taproot signature does not verify against the output key; the PSBT was altered or signed for another transaction`);
-      report.push({ index: i, type: 'tr', signatures: 1 });
+      report.push({ index: i, type: t.name, signatures: 1 });
       return;
     }
     const sigs = inp.partialSig ?? [];
-    if (!sigs.some(([pub]) => ecdsaScriptTypeFor(prev.script, pub) === type)) {
+    if (!sigs.some(([pub]) => scriptsFor(t, pub, prev.script))) {
       throw new InputError('is not signed (no signature from the key its script pays to); sign it first, or combine the signed copies', `input ${i}`);
     }
     for (const [pub, sigWithType] of sigs) {
       const who = toHex(pub).slice(0, 16);
-      if (ecdsaScriptTypeFor(prev.script, pub) !== type) throw new VerificationError(`input ${i}: signature by key ${who}… which this input's script does not pay to`);
+      const scripts = scriptsFor(t, pub, prev.script);
+      if (!scripts) throw new VerificationError(`input ${i}: signature by key ${who}… which this input's script does not pay to`);
       const ht = sigWithType[sigWithType.length - 1]!;
       const der = sigWithType.subarray(0, -1);
-      // BIP143: the scriptCode of a P2WPKH spend is the P2PKH script of the same key hash.
-      const digest = type === 'pkh' ? cache.legacy(i, prev.script, ht) : cache.bip143(i, p2pkhScript(pub), prev.amount, ht);
+      const code = scriptCode(t, scripts, prev.script);
+      const digest = t.spend === 'legacy' ? cache.legacy(i, code, ht) : cache.bip143(i, code, prev.amount, ht);
       let ok = false;
       try {
         ok = secp256k1.verify(der, digest, pub, { prehash: false, lowS: true, format: 'der' });
@@ -107,7 +125,7 @@ export function finalizePsbt(tx: Transaction): FinalizedTx {
       }
       if (!ok) throw new VerificationError(`input ${i}: the signature by key ${who}… does not verify (wrong key, altered transaction, or not strict low-S DER)`);
     }
-    report.push({ index: i, type, signatures: sigs.length });
+    report.push({ index: i, type: t.name, signatures: sigs.length });
   });
 
   let raw: Uint8Array;

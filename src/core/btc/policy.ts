@@ -1,100 +1,143 @@
 /**
- * What the signer refuses, checked on the review model before any key signs. Each risky finding
- * is refused (exit 3) unless its named override is given; the overrides used are returned so the
- * caller journals them. Findings with no legitimate use (nothing of ours to sign, outputs worth
- * more than the inputs) have no override. Missing UTXO data is malformed input (exit 2).
+ * Everything the review of a PSBT finds, as findings with stable codes (src/core/findings): the
+ * signer decides on them (signer.ts), and `psbt inspect` and `psbt create` list the same findings
+ * on the watch-only machine, so what the signer would refuse is known before the PSBT crosses the
+ * air gap. Checks that need our keys (ownership) apply as far as the key source given allows: the
+ * seed on the signer, the account descriptor online, none at all for a bare inspect.
  *
- * - change must re-derive from our seed (review.ts) — override `unverified-change`
- * - segwit v0 inputs of ours without non_witness_utxo: BIP143 commits to the amount being spent,
- *   but not to the other inputs' amounts, so a lying witness_utxo can hide fee across two signing
- *   sessions — override `unproven-amounts`
- * - fee rate above `maxFeeRateMsat` or fee above `maxFeePercent` of the amount sent — override `high-fee`
- * - PSBT_IN_SIGHASH_TYPE other than ALL (or DEFAULT on taproot) — override `sighash`
- * - derivation paths of another network than the seed's — override `network-mismatch`
+ * Refusals, most fundamental first (RANK), each lifted only by its named override where it has one:
+ * - `not-our-seed` (no override): no input belongs to our keys — another seed or passphrase;
+ * - `network-mismatch`: derivation paths whose BIP44 coin type is another network's;
+ * - `outputs-exceed-inputs` (no override): a negative fee, the PSBT's amounts are false;
+ * - `sighash-single-unmatched` (no override): SIGHASH_SINGLE on an input without its output, which
+ *   signs the constant 1 in legacy signing (reusable for any transaction) and is invalid in BIP341;
+ * - `unverified-change`: an output claims to be our change but our key there does not rebuild it;
+ * - `unproven-amounts`: a segwit v0 input of ours without non_witness_utxo. BIP143 commits to the
+ *   amount being spent but not to the other inputs' amounts, so a lying witness_utxo can hide fee
+ *   across two signing sessions;
+ * - `high-fee`: fee rate above the rate limit, or fee above the percentage limit of the amount sent;
+ * - `sighash`: PSBT_IN_SIGHASH_TYPE other than ALL (or DEFAULT on taproot) on an input of ours.
+ * Warnings and notes describe the rest: change on the receive chain, inputs not ours, amounts not
+ * proven on inputs we do not sign, missing UTXO data, finalized inputs, OP_RETURN, dust, BIP68
+ * relative locks, nLockTime.
  */
-import { InputError, RefusedError } from '../errors.js';
 import { formatDecimal } from '../amount.js';
-import { summarize, type PsbtReview } from './review.js';
+import { hardRefusal, note, RANK, refusal, warning, type Finding } from '../findings/finding.js';
+import { scriptKind } from '../wallet/script.js';
+import { template } from '../wallet/template.js';
+import type { PsbtReview, ReviewInput } from './review.js';
 
-/** Finding codes this policy can report (the CLI's override is `--allow-<code>`). */
-export type Override = 'unverified-change' | 'unproven-amounts' | 'high-fee' | 'sighash' | 'network-mismatch';
-
-export interface SignPolicy {
+/** The signer's fee limits. */
+export interface FeeLimits {
   /** Highest fee rate, in milli-sat per vB (500 sat/vB = 500000). */
   maxFeeRateMsat: bigint;
   /** Highest fee as hundredths of a percent of the amount sent (5% = 500). */
   maxFeePercentHundredths: bigint;
-  allow: ReadonlySet<Override>;
 }
 
-/** One refusal the policy found. */
-export interface Finding {
-  override: Override;
-  message: string;
+/** The limits `psbt sign` applies unless told otherwise: 500 sat/vB and 5%. */
+export const DEFAULT_FEE_LIMITS: FeeLimits = { maxFeeRateMsat: 500_000n, maxFeePercentHundredths: 500n };
+
+/** Finding codes an operator may override when signing a PSBT (the CLI's flag is `--allow-<code>`). */
+export const PSBT_OVERRIDABLE = ['network-mismatch', 'unverified-change', 'unproven-amounts', 'high-fee', 'sighash'] as const;
+
+/** "0, 1, 2 … (1000 in all)" for long index lists. */
+export function summarize(ix: readonly number[]): string {
+  return ix.length <= 6 ? ix.join(', ') : `${ix.slice(0, 5).join(', ')} … (${ix.length} in all)`;
 }
 
-/** Fatal problems (no override) for signing: throws. */
-export function checkSignable(r: PsbtReview): void {
-  const fin = r.inputs.filter((i) => i.finalized).map((i) => i.index);
-  if (fin.length) throw new InputError(`input${fin.length > 1 ? 's' : ''} ${summarize(fin)} ${fin.length > 1 ? 'are' : 'is'} already finalized; a finalized PSBT is for \`psbt finalize\`, not for signing`, 'psbt');
-  const missing = r.inputs.filter((i) => i.amountSource === 'none').map((i) => i.index);
-  if (missing.length) throw new InputError(`input${missing.length > 1 ? 's' : ''} ${summarize(missing)} carr${missing.length > 1 ? 'y' : 'ies'} neither witness_utxo nor non_witness_utxo; the fee cannot be shown`, 'psbt');
+const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
+
+/** A BIP341 sighash type (DEFAULT allowed) on a taproot input of ours, else an ECDSA one. */
+function isTaproot(i: ReviewInput): boolean {
+  return i.ours ? template(i.ours.type).spend === 'taproot-key' : i.script !== undefined && scriptKind(i.script) === 'p2tr';
+}
+
+/** Every finding of the review: refusals (at these fee limits), warnings and notes. */
+export function psbtFindings(r: PsbtReview, limits: FeeLimits): Finding[] {
+  const out: Finding[] = [];
   const ours = r.inputs.filter((i) => i.ours);
-  if (ours.length === 0) {
+  const label = r.keySource ?? 'seed';
+
+  // Identity: the PSBT is for our keys at all.
+  if (r.ourFingerprint !== undefined && ours.length === 0) {
     const wanted = r.wantedFingerprints.length ? r.wantedFingerprints.join(', ') : 'none (the PSBT carries no BIP32 derivations)';
-    throw new RefusedError(`no input belongs to this seed: the PSBT wants fingerprint ${wanted}; this seed is ${r.ourFingerprint} (wrong seed or passphrase?)`);
+    const have = (r.ourFingerprints ?? [r.ourFingerprint]).join(', ');
+    out.push(hardRefusal('not-our-seed', RANK.identity, `no input belongs to this ${label}: the PSBT wants fingerprint ${wanted}; this ${label} is ${have}${label === 'seed' ? ' (wrong seed or passphrase?)' : ''}`));
   }
-  const legacy = ours.filter((i) => i.ours!.type === 'pkh' && i.amountSource !== 'non_witness_utxo').map((i) => i.index);
-  if (legacy.length) throw new InputError(`legacy (P2PKH) input ${summarize(legacy)} needs its non_witness_utxo`, 'psbt');
+
+  // Network.
+  if (r.networkMismatches.length) {
+    out.push(refusal('network-mismatch', RANK.network, `derivation paths are for another network than ${r.network} (${r.networkMismatches.slice(0, 3).join(', ')})`));
+  }
+
+  // Validity.
   if (r.fee !== undefined && r.fee < 0n) {
-    throw new RefusedError(`the outputs (${formatDecimal(r.outputTotal, 8)} BTC) exceed the inputs (${formatDecimal(r.inputTotal ?? 0n, 8)} BTC): the PSBT's amounts are false; nothing was signed`);
+    out.push(hardRefusal('outputs-exceed-inputs', RANK.validity, `the outputs (${formatDecimal(r.outputTotal, 8)} BTC) exceed the inputs (${formatDecimal(r.inputTotal ?? 0n, 8)} BTC) by ${-r.fee} sat: the PSBT's amounts are false`));
   }
-  // Sighash types a signature can carry (BIP143/legacy: ALL, NONE, SINGLE, each optionally
-  // ANYONECANPAY; BIP341 adds DEFAULT). SIGHASH_SINGLE without a matching output is refused
-  // outright: legacy signs the constant 1 (the signature is valid for any transaction) and BIP341
-  // makes it invalid.
   for (const i of ours) {
-    if (i.sighash === undefined) continue;
-    const ok = i.ours!.type === 'tr' ? [0x00, 0x01, 0x02, 0x03, 0x81, 0x82, 0x83].includes(i.sighash) : [0x01, 0x02, 0x03, 0x81, 0x82, 0x83].includes(i.sighash);
-    if (!ok) throw new InputError(`input ${i.index} asks for sighash type ${i.sighash}, which is not a valid ${i.ours!.type === 'tr' ? 'BIP341' : 'ECDSA'} sighash type`, 'psbt');
-    if ((i.sighash & 0x1f) === 0x03 && i.index >= r.outputs.length) {
-      throw new RefusedError(`input ${i.index} asks for SIGHASH_SINGLE but there is no output ${i.index}: such a signature would sign the constant 1 and could be reused for any transaction`);
+    if (i.sighash !== undefined && (i.sighash & 0x1f) === 0x03 && i.index >= r.outputs.length) {
+      out.push(hardRefusal('sighash-single-unmatched', RANK.validity, `input ${i.index} asks for SIGHASH_SINGLE but there is no output ${i.index}: such a signature would sign the constant 1 and could be reused for any transaction`));
     }
   }
-  const todo = ours.filter((i) => !i.signedByUs);
-  if (todo.length === 0) throw new InputError(`every input of this seed (${ours.length}) is already signed by it; nothing to add`, 'psbt');
-}
+  const fin = r.inputs.filter((i) => i.finalized).map((i) => i.index);
+  if (fin.length) out.push(warning('finalized-inputs', RANK.validity, `input${fin.length > 1 ? 's' : ''} ${summarize(fin)} already finalized`));
 
-/** Every policy finding for this review (whether or not overridden). */
-export function findings(r: PsbtReview, p: Pick<SignPolicy, 'maxFeeRateMsat' | 'maxFeePercentHundredths'>): Finding[] {
-  const out: Finding[] = [];
+  // Ownership: change, and inputs that are not ours.
   const bad = r.outputs.filter((o) => o.role === 'false-change');
-  if (bad.length) out.push({ override: 'unverified-change', message: `output ${bad.map((o) => o.index).join(', ')} claims to be change but does not re-derive from this seed` });
-  const unproven = r.inputs.filter((i) => i.ours && i.amountSource === 'witness_utxo' && i.ours.type !== 'tr').map((i) => i.index);
-  if (unproven.length) out.push({ override: 'unproven-amounts', message: `segwit v0 input ${summarize(unproven)} has no non_witness_utxo, so its amount is unproven` });
+  if (bad.length) {
+    const claimedAt = bad.map((o) => o.path).join(', ');
+    out.push(refusal('unverified-change', RANK.ownership, `output ${summarize(bad.map((o) => o.index))} claims to be change but does not re-derive from this ${label} (claimed at ${claimedAt}): treat it as a payment to a stranger`));
+  }
+  for (const o of r.outputs) {
+    if (o.role === 'change' && o.receiveChain) out.push(warning('receive-chain-change', RANK.ownership, `output ${o.index} pays back to our RECEIVE address at ${o.path}, not a change address`));
+  }
+  if (r.ourFingerprint !== undefined) {
+    const foreign = r.inputs.filter((i) => !i.ours).map((i) => i.index);
+    if (foreign.length && foreign.length < r.inputs.length) {
+      out.push(warning('foreign-inputs', RANK.ownership, `input${foreign.length > 1 ? 's' : ''} ${summarize(foreign)} ${plural(foreign.length, 'is', 'are')} not ours (other signers, or a coinjoin)`));
+    }
+  }
+
+  // Amounts.
+  const unproven = r.inputs.filter((i) => i.amountSource === 'witness_utxo' && !isTaproot(i));
+  const unprovenOurs = unproven.filter((i) => i.ours).map((i) => i.index);
+  const unprovenOthers = unproven.filter((i) => !i.ours).map((i) => i.index);
+  if (unprovenOurs.length) out.push(refusal('unproven-amounts', RANK.amounts, `segwit v0 input ${summarize(unprovenOurs)} has no non_witness_utxo, so its amount is unproven`));
+  if (unprovenOthers.length) {
+    out.push(warning('unproven-amounts', RANK.amounts, `segwit v0 input amounts not proven by a previous transaction (no non_witness_utxo): input${unprovenOthers.length > 1 ? 's' : ''} ${summarize(unprovenOthers)}`));
+  }
+  const missing = r.inputs.filter((i) => i.amountSource === 'none').map((i) => i.index);
+  if (missing.length) out.push(warning('missing-utxo', RANK.amounts, `input${missing.length > 1 ? 's' : ''} ${summarize(missing)} carr${missing.length > 1 ? 'y' : 'ies'} no UTXO data: the fee cannot be known`));
+
+  // Fee.
   if (r.fee !== undefined && r.fee >= 0n) {
     const rate = r.feeRateMsat ?? 0n;
-    if (rate > p.maxFeeRateMsat) out.push({ override: 'high-fee', message: `fee rate ${formatDecimal(rate, 3)} sat/vB is above --max-fee-rate ${formatDecimal(p.maxFeeRateMsat, 3)}` });
+    if (rate > limits.maxFeeRateMsat) out.push(refusal('high-fee', RANK.fee, `fee rate ${formatDecimal(rate, 3)} sat/vB is above the limit of ${formatDecimal(limits.maxFeeRateMsat, 3)} sat/vB`));
     const base = r.sendTotal > 0n ? r.sendTotal : (r.inputTotal ?? 0n);
-    if (base > 0n && r.fee * 10000n > p.maxFeePercentHundredths * base) {
-      out.push({ override: 'high-fee', message: `fee ${r.fee} sat is ${formatDecimal((r.fee * 10000n) / base, 2)}% of ${r.sendTotal > 0n ? 'the amount sent' : 'the inputs'}, above --max-fee-percent ${formatDecimal(p.maxFeePercentHundredths, 2)}` });
+    if (base > 0n && r.fee * 10000n > limits.maxFeePercentHundredths * base) {
+      const pct = formatDecimal((r.fee * 10000n) / base, 2);
+      out.push(refusal('high-fee', RANK.fee, `fee ${r.fee} sat is ${pct}% of ${r.sendTotal > 0n ? 'the amount sent' : 'the inputs'}, above the limit of ${formatDecimal(limits.maxFeePercentHundredths, 2)}%`));
     }
   }
-  const sh = r.inputs.filter((i) => i.ours && i.sighash !== undefined && !(i.sighash === 1 || (i.sighash === 0 && i.ours.type === 'tr'))).map((i) => i.index);
-  if (sh.length) out.push({ override: 'sighash', message: `input ${summarize(sh)} asks for sighash ${r.inputs[sh[0]!]!.sighash} (not ALL): the signature would not cover the whole transaction` });
-  if (r.networkMismatches.length) out.push({ override: 'network-mismatch', message: `derivation paths are for another network than ${r.network} (${r.networkMismatches[0]})` });
-  return out;
-}
 
-/**
- * Apply the policy: throw one RefusedError naming every un-overridden finding and its flag; return
- * the overrides actually used (to journal).
- */
-export function enforce(r: PsbtReview, p: SignPolicy): Override[] {
-  const all = findings(r, p);
-  const refused = all.filter((f) => !p.allow.has(f.override));
-  if (refused.length) {
-    throw new RefusedError(refused.map((f) => f.message).join('; '), [...new Set(refused.map((f) => f.override))]);
+  // Content: what the signatures commit to, and what the transaction carries.
+  const sh = ours.filter((i) => i.sighash !== undefined && !(i.sighash === 1 || (i.sighash === 0 && isTaproot(i)))).map((i) => i.index);
+  if (sh.length) out.push(refusal('sighash', RANK.content, `input ${summarize(sh)} asks for sighash ${r.inputs[sh[0]!]!.sighash} (not ALL): the signature would not cover the whole transaction`));
+  for (const o of r.outputs) {
+    if (o.role === 'op_return') out.push(warning('op-return', RANK.content, `output ${o.index} is OP_RETURN data (${o.data!.hex.length / 2} bytes), burning ${o.amount} sat`));
+    else if (o.amount < 546n && o.amount >= 0n && scriptKind(o.script) !== 'p2tr' && scriptKind(o.script) !== 'p2wpkh') out.push(warning('dust-output', RANK.content, `output ${o.index} is dust (${o.amount} sat)`));
   }
-  return [...new Set(all.map((f) => f.override))];
+  // BIP68: in a version >= 2 transaction an nSequence without the disable flag (bit 31) is a relative
+  // lock time; bit 22 selects units of 512 seconds instead of blocks, and the value is the low 16 bits.
+  if (r.txVersion >= 2) {
+    for (const i of r.inputs) {
+      const value = i.sequence & 0xffff;
+      if (i.sequence & 0x8000_0000 || value === 0) continue;
+      const wait = i.sequence & 0x40_0000 ? `${value * 512} seconds` : `${value} block${value > 1 ? 's' : ''}`;
+      out.push(warning('relative-lock', RANK.content, `input ${i.index} nSequence ${i.sequence} is a BIP68 relative lock: the transaction is valid only ${wait} after that coin confirms`));
+    }
+  }
+  if (r.lockTime !== 0) out.push(note('lock-time', `nLockTime is ${r.lockTime} (${r.lockTime < 500_000_000 ? 'block height' : 'unix time'})`));
+  return out;
 }

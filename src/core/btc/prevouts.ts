@@ -10,12 +10,12 @@
  *
  * A failed check is an InputError naming the input (exit 2): the PSBT is malformed or lying.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
 import type { InputFields, RawTxView } from './psbt-view.js';
 import { InputError } from '../errors.js';
 import { toHex } from '../text.js';
-import { ByteWriter, concatBytes, equalBytes } from './bytes.js';
-import { p2shScript } from './key-script.js';
+import { ByteWriter, equalBytes } from '../bytes.js';
+import { sha256d } from '../hash.js';
+import { isWitnessProgram, p2sh, p2wsh } from '../wallet/script.js';
 
 
 /** The spent output of one input and how it is known. */
@@ -28,13 +28,6 @@ export interface SpentOutput {
 
 const MAX_SATS = 21_000_000n * 100_000_000n;
 
-/** Is `s` a segwit witness program (BIP141: a push of 2–40 bytes after OP_0…OP_16)? */
-export function isWitnessProgram(s: Uint8Array): boolean {
-  if (s.length < 4 || s.length > 42) return false;
-  if (s[0] !== 0x00 && (s[0]! < 0x51 || s[0]! > 0x60)) return false;
-  return s[1] === s.length - 2;
-}
-
 /** Display-order txid of a decoded previous transaction (double SHA-256 of its non-witness serialisation). */
 export function txidOf(prev: RawTxView): string {
   const w = new ByteWriter(64 + 50 * prev.inputs.length + 40 * prev.outputs.length);
@@ -43,7 +36,7 @@ export function txidOf(prev: RawTxView): string {
   w.compact(prev.outputs.length);
   for (const o of prev.outputs) w.u64(o.amount).varBytes(o.script);
   w.u32(prev.lockTime);
-  return toHex(sha256(sha256(w.finish())).reverse());
+  return toHex(sha256d(w.finish()).reverse());
 }
 
 /** The spent output of input `idx`, checked; undefined when the PSBT carries no UTXO for it. */
@@ -68,7 +61,7 @@ export function spentOutput(input: InputFields, idx: number): SpentOutput | unde
   if (out.amount < 0n || out.amount > MAX_SATS) throw new InputError(`spends an amount of ${out.amount} sat, outside 0..21e6 BTC`, field);
   let program = out.script;
   if (input.redeemScript) {
-    if (!equalBytes(out.script, p2shScript(input.redeemScript))) {
+    if (!equalBytes(out.script, p2sh(input.redeemScript))) {
       throw new InputError('redeemScript does not hash to the spent P2SH scriptPubKey', field);
     }
     program = input.redeemScript;
@@ -77,8 +70,7 @@ export function spentOutput(input: InputFields, idx: number): SpentOutput | unde
     throw new InputError('has a witness_utxo but spends a non-witness script; a legacy input needs its non_witness_utxo', field);
   }
   if (input.witnessScript) {
-    const p2wsh = concatBytes(new Uint8Array([0x00, 0x20]), sha256(input.witnessScript));
-    if (!equalBytes(program, p2wsh)) throw new InputError('witnessScript does not match the P2WSH program it spends', field);
+    if (!equalBytes(program, p2wsh(input.witnessScript))) throw new InputError('witnessScript does not match the P2WSH program it spends', field);
   }
   return out;
 }

@@ -8,15 +8,15 @@
  * It is deliberately narrow: anything it does not fully understand (PSBTv2, unknown, proprietary
  * or script-path fields, duplicate keys, odd lengths, invalid points, non-minimal data) makes it
  * return `undefined`, and the caller parses with btc-signer instead, whose verdict and error
- * message then stand. test/psbt/fast-reader.test.ts checks on the BIP vectors, our fixtures and
+ * message then stand. test/core/btc/psbt-fast-reader.test.ts checks on the BIP vectors, our fixtures and
  * thousands of mutations that whenever this reader accepts a PSBT, btc-signer accepts it too and
  * both give the same view.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { equalBytes } from './bytes.js';
-import { p2shScript, p2trScript, scriptKind } from './key-script.js';
+import { equalBytes } from '../bytes.js';
+import { p2sh, p2tr, scriptKind } from '../wallet/script.js';
 import type { Der, InputFields, OutputFields, PsbtView, RawTxView } from './psbt-view.js';
-import { isPoint, isXOnlyPoint, taprootOutputKey } from './secp.js';
+import { isPoint, isXOnlyPoint, taprootOutputKey } from '../secp.js';
 
 const MAX_SATS = 21_000_000n * 100_000_000n;
 
@@ -275,7 +275,7 @@ function readOutput(c: Cursor, o: RawTxView['outputs'][number]): OutputFields {
 function taprootCommits(internal: Uint8Array | undefined, script: Uint8Array | undefined): void {
   if (!internal) return;
   const q = taprootOutputKey(internal);
-  if (!q || !script || !equalBytes(script, p2trScript(q))) bail();
+  if (!q || !script || !equalBytes(script, p2tr(q))) bail();
 }
 
 /** Parse raw PSBTv0 bytes (magic included) on the fast path; undefined means "let btc-signer decide". */
@@ -318,10 +318,10 @@ export function fastReadPsbt(raw: Uint8Array): PsbtView | undefined {
       if (i.witnessScript) bail();
       if (spent) {
         const kind = scriptKind(spent);
-        if (kind === 'unknown' || kind === 'op_return' || kind === 'sh-wpkh') bail();
+        if (kind === 'unknown' || kind === 'op_return') bail();
         if (i.redeemScript) {
           const r = i.redeemScript;
-          if (kind !== 'p2sh' || r.length !== 22 || r[0] !== 0x00 || r[1] !== 0x14 || !equalBytes(spent, p2shScript(r))) bail();
+          if (kind !== 'p2sh' || r.length !== 22 || r[0] !== 0x00 || r[1] !== 0x14 || !equalBytes(spent, p2sh(r))) bail();
         }
       } else if (i.redeemScript) bail();
       if (i.tapInternalKey || i.tapBip32Derivation || i.tapKeySig) taprootCommits(i.tapInternalKey ?? bail(), spent);

@@ -12,7 +12,7 @@
  * The PSBT must already have been parsed and validated (psbt-codec.ts); structural surprises here
  * are therefore internal errors.
  */
-import { ByteWriter } from './bytes.js';
+import { ByteWriter } from '../bytes.js';
 
 /** One key-value pair; `key` includes its type byte. */
 export interface KeyValue {
@@ -26,6 +26,8 @@ export const partialSigPair = (pubkey: Uint8Array, sig: Uint8Array): KeyValue =>
 export const tapKeySigPair = (sig: Uint8Array): KeyValue => ({ key: Uint8Array.of(0x13), value: sig });
 /** PSBT_IN_REDEEM_SCRIPT (0x04). */
 export const redeemScriptPair = (script: Uint8Array): KeyValue => ({ key: Uint8Array.of(0x04), value: script });
+/** PSBT_IN_WITNESS_SCRIPT (0x05). */
+export const witnessScriptPair = (script: Uint8Array): KeyValue => ({ key: Uint8Array.of(0x05), value: script });
 
 /** BIP370 fields kept by `trimmed`: previous txid, output index, sequence, locktimes; output amount and script. */
 const V2_INPUT_KEEP = new Set([0x0e, 0x0f, 0x10, 0x11, 0x12]);

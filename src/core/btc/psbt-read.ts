@@ -1,9 +1,10 @@
 /**
  * Reading a PSBT for review and signing: the linear fast reader (psbt-fast-reader.ts) when it fully
  * understands the file, else @scure/btc-signer (psbt-codec.ts), whose verdict and error message
- * stand. Kept apart from psbt-codec.ts so commands that only move PSBTs do not load curve code.
+ * stand. btc-signer (and the pure-JS curve code it brings) is imported only when the fast reader
+ * declines, so signing an everyday PSBT does not pay for loading it.
  */
-import { decodePsbt, psbtBytesFrom, type PsbtEncoding } from './psbt-codec.js';
+import { psbtBytesFrom, type PsbtEncoding } from './psbt-encoding.js';
 import { fastReadPsbt } from './psbt-fast-reader.js';
 import { viewOf, type PsbtView } from './psbt-view.js';
 
@@ -16,13 +17,13 @@ export interface ReadPsbt {
 }
 
 /**
- * Read a PSBT for review and signing: the linear fast reader when it fully understands the file
- * (common PSBTv0), else @scure/btc-signer, whose verdict and error message stand.
+ * Read a PSBT (binary, base64 or hex) for review and signing: the linear fast reader when it
+ * fully understands the file (common PSBTv0), else @scure/btc-signer.
  */
-export function readPsbt(input: Uint8Array, field = 'psbt'): ReadPsbt {
+export async function readPsbt(input: Uint8Array, field = 'psbt'): Promise<ReadPsbt> {
   const { bytes, encoding } = psbtBytesFrom(input, field);
   const fast = fastReadPsbt(bytes);
   if (fast) return { view: fast, encoding, bytes, reader: 'fast' };
-  const { tx } = decodePsbt(bytes, field);
-  return { view: viewOf(tx), encoding, bytes, reader: 'btc-signer' };
+  const { decodePsbt } = await import('./psbt-codec.js');
+  return { view: viewOf(decodePsbt(bytes, field).tx), encoding, bytes, reader: 'btc-signer' };
 }

@@ -8,7 +8,7 @@ import { Address, OutScript } from '@scure/btc-signer';
 import { InputError } from '../errors.js';
 import { parseBtc } from '../amount.js';
 import { sanitize } from '../text.js';
-import { NETWORKS, NETWORK_NAMES, type BtcNetwork } from './network.js';
+import { NETWORKS, NETWORK_NAMES, type BtcNetwork } from '../network.js';
 import { dustThreshold } from './vsize.js';
 
 /** A decoded payee. */

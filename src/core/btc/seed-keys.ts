@@ -14,9 +14,10 @@
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha512 } from '@noble/hashes/sha2.js';
 import type { HDKey } from '@scure/bip32';
-import { hash160 } from './key-script.js';
-import type { KeySource } from './key-source.js';
-import { isPrivateKey, privateAdd, publicKeys } from './secp.js';
+import { hash160 } from '../hash.js';
+import { fingerprintHex } from '../hd/path.js';
+import { isPrivateKey, privateAdd, publicKeys } from '../secp.js';
+import type { KeyPair, SigningKeys } from '../wallet/key-source.js';
 
 /** HMAC-SHA512(key, data): noble's by default; the CLI passes Node's native one (same bytes, faster). */
 export type HmacSha512 = (key: Uint8Array, data: Uint8Array) => Uint8Array;
@@ -24,26 +25,36 @@ export type HmacSha512 = (key: Uint8Array, data: Uint8Array) => Uint8Array;
 const nobleHmacSha512: HmacSha512 = (key, data) => hmac(sha512, key, data);
 const BITCOIN_SEED = new TextEncoder().encode('Bitcoin seed');
 
-/** One BIP32 node: private key, compressed public key, chain code. */
+/**
+ * One BIP32 node: private key, chain code, and the public key once it is needed. A hardened child
+ * needs only its parent's private key, so the public keys of the purpose and coin-type levels are
+ * never computed (a point multiplication each).
+ */
 export interface Node {
   priv: Uint8Array;
-  pub: Uint8Array;
+  chain: Uint8Array;
+  /** Compressed public key, computed on first use. */
+  pub?: Uint8Array;
   /** The same public key uncompressed (65 bytes), for verifying our signatures; absent on an HDKey's master. */
   pubFull?: Uint8Array;
-  chain: Uint8Array;
 }
 
-/** A private key and its compressed public key (and, when known, the uncompressed one). */
-export interface KeyPair {
-  priv: Uint8Array;
-  pub: Uint8Array;
-  pubFull?: Uint8Array;
+/** The node's compressed public key (computed once). */
+function pubOf(n: Node): Uint8Array {
+  if (!n.pub) {
+    const { compressed, uncompressed } = publicKeys(n.priv);
+    n.pub = compressed;
+    n.pubFull = uncompressed;
+  }
+  return n.pub;
 }
 
 /** Private keys of one seed under its master fingerprint. */
-export class SeedKeys implements KeySource {
+export class SeedKeys implements SigningKeys {
   readonly fingerprint: number;
+  readonly fingerprints: readonly number[];
   readonly label = 'seed';
+  private readonly fingerprintText: string;
   private readonly nodes = new Map<string, Node | null>();
   private readonly hmac: HmacSha512;
 
@@ -53,11 +64,13 @@ export class SeedKeys implements KeySource {
     if ('master' in root) {
       this.fingerprint = root.fingerprint >>> 0;
       this.nodes.set('', root.master);
-      return;
+    } else {
+      if (!root.privateKey || root.depth !== 0) throw new RangeError('SeedKeys needs the master private key');
+      this.fingerprint = root.fingerprint >>> 0;
+      this.nodes.set('', { priv: root.privateKey, pub: root.publicKey!, chain: root.chainCode! });
     }
-    if (!root.privateKey || root.depth !== 0) throw new RangeError('SeedKeys needs the master private key');
-    this.fingerprint = root.fingerprint >>> 0;
-    this.nodes.set('', { priv: root.privateKey, pub: root.publicKey!, chain: root.chainCode! });
+    this.fingerprints = [this.fingerprint];
+    this.fingerprintText = fingerprintHex(this.fingerprint);
   }
 
   /**
@@ -89,14 +102,18 @@ export class SeedKeys implements KeySource {
     return child;
   }
 
-  /** The key pair at a full path from the master; undefined when not derivable. */
-  keyPair(path: readonly number[]): KeyPair | undefined {
+  /** The key pair at a full path from the master of `fingerprint` (8 hex); undefined when not ours or not derivable. */
+  keyPair(fingerprint: string, path: readonly number[]): KeyPair | undefined {
+    if (fingerprint !== this.fingerprintText) return undefined;
     const n = this.node(path);
-    return n ? { priv: n.priv, pub: n.pub, ...(n.pubFull ? { pubFull: n.pubFull } : {}) } : undefined;
+    if (!n) return undefined;
+    const pub = pubOf(n);
+    return { priv: n.priv, pub, ...(n.pubFull ? { pubFull: n.pubFull } : {}) };
   }
 
-  publicKey(path: readonly number[]): Uint8Array | undefined {
-    return this.node(path)?.pub;
+  publicKey(fingerprint: number, path: readonly number[]): Uint8Array | undefined {
+    const n = fingerprint >>> 0 === this.fingerprint ? this.node(path) : null;
+    return n ? pubOf(n) : undefined;
   }
 
   /** Overwrite the cached private keys (best effort; JS may keep copies). */
@@ -111,7 +128,7 @@ function ckdPriv(parent: Node, index: number, hmacSha512: HmacSha512): Node | nu
   if (!Number.isInteger(index) || index < 0 || index > 0xffffffff) return null;
   const data = new Uint8Array(37);
   if (index >= 0x80000000) data.set(parent.priv, 1);
-  else data.set(parent.pub, 0);
+  else data.set(pubOf(parent), 0);
   data[33] = (index >>> 24) & 0xff;
   data[34] = (index >>> 16) & 0xff;
   data[35] = (index >>> 8) & 0xff;
@@ -123,6 +140,5 @@ function ckdPriv(parent: Node, index: number, hmacSha512: HmacSha512): Node | nu
   const chain = I.slice(32);
   I.fill(0);
   if (!priv) return null;
-  const { compressed, uncompressed } = publicKeys(priv);
-  return { priv, pub: compressed, pubFull: uncompressed, chain };
+  return { priv, chain };
 }

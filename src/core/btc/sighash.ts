@@ -11,7 +11,8 @@
  * class does not. Pure: no I/O.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { ByteWriter } from './bytes.js';
+import { ByteWriter } from '../bytes.js';
+import { sha256d, taggedHash } from '../hash.js';
 
 /** The transaction as the sighash algorithms see it (txids in display order, as btc-signer keeps them). */
 export interface SighashTx {
@@ -33,21 +34,7 @@ export const SIGHASH_NONE = 0x02;
 export const SIGHASH_SINGLE = 0x03;
 export const SIGHASH_ANYONECANPAY = 0x80;
 
-const sha256d = (b: Uint8Array): Uint8Array => sha256(sha256(b));
 const ZERO32: Uint8Array = new Uint8Array(32);
-
-function tagHash(tag: string): Uint8Array {
-  return sha256(new TextEncoder().encode(tag));
-}
-let TAP_SIGHASH_TAG: Uint8Array | undefined;
-
-/** BIP340 tagged hash: SHA256(SHA256(tag) || SHA256(tag) || msg). */
-export function taggedHash(tag: string, ...msgs: Uint8Array[]): Uint8Array {
-  const t = tag === 'TapSighash' ? (TAP_SIGHASH_TAG ??= tagHash(tag)) : tagHash(tag);
-  const h = sha256.create().update(t).update(t);
-  for (const m of msgs) h.update(m);
-  return h.digest();
-}
 
 /** Sighash cache over one transaction. Construct once, then ask for each input's hash. */
 export class SighashCache {

@@ -1,24 +1,27 @@
 /**
- * Signing the inputs a review proved ours, in one pass over the transaction:
+ * Signing the inputs a review proved ours, in one pass over the transaction. The digest follows
+ * the spend kind of the input's script template (src/core/wallet/template.ts):
  *
- * - P2WPKH and P2SH-P2WPKH: BIP143 digest with scriptCode = the P2PKH script of the key ("For
- *   P2WPKH witness program, the scriptCode is 0x1976a914{20-byte-pubkey-hash}88ac"), shared
- *   hashPrevouts/hashSequence/hashOutputs computed once (sighash.ts);
- * - P2PKH: the legacy digest with the spent scriptPubKey as scriptCode;
- * - P2TR key path (BIP86): BIP341 digest over all spent outputs, signed with the tweaked key,
- *   64-byte signature for SIGHASH_DEFAULT (BIP341: "the signature is 64 bytes" then).
+ * - segwit v0 (P2WPKH, P2SH-P2WPKH, P2WSH): the BIP143 digest with shared hashPrevouts,
+ *   hashSequence and hashOutputs computed once (sighash.ts) and the scriptCode of the script
+ *   (src/core/wallet/template.ts `scriptCode`): "For P2WPKH witness program, the scriptCode is 0x1976a914{20-byte-pubkey-hash}88ac";
+ *   "for P2WSH witness program … the scriptCode is the witnessScript";
+ * - legacy (P2PKH): the original digest with the spent scriptPubKey (or, under P2SH, the redeem
+ *   script) as scriptCode;
+ * - taproot key path (BIP86): the BIP341 digest over all spent outputs, signed with the tweaked
+ *   key, 64-byte signature for SIGHASH_DEFAULT (BIP341: "the signature is 64 bytes" then).
  *
- * ECDSA signatures are RFC 6979 with low-R grinding (secp.ts); Schnorr uses aux_rand = 32 zero
- * bytes. Every signature is verified against its digest before it is returned. Pure: no I/O.
+ * ECDSA signatures are RFC 6979 with low-R grinding (src/core/secp.ts); Schnorr uses aux_rand =
+ * 32 zero bytes. Every signature is verified against its digest before it is returned. Pure: no I/O.
  */
 import { VerificationError } from '../errors.js';
-import { hash160, p2wpkhScriptCode } from './key-script.js';
+import { ecdsaSignLowR, ecdsaVerify, schnorrSign, schnorrVerify, taprootTweak } from '../secp.js';
+import { scriptCode, template } from '../wallet/template.js';
 import type { PsbtReview } from './review.js';
-import { ecdsaSignLowR, ecdsaVerify, schnorrSign, schnorrVerify, taprootTweak } from './secp.js';
-import type { SeedKeys } from './seed-keys.js';
+import type { SigningKeys } from '../wallet/key-source.js';
 import { SighashCache, SIGHASH_ALL, SIGHASH_DEFAULT, type Prevout } from './sighash.js';
 
-/** A signature made for one input. */
+/** A signature made for one input, with the scripts the PSBT lacked that a finalizer needs. */
 export interface InputSignature {
   index: number;
   /** Compressed public key (ECDSA) or x-only internal key (taproot). */
@@ -26,14 +29,16 @@ export interface InputSignature {
   /** DER + sighash byte (ECDSA), or 64/65-byte Schnorr. */
   signature: Uint8Array;
   taproot: boolean;
-  /** P2SH-P2WPKH redeem script, given when the PSBT lacks it (the finalizer needs it). */
+  /** Redeem script (P2SH templates), given when the PSBT lacks it. */
   redeemScript?: Uint8Array;
+  /** Witness script (P2WSH templates), given when the PSBT lacks it. */
+  witnessScript?: Uint8Array;
 }
 
 const AUX_ZERO = new Uint8Array(32);
 
 /** Sign every input of ours not yet signed by us, from the review of the PSBT (which holds all the sighash needs). */
-export function signInputs(review: PsbtReview, keys: SeedKeys): InputSignature[] {
+export function signInputs(review: PsbtReview, keys: SigningKeys): InputSignature[] {
   const cache = new SighashCache({
     version: review.txVersion,
     lockTime: review.lockTime,
@@ -45,9 +50,11 @@ export function signInputs(review: PsbtReview, keys: SeedKeys): InputSignature[]
   for (const r of review.inputs) {
     const own = r.ours;
     if (!own || r.signedByUs || r.finalized) continue;
-    const pair = keys.keyPair(own.path);
+    const pair = keys.keyPair(own.fingerprint, own.path);
     if (!pair) continue;
-    if (own.type === 'tr') {
+    const t = template(own.type);
+    const spend = t.spend;
+    if (spend === 'taproot-key') {
       prevouts ??= review.inputs.map((x) => ({ script: x.script!, amount: x.amount! }));
       const hashType = r.sighash ?? SIGHASH_DEFAULT;
       const hash = cache.bip341(r.index, prevouts, hashType);
@@ -60,18 +67,22 @@ export function signInputs(review: PsbtReview, keys: SeedKeys): InputSignature[]
       continue;
     }
     const hashType = r.sighash ?? SIGHASH_ALL;
-    const hash =
-      own.type === 'pkh'
-        ? cache.legacy(r.index, r.script!, hashType)
-        : cache.bip143(r.index, p2wpkhScriptCode(own.keyHash ?? hash160(pair.pub)), r.amount!, hashType);
+    const code = scriptCode(t, own, r.script!);
+    const hash = spend === 'legacy' ? cache.legacy(r.index, code, hashType) : cache.bip143(r.index, code, r.amount!, hashType);
     const der = ecdsaSignLowR(hash, pair.priv);
     // Verified as Bitcoin Core's CKey::Sign does after signing, against our public key (uncompressed when known: same point, cheaper to parse).
     if (!ecdsaVerify(hash, pair.pubFull ?? pair.pub, der)) throw new VerificationError(`input ${r.index}: the ECDSA signature does not verify; nothing was output`);
     const signature = new Uint8Array(der.length + 1);
     signature.set(der);
     signature[der.length] = hashType;
-    const needsRedeem = own.type === 'sh-wpkh' && !r.hasRedeemScript;
-    out.push({ index: r.index, pubkey: pair.pub, signature, taproot: false, ...(needsRedeem ? { redeemScript: Uint8Array.of(0x00, 0x14, ...(own.keyHash ?? hash160(pair.pub))) } : {}) });
+    out.push({
+      index: r.index,
+      pubkey: pair.pub,
+      signature,
+      taproot: false,
+      ...(own.redeemScript && !r.hasRedeemScript ? { redeemScript: own.redeemScript } : {}),
+      ...(own.witnessScript && !r.hasWitnessScript ? { witnessScript: own.witnessScript } : {}),
+    });
   }
   return out;
 }

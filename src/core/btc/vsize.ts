@@ -1,46 +1,20 @@
 /**
- * Transaction weight per script type (BIP141: weight = 4 × non-witness bytes + witness bytes;
- * vsize = ceil(weight / 4)), used to price inputs and outputs before signing. Signatures are
- * counted at their largest size under coldkit's signer: low-R, low-S DER is at most 70 bytes plus
- * the sighash byte (71); a BIP341 key-path signature with SIGHASH_DEFAULT is exactly 64 bytes.
+ * Transaction weight (BIP141: weight = 4 × non-witness bytes + witness bytes; vsize =
+ * ceil(weight / 4)) and dust, used to price a transaction before it is signed. The weight of a
+ * signed input is the script template's (src/core/wallet/template.ts `inputWeight`), counted at
+ * coldkit's signature sizes.
  */
-import type { ScriptType } from '../hd/script-type.js';
-import { compactSizeLength } from './bytes.js';
-import { isWitnessProgram } from './prevouts.js';
+import { compactSizeLength } from '../bytes.js';
+import { isWitnessProgram } from '../wallet/script.js';
 
 /** Weight of version (4), locktime (4) and the in/out counts (1 each below 253). */
 export function overheadWeight(nIn: number, nOut: number, segwit: boolean): number {
   return 4 * (8 + compactSizeLength(nIn) + compactSizeLength(nOut)) + (segwit ? 2 : 0);
 }
 
-const ECDSA_SIG = 71; // 70-byte low-R DER + sighash byte
-const PUBKEY = 33;
-
-/** Weight of one signed input of a script type (with its witness). */
-export function inputWeight(script: ScriptType): number {
-  const base = 36 + 4; // outpoint + sequence
-  switch (script) {
-    case 'pkh': {
-      const scriptSig = 1 + ECDSA_SIG + 1 + PUBKEY;
-      return 4 * (base + compactSizeLength(scriptSig) + scriptSig);
-    }
-    case 'sh-wpkh':
-      return 4 * (base + 1 + 23) + (1 + 1 + ECDSA_SIG + 1 + PUBKEY);
-    case 'wpkh':
-      return 4 * (base + 1) + (1 + 1 + ECDSA_SIG + 1 + PUBKEY);
-    case 'tr':
-      return 4 * (base + 1) + (1 + 1 + 64);
-  }
-}
-
 /** Weight of an output paying to `scriptLen` bytes of script. */
 export function outputWeight(scriptLen: number): number {
   return 4 * (8 + compactSizeLength(scriptLen) + scriptLen);
-}
-
-/** Is the script type segwit (adds marker and flag to the transaction)? */
-export function isSegwit(script: ScriptType): boolean {
-  return script !== 'pkh';
 }
 
 /** Bitcoin Core's default dust relay fee, 3 sat/vB (DUST_RELAY_TX_FEE = 3000 sat/kvB). */

@@ -4,13 +4,10 @@
  */
 import { mnemonicToSeedSync } from '@scure/bip39';
 import { HDKey } from '@scure/bip32';
-import type { BtcNetwork } from '../btc/network.js';
-import { formatPath } from './path.js';
+import type { BtcNetwork } from '../network.js';
+import { fingerprintHex, formatPath } from './path.js';
 
-/** Fingerprint as 8 lower-case hex characters. */
-export function fingerprintHex(fp: number): string {
-  return (fp >>> 0).toString(16).padStart(8, '0');
-}
+export { fingerprintHex };
 
 /** BIP39 seed from a checked phrase and passphrase (BIP39: salt "mnemonic" + passphrase, NFKD). */
 export function seedFromMnemonic(phrase: string, passphrase = ''): Uint8Array {

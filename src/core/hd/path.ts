@@ -1,5 +1,5 @@
 /**
- * BIP32 derivation paths: parsing ("m/84'/0'/0'", "h" and "H" accepted as hardened markers),
+ * BIP32 derivation paths and key origins: parsing ("m/84'/0'/0'", "h" and "H" accepted as hardened markers),
  * formatting, and the hardening rule for account paths (BIP44: purpose, coin type and account
  * "hardened derivation is used at this level").
  */
@@ -20,6 +20,11 @@ export function parsePath(text: string, field = '--path'): number[] {
     if (!Number.isSafeInteger(n) || n >= HARDENED) throw new InputError(`level ${i + 1} index ${m[1]} is not below 2^31`, field);
     return m[2] ? n + HARDENED : n;
   });
+}
+
+/** A master key fingerprint (BIP32 key origin) as 8 lower-case hex characters. */
+export function fingerprintHex(fp: number): string {
+  return (fp >>> 0).toString(16).padStart(8, '0');
 }
 
 /** Format indices as a path with "h" for hardened (shell-safe; Bitcoin Core accepts both h and '). */

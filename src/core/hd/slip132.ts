@@ -5,24 +5,19 @@
 import { HDKey } from '@scure/bip32';
 import { base58check } from './base58.js';
 import { InputError } from '../errors.js';
-import type { ScriptType } from './script-type.js';
+import { SLIP132 } from '../network.js';
 
-/** SLIP-132 public versions: [mainnet, testnet] per script type (null = plain xpub/tpub). */
-export const SLIP132_PUBLIC: Record<ScriptType, [number, number] | null> = {
-  pkh: null,
-  'sh-wpkh': [0x049d7cb2, 0x044a5262], // ypub, upub
-  wpkh: [0x04b24746, 0x045f1cf6], // zpub, vpub
-  tr: null,
-};
+/** The script type a SLIP-132 version hints at, by coldkit's template name. */
+export type Slip132Hint = 'sh-wpkh' | 'wpkh';
 
 /** All public versions coldkit reads, with their name, network family and script hint. */
-export const KNOWN_PUBLIC_VERSIONS: Record<number, { prefix: string; mainnet: boolean; script?: ScriptType }> = {
+export const KNOWN_PUBLIC_VERSIONS: Record<number, { prefix: string; mainnet: boolean; script?: Slip132Hint }> = {
   0x0488b21e: { prefix: 'xpub', mainnet: true },
   0x043587cf: { prefix: 'tpub', mainnet: false },
-  0x049d7cb2: { prefix: 'ypub', mainnet: true, script: 'sh-wpkh' },
-  0x044a5262: { prefix: 'upub', mainnet: false, script: 'sh-wpkh' },
-  0x04b24746: { prefix: 'zpub', mainnet: true, script: 'wpkh' },
-  0x045f1cf6: { prefix: 'vpub', mainnet: false, script: 'wpkh' },
+  [SLIP132.ypub]: { prefix: 'ypub', mainnet: true, script: 'sh-wpkh' },
+  [SLIP132.upub]: { prefix: 'upub', mainnet: false, script: 'sh-wpkh' },
+  [SLIP132.zpub]: { prefix: 'zpub', mainnet: true, script: 'wpkh' },
+  [SLIP132.vpub]: { prefix: 'vpub', mainnet: false, script: 'wpkh' },
 };
 
 /** Re-serialise an extended public key with other version bytes. */
@@ -33,14 +28,8 @@ export function withVersion(extKey: string, version: number): string {
   return base58check.encode(out);
 }
 
-/** The SLIP-132 form of an xpub/tpub for a script type, or undefined when none applies. */
-export function slip132Form(xpub: string, script: ScriptType, mainnet: boolean): string | undefined {
-  const v = SLIP132_PUBLIC[script];
-  return v ? withVersion(xpub, mainnet ? v[0] : v[1]) : undefined;
-}
-
 /** Normalise any known public version to plain xpub/tpub; returns the key and what its version said. */
-export function normalizeExtendedPublic(extKey: string, field = 'xpub'): { xpub: string; mainnet: boolean; script?: ScriptType } {
+export function normalizeExtendedPublic(extKey: string, field = 'xpub'): { xpub: string; mainnet: boolean; script?: Slip132Hint } {
   let raw: Uint8Array;
   try {
     raw = base58check.decode(extKey);

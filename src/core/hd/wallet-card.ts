@@ -3,8 +3,8 @@
  * it — master fingerprint, BIP84 account xpub, first receive address, and whether a BIP39
  * passphrase is in use (never its value). Drills compare against it.
  */
-import type { BtcNetwork } from '../btc/network.js';
-import { accountPath, exportAccount } from './account.js';
+import type { BtcNetwork } from '../network.js';
+import { accountPath, exportAccount } from '../wallet/account.js';
 import { masterFingerprint, masterKey, seedFromMnemonic } from './keys.js';
 
 /** The wallet card document (written with `--card FILE`). */

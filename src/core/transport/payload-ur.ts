@@ -11,7 +11,8 @@
  * (one per line); EIP-4527 types their untagged CBOR; text UTF-8.
  */
 import { InputError } from '../errors.js';
-import { parseDescriptor, formatDescriptor } from '../hd/descriptor.js';
+import { parseDescriptor, formatDescriptor } from '../wallet/descriptor.js';
+import { TEMPLATES } from '../wallet/template.js';
 import { withChecksum } from '../hd/checksum.js';
 import { cborGet, decodeCbor, encodeCbor, type CborMap } from './cbor.js';
 import { decodeCryptoAccount, decodeCryptoOutputBytes, encodeCryptoAccount, encodeCryptoOutputBytes, singleKeyOutput, type SingleScript } from './ur/account.js';
@@ -65,11 +66,12 @@ export function descriptorLines(bytes: Uint8Array, field = 'account'): string[] 
 /** A single-key descriptor as a crypto-output expression (the account key, receivers derive 0/* and 1/*). */
 export function descriptorToOutput(text: string, field = 'descriptor'): OutputExpr {
   const d = parseDescriptor(text, field);
-  if (!d.fingerprint || !d.originPath) throw new InputError('the descriptor needs a key origin [fingerprint/path] for a QR account export', field);
-  if (d.prefix.length || !(d.branches.length === 2 && d.branches[0] === 0 && d.branches[1] === 1)) {
+  const k = d.keys[0]!;
+  if (!k.fingerprint || !k.originPath) throw new InputError('the descriptor needs a key origin [fingerprint/path] for a QR account export', field);
+  if (k.prefix.length || !(d.branches.length === 2 && d.branches[0] === 0 && d.branches[1] === 1)) {
     throw new InputError('only the standard /<0;1>/* account form can be exported over QR', field);
   }
-  return singleKeyOutput(d.script as SingleScript, parseInt(d.fingerprint, 16), d.originPath, d.xpub);
+  return singleKeyOutput(d.script as SingleScript, parseInt(k.fingerprint, 16), k.originPath, k.xpub);
 }
 
 /** A bare key expression `[fingerprint/path]xpub` (an account key without a script, e.g. Ethereum's m/44'/60'/0'). */
@@ -90,23 +92,20 @@ export function keyExprToHdkey(text: string, field = 'account key'): CborMap {
 /** Descriptor text of a decoded expression: coldkit's multipath form for standard single-key accounts. */
 export function outputToText(e: OutputExpr): string {
   const chain = scriptChain(e).join('/');
-  const script = ({ pkh: 'pkh', 'sh/wpkh': 'sh-wpkh', wpkh: 'wpkh', tr: 'tr' } as const)[chain as 'pkh'];
+  const script = TEMPLATES.find((t) => t.functions.join('/') === chain)?.name;
   let inner: OutputExpr = e;
   while ('inner' in inner) inner = inner.inner;
   if (script && 'key' in inner && 'hd' in inner.key) {
     const hd = inner.key.hd;
     const o = hd.origin;
     if (!hd.children && o?.sourceFingerprint !== undefined && o.components.every((c) => 'index' in c)) {
-      return formatDescriptor(
-        {
-          script,
-          fingerprint: o.sourceFingerprint.toString(16).padStart(8, '0'),
-          originPath: o.components.map((c) => ('index' in c ? c.index + (c.hardened ? 0x80000000 : 0) : 0) >>> 0),
-          xpub: hdkeyToXpub(hd),
-          prefix: [],
-        },
-        'multi',
-      );
+      const key = {
+        fingerprint: o.sourceFingerprint.toString(16).padStart(8, '0'),
+        originPath: o.components.map((c) => ('index' in c ? c.index + (c.hardened ? 0x80000000 : 0) : 0) >>> 0),
+        xpub: hdkeyToXpub(hd),
+        prefix: [],
+      };
+      return formatDescriptor({ script, keys: [key] }, 'multi');
     }
   }
   return withChecksum(outputToDescriptor(e));

@@ -12,8 +12,12 @@ import { mnemonicToSeedSync } from '@scure/bip39';
 import { Psbt, initEccLib } from 'bitcoinjs-lib';
 import * as ecc from 'tiny-secp256k1';
 import { runCli, tmpDir } from '../../helpers/cli.js';
-import { buildPsbt, SAMPLE_MNEMONIC } from '../../helpers/build-psbt.js';
-import { signFlow } from '../../helpers/sign-flow.js';
+import { signPsbt } from '../../../src/core/btc/signer.js';
+import { NETWORKS } from '../../../src/core/network.js';
+import { buildPsbt, SAMPLE_MNEMONIC, seedKeysOf } from '../../helpers/build-psbt.js';
+
+/** The PSBT signed in-process by the same core pipeline the CLI runs. */
+const signedBy = async (raw: Uint8Array): Promise<Uint8Array> => (await signPsbt(raw, { network: NETWORKS.testnet, keys: seedKeysOf() })).raw;
 
 initEccLib(ecc);
 const dir = tmpDir('coldkit-psbt-');
@@ -61,7 +65,7 @@ describe('psbt sign', () => {
     expect(trimmed.length).toBeLessThan(good.length);
     const merged = Psbt.fromBuffer(Buffer.from(good)).combine(Psbt.fromBuffer(trimmed));
     expect(merged.validateSignaturesOfAllInputs((pub, msg, sig) => ecc.verify(msg, pub, sig))).toBe(true);
-    const full = Psbt.fromBuffer(Buffer.from(signFlow(good).signed));
+    const full = Psbt.fromBuffer(Buffer.from(await signedBy(good)));
     for (let i = 0; i < 2; i++) expect(merged.data.inputs[i]!.partialSig).toEqual(full.data.inputs[i]!.partialSig);
   });
 
@@ -74,7 +78,22 @@ describe('psbt sign', () => {
     expect(fs.existsSync(out)).toBe(false);
     const ok = await sign([f, '--out', out, '--allow-unverified-change']);
     expect(ok.code, ok.stderr).toBe(0);
+    // The overridden finding is shown with its message before the approval.
+    expect(ok.stderr).toMatch(/^OVERRIDE --allow-unverified-change \(journaled\): output 1 claims to be change/m);
     expect(journalOps().pop()!.data).toMatchObject({ changeVerified: false, overrides: ['--allow-unverified-change'] });
+  });
+
+  it('reports every refusal at once, most fundamental first, with each finding in --json', async () => {
+    const f = file('many.psbt', buildPsbt({ kind: 'wpkh', inputs: 1, fakeChange: true, nonWitness: false, coinType: 0 }));
+    const r = await runCli(['--network', 'testnet', '--yes', '--json', 'psbt', 'sign', f, '--mnemonic-file', mn], { env: { COLDKIT_JOURNAL: journal } });
+    expect(r.code).toBe(3);
+    expect(r.stderr.trim().split('\n').pop()).toMatch(/^coldkit: derivation paths are for another network than testnet .*; output 1 claims to be change .*; segwit v0 input 0 has no non_witness_utxo.* \(refused; --allow-network-mismatch, --allow-unverified-change, --allow-unproven-amounts overrides, and the override is journaled\)$/);
+    const { error } = r.json();
+    expect(error.findings.map((x: { code: string; severity: string; override?: string }) => [x.code, x.severity, x.override])).toEqual([
+      ['network-mismatch', 'refuse', '--allow-network-mismatch'],
+      ['unverified-change', 'refuse', '--allow-unverified-change'],
+      ['unproven-amounts', 'refuse', '--allow-unproven-amounts'],
+    ]);
   });
 
   it('without --yes and no terminal, asks nothing, writes nothing, exit 2', async () => {
@@ -114,6 +133,24 @@ describe('psbt inspect', () => {
     const r = await runCli(['--network', 'testnet', '--json', 'psbt', 'inspect', file('i2.psbt', good)]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json().review.outputs[1].role).toBe('claimed-change');
+    expect(r.json().signWouldRefuse).toEqual([]);
+  });
+  it('lists what psbt sign would refuse, with codes and flags, exit 0; warnings keep their list', async () => {
+    const desc = `wpkh([73c5da0a/84h/1h/0h]${tpub}/<0;1>/*)`;
+    const f = file('i3.psbt', buildPsbt({ kind: 'wpkh', inputs: 2, fakeChange: true, nonWitness: false, lockTime: 900_000 }));
+    const j = await runCli(['--network', 'testnet', '--json', 'psbt', 'inspect', f, '--descriptor', desc]);
+    expect(j.code, j.stderr).toBe(0);
+    const out = j.json();
+    expect(out.signWouldRefuse.map((x: { code: string; override?: string }) => [x.code, x.override])).toEqual([
+      ['unverified-change', '--allow-unverified-change'],
+      ['unproven-amounts', '--allow-unproven-amounts'],
+    ]);
+    expect(out.findings.map((x: { code: string }) => x.code)).toEqual(['unverified-change', 'unproven-amounts', 'lock-time']);
+    expect(out.review.warnings).toEqual(['nLockTime is 900000 (block height)']);
+    const t = await runCli(['--network', 'testnet', 'psbt', 'inspect', f, '--descriptor', desc]);
+    expect(t.code, t.stderr).toBe(0);
+    expect(t.stdout.trimEnd()).toMatch(/== psbt sign would refuse\n  output 1 claims to be change .* \(--allow-unverified-change\)\n  segwit v0 input 0, 1 has no non_witness_utxo, so its amount is unproven \(--allow-unproven-amounts\)$/);
+    expect(t.stdout).toMatch(/== Warnings\n  ! nLockTime is 900000 \(block height\)/);
   });
 });
 
@@ -133,8 +170,12 @@ describe('bad input: exit 2, one line, no stack, no file', () => {
     b[at] = 0xa1;
     return b;
   };
+  let signedGood: Uint8Array;
+  beforeAll(async () => {
+    signedGood = await signedBy(good);
+  });
   const finalized = (): Uint8Array => {
-    const p = Psbt.fromBuffer(Buffer.from(signFlow(good).signed));
+    const p = Psbt.fromBuffer(Buffer.from(signedGood));
     p.finalizeAllInputs();
     return p.toBuffer();
   };

@@ -9,7 +9,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mnemonicFromEntropy } from '../../../src/core/bip39/mnemonic.js';
-import { network } from '../../../src/core/btc/network.js';
+import { network } from '../../../src/core/network.js';
 import { walletCard } from '../../../src/core/hd/wallet-card.js';
 import { fromHex } from '../../../src/core/text.js';
 import { runCli, tmpDir } from '../../helpers/cli.js';

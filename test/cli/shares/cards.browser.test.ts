@@ -10,7 +10,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { mnemonicFromEntropy } from '../../../src/core/bip39/mnemonic.js';
-import { network } from '../../../src/core/btc/network.js';
+import { network } from '../../../src/core/network.js';
 import { walletCard } from '../../../src/core/hd/wallet-card.js';
 import { splitEntropy } from '../../../src/core/shares/split.js';
 import { writeCards } from '../../../src/cli/shares/cards.js';

@@ -10,7 +10,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { walletCard } from '../../../src/core/hd/wallet-card.js';
-import { network } from '../../../src/core/btc/network.js';
+import { network } from '../../../src/core/network.js';
 import { splitEntropy } from '../../../src/core/shares/split.js';
 import { parseSskrText, sskrSplit, sskrToBytewords, sskrToUr } from '../../../src/core/shares/sskr.js';
 import { decodeShare } from '../../../src/core/shares/v1.js';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { mnemonicFromEntropy, parseMnemonic } from '../../../src/core/bip39/mnemonic.js';
 import { masterKey, seedFromMnemonic } from '../../../src/core/hd/keys.js';
-import { NETWORKS } from '../../../src/core/btc/network.js';
+import { NETWORKS } from '../../../src/core/network.js';
 import { fromHex, toHex } from '../../../src/core/text.js';
 import { fixtureText } from '../../helpers/spec-text.js';
 

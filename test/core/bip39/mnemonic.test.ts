@@ -1,14 +1,16 @@
 /**
  * Reading mnemonics from people (src/core/bip39/mnemonic.ts): the exact error messages (unknown
  * word with a suggestion, wrong count, checksum), unique 4-letter prefixes, tolerated numbering
- * and separators, and `seed finish` candidates checked against a brute-force oracle.
+ * and separators, `seed finish` candidates checked against a brute-force oracle, and the BIP39
+ * entropy/checksum packing against @scure/bip39.
  */
 import { describe, expect, it } from 'vitest';
-import { validateMnemonic } from '@scure/bip39';
+import { entropyToMnemonic as scureEntropyToMnemonic, validateMnemonic } from '@scure/bip39';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import {
   editDistance,
   entropyBytesFor,
+  entropyOf,
   finalWordCandidates,
   mnemonicFromEntropy,
   parseMnemonic,
@@ -151,5 +153,32 @@ describe('seed finish: every valid final word', () => {
   });
   it('unknown words are reported with suggestions', () => {
     expect(inputError(() => finalWordCandidates('abandon '.repeat(10) + 'abandn')).message).toMatch(/word 11 "abandn" .*"abandon"/);
+  });
+});
+
+describe('entropy ↔ words (BIP39 bit packing and checksum) against @scure/bip39', () => {
+  it('every length, 200 random entropies each: the same words both ways, and checksums the library accepts', () => {
+    let x = 0x9e3779b9;
+    const next = () => ((x = (Math.imul(x ^ (x >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0), x & 0xff);
+    for (const n of [16, 20, 24, 28, 32]) {
+      for (let k = 0; k < 200; k++) {
+        const entropy = Uint8Array.from({ length: n }, next);
+        const phrase = scureEntropyToMnemonic(entropy, wordlist);
+        expect(mnemonicFromEntropy(entropy)).toBe(phrase);
+        expect(Buffer.from(entropyOf(phrase.split(' '))!).toString('hex')).toBe(Buffer.from(entropy).toString('hex'));
+      }
+    }
+  });
+  it('a wrong last word fails the checksum exactly when the library says so', () => {
+    const words = mnemonicFromEntropy(new Uint8Array(16).fill(0x5a)).split(' ');
+    let valid = 0;
+    for (let i = 0; i < 2048; i++) {
+      const cand = [...words.slice(0, 11), wordlist[i]!];
+      expect(entropyOf(cand) !== undefined).toBe(validateMnemonic(cand.join(' '), wordlist));
+      if (entropyOf(cand)) valid++;
+    }
+    expect(valid).toBe(128); // 2^(11 − CS) with CS = 4
+    expect(entropyOf(['abandon'])).toBeUndefined();
+    expect(entropyOf([...words.slice(0, 11), 'notaword'])).toBeUndefined();
   });
 });

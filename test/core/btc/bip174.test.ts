@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { base64 } from '@scure/base';
 import { decodePsbt } from '../../../src/core/btc/psbt-codec.js';
 import { InputError } from '../../../src/core/errors.js';
-import { NETWORKS } from '../../../src/core/btc/network.js';
+import { NETWORKS } from '../../../src/core/network.js';
 import { reviewPsbt } from '../../../src/core/btc/review.js';
 import { mediawikiCases } from '../../helpers/mediawiki-vectors.js';
 

@@ -4,9 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { branchAndBound, feeForWeight, selectCoins, settle, type SelectionProblem } from '../../../src/core/btc/coin-select.js';
-import { inputWeight, outputWeight, overheadWeight } from '../../../src/core/btc/vsize.js';
+import { outputWeight, overheadWeight } from '../../../src/core/btc/vsize.js';
+import { template } from '../../../src/core/wallet/template.js';
 
-const W = inputWeight('wpkh');
+const W = template('wpkh').inputWeight();
 const CHANGE_DUST = 294n;
 
 function problem(values: bigint[], target: bigint, rateMsat = 2000n): SelectionProblem {

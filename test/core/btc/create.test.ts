@@ -8,13 +8,16 @@ import * as path from 'node:path';
 import { Transaction } from '@scure/btc-signer';
 import { describe, expect, it } from 'vitest';
 import { createPsbt, type CreateRequest } from '../../../src/core/btc/create.js';
-import { NETWORKS } from '../../../src/core/btc/network.js';
+import { NETWORKS } from '../../../src/core/network.js';
 import { parsePrevTxs } from '../../../src/core/btc/prev-txs.js';
 import { addressScript, parseRecipient } from '../../../src/core/btc/recipient.js';
 import { parseListUnspent } from '../../../src/core/btc/utxos.js';
-import { walletFromDescriptor } from '../../../src/core/btc/watch-wallet.js';
+import { parseDescriptor } from '../../../src/core/wallet/descriptor.js';
+import { Wallet } from '../../../src/core/wallet/wallet.js';
 import { ROOT } from '../../helpers/cli.js';
 import { accountNode, payee, PURPOSE, SCRIPTS, walletUtxos, type Script } from '../../helpers/regtest-data.js';
+
+const walletFromDescriptor = (text: string, net: ConstructorParameters<typeof Wallet>[1]) => new Wallet(parseDescriptor(text), net);
 
 const FP = 0x73c5da0a;
 const H = 0x80000000;

@@ -9,13 +9,16 @@ import { createPsbt } from '../../../src/core/btc/create.js';
 import { InputError, VerificationError } from '../../../src/core/errors.js';
 import { finalizePsbt } from '../../../src/core/btc/finalize.js';
 import { decodePsbt } from '../../../src/core/btc/psbt-codec.js';
-import { NETWORKS } from '../../../src/core/btc/network.js';
+import { NETWORKS } from '../../../src/core/network.js';
 import { parsePrevTxs } from '../../../src/core/btc/prev-txs.js';
 import { parseRecipient } from '../../../src/core/btc/recipient.js';
 import { parseListUnspent } from '../../../src/core/btc/utxos.js';
-import { walletFromDescriptor } from '../../../src/core/btc/watch-wallet.js';
+import { parseDescriptor } from '../../../src/core/wallet/descriptor.js';
+import { Wallet } from '../../../src/core/wallet/wallet.js';
 import { referenceSign, verifyTransaction } from '../../helpers/reference-signer.js';
 import { accountNode, payee, PURPOSE, walletUtxos, type Script } from '../../helpers/regtest-data.js';
+
+const walletFromDescriptor = (text: string, net: ConstructorParameters<typeof Wallet>[1]) => new Wallet(parseDescriptor(text), net);
 
 const net = NETWORKS.regtest;
 const N = secp256k1.Point.CURVE().n;

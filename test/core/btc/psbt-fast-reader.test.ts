@@ -8,7 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { base64 } from '@scure/base';
-import { decodePsbt, psbtBytesFrom } from '../../../src/core/btc/psbt-codec.js';
+import { decodePsbt } from '../../../src/core/btc/psbt-codec.js';
+import { psbtBytesFrom } from '../../../src/core/btc/psbt-encoding.js';
 import { fastReadPsbt } from '../../../src/core/btc/psbt-fast-reader.js';
 import { viewOf, type PsbtView } from '../../../src/core/btc/psbt-view.js';
 import { buildPsbt, type Kind } from '../../helpers/build-psbt.js';

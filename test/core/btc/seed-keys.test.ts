@@ -24,12 +24,18 @@ describe('SeedKeys.fromSeed', () => {
         expect(keys.fingerprint).toBe(root.fingerprint >>> 0);
         for (const p of PATHS) {
           const want = p.length ? root.derive('m/' + p.map((i) => (i >= H ? `${i - H}'` : `${i}`)).join('/')) : root;
-          expect(hex(keys.publicKey(p)), p.join('/')).toBe(hex(want.publicKey!));
-          expect(hex(keys.keyPair(p)?.priv), p.join('/')).toBe(hex(want.privateKey!));
+          expect(hex(keys.publicKey(root.fingerprint, p)), p.join('/')).toBe(hex(want.publicKey!));
+          expect(hex(keys.keyPair(root.fingerprint.toString(16).padStart(8, '0'), p)?.priv), p.join('/')).toBe(hex(want.privateKey!));
         }
       });
     }
   }
+  it('keys are found by origin: another master fingerprint has none', () => {
+    const keys = SeedKeys.fromSeed(seeds[0]!, nativeHmacSha512);
+    expect(keys.fingerprints).toEqual([keys.fingerprint]);
+    expect(keys.publicKey(keys.fingerprint ^ 1, [0])).toBeUndefined();
+    expect(keys.keyPair('00000000', [0])).toBeUndefined();
+  });
   it('BIP32 test vector 1: master fingerprint 3442193e', () => {
     expect(SeedKeys.fromSeed(seeds[1]!, nativeHmacSha512).fingerprint.toString(16)).toBe('3442193e');
   });

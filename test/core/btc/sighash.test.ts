@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { RawTx } from '@scure/btc-signer';
 import { SighashCache } from '../../../src/core/btc/sighash.js';
-import { schnorrSign, taprootTweak } from '../../../src/core/btc/secp.js';
+import { schnorrSign, taprootTweak } from '../../../src/core/secp.js';
 import { fromHex, toHex } from '../../../src/core/text.js';
 import { bip143Cases } from '../../helpers/bip143-vectors.js';
 import { fixturePath } from '../../helpers/mediawiki-vectors.js';

@@ -2,15 +2,18 @@
  * Mutation fuzzing of the whole offline path: thousands of PSBTs derived from valid ones (our four
  * script types, BIP174/370/371 valid vectors) by bit flips, byte overwrites, truncation,
  * duplication and splicing, with a fixed-seed PRNG so a failure reproduces. Each goes through
- * decode → review with our seed → policy → sign → write; the only acceptable failures are
+ * the real signer pipeline (src/core/btc/signer.ts: prepare → decide → sign → assemble) with our
+ * seed and every override given; the only acceptable failures are
  * coldkit's typed errors (one line, exit 2/3), never a TypeError/RangeError or a library throw.
  */
 import { describe, expect, it } from 'vitest';
 import { base64 } from '@scure/base';
 import { ColdkitError } from '../../../src/core/errors.js';
-import { buildPsbt } from '../../helpers/build-psbt.js';
+import { PSBT_OVERRIDABLE } from '../../../src/core/btc/policy.js';
+import { signPsbt } from '../../../src/core/btc/signer.js';
+import { NETWORKS } from '../../../src/core/network.js';
+import { buildPsbt, seedKeysOf } from '../../helpers/build-psbt.js';
 import { mediawikiCases } from '../../helpers/mediawiki-vectors.js';
-import { signFlow } from '../../helpers/sign-flow.js';
 
 /** xorshift32 with a fixed seed. */
 function prng(seed: number) {
@@ -73,14 +76,16 @@ describe('fuzz: mutated PSBTs', () => {
     ...['bip174', 'bip370', 'bip371'].flatMap((s) => mediawikiCases(`${s}/test-vectors.mediawiki`).filter((c) => c.section === 'valid').map((c) => base64.decode(c.base64))),
   ];
 
-  it('3000 mutations: only typed errors, each one line', () => {
+  it('3000 mutations: only typed errors, each one line', async () => {
+    const keys = seedKeysOf();
+    const allow = new Set<string>(PSBT_OVERRIDABLE);
     const rnd = prng(0xc01d);
     const outcomes = { signed: 0, input: 0, refused: 0 };
     for (let n = 0; n < 3000; n++) {
       const src = seeds[rnd(seeds.length)]!;
       const m = mutate(src, rnd);
       try {
-        signFlow(m, { allow: ['--allow-unverified-change', '--allow-unproven-amounts', '--allow-high-fee', '--allow-sighash', '--allow-network-mismatch'] });
+        await signPsbt(m, { network: NETWORKS.testnet, keys, allow });
         outcomes.signed++;
       } catch (e) {
         if (!(e instanceof ColdkitError)) {

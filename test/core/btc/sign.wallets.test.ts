@@ -4,15 +4,15 @@
  * fixture's seed; bitcoinjs-lib validates every signature; and where the source also ships the
  * PSBT signed by its own signer (Krux), ECDSA signatures must be identical (RFC 6979 + low R) and Schnorr ones both valid.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Psbt, initEccLib } from 'bitcoinjs-lib';
 import * as ecc from 'tiny-secp256k1';
 import { decodePsbt } from '../../../src/core/btc/psbt-codec.js';
-import type { Override } from '../../../src/core/btc/policy.js';
-import type { NetworkName } from '../../../src/core/btc/network.js';
+import { signPsbt, type Signed } from '../../../src/core/btc/signer.js';
+import { NETWORKS, type NetworkName } from '../../../src/core/network.js';
+import { seedKeysOf } from '../../helpers/build-psbt.js';
 import { fixturePath } from '../../helpers/mediawiki-vectors.js';
-import { signFlow } from '../../helpers/sign-flow.js';
 
 initEccLib(ecc);
 
@@ -27,7 +27,7 @@ interface WalletCase {
   change: { index: number; amount: string; path: string }[];
   recipients: { index: number; amount: string }[];
   fee: string;
-  allow: Override[];
+  allow: string[];
   signedByKrux?: string;
 }
 
@@ -36,28 +36,33 @@ const read = (f: string) => new TextEncoder().encode(readFileSync(fixturePath(`p
 const verify = (p: Psbt) => p.validateSignaturesOfAllInputs((pub, msg, sig) => (pub.length === 32 ? ecc.verifySchnorr(msg, pub, sig) : ecc.verify(msg, pub, sig)));
 
 describe.each(doc.cases.map((c) => [c.file, c] as const))('%s', (_f, c) => {
-  const { signed, review, overrides } = signFlow(read(c.file), { mnemonic: c.mnemonic, passphrase: c.passphrase, network: c.network, allow: c.allow });
+  let s: Signed;
+  beforeAll(async () => {
+    // The real signer pipeline (src/core/btc/signer.ts); the fixture names the overrides it needs.
+    s = await signPsbt(read(c.file), { network: NETWORKS[c.network], keys: seedKeysOf(c.mnemonic, c.passphrase), allow: new Set(c.allow.map((flag) => flag.replace(/^--allow-/, ''))) });
+  });
 
   it('the review matches the fixture comment', () => {
+    const review = s.prepared.review;
     expect(review.ourFingerprint).toBe(c.fingerprint);
     expect(review.inputTotal?.toString()).toBe(c.inputTotal);
     expect(review.fee?.toString()).toBe(c.fee);
     expect(review.outputs.filter((o) => o.role === 'change').map((o) => ({ index: o.index, amount: o.amount.toString(), path: o.path }))).toEqual(c.change);
     expect(review.outputs.filter((o) => o.role !== 'change').map((o) => ({ index: o.index, amount: o.amount.toString() }))).toEqual(c.recipients);
-    expect(overrides).toEqual(c.allow);
+    expect(s.decision.overrides.map((code) => `--allow-${code}`)).toEqual(c.allow);
   });
 
   it('coldkit signs every input; bitcoinjs-lib validates and finalizes', () => {
-    const p = Psbt.fromBuffer(Buffer.from(signed));
+    const p = Psbt.fromBuffer(Buffer.from(s.raw));
     expect(verify(p)).toBe(true);
     p.finalizeAllInputs();
-    expect(p.extractTransaction().virtualSize()).toBe(review.vsize);
+    expect(p.extractTransaction().virtualSize()).toBe(s.prepared.review.vsize);
   });
 
   if (c.signedByKrux) {
     it('agrees with the PSBT as Krux signed it (ECDSA byte for byte)', () => {
       const theirs = decodePsbt(read(c.signedByKrux!)).tx;
-      const mine = decodePsbt(signed).tx;
+      const mine = decodePsbt(s.raw).tx;
       for (let i = 0; i < mine.inputsLength; i++) {
         const a = mine.getInput(i);
         const b = theirs.getInput(i);

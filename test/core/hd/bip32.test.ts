@@ -4,9 +4,9 @@
  * (CKDpub) for every unhardened step, and every invalid key of vector 5 rejected.
  */
 import { describe, expect, it } from 'vitest';
-import { NETWORKS } from '../../../src/core/btc/network.js';
+import { NETWORKS } from '../../../src/core/network.js';
 import { InputError } from '../../../src/core/errors.js';
-import { parseDescriptor } from '../../../src/core/hd/descriptor.js';
+import { parseDescriptor } from '../../../src/core/wallet/descriptor.js';
 import { deriveIndices, masterKey, publicNode } from '../../../src/core/hd/keys.js';
 import { isHardened, parsePath } from '../../../src/core/hd/path.js';
 import { normalizeExtendedPublic } from '../../../src/core/hd/slip132.js';

@@ -6,12 +6,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { NETWORKS } from '../../../src/core/btc/network.js';
-import { accountPath, exportAccount } from '../../../src/core/hd/account.js';
+import { NETWORKS } from '../../../src/core/network.js';
+import { accountPath, exportAccount } from '../../../src/core/wallet/account.js';
 import { descriptorChecksum, verifyChecksum, withChecksum } from '../../../src/core/hd/checksum.js';
-import { parseDescriptor } from '../../../src/core/hd/descriptor.js';
+import { parseDescriptor } from '../../../src/core/wallet/descriptor.js';
 import { masterKey } from '../../../src/core/hd/keys.js';
-import { SCRIPT_TYPES } from '../../../src/core/hd/script-type.js';
+import { TEMPLATE_NAMES as SCRIPT_TYPES } from '../../../src/core/wallet/template.js';
 import { HARDENED } from '../../../src/core/hd/path.js';
 import { fixtureText, ttBullets } from '../../helpers/spec-text.js';
 import { inputError } from '../../helpers/expect-error.js';
@@ -83,7 +83,7 @@ describe('BIP380 key expressions: valid ones', () => {
     const desc = `wpkh(${value})`;
     if (want === 'accept') {
       const d = parseDescriptor(desc);
-      expect(d).toMatchObject({ script: 'wpkh', fingerprint: 'deadbeef', originPath: [HARDENED, 1 + HARDENED, 2 + HARDENED], prefix: [3, 4], branches: [5] });
+      expect(d).toMatchObject({ script: 'wpkh', keys: [{ fingerprint: 'deadbeef', originPath: [HARDENED, 1 + HARDENED, 2 + HARDENED], prefix: [3, 4] }], branches: [5] });
       // Formatting the parse gives the same text back (h markers, as the BIP writes them).
       expect(parseDescriptor(withChecksum(desc)).checksum).toBe(descriptorChecksum(desc));
     } else {
@@ -111,7 +111,7 @@ describe('BIP380 key expressions: invalid ones', () => {
     expect(originFaults).toHaveLength(7);
   });
   it.each(originFaults)('origin %s before a ranged xpub is refused', (origin) => {
-    expect(parseDescriptor(`wpkh([deadbeef/0h/0h/0h]${XPUB}/0/*)`).fingerprint).toBe('deadbeef');
+    expect(parseDescriptor(`wpkh([deadbeef/0h/0h/0h]${XPUB}/0/*)`).keys[0]!.fingerprint).toBe('deadbeef');
     const e = inputError(() => parseDescriptor(`wpkh(${origin}${XPUB}/0/*)`));
     expect(e.message).toMatch(/key origin|fingerprint|level/);
   });

@@ -4,13 +4,13 @@
  * "abandon … about" mnemonic: xprv/xpub, yprv/ypub, zprv/zpub and first addresses) are reproduced.
  */
 import { describe, expect, it } from 'vitest';
-import { NETWORKS } from '../../../src/core/btc/network.js';
+import { NETWORKS } from '../../../src/core/network.js';
 import { parseMnemonic } from '../../../src/core/bip39/mnemonic.js';
-import { accountPath, exportAccount } from '../../../src/core/hd/account.js';
-import { parseDescriptor } from '../../../src/core/hd/descriptor.js';
+import { accountPath, exportAccount } from '../../../src/core/wallet/account.js';
+import { parseDescriptor } from '../../../src/core/wallet/descriptor.js';
 import { deriveIndices, masterKey, seedFromMnemonic } from '../../../src/core/hd/keys.js';
-import { PURPOSE, type ScriptType } from '../../../src/core/hd/script-type.js';
-import { KNOWN_PUBLIC_VERSIONS, normalizeExtendedPublic, SLIP132_PUBLIC, withVersion } from '../../../src/core/hd/slip132.js';
+import { template, templateOfPurpose, type TemplateName as ScriptType } from '../../../src/core/wallet/template.js';
+import { KNOWN_PUBLIC_VERSIONS, normalizeExtendedPublic, withVersion } from '../../../src/core/hd/slip132.js';
 import { fixtureText } from '../../helpers/spec-text.js';
 
 const text = fixtureText('slip132/slip-0132.md');
@@ -44,7 +44,7 @@ describe('SLIP-132 registered version bytes (Bitcoin, Bitcoin Testnet)', () => {
       expect(NETWORKS[mainnet ? 'mainnet' : 'testnet'].bip32).toEqual({ public: r.pub, private: r.prv });
       expect(KNOWN_PUBLIC_VERSIONS[r.pub]!.script).toBeUndefined();
     } else {
-      expect(SLIP132_PUBLIC[script]![mainnet ? 0 : 1]).toBe(r.pub);
+      expect(template(script).slip132![mainnet ? 0 : 1]).toBe(r.pub);
       expect(KNOWN_PUBLIC_VERSIONS[r.pub]!.script).toBe(script);
     }
     // The version really produces the registered prefix.
@@ -76,7 +76,7 @@ describe('SLIP-132 Bitcoin test vectors', () => {
   ]);
   it.each(cases)('%s %s', (_p, what, g) => {
     const purpose = Number(/^m\/(\d+)'/.exec(g.path)![1]);
-    const script = (Object.keys(PURPOSE) as ScriptType[]).find((s) => PURPOSE[s] === purpose)!;
+    const script = templateOfPurpose(purpose)!.name;
     const acc = exportAccount(root, NETWORKS.mainnet, script, accountPath(script, NETWORKS.mainnet, 0), 1);
     if (what === 'public key') {
       expect(acc.slip132 ?? acc.xpub).toBe(g.pub);
@@ -84,7 +84,7 @@ describe('SLIP-132 Bitcoin test vectors', () => {
       const n = normalizeExtendedPublic(g.pub);
       expect(n.xpub).toBe(acc.xpub);
       expect(n.script).toBe(script === 'pkh' ? undefined : script);
-      expect(parseDescriptor(`${script === 'sh-wpkh' ? 'sh(wpkh(' : script + '('}${g.pub}/0/*)${script === 'sh-wpkh' ? ')' : ''}`).xpub).toBe(acc.xpub);
+      expect(parseDescriptor(`${script === 'sh-wpkh' ? 'sh(wpkh(' : script + '('}${g.pub}/0/*)${script === 'sh-wpkh' ? ')' : ''}`).keys[0]!.xpub).toBe(acc.xpub);
     } else if (what === 'private key') {
       const prvVersion = rows.find((r) => r.coin === 'Bitcoin' && r.prvPrefix === g.prv.slice(0, 4))!.prv;
       const node = deriveIndices(root, accountPath(script, NETWORKS.mainnet, 0));

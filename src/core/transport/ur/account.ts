@@ -3,6 +3,7 @@
  * one output descriptor per script type of a BIP44-style account. Also builds it from coldkit's
  * single-key account data (fingerprint, origin path, xpub, script type).
  */
+import { template, type TemplateName } from '../../wallet/template.js';
 import { InputError } from '../../errors.js';
 import { CborTag, cborGet, decodeCbor, encodeCbor, type CborMap, type CborValue } from '../cbor.js';
 import type { HdKey } from './hdkey.js';
@@ -52,9 +53,8 @@ export function decodeCryptoOutputBytes(cbor: Uint8Array): OutputExpr {
   return outputExprFromCbor(v, 'crypto-output');
 }
 
-/** coldkit's single-key script types (see src/core/hd/script-type.ts) as script-function chains. */
-const CHAINS = { pkh: ['pkh'], 'sh-wpkh': ['sh', 'wpkh'], wpkh: ['wpkh'], tr: ['tr'] } as const;
-export type SingleScript = keyof typeof CHAINS;
+/** coldkit's single-key script templates (src/core/wallet/template.ts), whose script-function chains name the output. */
+export type SingleScript = TemplateName;
 
 /** Build the output expression for a single-key account (no children: receivers use 0/* and 1/*). */
 export function singleKeyOutput(script: SingleScript, fingerprint: number, originPath: number[], xpub: string): OutputExpr {
@@ -71,7 +71,7 @@ export function singleKeyOutput(script: SingleScript, fingerprint: number, origi
   };
   if (!x.mainnet) hd.useInfo = { type: 0, network: 1 };
   let e: OutputExpr = { key: { hd } };
-  for (const fn of [...CHAINS[script]].reverse()) e = { fn, inner: e } as OutputExpr;
+  for (const fn of [...template(script).functions].reverse()) e = { fn, inner: e } as OutputExpr;
   return e;
 }
 

@@ -5,7 +5,7 @@
  * never misread; and the rules of the specification text (no duplicates, unhardened indices).
  */
 import { describe, expect, it } from 'vitest';
-import { formatDescriptor, parseDescriptor } from '../../../src/core/hd/descriptor.js';
+import { formatDescriptor, parseDescriptor } from '../../../src/core/wallet/descriptor.js';
 import { fixtureText } from '../../helpers/spec-text.js';
 import { inputError } from '../../helpers/expect-error.js';
 
@@ -38,7 +38,7 @@ describe('BIP389 valid multipath descriptors', () => {
     // wpkh([ffffffff/13h]xpub…/<1;3>/2/*) → …/1/2/* and …/3/2/*: the BIP's own expansion, re-stated with the tuple last.
     const moved = v.desc.replace('/<1;3>/2/*', '/2/<1;3>/*');
     const d = parseDescriptor(moved);
-    expect(d).toMatchObject({ fingerprint: 'ffffffff', prefix: [2], branches: [1, 3] });
+    expect(d).toMatchObject({ keys: [{ fingerprint: 'ffffffff', prefix: [2] }], branches: [1, 3] });
     expect(formatDescriptor(d, 1, false)).toBe(v.expands[0]!.replace('/1/2/*', '/2/1/*'));
     expect(formatDescriptor(d, 3, false)).toBe(v.expands[1]!.replace('/3/2/*', '/2/3/*'));
   });

@@ -12,7 +12,7 @@
  * - BIP86/BIP341 key-path tweak: t = TaggedHash("TapTweak", x(P)), d' = (y(P) even ? d : n-d) + t.
  */
 import * as ecc from 'tiny-secp256k1';
-import { taggedHash } from './sighash.js';
+import { taggedHash } from './hash.js';
 
 /** Compressed (33-byte) public key of a private key. */
 export function publicKey(priv: Uint8Array): Uint8Array {

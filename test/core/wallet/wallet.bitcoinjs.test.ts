@@ -8,12 +8,12 @@ import { BIP32Factory } from 'bip32';
 import * as bitcoin from 'bitcoinjs-lib';
 import * as ecc from 'tiny-secp256k1';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { NETWORKS } from '../../../src/core/btc/network.js';
-import { accountPath, exportAccount } from '../../../src/core/hd/account.js';
-import { parseDescriptor } from '../../../src/core/hd/descriptor.js';
+import { NETWORKS } from '../../../src/core/network.js';
+import { accountPath, exportAccount } from '../../../src/core/wallet/account.js';
+import { parseDescriptor } from '../../../src/core/wallet/descriptor.js';
 import { masterKey } from '../../../src/core/hd/keys.js';
-import { SCRIPT_TYPES, PURPOSE, type ScriptType } from '../../../src/core/hd/script-type.js';
-import { listAddresses } from '../../../src/core/hd/watch.js';
+import { template, TEMPLATE_NAMES as SCRIPT_TYPES, type TemplateName as ScriptType } from '../../../src/core/wallet/template.js';
+import { Wallet } from '../../../src/core/wallet/wallet.js';
 
 bitcoin.initEccLib(ecc);
 const bip32 = BIP32Factory(ecc);
@@ -44,7 +44,7 @@ describe.each([
       expect(root.privateExtendedKey).toBe(oRoot.toBase58());
       for (const account of [0, 3]) {
         const acc = exportAccount(root, net, script, accountPath(script, net, account), 4);
-        const oAcc = oRoot.derivePath(`m/${PURPOSE[script]}'/${net.coinType}'/${account}'`);
+        const oAcc = oRoot.derivePath(`m/${template(script).purpose}'/${net.coinType}'/${account}'`);
         expect(acc.xpub).toBe(oAcc.neutered().toBase58());
         expect(acc.fingerprint).toBe(Buffer.from(oRoot.fingerprint).toString('hex'));
         const want = [0, 1, 2, 3].map((i) => oracleAddress(script, Buffer.from(oAcc.derive(0).derive(i).publicKey), oracleNet));
@@ -52,7 +52,7 @@ describe.each([
         expect(acc.firstChangeAddress).toBe(oracleAddress(script, Buffer.from(oAcc.derive(1).derive(0).publicKey), oracleNet));
         // And the watch-only side, from the exported descriptor alone.
         const d = parseDescriptor(acc.descriptors.multipath);
-        expect(listAddresses(d, net, 0, 0, 4).map((a) => a.address)).toEqual(want);
+        expect(new Wallet(d, net).list(0, 0, 4).map((a) => a.address)).toEqual(want);
       }
     }
   });

@@ -7,14 +7,20 @@ import { describe, expect, it } from 'vitest';
 import { WIF } from '@scure/btc-signer';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { ripemd160 } from '@noble/hashes/legacy.js';
-import { NETWORKS, type BtcNetwork } from '../../../src/core/btc/network.js';
-import { outputFor } from '../../../src/core/hd/address.js';
-import { accountPath, exportAccount } from '../../../src/core/hd/account.js';
+import { NETWORKS, type BtcNetwork } from '../../../src/core/network.js';
+import { addressOf } from '../../../src/core/wallet/address.js';
+import { accountPath, exportAccount } from '../../../src/core/wallet/account.js';
 import { deriveIndices, masterKey, seedFromMnemonic } from '../../../src/core/hd/keys.js';
 import { parsePath } from '../../../src/core/hd/path.js';
 import { parseMnemonic } from '../../../src/core/bip39/mnemonic.js';
 import { withVersion } from '../../../src/core/hd/slip132.js';
-import type { ScriptType } from '../../../src/core/hd/script-type.js';
+import { template, type TemplateName as ScriptType } from '../../../src/core/wallet/template.js';
+
+/** Address and output script of one key under a template (the wallet model's build + address). */
+const outputFor = (script: ScriptType, pub: Uint8Array, net: BtcNetwork) => {
+  const s = template(script).build([pub]).script;
+  return { script: s, address: addressOf(s, net)! };
+};
 import { toHex } from '../../../src/core/text.js';
 import { testVectorPairs, type KeyValue } from '../../helpers/spec-text.js';
 

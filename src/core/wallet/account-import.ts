@@ -8,10 +8,10 @@
  */
 import { InputError } from '../errors.js';
 import { parseDescriptor, type Descriptor } from './descriptor.js';
-import { DESCRIPTOR_WRAP, PURPOSE, type ScriptType } from './script-type.js';
+import { template, templateOfPurpose, type ScriptTemplate, type TemplateName } from './template.js';
 
 /** Pick the one account descriptor among `lines` (optionally of script type `script`). */
-export function chooseAccountDescriptor(lines: readonly string[], script: ScriptType | undefined, field: string): Descriptor {
+export function chooseAccountDescriptor(lines: readonly string[], script: TemplateName | undefined, field: string): Descriptor {
   if (lines.length === 0) throw new InputError('no account descriptor or key found', field);
   const problems: string[] = [];
   const found: Descriptor[] = [];
@@ -35,8 +35,9 @@ export function chooseAccountDescriptor(lines: readonly string[], script: Script
     throw new InputError(`this export holds ${matching.length} accounts (${matching.map((d) => d.script).join(', ')}); choose one with --script`, '--script');
   }
   const d = matching[0]!;
-  if (!d.fingerprint || !d.originPath) throw new InputError('the account has no key origin [fingerprint/path]; a signer could not find its keys', field);
-  if (d.prefix.length) throw new InputError('steps between the account key and the branch are not supported; export the account-level key', field);
+  const k = d.keys[0]!;
+  if (!k.fingerprint || !k.originPath) throw new InputError('the account has no key origin [fingerprint/path]; a signer could not find its keys', field);
+  if (k.prefix.length) throw new InputError('steps between the account key and the branch are not supported; export the account-level key', field);
   if (!(d.branches.length === 2 ? d.branches[0] === 0 && d.branches[1] === 1 : d.branches[0] === 0)) {
     throw new InputError('expected the account form …/<0;1>/* (or …/0/*), receive branch 0 and change branch 1', field);
   }
@@ -52,12 +53,10 @@ function isBareKey(line: string): boolean {
  * Wrap a bare account key in its script: --script when given, else the script its origin's BIP43
  * purpose names (44 → pkh, 49 → sh(wpkh), 84 → wpkh, 86 → tr).
  */
-function wrapBareKey(line: string, script: ScriptType | undefined, field: string): string {
+function wrapBareKey(line: string, script: TemplateName | undefined, field: string): string {
   const purpose = /^\[[0-9a-fA-F]{8}\/(\d+)['h]/.exec(line)?.[1];
-  const inferred = (Object.keys(PURPOSE) as ScriptType[]).find((s) => String(PURPOSE[s]) === purpose);
-  const chosen = script ?? inferred;
+  const chosen: ScriptTemplate | undefined = script ? template(script) : purpose !== undefined ? templateOfPurpose(Number(purpose)) : undefined;
   if (!chosen) throw new InputError('a bare key does not say its script type; give --script wpkh|sh-wpkh|pkh|tr', '--script');
-  const [open, close] = DESCRIPTOR_WRAP[chosen];
   const key = /\/(<0;1>|0)\/\*$/.test(line) ? line : `${line}/<0;1>/*`;
-  return `${open}${key}${close}`;
+  return chosen.functions.reduceRight((acc, fn) => `${fn}(${acc})`, key);
 }

@@ -1,8 +1,8 @@
 /**
  * Bitcoin network parameters: address prefixes (BIP173 HRP, base58 versions), BIP32 version
- * bytes and the BIP44 coin type. Plain data; no curve code is loaded by importing this file.
+ * bytes (and SLIP-132's) and the BIP44 coin type. Plain data; no curve code is loaded by importing this file.
  */
-import { InputError } from '../errors.js';
+import { InputError } from './errors.js';
 
 /** The networks coldkit knows. testnet, signet and regtest share testnet's keys and coin type 1. */
 export type NetworkName = 'mainnet' | 'testnet' | 'signet' | 'regtest';
@@ -21,6 +21,12 @@ export interface BtcNetwork {
   /** BIP44 coin type: 0 on mainnet, 1 on every test network (SLIP-44). */
   coinType: number;
 }
+
+/**
+ * SLIP-132 public version bytes: the same extended key serialised as ypub/upub (P2WPKH nested in
+ * P2SH) or zpub/vpub (native P2WPKH), mainnet/test networks, to hint its script type.
+ */
+export const SLIP132 = { ypub: 0x049d7cb2, upub: 0x044a5262, zpub: 0x04b24746, vpub: 0x045f1cf6 } as const;
 
 const MAIN_BIP32 = { public: 0x0488b21e, private: 0x0488ade4 };
 const TEST_BIP32 = { public: 0x043587cf, private: 0x04358394 };

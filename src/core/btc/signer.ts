@@ -1,0 +1,170 @@
+/**
+ * The one PSBT signing pipeline, run by `psbt sign` and by the tests alike:
+ *
+ *   prepare  — read the PSBT (exit 2 on anything malformed), build the review with our keys
+ *              (review.ts: change proven by rebuilding its script), and every finding (policy.ts);
+ *   decide   — findings + the overrides given → go or refuse, every finding reported, the most
+ *              fundamental first (src/core/findings/decide.ts);
+ *   sign     — every input of ours not yet signed by us, each signature verified against its
+ *              digest before it is kept (sign.ts);
+ *   assemble — the signatures spliced into the original bytes (psbt-maps.ts), the signature count
+ *              checked to have gone up by exactly what we made (SeedSigner's check), optionally
+ *              trimmed to what a combiner needs, in the requested encoding.
+ *
+ * `signPsbt` runs the stages in that order, calling back between decide and sign so the CLI can
+ * walk the review screens and ask (a throw stops everything before a key signs); the CLI then only
+ * reads the secrets and the payload and writes the result, and tests drive the same function.
+ * `psbt inspect` and `psbt create` run `prepare` with the watch-only descriptor as key source, so
+ * the online machine lists what the signer would refuse.
+ */
+import { InputError, VerificationError } from '../errors.js';
+import { decide, enforce, sortFindings, type Decision } from '../findings/decide.js';
+import type { Finding } from '../findings/finding.js';
+import type { BtcNetwork } from '../network.js';
+import type { KeySource, SigningKeys } from '../wallet/key-source.js';
+import { template } from '../wallet/template.js';
+import { DEFAULT_FEE_LIMITS, psbtFindings, summarize, type FeeLimits } from './policy.js';
+import { encodePsbt, type PsbtEncoding } from './psbt-encoding.js';
+import { addToInputs, countSignaturePairs, partialSigPair, redeemScriptPair, tapKeySigPair, trimmed, witnessScriptPair, type KeyValue } from './psbt-maps.js';
+import { readPsbt, type ReadPsbt } from './psbt-read.js';
+import { reviewPsbt, type PsbtReview } from './review.js';
+import { signInputs, type InputSignature } from './sign.js';
+
+/** What `prepare` works with. */
+export interface PrepareOptions {
+  network: BtcNetwork;
+  /** Our keys: the seed (signer), a watch-only descriptor (online), or none (a bare review). */
+  keys?: KeySource;
+  /** Fee limits the findings apply (default: 500 sat/vB and 5%). */
+  limits?: FeeLimits;
+  /** Also refuse, as malformed input (InputError), what cannot be signed at all (see `checkSignable`). */
+  forSigning?: boolean;
+  /** Field named in errors. */
+  field?: string;
+}
+
+/** A PSBT read, reviewed and judged. */
+export interface Prepared {
+  psbt: ReadPsbt;
+  review: PsbtReview;
+  /** Every finding, most fundamental first. */
+  findings: Finding[];
+}
+
+/** Review and judge a PSBT: its bytes (any encoding), or a PSBT already read (the CLI reads it before asking for the seed). */
+export async function prepare(input: Uint8Array | ReadPsbt, o: PrepareOptions): Promise<Prepared> {
+  const psbt = input instanceof Uint8Array ? await readPsbt(input, o.field ?? 'psbt') : input;
+  const review = reviewPsbt(psbt.view, o.network, o.keys);
+  if (o.forSigning) checkSignable(review, o.field ?? 'psbt');
+  return { psbt, review, findings: sortFindings(psbtFindings(review, o.limits ?? DEFAULT_FEE_LIMITS)) };
+}
+
+/**
+ * What makes a PSBT unsignable as given (exit 2, before any decision): finalized inputs, inputs
+ * without UTXO data, a legacy input of ours without its previous transaction, a sighash type that
+ * is not one, and nothing left for this seed to sign.
+ */
+export function checkSignable(r: PsbtReview, field = 'psbt'): void {
+  const list = (ix: number[], one: string, many: string) => `input${ix.length > 1 ? 's' : ''} ${summarize(ix)} ${ix.length > 1 ? many : one}`;
+  const fin = r.inputs.filter((i) => i.finalized).map((i) => i.index);
+  if (fin.length) throw new InputError(`${list(fin, 'is', 'are')} already finalized; a finalized PSBT is for \`psbt finalize\`, not for signing`, field);
+  const missing = r.inputs.filter((i) => i.amountSource === 'none').map((i) => i.index);
+  if (missing.length) throw new InputError(`${list(missing, 'carries', 'carry')} neither witness_utxo nor non_witness_utxo; the fee cannot be shown`, field);
+  const ours = r.inputs.filter((i) => i.ours);
+  const legacy = ours.filter((i) => template(i.ours!.type).spend === 'legacy' && i.amountSource !== 'non_witness_utxo').map((i) => i.index);
+  if (legacy.length) throw new InputError(`legacy (P2PKH) input ${summarize(legacy)} needs its non_witness_utxo`, field);
+  // Sighash types a signature can carry (BIP143/legacy: ALL, NONE, SINGLE, each optionally
+  // ANYONECANPAY; BIP341 adds DEFAULT).
+  for (const i of ours) {
+    if (i.sighash === undefined) continue;
+    const taproot = template(i.ours!.type).spend === 'taproot-key';
+    if (!(taproot ? [0x00, 0x01, 0x02, 0x03, 0x81, 0x82, 0x83] : [0x01, 0x02, 0x03, 0x81, 0x82, 0x83]).includes(i.sighash)) {
+      throw new InputError(`input ${i.index} asks for sighash type ${i.sighash}, which is not a valid ${taproot ? 'BIP341' : 'ECDSA'} sighash type`, field);
+    }
+  }
+  if (ours.length && ours.every((i) => i.signedByUs)) throw new InputError(`every input of this seed (${ours.length}) is already signed by it; nothing to add`, field);
+}
+
+/** Decide on the findings with the overrides given (finding codes). */
+export function decideSigning(p: Prepared, allow: ReadonlySet<string>): Decision {
+  return decide(p.findings, allow);
+}
+
+/** Sign every input of ours not yet signed by us; each signature is verified before it is returned. */
+export function sign(p: Prepared, keys: SigningKeys): InputSignature[] {
+  return signInputs(p.review, keys);
+}
+
+/** The signed PSBT: full or trimmed raw bytes, their encoding, and the signature counts before and after. */
+export interface Assembled {
+  /** Raw PSBT bytes handed back (trimmed when asked). */
+  raw: Uint8Array;
+  /** `raw` in `encoding`. */
+  encoded: Uint8Array;
+  encoding: PsbtEncoding;
+  before: number;
+  after: number;
+}
+
+/**
+ * Splice the signatures into the original PSBT and check the count went up by exactly what we
+ * made (nothing is handed back otherwise); trim to what a combiner needs when asked.
+ */
+export function assemble(p: Prepared, sigs: readonly InputSignature[], o: { trim?: boolean; encoding: PsbtEncoding }): Assembled {
+  const { bytes } = p.psbt;
+  const { inputsLength: nIn, outputsLength: nOut } = p.psbt.view;
+  const add = new Map<number, KeyValue[]>();
+  for (const s of sigs) {
+    const pairs = s.taproot ? [tapKeySigPair(s.signature)] : [partialSigPair(s.pubkey, s.signature)];
+    if (s.redeemScript) pairs.push(redeemScriptPair(s.redeemScript));
+    if (s.witnessScript) pairs.push(witnessScriptPair(s.witnessScript));
+    add.set(s.index, pairs);
+  }
+  const before = countSignaturePairs(bytes, nIn);
+  const full = addToInputs(bytes, nIn, nOut, add);
+  // What we hand back must carry exactly the signatures we made (SeedSigner: the count must go up).
+  const after = countSignaturePairs(full, nIn);
+  if (sigs.length === 0 || after !== before + sigs.length) {
+    throw new VerificationError(`signature count went from ${before} to ${after} after signing ${sigs.length} inputs; nothing was output`);
+  }
+  const raw = o.trim ? trimmed(bytes, nIn, nOut, add, p.review.psbtVersion) : full;
+  return { raw, encoded: encodePsbt(raw, o.encoding), encoding: o.encoding, before, after };
+}
+
+/** What `signPsbt` works with. */
+export interface SignOptions extends Omit<PrepareOptions, 'keys' | 'forSigning'> {
+  /** The seed's keys. */
+  keys: SigningKeys;
+  /** Finding codes the operator allowed to override. */
+  allow?: ReadonlySet<string>;
+  /** Hand back only the new signatures and what a combiner needs. */
+  trim?: boolean;
+  /** Encoding of the result (default: the input's, base64 for a binary input). */
+  encoding?: PsbtEncoding;
+  /**
+   * Called once the decision lets signing go on, before any key signs: the CLI walks the review
+   * screens and asks here. Throwing stops the pipeline with nothing signed.
+   */
+  approve?: (p: Prepared, d: Decision) => Promise<void> | void;
+}
+
+/** The outcome of the whole pipeline. */
+export interface Signed extends Assembled {
+  prepared: Prepared;
+  decision: Decision;
+  signatures: InputSignature[];
+}
+
+/**
+ * The signer, end to end: prepare → decide (RefusedError naming every blocking finding) →
+ * approve → sign → assemble.
+ */
+export async function signPsbt(input: Uint8Array | ReadPsbt, o: SignOptions): Promise<Signed> {
+  const prepared = await prepare(input, { ...o, forSigning: true });
+  const decision = enforce(decideSigning(prepared, o.allow ?? new Set()));
+  await o.approve?.(prepared, decision);
+  const signatures = sign(prepared, o.keys);
+  const enc = prepared.psbt.encoding;
+  const assembled = assemble(prepared, signatures, { trim: o.trim, encoding: o.encoding ?? (enc === 'binary' ? 'base64' : enc) });
+  return { ...assembled, prepared, decision, signatures };
+}

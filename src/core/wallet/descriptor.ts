@@ -1,0 +1,159 @@
+/**
+ * Output descriptors (BIP380–386, BIP389) as the wallet model: a script template (template.ts)
+ * over one or more key expressions, each `[fingerprint/origin path]xpub/fixed steps/branch/*`,
+ * with the BIP389 multipath branch `/<0;1>/*` (receive; change). Parsing checks the checksum,
+ * every key, that derivation after an xpub is unhardened (an xpub cannot derive hardened
+ * children), and that all keys of a descriptor share one network and one branch form.
+ *
+ * The reader knows the script-function chains of every template (`pkh`, `sh(wpkh)`, `wpkh`, `tr`)
+ * and recognises multisig chains (`wsh(sortedmulti(k,…))`, `sh(wsh(sortedmulti(k,…)))`, `multi`),
+ * which it refuses by name until their templates exist.
+ */
+import { InputError } from '../errors.js';
+import { formatOrigin, parsePath, HARDENED } from '../hd/path.js';
+import { normalizeExtendedPublic } from '../hd/slip132.js';
+import { verifyChecksum, withChecksum } from '../hd/checksum.js';
+import { template, TEMPLATES, type TemplateName, type WalletShape } from './template.js';
+
+/** One key of a descriptor with its origin. */
+export interface KeyExpression {
+  /** Master fingerprint from the key origin (8 hex), if given. */
+  fingerprint?: string;
+  /** Key-origin path indices (from the master to the xpub), if given. */
+  originPath?: number[];
+  /** The extended public key (normalised from SLIP-132 forms to xpub/tpub). */
+  xpub: string;
+  /** Fixed unhardened steps between the xpub and the branch (usually none). */
+  prefix: number[];
+}
+
+/** A parsed ranged descriptor: a wallet. */
+export interface Descriptor {
+  /** The script template's name (the `--script` value). */
+  script: TemplateName;
+  /** The keys, in descriptor order (one for single-key templates). */
+  keys: KeyExpression[];
+  /** Signatures needed to spend (1 for single-key templates). */
+  threshold: number;
+  /** True when the keys' version bytes are mainnet's. */
+  mainnet: boolean;
+  /** The branch step before the wildcard: receive [0], change [1]; multipath gives both. */
+  branches: number[];
+  /** The checksum given with the text, if any. */
+  checksum?: string;
+}
+
+/** How many keys and signatures the descriptor's script takes. */
+export function shapeOf(d: Pick<Descriptor, 'keys' | 'threshold'>): WalletShape {
+  return { keys: d.keys.length, threshold: d.threshold };
+}
+
+/** The key expression text `[fp/origin]xpub/prefix/branch/*`. */
+function formatKey(k: KeyExpression, branch: number | 'multi'): string {
+  const origin = k.fingerprint && k.originPath ? `[${k.fingerprint}${k.originPath.length ? '/' + formatOrigin(k.originPath) : ''}]` : '';
+  const pre = k.prefix.map((i) => `/${i}`).join('');
+  return `${origin}${k.xpub}${pre}${branch === 'multi' ? '/<0;1>' : `/${branch}`}/*`;
+}
+
+/** Build the descriptor text for one branch (or the multipath form when `branch` is "multi"). */
+export function formatDescriptor(d: Pick<Descriptor, 'script' | 'keys'> & { threshold?: number }, branch: number | 'multi', checksum = true): string {
+  const t = template(d.script);
+  const inner = t.keys === 'one' ? formatKey(d.keys[0]!, branch) : [String(d.threshold ?? 1), ...d.keys.map((k) => formatKey(k, branch))].join(',');
+  const body = t.functions.reduceRight((acc, fn) => `${fn}(${acc})`, inner);
+  return checksum ? withChecksum(body) : body;
+}
+
+/** `fn(args…)` split at the top level, or undefined when `text` is not a call. */
+function call(text: string): { fn: string; args: string[] } | undefined {
+  const m = /^([a-z_]+)\(([\s\S]*)\)$/.exec(text);
+  if (!m) return undefined;
+  const args: string[] = [];
+  let depth = 0;
+  let start = 0;
+  const s = m[2]!;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '(') depth++;
+    else if (s[i] === ')') depth--;
+    else if (s[i] === ',' && depth === 0) {
+      args.push(s.slice(start, i));
+      start = i + 1;
+    }
+    if (depth < 0) return undefined;
+  }
+  if (depth !== 0) return undefined;
+  args.push(s.slice(start));
+  return { fn: m[1]!, args };
+}
+
+const SINGLE_KEY = 'only single-key wpkh(…), sh(wpkh(…)), pkh(…) and tr(KEY) descriptors are supported';
+const MULTI_FNS = new Set(['multi', 'sortedmulti', 'multi_a', 'sortedmulti_a']);
+
+/** Parse a descriptor string; errors name the part that is wrong. */
+export function parseDescriptor(text: string, field = '--descriptor'): Descriptor {
+  const { body, checksum } = verifyChecksum(text, field);
+  // Walk the script-function chain from the outside in: sh( wsh( sortedmulti(k, KEY, …) ) ).
+  const functions: string[] = [];
+  let args = [body];
+  for (let c = call(body); c; c = args.length === 1 ? call(args[0]!) : undefined) {
+    functions.push(c.fn);
+    args = c.args;
+    if (MULTI_FNS.has(c.fn)) break;
+  }
+  const t = TEMPLATES.find((x) => x.functions.join() === functions.join());
+  if (functions.some((fn) => MULTI_FNS.has(fn))) {
+    const shown = `${functions.map((fn) => `${fn}(`).join('')}…${')'.repeat(functions.length)}`;
+    throw new InputError(`${shown} is a multisig descriptor, which coldkit does not read yet: ${SINGLE_KEY}`, field);
+  }
+  if (!t || args.length !== 1) throw new InputError(SINGLE_KEY, field);
+  const key = parseKeyExpression(args[0]!, field);
+  return { script: t.name, keys: [key.key], threshold: 1, mainnet: key.mainnet, branches: key.branches, checksum };
+}
+
+/** One key expression: `[fp/origin]xpub/prefix…/branch/*` with branch a number or `<a;b>`. */
+function parseKeyExpression(text: string, field: string): { key: KeyExpression; mainnet: boolean; branches: number[] } {
+  let inner = text;
+  let fingerprint: string | undefined;
+  let originPath: number[] | undefined;
+  const m = /^\[([^\]]*)\](.*)$/.exec(inner);
+  if (m) {
+    const [fp, ...rest] = m[1]!.split('/');
+    if (!/^[0-9a-fA-F]{8}$/.test(fp!)) throw new InputError(`key origin fingerprint "${fp}" must be 8 hex characters`, field);
+    fingerprint = fp!.toLowerCase();
+    // BIP380 key origin: "/NUM or /NUMh path elements" (' also accepted); its test vectors list "0H" as invalid.
+    const bad = rest.find((p) => /H$/.test(p));
+    if (bad !== undefined) throw new InputError(`key origin step "${bad}": the hardened marker is h or ' (BIP380), not H`, field);
+    originPath = rest.length ? parsePath('m/' + rest.join('/'), `${field} key origin`) : [];
+    inner = m[2]!;
+  } else if (inner.startsWith('[')) {
+    throw new InputError('key origin "[" is not closed with "]"', field);
+  }
+  const parts = inner.split('/');
+  const key = parts[0]!;
+  const steps = parts.slice(1);
+  if (!/^[a-km-zA-HJ-NP-Z1-9]{100,120}$/.test(key)) {
+    throw new InputError(`key "${key.slice(0, 16)}…" is not an extended public key (xpub/tpub/ypub/zpub/upub/vpub)`, field);
+  }
+  if (/^[xtyzuv]prv/.test(key)) throw new InputError('a private extended key is not accepted here: give the xpub', field);
+  const norm = normalizeExtendedPublic(key, field);
+  if (steps.length < 1 || steps[steps.length - 1] !== '*') {
+    throw new InputError('the key must end in a ranged path such as /0/* or /<0;1>/*', field);
+  }
+  const mid = steps.slice(0, -1);
+  if (mid.length === 0) throw new InputError('give the branch before the wildcard: /0/* (receive), /1/* (change) or /<0;1>/*', field);
+  const last = mid[mid.length - 1]!;
+  const prefix = mid.slice(0, -1).map((p) => unhardened(p, field));
+  let branches: number[];
+  const multi = /^<(\d+);(\d+)>$/.exec(last);
+  if (multi) {
+    branches = [unhardened(multi[1]!, field), unhardened(multi[2]!, field)];
+    // BIP389: "Duplicate NUMs within a tuple are not allowed."
+    if (branches[0] === branches[1]) throw new InputError(`multipath step "${last}" repeats index ${branches[0]}; BIP389 does not allow duplicates`, field);
+  } else branches = [unhardened(last, field)];
+  return { key: { fingerprint, originPath, xpub: norm.xpub, prefix }, mainnet: norm.mainnet, branches };
+}
+
+function unhardened(p: string, field: string): number {
+  if (/['hH]$/.test(p)) throw new InputError(`step "${p}" after the xpub is hardened; an xpub can only derive unhardened children`, field);
+  if (!/^\d+$/.test(p) || Number(p) >= HARDENED) throw new InputError(`step "${p}" after the key is not an unhardened index`, field);
+  return Number(p);
+}

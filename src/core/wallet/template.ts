@@ -1,0 +1,193 @@
+/**
+ * Script templates: how a wallet turns the keys of its descriptor, derived at one path, into the
+ * output script (and the redeem or witness script behind it), and what spending that output takes.
+ * A wallet is a descriptor (descriptor.ts): one template over one or more keys with their origins.
+ *
+ * Single-key templates, with their BIP43 purpose and descriptor form (BIP381/382/386):
+ * - `pkh`: P2PKH, BIP44, `pkh(KEY)`;
+ * - `sh-wpkh`: P2SH-P2WPKH, BIP49, `sh(wpkh(KEY))`;
+ * - `wpkh`: P2WPKH, BIP84, `wpkh(KEY)`;
+ * - `tr`: P2TR key path with no script tree, BIP86, `tr(KEY)`: the output key is the internal key
+ *   tweaked with TaggedHash("TapTweak", x(P)) (BIP341 taproot_output_script with no scripts).
+ *
+ * Multisig templates (`wsh(sortedmulti(k,…))`, `sh(wsh(sortedmulti(k,…)))`, BIP48 purpose 48,
+ * BIP67 key order, the witness script as BIP143 scriptCode) take the same shape: `build` gets
+ * every cosigner's key and the threshold. The descriptor reader names them and refuses them
+ * until they are added here.
+ */
+import { InputError } from '../errors.js';
+import { hash160 } from '../hash.js';
+import { SLIP132 } from '../network.js';
+import { taprootOutputKey } from '../secp.js';
+import { p2pkh, p2sh, p2tr, p2wpkh, type OutputKind } from './script.js';
+
+/** coldkit's template names (the user-facing `--script` values). */
+export type TemplateName = 'pkh' | 'sh-wpkh' | 'wpkh' | 'tr';
+
+/** How an input of the template is signed: legacy sighash, BIP143 (segwit v0) or BIP341 key path. */
+export type SpendKind = 'legacy' | 'segwit-v0' | 'taproot-key';
+
+/** The scripts of one template at one path. */
+export interface SpendScripts {
+  /** The output script (scriptPubKey). */
+  script: Uint8Array;
+  /** BIP16 redeem script, when the output is P2SH. */
+  redeemScript?: Uint8Array;
+  /** BIP141 witness script, when the program is P2WSH. */
+  witnessScript?: Uint8Array;
+  /** HASH160 of the key of a single-key ECDSA template (P2WPKH's BIP143 scriptCode is built from it). */
+  keyHash?: Uint8Array;
+}
+
+/** How many keys and signatures a wallet's script takes (1 of 1 for single-key). */
+export interface WalletShape {
+  keys: number;
+  threshold: number;
+}
+
+/** A script template. */
+export interface ScriptTemplate {
+  name: TemplateName;
+  /** Descriptor script functions from the outside in: ['sh', 'wpkh']. */
+  functions: readonly string[];
+  /** BIP43 purpose of its standard account path (m/purpose'/coin'/account'). */
+  purpose: number;
+  /** The form of its output script. */
+  output: OutputKind;
+  /** Under P2SH: the form of the redeem script (P2SH-P2WPKH: a P2WPKH program). */
+  inner?: OutputKind;
+  spend: SpendKind;
+  /** Keys it is built from: one, or several (multisig). */
+  keys: 'one' | 'many';
+  /** SLIP-132 public version bytes [mainnet, testnet], where that convention names the type. */
+  slip132?: readonly [number, number];
+  /** Names other wallets use: Electrum's script type, the Coldcard/Sparrow generic-JSON section and name. */
+  foreign: { electrum: string; section: string; name: string };
+  /** The scripts for public keys (compressed, one per key expression, descriptor order) at one path. */
+  build(keys: readonly Uint8Array[], threshold?: number): SpendScripts;
+  /** BIP141 weight of one input once signed (coldkit's signature sizes), for fee estimates. */
+  inputWeight(shape?: WalletShape): number;
+}
+
+const OUTPOINT_SEQUENCE = 36 + 4;
+const ECDSA_SIG = 71; // 70-byte low-R DER + sighash byte
+const PUBKEY = 33;
+/** Weight of the P2WPKH witness: item count, signature, public key. */
+const WPKH_WITNESS = 1 + 1 + ECDSA_SIG + 1 + PUBKEY;
+
+function one(keys: readonly Uint8Array[]): Uint8Array {
+  const k = keys[0];
+  if (keys.length !== 1 || !k || k.length !== 33 || (k[0] !== 2 && k[0] !== 3)) throw new InputError('expected one 33-byte compressed public key', 'pubkey');
+  return k;
+}
+
+const PKH: ScriptTemplate = {
+  name: 'pkh',
+  functions: ['pkh'],
+  purpose: 44,
+  output: 'p2pkh',
+  spend: 'legacy',
+  keys: 'one',
+  foreign: { electrum: 'p2pkh', section: 'bip44', name: 'p2pkh' },
+  build(keys) {
+    const keyHash = hash160(one(keys));
+    return { script: p2pkh(keyHash), keyHash };
+  },
+  inputWeight: () => 4 * (OUTPOINT_SEQUENCE + 1 + (1 + ECDSA_SIG + 1 + PUBKEY)),
+};
+
+const SH_WPKH: ScriptTemplate = {
+  name: 'sh-wpkh',
+  functions: ['sh', 'wpkh'],
+  purpose: 49,
+  output: 'p2sh',
+  inner: 'p2wpkh',
+  spend: 'segwit-v0',
+  keys: 'one',
+  slip132: [SLIP132.ypub, SLIP132.upub],
+  foreign: { electrum: 'p2wpkh-p2sh', section: 'bip49', name: 'p2sh-p2wpkh' },
+  build(keys) {
+    const keyHash = hash160(one(keys));
+    const redeemScript = p2wpkh(keyHash);
+    return { script: p2sh(redeemScript), redeemScript, keyHash };
+  },
+  inputWeight: () => 4 * (OUTPOINT_SEQUENCE + 1 + 23) + WPKH_WITNESS,
+};
+
+const WPKH: ScriptTemplate = {
+  name: 'wpkh',
+  functions: ['wpkh'],
+  purpose: 84,
+  output: 'p2wpkh',
+  spend: 'segwit-v0',
+  keys: 'one',
+  slip132: [SLIP132.zpub, SLIP132.vpub],
+  foreign: { electrum: 'p2wpkh', section: 'bip84', name: 'p2wpkh' },
+  build(keys) {
+    const keyHash = hash160(one(keys));
+    return { script: p2wpkh(keyHash), keyHash };
+  },
+  inputWeight: () => 4 * (OUTPOINT_SEQUENCE + 1) + WPKH_WITNESS,
+};
+
+const TR: ScriptTemplate = {
+  name: 'tr',
+  functions: ['tr'],
+  purpose: 86,
+  output: 'p2tr',
+  spend: 'taproot-key',
+  keys: 'one',
+  foreign: { electrum: 'p2tr', section: 'bip86', name: 'p2tr' },
+  build(keys) {
+    const q = taprootOutputKey(one(keys).subarray(1));
+    if (!q) throw new InputError('the key gives no valid taproot output key', 'pubkey');
+    return { script: p2tr(q) };
+  },
+  // BIP341 key path with SIGHASH_DEFAULT: one 64-byte signature in the witness.
+  inputWeight: () => 4 * (OUTPOINT_SEQUENCE + 1) + (1 + 1 + 64),
+};
+
+/** Every template, in the order `--script` lists them. */
+export const TEMPLATES: readonly ScriptTemplate[] = [WPKH, SH_WPKH, PKH, TR];
+
+/** The user-facing names, in `--script` order. */
+export const TEMPLATE_NAMES: readonly TemplateName[] = TEMPLATES.map((t) => t.name);
+
+/** The template of a name. */
+export function template(name: TemplateName): ScriptTemplate {
+  const t = TEMPLATES.find((x) => x.name === name);
+  if (!t) throw new RangeError(`unknown script template ${name}`);
+  return t;
+}
+
+/** Validate a `--script` value (default wpkh). */
+export function scriptTemplate(text: string | undefined, field = '--script'): ScriptTemplate {
+  const t = TEMPLATES.find((x) => x.name === (text ?? 'wpkh'));
+  if (!t) throw new InputError(`"${text}" is not a script type; use one of ${TEMPLATE_NAMES.join(', ')}`, field);
+  return t;
+}
+
+/** Templates whose outputs have this form: the candidates a script can be proven against. */
+export function templatesFor(kind: OutputKind): ScriptTemplate[] {
+  return TEMPLATES.filter((t) => t.output === kind);
+}
+
+/**
+ * The scriptCode an ECDSA signature of an input of template `t` commits to. BIP143: "for P2WSH
+ * witness program … the scriptCode is the witnessScript"; "For P2WPKH witness program, the
+ * scriptCode is 0x1976a914{20-byte-pubkey-hash}88ac" (bare or nested in P2SH). Legacy signing:
+ * the redeem script under P2SH, else the spent scriptPubKey.
+ */
+export function scriptCode(t: ScriptTemplate, s: Omit<SpendScripts, 'script'>, spent: Uint8Array): Uint8Array {
+  if (s.witnessScript) return s.witnessScript;
+  if (t.spend === 'segwit-v0') {
+    if (!s.keyHash) throw new RangeError(`template ${t.name}: a segwit v0 single-key spend needs its key hash`);
+    return p2pkh(s.keyHash);
+  }
+  return s.redeemScript ?? spent;
+}
+
+/** The template a BIP43 purpose names (44 → pkh, 49 → sh-wpkh, 84 → wpkh, 86 → tr). */
+export function templateOfPurpose(purpose: number): ScriptTemplate | undefined {
+  return TEMPLATES.find((t) => t.purpose === purpose);
+}
