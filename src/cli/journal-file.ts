@@ -48,19 +48,15 @@ function openForReading(file: string): number | undefined {
   return fd;
 }
 
-/**
- * Every entry of a journal, verified as the file streams by (constant memory, each line hashed
- * once); the generator returns the head. A bad line throws when reached, so a caller must not act
- * on the entries it was given before the walk completes. A missing file is an empty journal.
- */
-export function* verifiedEntries(file: string): Generator<VerifiedEntry, ChainHead> {
+/** Walk a whole journal, verifying each line with `step` as the file streams by; returns the head. */
+function* walk<T>(file: string, step: (chain: ChainVerifier, line: Uint8Array) => T): Generator<T, ChainHead> {
   const fd = openForReading(file);
   if (fd === undefined) return { ...EMPTY_HEAD };
   try {
     const chain = new ChainVerifier();
     for (const line of fileLines(fd, 0)) {
       if (!line.terminated) chain.unterminated();
-      yield chain.push(line.bytes);
+      yield step(chain, line.bytes);
     }
     return chain.head;
   } finally {
@@ -68,14 +64,37 @@ export function* verifiedEntries(file: string): Generator<VerifiedEntry, ChainHe
   }
 }
 
-/** Verify a whole journal as a stream, handing each entry to `each`; returns the head. */
-export function scanJournal(file: string, each?: (v: VerifiedEntry) => void): ChainHead {
-  const walk = verifiedEntries(file);
+/**
+ * Every entry of a journal, verified as the file streams by (constant memory, each line hashed
+ * once); the generator returns the head. A bad line throws when reached, so a caller must not act
+ * on the entries it was given before the walk completes. A missing file is an empty journal.
+ */
+export function verifiedEntries(file: string): Generator<VerifiedEntry, ChainHead> {
+  return walk(file, (chain, line) => chain.push(line));
+}
+
+/** Like verifiedEntries, but only each entry's seq, hash and version: no entry objects are built (fastest). */
+export function verifiedLinks(file: string): Generator<ChainHead, ChainHead> {
+  return walk(file, (chain, line) => chain.link(line));
+}
+
+/** Run a walk to its end, handing each item to `each`; returns the head. */
+function drain<T>(walker: Generator<T, ChainHead>, each?: (item: T) => void): ChainHead {
   for (;;) {
-    const r = walk.next();
+    const r = walker.next();
     if (r.done) return r.value;
     each?.(r.value);
   }
+}
+
+/** Verify a whole journal as a stream, handing each entry to `each`; returns the head. */
+export function scanJournal(file: string, each?: (v: VerifiedEntry) => void): ChainHead {
+  return each ? drain(verifiedEntries(file), each) : drain(verifiedLinks(file));
+}
+
+/** Verify a whole journal as a stream, handing each entry's seq and hash to `each`; returns the head. */
+export function scanLinks(file: string, each?: (link: ChainHead) => void): ChainHead {
+  return drain(verifiedLinks(file), each);
 }
 
 /** A journal verified up to `offset` (just after its last whole line), for appendEntries. Use once. */
@@ -106,7 +125,7 @@ export function openJournal(file: string, opts: { unlocked?: boolean; note?: (li
     for (const line of fileLines(fd, offset, start.digest)) {
       if (!line.terminated && !(opts.unlocked && fs.existsSync(lockPath(file)))) chain.unterminated();
       if (!line.terminated) break;
-      chain.push(line.bytes);
+      chain.link(line.bytes);
       offset = line.end;
     }
     const j: OpenJournal = { file, head: chain.head, offset, digest: start.digest, id: `${st.dev}:${st.ino}` };
@@ -151,7 +170,7 @@ export function appendEntries(j: OpenJournal | string, acts: { op: string; data:
       let offset = cur.offset;
       for (const line of fileLines(fd, offset, cur.digest)) {
         if (!line.terminated) chain.unterminated();
-        chain.push(line.bytes);
+        chain.link(line.bytes);
         offset = line.end;
       }
       let head = chain.head as { seq: number; hash: string };
@@ -246,9 +265,9 @@ function staleLock(lock: string): boolean {
  * memory); `each` gets this journal's entries. Returns both heads and the first seq at which their
  * hashes differ. Errors in the other copy are prefixed with `name`.
  */
-export function walkBeside(file: string, other: string, name: string, each?: (v: VerifiedEntry) => void): { head: ChainHead; other: ChainHead; firstDifferent?: number } {
-  const ours = verifiedEntries(file);
-  const theirs = verifiedEntries(other);
+export function walkBeside(file: string, other: string, name: string, each?: (link: ChainHead) => void): { head: ChainHead; other: ChainHead; firstDifferent?: number } {
+  const ours = verifiedLinks(file);
+  const theirs = verifiedLinks(other);
   const next = () => {
     try {
       return theirs.next();
@@ -261,7 +280,7 @@ export function walkBeside(file: string, other: string, name: string, each?: (v:
   let b = next();
   let firstDifferent: number | undefined;
   while (!a.done || !b.done) {
-    if (!a.done && !b.done && firstDifferent === undefined && a.value.hash !== b.value.hash) firstDifferent = a.value.entry.seq;
+    if (!a.done && !b.done && firstDifferent === undefined && a.value.hash !== b.value.hash) firstDifferent = a.value.seq;
     if (!a.done) {
       each?.(a.value);
       a = ours.next();

@@ -32,16 +32,16 @@ export function hashRange(fd: number, from: number, to: number, h: Hash): void {
 }
 
 /**
- * The lines of an open file from byte `from` to its end. The bytes of every whole line (with its
+ * The lines of an open file from byte `from` to its end (or to byte `to`). The bytes of every whole line (with its
  * newline) are fed to `h` when given; a last piece without a newline is not. A line longer than
  * MAX_LINE_BYTES is handed over cut at MAX_LINE_BYTES + 1 bytes (core refuses it) and ends the walk.
  */
-export function* fileLines(fd: number, from: number, h?: Hash): Generator<FileLine> {
+export function* fileLines(fd: number, from: number, h?: Hash, to = Infinity): Generator<FileLine> {
   const buf = Buffer.allocUnsafe(CHUNK);
   let pos = from;
   let carry: Buffer | undefined;
   for (;;) {
-    const n = fs.readSync(fd, buf, 0, CHUNK, pos);
+    const n = pos >= to ? 0 : fs.readSync(fd, buf, 0, Math.min(CHUNK, to - pos), pos);
     if (n === 0) break;
     const chunk = buf.subarray(0, n);
     let start = 0;

@@ -9,24 +9,30 @@ import { AnchorCheck, judgeAgainstCopy, parseAnchor } from '../../core/journal/a
 import type { ChainHead } from '../../core/journal/chain.js';
 import { headWords } from '../../core/journal/entry.js';
 import type { Action } from '../command.js';
-import { journalPath, scanJournal, walkBeside } from '../journal-file.js';
+import { journalPath, walkBeside } from '../journal-file.js';
+import { verifyJournalFile } from '../journal-parallel.js';
 
 const action: Action<{ anchor?: string; against?: string }> = async (opts, ctx) => {
   const file = journalPath(ctx.globals.journal, ctx.env);
-  const check = new AnchorCheck(opts.anchor ? [parseAnchor(opts.anchor, '--anchor')] : []);
-  const observe = ({ entry, hash }: { entry: { seq: number }; hash: string }) => check.observe(entry.seq, hash);
+  const anchors = opts.anchor ? [opts.anchor] : [];
+  const parsed = anchors.map((a) => parseAnchor(a, '--anchor'));
   let head: ChainHead;
+  let anchorSeq: number | undefined;
   let against: { file: string; entries: number; agreedUpTo: number } | undefined;
   if (opts.against) {
     if (!fs.existsSync(opts.against) || !fs.statSync(opts.against).isFile()) throw new InputError(`"${opts.against}" is not a journal file`, '--against');
-    const walk = walkBeside(file, opts.against, `--against ${opts.against}`, observe);
+    const check = new AnchorCheck(parsed);
+    const walk = walkBeside(file, opts.against, `--against ${opts.against}`, (l) => check.observe(l.seq, l.hash));
     head = walk.head;
     const { agreedUpTo } = judgeAgainstCopy({ ours: head.seq, theirs: walk.other.seq, firstDifferent: walk.firstDifferent }, `--against ${opts.against}`);
     against = { file: opts.against, entries: walk.other.seq, agreedUpTo };
+    [anchorSeq] = check.finish(head.seq);
   } else {
-    head = scanJournal(file, observe);
+    // A large journal is verified on every core (journal-parallel.ts), with the same result and messages.
+    const r = await verifyJournalFile(file, anchors);
+    head = r.head;
+    [anchorSeq] = r.anchorSeqs;
   }
-  const [anchorSeq] = check.finish(head.seq);
   return {
     result: { ok: true, file, entries: head.seq, head: head.hash, headWords: headWords(head.hash), ...(anchorSeq !== undefined ? { anchorSeq } : {}), ...(against ? { against } : {}) },
     human: (r) =>

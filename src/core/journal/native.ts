@@ -12,6 +12,11 @@ export function sha256Hex(data: Uint8Array | string): string {
   return hash('sha256', data, 'hex');
 }
 
+/** Whether bytes are valid UTF-8. */
+export function isValidUtf8(bytes: Uint8Array): boolean {
+  return isUtf8(bytes);
+}
+
 /** Decode UTF-8 bytes; undefined when they are not valid UTF-8 (no replacement characters). */
 export function decodeUtf8(bytes: Uint8Array): string | undefined {
   if (!isUtf8(bytes)) return undefined;
