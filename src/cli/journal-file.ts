@@ -129,7 +129,7 @@ export function openJournal(file: string, opts: { unlocked?: boolean; note?: (li
       offset = line.end;
     }
     const j: OpenJournal = { file, head: chain.head, offset, digest: start.digest, id: `${st.dev}:${st.ino}` };
-    if (start.doubt) opts.note?.(`journal: warning: ${start.doubt}. Compare its head with your paper anchor: coldkit journal verify --anchor "<words>"`);
+    if (start.doubt) opts.note?.(`journal: warning: ${start.doubt}. Compare its head with your paper anchor: coldkit journal verify --anchor "#<entry> <words>"`);
     if (offset > 0 && offset !== start.used?.offset) saveCheckpoint(j);
     return j;
   } finally {

@@ -1,6 +1,7 @@
 /**
- * `journal verify` of a large journal on several cores: the file is cut at line boundaries into
- * one range per core; worker threads (journal-worker.ts) verify every range but the first while
+ * `journal verify` of a large journal on two cores: the file is cut at line boundaries into two
+ * ranges (each worker thread is a JavaScript heap of its own, ≈ 17 MB: two keep a verification
+ * under 100 MB); worker threads (journal-worker.ts) verify every range but the first while
  * this thread verifies the first, each streaming its range in constant memory. The ranges are then
  * joined in file order: this thread checks each range's first line against the head before it —
  * seq, prev, version order — with the same ChainVerifier, so the result and the first error (its
@@ -41,7 +42,7 @@ export type RangeResult =
  */
 export async function verifyJournalFile(file: string, anchors: string[], opts: { ranges?: number; minBytes?: number } = {}): Promise<{ head: ChainHead; anchorSeqs: number[] }> {
   const check = new AnchorCheck(anchors.map((a) => parseAnchor(a, '--anchor')));
-  const cuts = rangeStarts(file, opts.ranges ?? Math.min(4, os.availableParallelism()), opts.minBytes ?? PARALLEL_FROM_BYTES);
+  const cuts = rangeStarts(file, opts.ranges ?? Math.min(2, os.availableParallelism()), opts.minBytes ?? PARALLEL_FROM_BYTES);
   if (!cuts) {
     const head = scanLinks(file, (l) => check.observe(l.seq, l.hash));
     return { head, anchorSeqs: check.finish(head.seq) };

@@ -13,6 +13,8 @@ import { writeV1Journal } from '../helpers/v1-journal.js';
 import { BIN, median, ms } from './timing.js';
 
 const ENTRIES = 100_000;
+/** The bin measured: this build, or another (COLDKIT_BENCH_BIN, e.g. a build of an earlier commit for a before/after table). */
+const COLDKIT = process.env.COLDKIT_BENCH_BIN ?? BIN;
 const ABOUT = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
 
 /** One measured run: wall, CPU (user + system) in ms, and maximum resident set size in MB. */
@@ -58,7 +60,7 @@ export default async function journal(): Promise<string> {
     fs.writeFileSync(mnemonic, ABOUT + '\n');
     writeV1Journal(big, ENTRIES);
     const bytes = fs.statSync(big).size;
-    const node = (args: string[]) => [process.execPath, BIN, ...args];
+    const node = (args: string[]) => [process.execPath, COLDKIT, ...args];
     let n = 0;
     const exportCmd = () => node(['account', 'export', '--mnemonic-file', mnemonic, '--out', `x${n++}.json`]);
     const runs = 5;
@@ -82,7 +84,7 @@ export default async function journal(): Promise<string> {
     return [
       '## Journal at scale',
       '',
-      `A generated journal of ${ENTRIES.toLocaleString('en')} entries in the first released format (${(bytes / 1e6).toFixed(1)} MB); median of ${runs} interleaved runs, each a fresh process (${hasTime ? 'wall time, CPU time and maximum RSS from GNU time' : 'wall time only: /usr/bin/time is not installed'}). The journaling commands append to the journals they run on.`,
+      `Measured: \`${COLDKIT}\`. A generated journal of ${ENTRIES.toLocaleString('en')} entries in the first released format (${(bytes / 1e6).toFixed(1)} MB); median of ${runs} interleaved runs, each a fresh process (${hasTime ? 'wall time, CPU time and maximum RSS from GNU time' : 'wall time only: /usr/bin/time is not installed'}). The journaling commands append to the journals they run on.`,
       '',
       '| command | wall | CPU | max RSS | ratio |',
       '|---|---|---|---|---|',
