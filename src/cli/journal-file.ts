@@ -73,7 +73,7 @@ export function verifiedEntries(file: string): Generator<VerifiedEntry, ChainHea
   return walk(file, (chain, line) => chain.push(line));
 }
 
-/** Like verifiedEntries, but only each entry's seq, hash and version: no entry objects are built (fastest). */
+/** Like verifiedEntries, but only each entry's seq, hash and version (one object, reused: copy what you keep) — no entry objects are built (fastest). */
 export function verifiedLinks(file: string): Generator<ChainHead, ChainHead> {
   return walk(file, (chain, line) => chain.link(line));
 }

@@ -13,7 +13,7 @@ const CHUNK = 1 << 20;
 
 /** One line: its bytes without the newline, and the file offset just after it. */
 export interface FileLine {
-  /** A view valid only until the next line is asked for. */
+  /** A view valid only until the next line is asked for (the FileLine object itself is reused too). */
   bytes: Uint8Array;
   end: number;
   /** False for a last piece that has no newline (a truncated line, or one being written). */
@@ -32,16 +32,17 @@ export function hashRange(fd: number, from: number, to: number, h: Hash): void {
 }
 
 /**
- * The lines of an open file from byte `from` to its end (or to byte `to`). The bytes of every whole line (with its
+ * The lines of an open file from byte `from` to its end. The bytes of every whole line (with its
  * newline) are fed to `h` when given; a last piece without a newline is not. A line longer than
  * MAX_LINE_BYTES is handed over cut at MAX_LINE_BYTES + 1 bytes (core refuses it) and ends the walk.
  */
-export function* fileLines(fd: number, from: number, h?: Hash, to = Infinity): Generator<FileLine> {
+export function* fileLines(fd: number, from: number, h?: Hash): Generator<FileLine> {
   const buf = Buffer.allocUnsafe(CHUNK);
+  const out: FileLine = { bytes: buf.subarray(0, 0), end: 0, terminated: true };
   let pos = from;
   let carry: Buffer | undefined;
   for (;;) {
-    const n = pos >= to ? 0 : fs.readSync(fd, buf, 0, Math.min(CHUNK, to - pos), pos);
+    const n = fs.readSync(fd, buf, 0, CHUNK, pos);
     if (n === 0) break;
     const chunk = buf.subarray(0, n);
     let start = 0;
@@ -52,7 +53,9 @@ export function* fileLines(fd: number, from: number, h?: Hash, to = Infinity): G
         bytes = Buffer.concat([carry, bytes]);
         carry = undefined;
       }
-      yield { bytes, end: pos + nl + 1, terminated: true };
+      out.bytes = bytes;
+      out.end = pos + nl + 1;
+      yield out;
       start = nl + 1;
     }
     if (start > 0) h?.update(chunk.subarray(0, start));
@@ -60,10 +63,17 @@ export function* fileLines(fd: number, from: number, h?: Hash, to = Infinity): G
     if (start < n) {
       carry = carry ? Buffer.concat([carry, chunk.subarray(start)]) : Buffer.from(chunk.subarray(start));
       if (carry.length > MAX_LINE_BYTES) {
-        yield { bytes: carry.subarray(0, MAX_LINE_BYTES + 1), end: pos, terminated: true };
+        out.bytes = carry.subarray(0, MAX_LINE_BYTES + 1);
+        out.end = pos;
+        yield out;
         return;
       }
     }
   }
-  if (carry) yield { bytes: carry, end: pos, terminated: false };
+  if (carry) {
+    out.bytes = carry;
+    out.end = pos;
+    out.terminated = false;
+    yield out;
+  }
 }

@@ -9,30 +9,24 @@ import { AnchorCheck, judgeAgainstCopy, parseAnchor } from '../../core/journal/a
 import type { ChainHead } from '../../core/journal/chain.js';
 import { headWords } from '../../core/journal/entry.js';
 import type { Action } from '../command.js';
-import { journalPath, walkBeside } from '../journal-file.js';
-import { verifyJournalFile } from '../journal-parallel.js';
+import { journalPath, scanLinks, walkBeside } from '../journal-file.js';
 
 const action: Action<{ anchor?: string; against?: string }> = async (opts, ctx) => {
   const file = journalPath(ctx.globals.journal, ctx.env);
-  const anchors = opts.anchor ? [opts.anchor] : [];
-  const parsed = anchors.map((a) => parseAnchor(a, '--anchor'));
+  const check = new AnchorCheck(opts.anchor ? [parseAnchor(opts.anchor, '--anchor')] : []);
+  const observe = (l: ChainHead) => check.observe(l.seq, l.hash);
   let head: ChainHead;
-  let anchorSeq: number | undefined;
   let against: { file: string; entries: number; agreedUpTo: number } | undefined;
   if (opts.against) {
     if (!fs.existsSync(opts.against) || !fs.statSync(opts.against).isFile()) throw new InputError(`"${opts.against}" is not a journal file`, '--against');
-    const check = new AnchorCheck(parsed);
-    const walk = walkBeside(file, opts.against, `--against ${opts.against}`, (l) => check.observe(l.seq, l.hash));
+    const walk = walkBeside(file, opts.against, `--against ${opts.against}`, observe);
     head = walk.head;
     const { agreedUpTo } = judgeAgainstCopy({ ours: head.seq, theirs: walk.other.seq, firstDifferent: walk.firstDifferent }, `--against ${opts.against}`);
     against = { file: opts.against, entries: walk.other.seq, agreedUpTo };
-    [anchorSeq] = check.finish(head.seq);
   } else {
-    // A large journal is verified on every core (journal-parallel.ts), with the same result and messages.
-    const r = await verifyJournalFile(file, anchors);
-    head = r.head;
-    [anchorSeq] = r.anchorSeqs;
+    head = scanLinks(file, observe);
   }
+  const [anchorSeq] = check.finish(head.seq);
   return {
     result: { ok: true, file, entries: head.seq, head: head.hash, headWords: headWords(head.hash), ...(anchorSeq !== undefined ? { anchorSeq } : {}), ...(against ? { against } : {}) },
     human: (r) =>

@@ -76,21 +76,6 @@ export class AnchorCheck {
     });
   }
 
-  /** What was seen so far, to merge checks of parts of one journal walked separately (absorb). */
-  state(): { found: (number | undefined)[]; seen: (string | undefined)[] } {
-    return { found: [...this.#found], seen: [...this.#seen] };
-  }
-
-  /** Merge what a check over a later part of the same journal saw. */
-  absorb(other: { found: (number | undefined)[]; seen: (string | undefined)[] }): void {
-    other.found.forEach((f, i) => {
-      if (f !== undefined && (this.#found[i] === undefined || f > this.#found[i]!)) this.#found[i] = f;
-    });
-    other.seen.forEach((h, i) => {
-      if (h !== undefined) this.#seen[i] = h;
-    });
-  }
-
   /** The entry each anchor was found at; throws VerificationError for the first not found. */
   finish(lastSeq: number): number[] {
     return this.#anchors.map((a, i) => {

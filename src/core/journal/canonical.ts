@@ -46,11 +46,13 @@ const HAS_SHORT = new Set([0x08, 0x09, 0x0a, 0x0c, 0x0d]);
 
 /** The line being scanned (module state: one scan at a time, nothing allocated per line). */
 let b: Uint8Array = new Uint8Array(0);
-/** Key ranges of the objects being scanned, for duplicate detection (start and end offsets, per nesting level). */
-const keyStarts: number[][] = [];
-const keyEnds: number[][] = [];
+/** Key offsets of the objects being scanned, per nesting level, for duplicate detection. */
+const keyAt: Int32Array[] = [];
+const keyEnd: Int32Array[] = [];
 /** Objects with more keys than this are left to the reference check (duplicates are found pairwise). */
 const MAX_KEYS = 64;
+/** The result of the last scan (reused: valid until the next scan). */
+const fields: LineFields = { v: 1, seq: 0, prevAt: 0, prevEnd: 0, hashAt: -1, hashEnd: -1 };
 
 function lit(p: number, bytes: Uint8Array): number {
   if (p < 0 || p + bytes.length > b.length) return -1;
@@ -134,20 +136,18 @@ function value(p: number, depth: number): number {
 function obj(p: number, depth: number): number {
   if (p < 0 || depth > MAX_DEPTH || b[p] !== 0x7b) return -1;
   if (b[p + 1] === 0x7d) return p + 2;
-  const starts = (keyStarts[depth] ??= []);
-  const ends = (keyEnds[depth] ??= []);
-  starts.length = 0;
-  ends.length = 0;
+  const at = (keyAt[depth] ??= new Int32Array(MAX_KEYS));
+  const end = (keyEnd[depth] ??= new Int32Array(MAX_KEYS));
+  let keys = 0;
   for (let i = p + 1; ; ) {
     const ke = str(i);
     if (ke < 0 || b[ke] !== 0x3a) return -1;
     // JSON.parse lists integer-like keys first, in numeric order: left to the reference check.
-    if (indexLike(i + 1, ke - 1)) return -1;
+    if (keys === MAX_KEYS || indexLike(i + 1, ke - 1)) return -1;
     // A duplicate key is not canonical; keys compare as their canonical bytes (a string has one canonical form).
-    if (starts.length >= MAX_KEYS) return -1;
-    for (let k = 0; k < starts.length; k++) if (sameBytes(starts[k]!, ends[k]!, i, ke)) return -1;
-    starts.push(i);
-    ends.push(ke);
+    for (let k = 0; k < keys; k++) if (sameBytes(at[k]!, end[k]!, i, ke)) return -1;
+    at[keys] = i;
+    end[keys++] = ke;
     const ve = value(ke + 1, depth);
     if (ve < 0) return -1;
     if (b[ve] === 0x7d) return ve + 1;
@@ -203,7 +203,8 @@ function isNumberByte(c: number): boolean {
  * The chain fields of a line already known to be valid UTF-8, when the line is a canonical entry
  * of version 1 or 2 with fields of the right types; undefined when this fast check cannot tell
  * (the caller then runs the reference check). prev and hash are returned as byte ranges; the
- * chain compares them with hashes it computed (asciiEquals).
+ * chain compares them with hashes it computed (asciiEquals). The object returned is reused by the
+ * next call.
  */
 export function scanCanonicalEntry(line: Uint8Array): LineFields | undefined {
   b = line;
@@ -235,7 +236,13 @@ export function scanCanonicalEntry(line: Uint8Array): LineFields | undefined {
       hashEnd = p - 1;
     }
     if (line[p] !== 0x7d || p + 1 !== line.length) return undefined;
-    return { v, seq, prevAt: prevKeyEnd + 1, prevEnd, hashAt, hashEnd };
+    fields.v = v;
+    fields.seq = seq;
+    fields.prevAt = prevKeyEnd + 1;
+    fields.prevEnd = prevEnd;
+    fields.hashAt = hashAt;
+    fields.hashEnd = hashEnd;
+    return fields;
   } finally {
     b = EMPTY;
   }

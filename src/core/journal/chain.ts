@@ -133,8 +133,16 @@ function readLink(line: Uint8Array, n: number, wantEntry: boolean): Link {
     hash = bodyHash(line, n);
     if (!asciiEquals(line, f.hashAt, f.hashEnd, hash)) throw new VerificationError(`journal line ${n}: its hash does not match its content — line ${n} was edited`);
   }
-  return { v: f.v, seq: f.seq, hash, prev: undefined, prevAt: f.prevAt, prevEnd: f.prevEnd, entry: wantEntry ? (JSON.parse(decodeUtf8(line)!) as JournalEntry) : undefined };
+  // One object reused for every line read the fast way (the caller uses it at once).
+  fast.v = f.v;
+  fast.seq = f.seq;
+  fast.hash = hash;
+  fast.prevAt = f.prevAt;
+  fast.prevEnd = f.prevEnd;
+  fast.entry = wantEntry ? (JSON.parse(decodeUtf8(line)!) as JournalEntry) : undefined;
+  return fast;
 }
+const fast: Link = { v: 1, seq: 0, hash: '', prev: undefined, prevAt: 0, prevEnd: 0, entry: undefined };
 
 /** Verifies a journal line by line, from its start or from a head verified earlier. */
 export class ChainVerifier {
@@ -159,7 +167,10 @@ export class ChainVerifier {
     return { entry: l.entry!, hash: l.hash };
   }
 
-  /** Verify the next line like push(), without building its entry (the fastest way to verify). The head returned is read-only. */
+  /**
+   * Verify the next line like push(), without building its entry (the fastest way to verify).
+   * Returns the new head: read-only, and valid until the next line (copy it to keep it).
+   */
   link(line: Uint8Array): Readonly<ChainHead> {
     this.#next(line, false);
     return this.#head;
@@ -177,19 +188,10 @@ export class ChainVerifier {
       const of = this.#head.v === 1 ? 'the SHA-256' : 'the hash';
       throw new VerificationError(`journal line ${n}: prev does not match ${of} of line ${n - 1} — line ${n - 1} was edited, or lines were removed or reordered`);
     }
-    this.#head = { seq: n, hash: l.hash, v: l.v };
+    this.#head.seq = n;
+    this.#head.hash = l.hash;
+    this.#head.v = l.v;
     return l;
-  }
-
-  /**
-   * Start at a line whose place in the journal is not known here (one range of a file verified in
-   * parallel): the line is checked on its own and becomes the head. Whoever knows the head before
-   * it must still verify the same line with link() — that check, seq and prev, is the one that
-   * places it. Throws VerificationError if the line is bad on its own (its message names no line).
-   */
-  static startingAt(line: Uint8Array): ChainVerifier {
-    const l = readLink(line, 0, false);
-    return new ChainVerifier({ seq: l.seq, hash: l.hash, v: l.v });
   }
 
   /** The input ended inside a line (no final newline): always an error. */
