@@ -4,7 +4,7 @@
  * this file opens, locks and streams.
  *
  * - Readers (`journal verify`, `show`, and `status`/`report` to come) walk every entry with
- *   verifiedEntries()/scanJournal(): constant memory, each line hashed once, no checkpoint.
+ *   scanJournal()/scanLinks(): constant memory, each line hashed once, no checkpoint.
  * - A command that will append opens the journal with openJournal(): the prefix the checkpoint
  *   covers is checked with one streaming hash, then only later lines are verified; under the lock,
  *   appendEntries() verifies only what was appended since, writes, and moves the checkpoint on.
@@ -18,7 +18,7 @@ import { ChainVerifier, EMPTY_HEAD, MAX_LINE_BYTES, type ChainHead, type Verifie
 import { entryLine, headWords, nextEntry, type JournalEntryV2 } from '../core/journal/entry.js';
 import { sanitize } from '../core/text.js';
 import { trustedStart, writeCheckpoint } from './journal-checkpoint.js';
-import { fileLines } from './journal-stream.js';
+import { LineReader } from './journal-stream.js';
 
 /** --journal, else $COLDKIT_JOURNAL, else ~/.coldkit/journal.jsonl. */
 export function journalPath(flag: string | undefined, env: Record<string, string | undefined>): string {
@@ -48,53 +48,77 @@ function openForReading(file: string): number | undefined {
   return fd;
 }
 
-/** Walk a whole journal, verifying each line with `step` as the file streams by; returns the head. */
-function* walk<T>(file: string, step: (chain: ChainVerifier, line: Uint8Array) => T): Generator<T, ChainHead> {
-  const fd = openForReading(file);
-  if (fd === undefined) return { ...EMPTY_HEAD };
+/**
+ * A whole journal, verified line by line as it streams by (constant memory, each line hashed
+ * once), pulled one line at a time: `step` (link or push) verifies a line and gives what the
+ * caller wants of it. A missing file is an empty journal. close() when done.
+ */
+class Walk<T> {
+  readonly #fd: number | undefined;
+  readonly #lines: LineReader | undefined;
+  readonly #chain = new ChainVerifier();
+  readonly #step: (chain: ChainVerifier, line: Uint8Array) => T;
+
+  constructor(file: string, step: (chain: ChainVerifier, line: Uint8Array) => T) {
+    this.#fd = openForReading(file);
+    this.#lines = this.#fd === undefined ? undefined : new LineReader(this.#fd, 0);
+    this.#step = step;
+  }
+
+  /** The next line's result, or undefined at the end; throws VerificationError at the first bad line. */
+  next(): T | undefined {
+    const line = this.#lines?.next();
+    if (!line) return undefined;
+    if (!line.terminated) this.#chain.unterminated();
+    return this.#step(this.#chain, line.bytes);
+  }
+
+  /** The head after the lines walked so far. */
+  get head(): ChainHead {
+    return this.#chain.head;
+  }
+
+  close(): void {
+    if (this.#fd !== undefined) fs.closeSync(this.#fd);
+  }
+}
+
+/** Walk to the end; returns the head. */
+function walkAll<T>(file: string, step: (chain: ChainVerifier, line: Uint8Array) => T): ChainHead {
+  const w = new Walk(file, step);
   try {
-    const chain = new ChainVerifier();
-    for (const line of fileLines(fd, 0)) {
-      if (!line.terminated) chain.unterminated();
-      yield step(chain, line.bytes);
-    }
-    return chain.head;
+    while (w.next() !== undefined);
+    return w.head;
   } finally {
-    fs.closeSync(fd);
+    w.close();
   }
 }
 
 /**
- * Every entry of a journal, verified as the file streams by (constant memory, each line hashed
- * once); the generator returns the head. A bad line throws when reached, so a caller must not act
- * on the entries it was given before the walk completes. A missing file is an empty journal.
+ * The streaming reader for everything that reads a journal (`journal show`, and `status` and
+ * `journal report` to come): verifies the whole journal as it streams by and hands each entry to
+ * `each`; returns the head. A bad line throws when reached, so a caller must not act on the
+ * entries it was given before this returns. A missing file is an empty journal.
  */
-export function verifiedEntries(file: string): Generator<VerifiedEntry, ChainHead> {
-  return walk(file, (chain, line) => chain.push(line));
-}
-
-/** Like verifiedEntries, but only each entry's seq, hash and version (one object, reused: copy what you keep) — no entry objects are built (fastest). */
-export function verifiedLinks(file: string): Generator<ChainHead, ChainHead> {
-  return walk(file, (chain, line) => chain.link(line));
-}
-
-/** Run a walk to its end, handing each item to `each`; returns the head. */
-function drain<T>(walker: Generator<T, ChainHead>, each?: (item: T) => void): ChainHead {
-  for (;;) {
-    const r = walker.next();
-    if (r.done) return r.value;
-    each?.(r.value);
-  }
-}
-
-/** Verify a whole journal as a stream, handing each entry to `each`; returns the head. */
 export function scanJournal(file: string, each?: (v: VerifiedEntry) => void): ChainHead {
-  return each ? drain(verifiedEntries(file), each) : drain(verifiedLinks(file));
+  if (!each) return scanLinks(file);
+  return walkAll(file, (chain, line) => {
+    const v = chain.push(line);
+    each(v);
+    return v;
+  });
 }
 
-/** Verify a whole journal as a stream, handing each entry's seq and hash to `each`; returns the head. */
+/**
+ * Like scanJournal, but hands over only each entry's seq, hash and version (one object, reused:
+ * copy what you keep) — no entry objects are built: the fastest way to verify.
+ */
 export function scanLinks(file: string, each?: (link: ChainHead) => void): ChainHead {
-  return drain(verifiedLinks(file), each);
+  return walkAll(file, (chain, line) => {
+    const h = chain.link(line);
+    each?.(h);
+    return h;
+  });
 }
 
 /** A journal verified up to `offset` (just after its last whole line), for appendEntries. Use once. */
@@ -122,7 +146,8 @@ export function openJournal(file: string, opts: { unlocked?: boolean; note?: (li
     const start = trustedStart(fd, file, st.size);
     const chain = new ChainVerifier(start.head);
     let offset = start.offset;
-    for (const line of fileLines(fd, offset, start.digest)) {
+    const lines = new LineReader(fd, offset, start.digest);
+    for (let line = lines.next(); line; line = lines.next()) {
       if (!line.terminated && !(opts.unlocked && fs.existsSync(lockPath(file)))) chain.unterminated();
       if (!line.terminated) break;
       chain.link(line.bytes);
@@ -168,7 +193,8 @@ export function appendEntries(j: OpenJournal | string, acts: { op: string; data:
       if (!cur || (cur.id !== undefined && cur.id !== `${st.dev}:${st.ino}`) || st.size < cur.offset) cur = openJournal(file);
       const chain = new ChainVerifier(cur.head);
       let offset = cur.offset;
-      for (const line of fileLines(fd, offset, cur.digest)) {
+      const lines = new LineReader(fd, offset, cur.digest);
+      for (let line = lines.next(); line; line = lines.next()) {
         if (!line.terminated) chain.unterminated();
         chain.link(line.bytes);
         offset = line.end;
@@ -266,26 +292,33 @@ function staleLock(lock: string): boolean {
  * hashes differ. Errors in the other copy are prefixed with `name`.
  */
 export function walkBeside(file: string, other: string, name: string, each?: (link: ChainHead) => void): { head: ChainHead; other: ChainHead; firstDifferent?: number } {
-  const ours = verifiedLinks(file);
-  const theirs = verifiedLinks(other);
-  const next = () => {
-    try {
-      return theirs.next();
-    } catch (e) {
-      if (e instanceof VerificationError) throw new VerificationError(`${name}: ${e.message}`);
-      throw e;
+  const link = (chain: ChainVerifier, line: Uint8Array) => chain.link(line);
+  const ours = new Walk(file, link);
+  let theirs: Walk<Readonly<ChainHead>> | undefined;
+  try {
+    theirs = new Walk(other, link);
+    const next = () => {
+      try {
+        return theirs!.next();
+      } catch (e) {
+        if (e instanceof VerificationError) throw new VerificationError(`${name}: ${e.message}`);
+        throw e;
+      }
+    };
+    let a = ours.next();
+    let b = next();
+    let firstDifferent: number | undefined;
+    while (a || b) {
+      if (a && b && firstDifferent === undefined && a.hash !== b.hash) firstDifferent = a.seq;
+      if (a) {
+        each?.(a);
+        a = ours.next();
+      }
+      if (b) b = next();
     }
-  };
-  let a = ours.next();
-  let b = next();
-  let firstDifferent: number | undefined;
-  while (!a.done || !b.done) {
-    if (!a.done && !b.done && firstDifferent === undefined && a.value.hash !== b.value.hash) firstDifferent = a.value.seq;
-    if (!a.done) {
-      each?.(a.value);
-      a = ours.next();
-    }
-    if (!b.done) b = next();
+    return { head: ours.head, other: theirs.head, firstDifferent };
+  } finally {
+    ours.close();
+    theirs?.close();
   }
-  return { head: a.value, other: b.value, firstDifferent };
 }

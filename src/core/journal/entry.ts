@@ -10,7 +10,7 @@
  *
  * coldkit writes version 2 only; old journals are extended by appending, never rewritten.
  */
-import { hashWords } from '../digest-words.js';
+import { hashWords } from '../hash-words.js';
 import { sha256Hex } from './native.js';
 
 /** prev of the first entry. */
