@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ABOUT, workspace, type Workspace } from './harness.js';
+import { ABOUT, workspace, type Workspace } from '../helpers/harness.js';
 import { runCli } from '../helpers/cli.js';
 
 let ws: Workspace;

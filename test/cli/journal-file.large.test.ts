@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkpointText } from '../../src/core/journal/checkpoint.js';
 import { writeV1Journal } from '../helpers/v1-journal.js';
-import { ABOUT, expectFailure, workspace, type Workspace } from './harness.js';
+import { ABOUT, expectFailure, workspace, type Workspace } from '../helpers/harness.js';
 
 const ENTRIES = 100_000;
 let ws: Workspace;

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../helpers/cli.js';
-import { ABOUT, expectFailure, workspace, type Workspace } from '../harness.js';
+import { ABOUT, expectFailure, workspace, type Workspace } from '../../helpers/harness.js';
 
 const FIXTURE = path.join(ROOT, 'fixtures/journal/v1-ceremony.jsonl');
 let ws: Workspace;

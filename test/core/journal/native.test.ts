@@ -6,25 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { decodeUtf8, sha256Hex } from '../../../src/core/journal/native.js';
 import { toHex } from '../../../src/core/text.js';
-
-/** Deterministic bytes (xorshift32), so a failure reproduces. */
-function seededBytes(seed: number): (n: number) => Uint8Array {
-  let x = seed;
-  return (n) => {
-    const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      x ^= x << 13;
-      x ^= x >>> 17;
-      x ^= x << 5;
-      out[i] = x & 0xff;
-    }
-    return out;
-  };
-}
+import { seededRandom } from '../../helpers/seeded-bytes.js';
 
 describe('sha256Hex', () => {
   it('equals @noble/hashes on bytes of every length 0…200 and a few large ones', () => {
-    const next = seededBytes(7);
+    const next = seededRandom('native.test');
     for (const n of [...Array.from({ length: 201 }, (_, i) => i), 1000, 65_536, 1_000_003]) {
       const b = next(n);
       expect(sha256Hex(b)).toBe(toHex(sha256(b)));
