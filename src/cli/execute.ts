@@ -12,7 +12,7 @@ import { VERSION } from '../version.js';
 import type { Action, Context, Globals, Io, Outcome, Prompter } from './command.js';
 import { assertCreatable, processIo } from './io.js';
 import { overrideFlag, refusalHint } from './overrides.js';
-import { appendEntries, journalPath, readJournal } from './journal-file.js';
+import { appendEntries, journalPath, landed, landedLine, openJournal } from './journal-file.js';
 import { terminalPrompter } from './prompt.js';
 
 /** Test seam: in-process tests replace the I/O and the prompter. */
@@ -52,7 +52,8 @@ export async function execute(cmd: Command, args: string[], load: () => Promise<
   try {
     // A tampered journal stops a command before it acts (writes a file, makes a seed), not after:
     // its append would be refused anyway (exit 3). The journal commands report it themselves.
-    if (cmd.parent?.name() !== 'journal') readJournal(journalPath(globals.journal, env));
+    // The checkpoint beside the journal makes this cost one streaming hash, not a re-verification.
+    const opened = cmd.parent?.name() !== 'journal' ? openJournal(journalPath(globals.journal, env), { unlocked: true, note: ctx.note }) : undefined;
     // QR targets are checked before the action acts, so a bad path cannot fail after journaling.
     if (opts.qrPng) assertCreatable(String(opts.qrPng), 'dir', '--qr-png');
     if (opts.qrHtml) assertCreatable(String(opts.qrHtml), 'file', '--qr-html');
@@ -65,12 +66,16 @@ export async function execute(cmd: Command, args: string[], load: () => Promise<
     if (outcome.journal?.length) {
       const file = journalPath(globals.journal, env);
       for (const act of outcome.journal) guard(JSON.stringify(act), secrets, 'the journal');
-      appendEntries(file, outcome.journal, {
+      const entries = appendEntries(opened ?? file, outcome.journal, {
         ts: ctx.now().toISOString(),
         operator: globals.operator ?? safeUser(),
         host: os.hostname(),
         tool: `coldkit/${VERSION}`,
       });
+      // Say where the acts landed, so an unexpected journal (a lost COLDKIT_JOURNAL) is seen at once.
+      const where = landed(file, entries);
+      ctx.note(landedLine(where));
+      if (globals.json && isRecord(outcome.result)) text = toJson({ ...outcome.result, journal: where }) + '\n';
     }
     io.stdout.write(text);
     if (outcome.payload && (opts.qrPng || opts.qrHtml || opts.qrTerminal)) {
@@ -114,6 +119,10 @@ export function report(e: unknown, globals: Pick<Globals, 'json' | 'debug'>, io:
     io.stdout.write(toJson({ error: { exitCode: code, kind: e instanceof Error ? e.name : 'Error', message: line, ...findings } }) + '\n');
   }
   return code;
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
 function safeUser(): string {

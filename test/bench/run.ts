@@ -6,7 +6,7 @@
  */
 import * as os from 'node:os';
 
-const MODULES = ['./startup.js', './address-list.js', './psbt-sign.js', './qr.js'];
+const MODULES = ['./startup.js', './address-list.js', './psbt-sign.js', './qr.js', './journal.js'];
 
 const only = process.argv.slice(2);
 const lines: string[] = [

@@ -1,15 +1,17 @@
-/** `coldkit journal show [--op X]`: the verified entries. */
+/** `coldkit journal show [--op X]`: the verified entries (the file is streamed; only matches are kept). */
 import { sanitize } from '../../core/text.js';
 import type { JournalEntry } from '../../core/journal/entry.js';
 import type { Action } from '../command.js';
-import { journalPath, readJournal } from '../journal-file.js';
+import { journalPath, scanJournal } from '../journal-file.js';
 
 const action: Action<{ op?: string }> = async (opts, ctx) => {
   const file = journalPath(ctx.globals.journal, ctx.env);
-  const state = readJournal(file);
-  const entries = opts.op ? state.entries.filter((e) => e.op === opts.op || e.op.startsWith(opts.op + '.')) : state.entries;
+  const entries: JournalEntry[] = [];
+  const head = scanJournal(file, ({ entry: e }) => {
+    if (!opts.op || e.op === opts.op || e.op.startsWith(opts.op + '.')) entries.push(e);
+  });
   return {
-    result: { file, total: state.seq, entries },
+    result: { file, total: head.seq, entries },
     human: (r: { entries: JournalEntry[]; total: number }) =>
       r.entries.length === 0
         ? `No entries${opts.op ? ` with op ${opts.op}` : ''} (${r.total} in all).`

@@ -9,7 +9,8 @@ export function register(program: Command): void {
   journal
     .command('verify')
     .description('verify the hash chain; exit 3 naming the first bad line')
-    .option('--anchor <hash-or-words>', 'a head hash (or its 6 words) written down earlier: it must still be in the journal')
+    .option('--anchor <hash-or-words>', 'a head hash (or its 6 words, optionally after "#SEQ") written down earlier: it must still be in the journal')
+    .option('--against <journal>', 'another copy of this journal (a backup, an earlier copy): every entry it holds must be the same here')
     .action(lazyAction(() => import('../actions/journal-verify.js')));
   journal
     .command('show')

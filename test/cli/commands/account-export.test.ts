@@ -15,12 +15,12 @@ describe.concurrent('account export', () => {
     const r = await ws.run(['--json', 'account', 'export', '--mnemonic-file', about, '--count', '5', '--out', 'acct.json', '--export-dir', 'ex']);
     expect(r.code, r.stderr).toBe(0);
     const j = r.json();
-    expect(Object.keys(j)).toEqual(['kind', 'version', 'network', 'script', 'fingerprint', 'path', 'xpub', 'slip132', 'descriptors', 'addresses', 'firstChangeAddress', 'files', 'imports']);
+    expect(Object.keys(j)).toEqual(['kind', 'version', 'network', 'script', 'fingerprint', 'path', 'xpub', 'slip132', 'descriptors', 'addresses', 'firstChangeAddress', 'files', 'imports', 'journal']);
     expect(j.addresses.map((a: { index: number }) => a.index)).toEqual([0, 1, 2, 3, 4]);
     expect(j.addresses[1].address).toBe('bc1qnjg0jd8228aq7egyzacy8cys3knf9xvrerkf9g'); // BIP84 vector
     expect(j.firstChangeAddress).toBe('bc1q8c6fshw2dlwun7ekn9qwf37cu2rn755upcp6el');
     expect(j.files).toEqual(['acct.json', 'ex/bitcoin-core-importdescriptors.json', 'ex/sparrow.json', 'ex/electrum.json', 'ex/descriptor.txt']);
-    const { files: _f, imports, ...acc } = j;
+    const { files: _f, imports, journal: _j, ...acc } = j;
     expect(JSON.parse(fs.readFileSync(ws.file('acct.json'), 'utf8'))).toEqual(acc);
     expect(imports.bitcoinCore).toEqual(JSON.parse(fs.readFileSync(ws.file('ex/bitcoin-core-importdescriptors.json'), 'utf8')));
   });
@@ -38,7 +38,7 @@ describe.concurrent('account export', () => {
     const r = await ws.run(['--json', 'account', 'export', '--chain', 'eth', '--mnemonic-file', about, '--count', '2']);
     expect(r.code, r.stderr).toBe(0);
     const j = r.json();
-    expect(Object.keys(j)).toEqual(['kind', 'version', 'fingerprint', 'path', 'xpub', 'addresses']);
+    expect(Object.keys(j)).toEqual(['kind', 'version', 'fingerprint', 'path', 'xpub', 'addresses', 'journal']);
     expect(j).toMatchObject({ kind: 'coldkit/eth-account', path: 'm/44h/60h/0h', addresses: [{ index: 0, path: 'm/44h/60h/0h/0/0', address: '0x9858EfFD232B4033E47d90003D41EC34EcaEda94' }, { index: 1 }] });
   });
 });

@@ -18,6 +18,7 @@ describe.concurrent('derive', () => {
       network: 'mainnet',
       script: 'wpkh',
       address: 'bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu',
+      journal: { path: ws.journal, seq: expect.any(Number), head: expect.stringMatching(/^[0-9a-f]{64}$/), words: expect.any(String) },
     });
     const eth = await ws.run(['--json', 'derive', '--chain', 'eth', '--mnemonic-file', about, '--path', "m/44'/60'/0'/0/0"]);
     expect(eth.json()).toMatchObject({ chain: 'eth', path: 'm/44h/60h/0h/0/0', address: '0x9858EfFD232B4033E47d90003D41EC34EcaEda94' });

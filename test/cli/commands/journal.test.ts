@@ -44,7 +44,8 @@ describe('a journal written by real runs', () => {
     expect(es[1].operator).toBe('alice');
     const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
     for (const e of es) {
-      expect(Object.keys(e)).toEqual(['v', 'seq', 'ts', 'op', 'operator', 'host', 'tool', 'data', 'prev']);
+      expect(Object.keys(e)).toEqual(['v', 'seq', 'ts', 'op', 'operator', 'host', 'tool', 'data', 'prev', 'hash']);
+      expect(e.v).toBe(2);
       expect(e.tool).toBe(`coldkit/${version}`);
       expect(e.ts).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
       expect(typeof e.host).toBe('string');
@@ -94,8 +95,8 @@ describe('a journal written by real runs', () => {
 });
 
 const tampers: [name: string, make: () => string, message: string | RegExp][] = [
-  ['edit (a value in line 2)', () => join(lines.map((l, i) => (i === 1 ? l.replace('"testnet"', '"mainnet"') : l))), 'journal line 3: prev does not match the SHA-256 of line 2 — line 2 was edited, or lines were removed or reordered'],
-  ['edit (operator of line 1)', () => join(lines.map((l, i) => (i === 0 ? l.replace(/"operator":"[^"]*"/, '"operator":"mallory"') : l))), /^coldkit: journal line 2: prev does not match the SHA-256 of line 1/],
+  ['edit (a value in line 2)', () => join(lines.map((l, i) => (i === 1 ? l.replace('"testnet"', '"mainnet"') : l))), 'journal line 2: its hash does not match its content — line 2 was edited'],
+  ['edit (operator of line 1)', () => join(lines.map((l, i) => (i === 0 ? l.replace(/"operator":"[^"]*"/, '"operator":"mallory"') : l))), /^coldkit: journal line 1: its hash does not match its content/],
   ['edit (reformatted line 4)', () => join(lines.map((l, i) => (i === 3 ? JSON.stringify(JSON.parse(l), null, 1).replace(/\n/g, '') : l))), 'journal line 4: not in canonical form (fields added, removed, reordered or reformatted)'],
   ['deletion (line 3)', () => join(lines.filter((_, i) => i !== 2)), 'journal line 3: seq is 4, expected 3 — a line was inserted, deleted or moved'],
   ['deletion (line 1)', () => join(lines.slice(1)), 'journal line 1: seq is 2, expected 1 — a line was inserted, deleted or moved'],
@@ -133,15 +134,15 @@ describe('truncation of whole lines: caught by the anchor', () => {
     expect(plain.r.code).toBe(0);
     for (const anchor of [head.head, head.words]) {
       const r = await ws.run(['--journal', plain.f, '--json', 'journal', 'verify', '--anchor', anchor]);
-      expectFailure(r, 3, /matches no line of this journal: lines were deleted from the end, or this is another journal$/);
+      expectFailure(r, 3, /^coldkit: anchor .*: the head changed since the anchor was taken — no entry of this journal has that hash/);
     }
   });
-  it('an edit of the last line: chain verifies, the anchor refuses', async () => {
+  it('an edit of the last line: its own hash refuses it, and so does the anchor', async () => {
     const head = (await ws.run(['--json', 'journal', 'head'])).json();
     const edited = join(lines.map((l, i) => (i === 4 ? l.replace('"revealed":false', '"revealed":true') : l)));
     expect(edited).not.toBe(join(lines));
-    const plain = await onCopy('last-edit', edited, ['journal', 'verify']);
-    expect(plain.r.code).toBe(0);
+    const plain = await onCopy('last-edit', edited, ['--json', 'journal', 'verify']);
+    expectFailure(plain.r, 3, 'journal line 5: its hash does not match its content — line 5 was edited');
     const r = await ws.run(['--journal', plain.f, 'journal', 'verify', '--anchor', head.head]);
     expect(r.code).toBe(3);
   });

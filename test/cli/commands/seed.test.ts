@@ -19,7 +19,7 @@ describe.concurrent('seed check', () => {
     const r = await ws.run(['--json', 'seed', 'check', '--mnemonic-file', about, '--card', 'card-1.json']);
     expect(r.code, r.stderr).toBe(0);
     const j = r.json();
-    expect(Object.keys(j)).toEqual(['valid', 'wordCount', 'fingerprint', 'walletCard', 'cardFile']);
+    expect(Object.keys(j)).toEqual(['valid', 'wordCount', 'fingerprint', 'walletCard', 'cardFile', 'journal']);
     expect(j).toMatchObject({ valid: true, wordCount: 12, fingerprint: '73c5da0a', cardFile: 'card-1.json' });
     expect(j.walletCard).toEqual({
       kind: 'coldkit/wallet-card',
@@ -81,7 +81,7 @@ describe.concurrent('seed new', () => {
     const r = await w.run(['--json', 'seed', 'new', '--mnemonic-out', 'words.txt', '--card', 'card.json']);
     expect(r.code, r.stderr).toBe(0);
     const j = r.json();
-    expect(Object.keys(j).sort()).toEqual(['bitsCredited', 'cardFile', 'entropySource', 'fingerprint', 'mnemonicFile', 'rngSelfTest', 'walletCard', 'wordCount'].sort());
+    expect(Object.keys(j).sort()).toEqual(['bitsCredited', 'cardFile', 'entropySource', 'fingerprint', 'journal', 'mnemonicFile', 'rngSelfTest', 'walletCard', 'wordCount'].sort());
     expect(j).toMatchObject({ wordCount: 24, entropySource: 'csprng', bitsCredited: { csprng: 256, dice: 0 }, rngSelfTest: 'passed', mnemonicFile: 'words.txt', cardFile: 'card.json' });
     const words = fs.readFileSync(w.file('words.txt'), 'utf8');
     expect(fs.statSync(w.file('words.txt')).mode & 0o777).toBe(0o600);

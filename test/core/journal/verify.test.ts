@@ -10,10 +10,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { wordlist } from '@scure/bip39/wordlists/english.js';
 import { VerificationError } from '../../../src/core/errors.js';
-import { entryLine, GENESIS, headWords, lineHash, nextEntry, type JournalEntry } from '../../../src/core/journal/entry.js';
-import { checkAnchor, verifyJournal } from '../../../src/core/journal/verify.js';
+import { entryBody, entryLine, GENESIS, headWords, lineHash, nextEntry, type JournalEntry } from '../../../src/core/journal/entry.js';
+import { verifyJournal, type JournalState } from '../../../src/core/journal/verify.js';
+import { AnchorCheck, parseAnchor } from '../../../src/core/journal/anchor.js';
 import { digestWords, hashWords } from '../../../src/core/digest-words.js';
-import { appendEntries, readJournal } from '../../../src/cli/journal-file.js';
+import { appendEntries } from '../../../src/cli/journal-file.js';
 import { toHex } from '../../../src/core/text.js';
 
 /** A journal of n entries as text. */
@@ -24,11 +25,20 @@ function journal(n: number): string {
     const e = nextEntry(head, { ts: `2026-11-26T08:00:0${i}.000Z`, op: i % 2 ? 'seed.check' : 'account.export', operator: 'alice', host: 'ceremony-1', tool: 'coldkit/0.1.0', data: { n: i, fingerprint: '73c5da0a' } });
     const line = entryLine(e);
     text += line + '\n';
-    head = { seq: e.seq, hash: lineHash(line) };
+    head = { seq: e.seq, hash: e.hash };
   }
   return text;
 }
 const lines = (t: string) => t.slice(0, -1).split('\n');
+/** The entry with its version-2 hash recomputed (a forger who rehashes). */
+const rehash = (e: JournalEntry): JournalEntry => (e.v === 2 ? { ...e, hash: lineHash(entryBody(e)) } : e);
+/** Where an anchor (hash or words) is found in a verified journal; throws when it is not. */
+function checkAnchor(s: JournalState, anchor: string): { seq: number } {
+  const check = new AnchorCheck([parseAnchor(anchor, '--anchor')]);
+  for (const e of s.entries) check.observe(e.seq, e.v === 2 ? e.hash : lineHash(entryLine(e)));
+  return { seq: check.finish(s.seq)[0]! };
+}
+const readJournal = (f: string) => verifyJournal(fs.readFileSync(f, 'utf8'));
 const join = (ls: string[]) => ls.join('\n') + '\n';
 
 function failure(text: string): string {
@@ -48,35 +58,43 @@ describe('an intact journal', () => {
     const s = verifyJournal(t);
     expect(s.seq).toBe(5);
     expect(s.entries.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
-    expect(s.hash).toBe(toHex(sha256(new TextEncoder().encode(lines(t)[4]!))));
+    // Oracle (@noble/hashes): a version-2 hash is SHA-256 of the line without its hash member.
+    const body = (l: string) => toHex(sha256(new TextEncoder().encode(l.replace(/,"hash":"[0-9a-f]{64}"\}$/, '}'))));
+    expect(s.hash).toBe(body(lines(t)[4]!));
+    expect(s.hash).toBe(JSON.parse(lines(t)[4]!).hash);
     expect(s.entries[0]!.prev).toBe(GENESIS);
-    expect(s.entries[3]!.prev).toBe(lineHash(lines(t)[2]!));
+    expect(s.entries[3]!.prev).toBe(body(lines(t)[2]!));
   });
   it('empty file: no entries, genesis head', () => {
     expect(verifyJournal('')).toEqual({ entries: [], seq: 0, hash: GENESIS });
   });
   it('lines have the documented key order', () => {
-    expect(Object.keys(JSON.parse(lines(journal(1))[0]!))).toEqual(['v', 'seq', 'ts', 'op', 'operator', 'host', 'tool', 'data', 'prev']);
+    expect(Object.keys(JSON.parse(lines(journal(1))[0]!))).toEqual(['v', 'seq', 'ts', 'op', 'operator', 'host', 'tool', 'data', 'prev', 'hash']);
   });
 });
 
 describe('tampering is caught at the first bad line', () => {
   const t = journal(6);
   const ls = lines(t);
-  it('edit of a value in line 3: line 4 reports line 3 edited', () => {
+  it('edit of a value in line 3: its own hash reports line 3 edited', () => {
     const e = [...ls];
     e[2] = e[2]!.replace('"n":2', '"n":7');
-    expect(failure(join(e))).toBe('journal line 4: prev does not match the SHA-256 of line 3 — line 3 was edited, or lines were removed or reordered');
+    expect(failure(join(e))).toBe('journal line 3: its hash does not match its content — line 3 was edited');
+  });
+  it('edit of a value in line 3 with its hash recomputed: line 4 reports line 3 edited', () => {
+    const e = [...ls];
+    e[2] = entryLine(rehash({ ...(JSON.parse(e[2]!) as JournalEntry), data: { n: 7 } }));
+    expect(failure(join(e))).toBe('journal line 4: prev does not match the hash of line 3 — line 3 was edited, or lines were removed or reordered');
   });
   it('edit of the first line (operator renamed)', () => {
     const e = [...ls];
     e[0] = e[0]!.replace('"alice"', '"mallory"');
-    expect(failure(join(e))).toMatch(/^journal line 2: prev does not match the SHA-256 of line 1 — line 1 was edited/);
+    expect(failure(join(e))).toMatch(/^journal line 1: its hash does not match its content — line 1 was edited/);
   });
   it("edit of a line's prev field", () => {
     const e = [...ls];
     e[3] = e[3]!.replace(/"prev":"[0-9a-f]{64}"/, `"prev":"${'1'.repeat(64)}"`);
-    expect(failure(join(e))).toMatch(/^journal line 4: prev does not match the SHA-256 of line 3/);
+    expect(failure(join(e))).toMatch(/^journal line 4: its hash does not match its content/);
   });
   it('edit that breaks the JSON', () => {
     const e = [...ls];
@@ -90,7 +108,7 @@ describe('tampering is caught at the first bad line', () => {
   });
   it('an added field', () => {
     const e = [...ls];
-    e[2] = e[2]!.replace('"v":1,', '"v":1,"x":0,');
+    e[2] = e[2]!.replace('"v":2,', '"v":2,"x":0,');
     expect(failure(join(e))).toMatch(/^journal line 3: not in canonical form/);
   });
   it('deletion of line 3', () => {
@@ -122,9 +140,9 @@ describe('tampering is caught at the first bad line', () => {
     const e = [...ls];
     const a = JSON.parse(e[4]!) as JournalEntry;
     const b = JSON.parse(e[3]!) as JournalEntry;
-    e[3] = entryLine({ ...a, seq: 4 });
-    e[4] = entryLine({ ...b, seq: 5 });
-    expect(failure(join(e))).toMatch(/^journal line 4: prev does not match the SHA-256 of line 3/);
+    e[3] = entryLine(rehash({ ...a, seq: 4 }));
+    e[4] = entryLine(rehash({ ...b, seq: 5 }));
+    expect(failure(join(e))).toMatch(/^journal line 4: prev does not match the hash of line 3/);
   });
   it('truncation inside the last line (no final newline)', () => {
     expect(failure(t.slice(0, -20))).toBe('journal line 6: the file does not end with a newline — the last line is truncated or was appended to by hand');
@@ -154,8 +172,8 @@ describe('anchors', () => {
     expect(checkAnchor(s, GENESIS)).toEqual({ seq: 0 });
   });
   it('an anchor of another journal, or after the last line was edited, is refused', () => {
-    expect(() => checkAnchor(s, 'f'.repeat(64))).toThrow(/the anchor ffffffffffffffff… matches no line of this journal/);
-    expect(() => checkAnchor(s, 'zoo zoo zoo zoo zoo zoo')).toThrow(/the anchor "zoo zoo zoo zoo zoo zoo" matches no line/);
+    expect(() => checkAnchor(s, 'f'.repeat(64))).toThrow(/^anchor ffffffffffffffff…: the head changed since the anchor was taken/);
+    expect(() => checkAnchor(s, 'zoo zoo zoo zoo zoo zoo')).toThrow(/^anchor "zoo zoo zoo zoo zoo zoo": the head changed/);
     const e = lines(t);
     e[3] = e[3]!.replace('"n":3', '"n":9');
     expect(() => checkAnchor(verifyJournal(join(e)), s.hash)).toThrow(VerificationError);
@@ -215,7 +233,7 @@ describe('the first line', () => {
   it('a first line whose prev is not the genesis value is named as such', () => {
     const ls = lines(journal(2));
     const e = JSON.parse(ls[0]!) as JournalEntry;
-    const forged = entryLine({ ...e, prev: 'a'.repeat(64) });
+    const forged = entryLine(rehash({ ...e, prev: 'a'.repeat(64) }));
     expect(failure(join([forged, ...ls.slice(1)]))).toBe(
       "journal line 1: prev is not 64 zeros, as the first line's must be — the line was edited, or lines before it were removed",
     );
