@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { base64, hex } from '@scure/base';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { classifyMessage, escapeMessage } from '../../../../src/core/btc/message/classify.js';
-import { fixtureText, utf8 } from '../../../helpers/fixtures.js';
+import { fixtureJson, fixtureText, utf8 } from '../../../helpers/fixtures.js';
 
 const hash = sha256(utf8('the real payload'));
 // A signed P2WPKH spend (BIP143's native P2WPKH example, fixtures/bip143).
@@ -69,6 +69,10 @@ describe('classifyMessage', () => {
     expect(c.kind).toBe('secret');
     expect(c.findings).toMatchObject([{ code: 'message-secret', overridable: false }]);
     expect(c.findings[0]!.message).not.toMatch(/abandon/);
+  });
+  it('a SLIP-39 share is a secret too', () => {
+    const share = fixtureJson<[string, string[]][]>('slip39/vectors.json')[3]![1][0]!;
+    expect(classifyMessage(utf8(share))).toMatchObject({ kind: 'secret', findings: [{ code: 'message-secret' }] });
   });
 });
 
