@@ -1,11 +1,8 @@
-/** Reading stored fixtures (fixtures/<spec>/…) and the private keys they hold. */
-import { readFileSync } from 'node:fs';
+/** JSON fixtures (fixtures/<spec>/…) and the private keys and messages they hold. */
 import { base58check } from '../../src/core/hd/base58.js';
+import { fixtureText } from './spec-text.js';
 
-/** A fixture file's text. */
-export function fixtureText(rel: string): string {
-  return readFileSync(new URL(`../../fixtures/${rel}`, import.meta.url), 'utf8');
-}
+export { fixtureText };
 
 /** A fixture file parsed as JSON. */
 export function fixtureJson<T = any>(rel: string): T {

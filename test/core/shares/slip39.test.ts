@@ -20,16 +20,11 @@ import { SLIP39_WORDS } from '../../../src/core/shares/slip39-wordlist.js';
 import { subsets } from '../../../src/core/shares/subsets.js';
 import { encodeShare } from '../../../src/core/shares/v1.js';
 import { splitEntropy } from '../../../src/core/shares/split.js';
-import { Xoshiro256 } from '../../../src/core/transport/xoshiro.js';
 import { fixtureJson } from '../../helpers/fixtures.js';
+import { seededRandom as seeded } from '../../helpers/seeded-bytes.js';
 
 type Vector = [string, string[], string, string];
 const VECTORS = fixtureJson<Vector[]>('slip39/vectors.json');
-
-const seeded = (seed: string) => {
-  const rng = new Xoshiro256(seed);
-  return (n: number) => rng.nextData(n);
-};
 
 /** The error each invalid vector must give, by its description. */
 function expectedCode(description: string): string[] {
