@@ -1,11 +1,13 @@
 /**
  * Recognise decoded text that is a secret, so a transport command (`qr decode`) treats it as one:
- * a coldkit v1 share, an SSKR share, a BIP39 mnemonic, a SeedQR (standard: 4 digits a word), an
- * extended private key (BIP32 xprv/tprv and their SLIP-132 forms), or a WIF private key.
+ * a coldkit v1 share, a SLIP-39 share, an SSKR share, a BIP39 mnemonic, a SeedQR (standard: 4
+ * digits a word), an extended private key (BIP32 xprv/tprv and their SLIP-132 forms), or a WIF
+ * private key.
  */
 import { base58check } from './hd/base58.js';
 import { looksLikeSskr } from './shares/sskr.js';
 import { decodeShare } from './shares/v1.js';
+import { decodeSlip39Share } from './shares/slip39-share.js';
 import { parseMnemonic } from './bip39/mnemonic.js';
 
 /** What kind of secret `text` is, or undefined when it is none of the known kinds. */
@@ -23,6 +25,7 @@ export function secretKind(text: string): string | undefined {
     if (succeeds(() => parseMnemonic(t))) return 'BIP39 mnemonic';
   }
   if (words >= 20 && succeeds(() => decodeShare(t))) return 'coldkit share';
+  if (words >= 20 && succeeds(() => decodeSlip39Share(t))) return 'SLIP-39 share';
   return undefined;
 }
 

@@ -23,7 +23,9 @@ export type ShareErrorCode =
   | 'too-few'
   | 'tag'
   | 'sskr-format'
-  | 'sskr-digest';
+  | 'sskr-digest'
+  | 'too-many'
+  | 'digest';
 
 /** A share that cannot be read, or a set that cannot be combined as given (exit 2). */
 export class ShareInputError extends InputError {
