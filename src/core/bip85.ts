@@ -25,7 +25,7 @@ import { sha512 } from '@noble/hashes/sha2.js';
 import { shake256 } from '@noble/hashes/sha3.js';
 import { mnemonicFromEntropy } from './bip39/mnemonic.js';
 import { InputError } from './errors.js';
-import type { BtcNetwork } from './btc/network.js';
+import type { BtcNetwork } from './network.js';
 import { HARDENED, formatPath } from './hd/path.js';
 
 /** The BIP85 purpose, 83696968' ("SEED" in ASCII decimal). */

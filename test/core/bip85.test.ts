@@ -20,7 +20,7 @@ import {
   bip85Xprv,
 } from '../../src/core/bip85.js';
 import { InputError } from '../../src/core/errors.js';
-import { NETWORKS } from '../../src/core/btc/network.js';
+import { NETWORKS } from '../../src/core/network.js';
 import { parsePath } from '../../src/core/hd/path.js';
 import { fixtureText } from '../helpers/fixtures.js';
 

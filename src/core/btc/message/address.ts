@@ -4,7 +4,7 @@
  */
 import { InputError } from '../../errors.js';
 import { sanitize } from '../../text.js';
-import { NETWORKS, NETWORK_NAMES, type BtcNetwork } from '../network.js';
+import { NETWORKS, NETWORK_NAMES, type BtcNetwork } from '../../network.js';
 import { addressScript } from '../recipient.js';
 
 /** A decoded address. */

@@ -22,10 +22,10 @@ import { base64 } from '@scure/base';
 import { sha256 } from '@noble/hashes/sha2.js';
 import * as ecc from 'tiny-secp256k1';
 import { InputError, RuntimeFailure } from '../../errors.js';
-import { outputFor } from '../../hd/address.js';
-import { ByteWriter, equalBytes } from '../bytes.js';
-import { hash160, p2wpkhScript } from '../key-script.js';
-import type { BtcNetwork } from '../network.js';
+import { outputFor } from './output.js';
+import { ByteWriter, equalBytes } from '../../bytes.js';
+import { hash160, p2wpkhScript } from './output.js';
+import type { BtcNetwork } from '../../network.js';
 import { type MessageAddress, decodeMessageAddress } from './address.js';
 import type { MessageVerification } from './bip322.js';
 

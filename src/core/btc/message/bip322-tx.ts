@@ -16,7 +16,7 @@
  */
 import { RawTx, RawWitness } from '@scure/btc-signer';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { taggedHash } from '../sighash.js';
+import { taggedHash } from '../../hash.js';
 
 /** The BIP340 tag of the message hash. */
 export const BIP322_TAG = 'BIP0322-signed-message';

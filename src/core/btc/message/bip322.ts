@@ -15,13 +15,13 @@
  */
 import { base64 } from '@scure/base';
 import { InputError, RuntimeFailure } from '../../errors.js';
-import { outputFor } from '../../hd/address.js';
-import type { ScriptType } from '../../hd/script-type.js';
+import { outputFor } from './output.js';
+import type { TemplateName as ScriptType } from '../../wallet/template.js';
 import { toHex } from '../../text.js';
-import { equalBytes } from '../bytes.js';
-import { hash160, p2wpkhScript, p2wpkhScriptCode } from '../key-script.js';
-import type { BtcNetwork } from '../network.js';
-import { ecdsaSignLowR, publicKey, schnorrSign, taprootTweak } from '../secp.js';
+import { equalBytes } from '../../bytes.js';
+import { hash160, p2wpkhScript, p2wpkhScriptCode } from './output.js';
+import type { BtcNetwork } from '../../network.js';
+import { ecdsaSignLowR, publicKey, schnorrSign, taprootTweak } from '../../secp.js';
 import { SIGHASH_ALL, SIGHASH_DEFAULT, SighashCache } from '../sighash.js';
 import { type MessageAddress, decodeMessageAddress } from './address.js';
 import {

@@ -16,9 +16,9 @@
  * come from src/core/btc/sighash.ts (legacy, BIP143, BIP341). Pure: no I/O.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import { equalBytes } from '../bytes.js';
-import { hash160, p2wpkhScriptCode } from '../key-script.js';
-import { ecdsaVerify, schnorrVerify } from '../secp.js';
+import { equalBytes } from '../../bytes.js';
+import { hash160, p2wpkhScriptCode } from './output.js';
+import { ecdsaVerify, schnorrVerify } from '../../secp.js';
 import { SIGHASH_ALL, SIGHASH_DEFAULT, SighashCache } from '../sighash.js';
 import type { VirtualTx } from './bip322-tx.js';
 

@@ -7,7 +7,7 @@
  * spend has, so the two never collide.
  */
 import { base64 } from '@scure/base';
-import type { BtcNetwork } from '../network.js';
+import type { BtcNetwork } from '../../network.js';
 import { decodeMessageAddress } from './address.js';
 import { verifyLegacy } from './bip137.js';
 import { type MessageVerification, verifyBip322 } from './bip322.js';

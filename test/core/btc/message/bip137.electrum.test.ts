@@ -14,7 +14,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { type LegacyScriptType, signLegacy, verifyLegacy } from '../../../../src/core/btc/message/bip137.js';
-import { NETWORKS } from '../../../../src/core/btc/network.js';
+import { NETWORKS } from '../../../../src/core/network.js';
 import { tmpDir } from '../../../helpers/cli.js';
 import { decodeWif, utf8 } from '../../../helpers/fixtures.js';
 

@@ -9,7 +9,7 @@ import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
 import { InputError } from '../../../../src/core/errors.js';
 import { type LegacyScriptType, messageMagicHash, signLegacy, verifyLegacy } from '../../../../src/core/btc/message/bip137.js';
-import { NETWORKS } from '../../../../src/core/btc/network.js';
+import { NETWORKS } from '../../../../src/core/network.js';
 import { decodeWif, fixtureJson, utf8 } from '../../../helpers/fixtures.js';
 
 const bjs = fixtureJson('bip137/bitcoinjs-message-fixtures.json');

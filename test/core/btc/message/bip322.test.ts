@@ -11,8 +11,8 @@ import { InputError } from '../../../../src/core/errors.js';
 import { bip322MessageHash, decodeTx, decodeWitness, toSign, toSpend, txid } from '../../../../src/core/btc/message/bip322-tx.js';
 import { signBip322, verifyBip322 } from '../../../../src/core/btc/message/bip322.js';
 import { decodeMessageAddress } from '../../../../src/core/btc/message/address.js';
-import { NETWORKS } from '../../../../src/core/btc/network.js';
-import type { ScriptType } from '../../../../src/core/hd/script-type.js';
+import { NETWORKS } from '../../../../src/core/network.js';
+import type { TemplateName as ScriptType } from '../../../../src/core/wallet/template.js';
 import { toHex } from '../../../../src/core/text.js';
 import { decodeWif, fixtureJson, utf8 } from '../../../helpers/fixtures.js';
 

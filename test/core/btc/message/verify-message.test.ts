@@ -5,7 +5,7 @@ import { InputError } from '../../../../src/core/errors.js';
 import { signLegacy } from '../../../../src/core/btc/message/bip137.js';
 import { signBip322 } from '../../../../src/core/btc/message/bip322.js';
 import { isLegacySignature, verifyMessage } from '../../../../src/core/btc/message/verify-message.js';
-import { NETWORKS } from '../../../../src/core/btc/network.js';
+import { NETWORKS } from '../../../../src/core/network.js';
 import { decodeWif, fixtureJson, utf8 } from '../../../helpers/fixtures.js';
 
 const basic = fixtureJson('bip322/basic-test-vectors.json');
