@@ -5,6 +5,7 @@
  * print results themselves. This file is light: importing it loads no crypto.
  */
 import type { Command } from 'commander';
+import type { PayloadKind } from '../core/transport/payload-kinds.js';
 
 /** Options every command accepts (defined once on the root program). */
 export interface Globals {
@@ -53,9 +54,9 @@ export interface Context {
   version: string;
 }
 
-/** A payload that can cross the air gap (kinds understood by src/cli/qr). */
+/** A payload that can cross the air gap (its kind is a row of the payload table, src/core/transport/payload-kinds.ts). */
 export interface Payload {
-  kind: 'psbt' | 'tx' | 'account' | 'output' | 'eth-sign-request' | 'eth-signature' | 'text' | 'share' | 'bytes';
+  kind: PayloadKind;
   bytes: Uint8Array;
   /** Transport format to use; signed PSBTs keep the format their unsigned form came in. */
   format?: 'ur' | 'bbqr' | 'plain';

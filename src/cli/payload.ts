@@ -4,14 +4,15 @@
  */
 import { InputError } from '../core/errors.js';
 import { digestWords } from '../core/digest-words.js';
+import type { PayloadKind } from '../core/transport/payload-kinds.js';
 import type { Context, Payload } from './command.js';
 import { readInputFile } from './io.js';
 
 /** A payload as read, with where it came from and its digest (4 words of SHA-256). */
 export interface InputPayload {
   bytes: Uint8Array;
-  /** Kind reported by the QR layer (UR type / BBQr file type); undefined for files. */
-  kind?: string;
+  /** Kind the QR layer recognised (from the UR type, BBQr file type or plain text); undefined for files. */
+  kind?: PayloadKind;
   format?: Payload['format'];
   source: 'file' | 'stdin' | 'qr';
   digest: string;

@@ -1,11 +1,7 @@
 /** `coldkit qr decode`: QR frames from images, a folder or a video → one validated payload. */
-import { base64 } from '@scure/base';
 import { InputError } from '../../core/errors.js';
-import { payloadDigest } from '../../core/transport/frame-plan.js';
-import { secretKind } from '../../core/secret-text.js';
-import { sanitize, toHex } from '../../core/text.js';
-import type { PayloadKind } from '../../core/transport/payload-ur.js';
-import { encodeUrSingle } from '../../core/transport/ur/ur.js';
+import { sanitize } from '../../core/text.js';
+import { payloadDigest, payloadSecrecy, payloadSpec, type PayloadKind } from '../../core/transport/payload-kinds.js';
 import type { Action } from '../command.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
 import { assembleScanned, expandImagePaths, scanImages, scanPaths, scanVideo } from '../qr/collect.js';
@@ -19,21 +15,6 @@ interface Opts {
   reveal?: boolean;
 }
 
-/** The payload as text for stdout (and for --out, except PSBT and raw bytes which are written binary). */
-export function payloadText(kind: PayloadKind, bytes: Uint8Array): string {
-  switch (kind) {
-    case 'psbt':
-      return base64.encode(bytes);
-    case 'eth-sign-request':
-    case 'eth-signature':
-      return encodeUrSingle(kind, bytes);
-    case 'bytes':
-      return toHex(bytes);
-    default:
-      return new TextDecoder().decode(bytes);
-  }
-}
-
 const action: Action<Opts> = async (opts, ctx, args) => {
   const sources = [args.length > 0, Boolean(opts.dir), Boolean(opts.video)].filter(Boolean).length;
   if (sources !== 1) throw new InputError('give the frames as IMAGES…, --dir DIR or --video FILE (exactly one)', 'images');
@@ -44,16 +25,17 @@ const action: Action<Opts> = async (opts, ctx, args) => {
       : await scanPaths(args, ctx, 'images', opts.sampleFps);
   const p = assembleScanned(scanned, ctx);
   if (opts.expect && p.kind !== opts.expect) throw new InputError(`the QR frames carry a ${p.kind}, not a ${opts.expect}`, '--expect');
+  const spec = payloadSpec(p.kind);
   const digest = payloadDigest(p.kind, p.bytes);
-  const text = payloadText(p.kind, p.bytes);
+  const text = spec.show(p.bytes);
   // A share, mnemonic or private key read from a card is a secret: written 0600, printed only with --reveal.
-  const secret = p.kind === 'text' || p.kind === 'tx' ? secretKind(text) : undefined;
+  const { secret, mode } = payloadSecrecy(p.kind, p.bytes);
   if (secret) ctx.addSecret(text.trim());
   if (opts.out) {
     assertWritable(opts.out, '--out');
     // The payload's own bytes (so the file's digest is the one printed); EIP-4527 CBOR as its ur: text,
     // which is what `coldkit eth sign FILE` reads.
-    writeFileAtomic(opts.out, p.kind === 'eth-sign-request' || p.kind === 'eth-signature' ? text + '\n' : p.bytes, secret ? { mode: 0o600 } : {});
+    writeFileAtomic(opts.out, spec.file(p.bytes), { mode });
   }
   ctx.note(`QR in: ${p.detail} — digest: ${digest}`);
   const shown = !secret || Boolean(opts.reveal);

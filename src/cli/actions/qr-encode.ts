@@ -1,12 +1,11 @@
 /** `coldkit qr encode`: a payload file → verified QR frames on the terminal, PNGs, a GIF, an HTML page. */
 import { InputError } from '../../core/errors.js';
-import { secretKind } from '../../core/secret-text.js';
-import { payloadDigest, type Density, type TransportFormat } from '../../core/transport/frame-plan.js';
+import type { Density, TransportFormat } from '../../core/transport/frame-plan.js';
+import { payloadDigest, payloadFromFile, payloadSecrecy, type EncodeType } from '../../core/transport/payload-kinds.js';
 import type { Ecc } from '../../core/transport/qr-capacity.js';
 import type { BbqrEncoding } from '../../core/transport/bbqr/bbqr.js';
 import type { Action } from '../command.js';
 import { readInputFile } from '../io.js';
-import { encodeInput, type EncodeType } from '../qr/encode-input.js';
 import { writeOutputs } from '../qr/outputs.js';
 import { buildSeries } from '../qr/series.js';
 
@@ -32,10 +31,11 @@ interface Opts {
 
 const action: Action<Opts> = async (opts, ctx, args) => {
   if (!args[0]) throw new InputError('give the payload file, or - for stdin', 'file');
-  const input = encodeInput(await readInputFile(args[0], 'file', ctx.io), opts.type);
+  // What the receiving command reads (so both sides print the same digest), checked: PSBT binary
+  // (from binary, base64 or hex), transaction hex text, account descriptor text, EIP-4527 CBOR, text.
+  const input = payloadFromFile(await readInputFile(args[0], 'file', ctx.io), opts.type);
   // A share, mnemonic or private key as QR: image files 0600, frame texts printed only with --reveal.
-  // A SeedQR is all digits, so it is guessed to be transaction hex: check that kind too.
-  const secret = input.kind === 'text' || input.kind === 'tx' ? secretKind(new TextDecoder().decode(input.bytes)) : undefined;
+  const { secret, mode } = payloadSecrecy(input.kind, input.bytes);
   if (secret) ctx.addSecret(new TextDecoder().decode(input.bytes).trim());
   const series = await buildSeries(input.kind, input.bytes, {
     format: opts.format,
@@ -54,7 +54,7 @@ const action: Action<Opts> = async (opts, ctx, args) => {
   ctx.note(`${plan.label}: ${plan.frames.length} part(s)${n > plan.frames.length ? ` + ${n - plan.frames.length} fountain` : ''}, QR version ${plan.version} ECC ${plan.ecc}; every frame read back from its pixels — digest: ${digest}`);
   const written = await writeOutputs(
     series,
-    { png: opts.png, gif: opts.gif, html: opts.html, terminal: opts.terminal, fps: opts.fps, seconds: opts.seconds, mode: secret ? 0o600 : 0o644 },
+    { png: opts.png, gif: opts.gif, html: opts.html, terminal: opts.terminal, fps: opts.fps, seconds: opts.seconds, mode },
     ctx,
     { title: `coldkit ${input.kind} — ${plan.label}`, lines: [`digest: ${digest}`, `${n} frame(s), ${plan.frames.length} part(s), QR version ${plan.version}`] },
   );

@@ -1,7 +1,7 @@
 /**
  * Reading QR frames from image files, folders of frames, or a video (through ffmpeg when it is
  * installed), then assembling one payload (src/core/transport/assemble.ts) and checking its
- * structure (./validate.ts) before anyone uses it. Progress goes to stderr.
+ * structure (the payload table, src/core/transport/payload-kinds.ts) before anyone uses it. Progress goes to stderr.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -9,10 +9,10 @@ import * as path from 'node:path';
 import { InputError, RuntimeFailure } from '../../core/errors.js';
 import { sanitize } from '../../core/text.js';
 import { assembleFrames, type AssembledPayload, type ScannedText } from '../../core/transport/assemble.js';
+import { validatePayload } from '../../core/transport/payload-kinds.js';
 import type { Context } from '../command.js';
 import { readInputFile } from '../io.js';
 import { splitPngStream } from './png-stream.js';
-import { validatePayload } from './validate.js';
 import { nodeZlib } from './zlib.js';
 
 /** Largest number of images read in one run. */

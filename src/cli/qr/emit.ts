@@ -1,6 +1,6 @@
 /** QR output for payload-writing commands (--qr-png, --qr-html, --qr-terminal). Owned by the QR area. */
 import { InputError } from '../../core/errors.js';
-import { payloadDigest } from '../../core/transport/frame-plan.js';
+import { payloadDigest } from '../../core/transport/payload-kinds.js';
 import type { Context, Payload } from '../command.js';
 import { writeOutputs } from './outputs.js';
 import { buildSeries } from './series.js';

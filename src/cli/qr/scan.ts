@@ -1,5 +1,5 @@
 /** QR input for payload-reading commands (--from-qr IMAGES|DIR). Owned by the QR area. */
-import { payloadDigest } from '../../core/transport/frame-plan.js';
+import { payloadDigest } from '../../core/transport/payload-kinds.js';
 import type { Context, Payload } from '../command.js';
 import { assembleScanned, scanPaths } from './collect.js';
 

@@ -8,7 +8,7 @@
  */
 import { InputError } from '../../core/errors.js';
 import { planFrames, type FramePlan, type PlanOptions } from '../../core/transport/frame-plan.js';
-import type { PayloadKind } from '../../core/transport/payload-ur.js';
+import type { PayloadKind } from '../../core/transport/payload-kinds.js';
 import { renderVerified, type Frame } from './render.js';
 import { nodeZlib } from './zlib.js';
 

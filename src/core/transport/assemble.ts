@@ -7,17 +7,16 @@
  * checks (UR CRC-32, header/body part numbers that disagree, bad BBQr charset) are rejected with
  * the reason, and named again if the payload ends up incomplete. Pure: zlib is passed in.
  */
-import { base64 } from '@scure/base';
 import { InputError } from '../errors.js';
 import { digestWords } from '../digest-words.js';
 import { sanitize } from '../text.js';
 import { BbqrCollector, isBbqr, parseBbqrPart, type Zlib } from './bbqr/bbqr.js';
 import { crc32 } from './crc32.js';
-import { isPsbtBytes, urToPayload, type PayloadKind } from './payload-ur.js';
-import { txBytes, type TransportFormat } from './frame-plan.js';
+import { bbqrKind, payloadFromPlain, type PayloadKind } from './payload-kinds.js';
+import { urToPayload } from './payload-ur.js';
+import type { TransportFormat } from './frame-plan.js';
 import { parseMultipartFrame, UrDecoder } from './ur/multipart.js';
 import { decodeUrSingle, splitUr } from './ur/ur.js';
-import { fromHex, toHex } from '../text.js';
 
 /** One decoded QR symbol and where it came from (file name, video frame). */
 export interface ScannedText {
@@ -69,24 +68,6 @@ function classify(s: ScannedText): Classified {
   return { ...s, text, family: 'plain', key: `plain/${text}`, label: `plain text of ${text.length} characters, digest ${digestWords(new TextEncoder().encode(text))}` };
 }
 
-/** Payload of a single plain QR: base64 or hex PSBT, hex transaction, else text. */
-export function plainPayload(text: string): { kind: PayloadKind; bytes: Uint8Array; detail: string } {
-  const t = text.trim();
-  if (t.startsWith('cHNidP8')) {
-    try {
-      const b = base64.decode(t);
-      if (isPsbtBytes(b)) return { kind: 'psbt', bytes: b, detail: 'plain base64 PSBT' };
-    } catch {
-      throw new InputError('QR text starts like a base64 PSBT but is not valid base64', 'qr');
-    }
-  }
-  if (/^70736274ff([0-9a-f]{2})*$/i.test(t)) return { kind: 'psbt', bytes: fromHex(t.toLowerCase(), 'qr'), detail: 'plain hex PSBT' };
-  if (/^(0x)?([0-9a-fA-F]{2}){10,}$/.test(t)) return { kind: 'tx', bytes: new TextEncoder().encode(t), detail: 'plain hex transaction' };
-  return { kind: 'text', bytes: new TextEncoder().encode(text), detail: 'plain text' };
-}
-
-const BBQR_KIND: Record<string, PayloadKind> = { P: 'psbt', T: 'tx', U: 'text', J: 'text', B: 'bytes', C: 'bytes' };
-
 /** Assemble one payload from scanned texts; see the file comment for the rules. */
 export function assembleFrames(scanned: ScannedText[], zlib: Zlib | undefined, hooks: AssembleHooks = {}): AssembledPayload {
   const note = hooks.note ?? (() => {});
@@ -129,7 +110,7 @@ export function assembleFrames(scanned: ScannedText[], zlib: Zlib | undefined, h
     new InputError(`${head.label} incomplete: ${missing}${rejected.length ? `; ${rejected.length} frame(s) were rejected (${rejected.slice(0, 3).join('; ')})` : ''}`, 'frames');
 
   if (head.family === 'plain') {
-    const p = plainPayload(head.text);
+    const p = payloadFromPlain(head.text);
     return { format: 'plain', ...p, framesUsed: 1 };
   }
   if (head.family === 'bbqr') {
@@ -141,9 +122,8 @@ export function assembleFrames(scanned: ScannedText[], zlib: Zlib | undefined, h
     }
     const r = c.result;
     if (!r) throw incomplete(`missing part(s) ${c.missing().join(', ')} of ${c.progress().need}`);
-    const kind = BBQR_KIND[r.fileType] ?? 'bytes';
-    const bytes = kind === 'tx' ? new TextEncoder().encode(toHex(txBytes(r.raw))) : r.raw;
-    return { format: 'bbqr', kind, bytes, detail: `BBQr ${r.encoding}/${r.fileType}, ${chosen.length} parts`, framesUsed: chosen.length };
+    const spec = bbqrKind(r.fileType);
+    return { format: 'bbqr', kind: spec.kind, bytes: spec.fromTransport(r.raw), detail: `BBQr ${r.encoding}/${r.fileType}, ${chosen.length} parts`, framesUsed: chosen.length };
   }
   const d = new UrDecoder();
   let used = 0;

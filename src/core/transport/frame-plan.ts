@@ -10,13 +10,11 @@
  * Every frame of a series is drawn at the same QR version (`version`), so the animation does
  * not jump. Pure: zlib is passed in.
  */
-import { base64 } from '@scure/base';
 import { InputError } from '../errors.js';
-import { digestWords } from '../digest-words.js';
-import { fromHex, toHex } from '../text.js';
 import { splitBbqr, type BbqrEncoding, type Zlib } from './bbqr/bbqr.js';
 import { alnumVersionFor, byteVersionFor, type Ecc } from './qr-capacity.js';
-import { payloadToUr, type PayloadKind } from './payload-ur.js';
+import { payloadSpec, type PayloadKind } from './payload-kinds.js';
+import { payloadToUr } from './payload-ur.js';
 import { UrEncoder } from './ur/multipart.js';
 
 export type TransportFormat = 'ur' | 'bbqr' | 'plain';
@@ -58,61 +56,8 @@ export interface FramePlan {
   ecc: Ecc;
 }
 
-const BBQR_TYPE: Partial<Record<PayloadKind, string>> = { psbt: 'P', tx: 'T', text: 'U', share: 'U', account: 'U', output: 'U', bytes: 'B' };
-
-/** Hex text of a `tx` payload when it is one (optionally 0x-prefixed, as Ethereum tools write it). */
-function txHexText(bytes: Uint8Array): string | undefined {
-  const t = new TextDecoder().decode(bytes).trim();
-  return /^(0x)?([0-9a-fA-F]{2})+$/.test(t) ? t : undefined;
-}
-
-/** True when the bytes are a JSON object or array (BBQr file type J). */
-function isJson(bytes: Uint8Array): boolean {
-  const t = new TextDecoder().decode(bytes).trim();
-  if (!/^[[{]/.test(t)) return false;
-  try {
-    JSON.parse(t);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Raw transaction bytes from a `tx` payload (hex text, as files and signers give it, or binary). */
-export function txBytes(bytes: Uint8Array): Uint8Array {
-  const t = txHexText(bytes);
-  return t ? fromHex(t.replace(/^0x/, '').toLowerCase(), 'transaction') : bytes;
-}
-
-/**
- * The 4-word digest both sides print for a payload: of its bytes, except a transaction, whose
- * digest is of the raw transaction (hex case, `0x` and binary-vs-hex do not change it; it equals
- * `psbt finalize`'s "transaction digest").
- */
-export function payloadDigest(kind: PayloadKind, bytes: Uint8Array): string {
-  return digestWords(kind === 'tx' ? txBytes(bytes) : bytes);
-}
-
-/** Plain text of a payload for a single QR, or undefined when the kind has no plain form. */
-function plainText(kind: PayloadKind, bytes: Uint8Array): { text: string; label: string } | undefined {
-  switch (kind) {
-    case 'psbt':
-      return { text: base64.encode(bytes), label: 'plain base64 PSBT' };
-    case 'tx':
-      // Hex text goes as written (so the receiver's digest matches); binary as hex.
-      return { text: txHexText(bytes) ?? toHex(bytes), label: 'plain hex transaction' };
-    case 'bytes':
-      return { text: toHex(bytes), label: 'plain hex' };
-    case 'eth-sign-request':
-    case 'eth-signature':
-      return undefined;
-    default:
-      return { text: new TextDecoder().decode(bytes), label: 'plain text' };
-  }
-}
-
 function planPlain(kind: PayloadKind, bytes: Uint8Array, maxVersion: number, ecc: Ecc): FramePlan {
-  const p = plainText(kind, bytes);
+  const p = payloadSpec(kind).plain(bytes);
   if (!p) throw new InputError(`a ${kind} travels as UR (EIP-4527); use --format ur`, '--format');
   const len = new TextEncoder().encode(p.text).length;
   const version = byteVersionFor(len, ecc);
@@ -123,9 +68,10 @@ function planPlain(kind: PayloadKind, bytes: Uint8Array, maxVersion: number, ecc
 }
 
 function planBbqr(kind: PayloadKind, bytes: Uint8Array, opts: PlanOptions, maxVersion: number, ecc: Ecc): FramePlan {
-  const fileType = kind === 'text' && isJson(bytes) ? 'J' : BBQR_TYPE[kind];
+  const spec = payloadSpec(kind);
+  const fileType = spec.bbqrType(bytes);
   if (!fileType) throw new InputError(`a ${kind} travels as UR (EIP-4527); BBQr has no file type for it`, '--format');
-  const raw = kind === 'tx' ? txBytes(bytes) : bytes;
+  const raw = spec.transport(bytes);
   const encoding = opts.bbqrEncoding ?? (opts.zlib ? 'Z' : '2');
   const s = splitBbqr(raw, fileType, { encoding, maxVersion, minVersion: Math.min(5, maxVersion), ecc, zlib: opts.zlib });
   return { format: 'bbqr', label: `BBQr ${s.encoding}/${fileType}`, frames: s.parts, mode: 'alphanumeric', version: s.version, ecc };
@@ -140,7 +86,7 @@ function longestPart(make: () => UrEncoder, n: number): number {
 }
 
 function planUr(kind: PayloadKind, bytes: Uint8Array, opts: PlanOptions, ecc: Ecc): FramePlan {
-  const ur = payloadToUr(kind, kind === 'tx' ? txBytes(bytes) : bytes, opts.urType);
+  const ur = payloadToUr(kind, bytes, opts.urType);
   let fragment = opts.fragment ?? UR_FRAGMENT[opts.density ?? 'normal'];
   if (fragment < 10) throw new InputError('--fragment must be at least 10 bytes', '--fragment');
   const maxVersion = opts.maxVersion ?? 40;
@@ -162,11 +108,12 @@ function planUr(kind: PayloadKind, bytes: Uint8Array, opts: PlanOptions, ecc: Ec
   }
 }
 
-/** Choose the transport (auto: UR for PSBTs, accounts and EIP-4527; plain when it fits, else BBQr, for the rest). */
+/** Choose the transport (auto: the kind's choice — UR, or plain when it fits one QR, else BBQr). */
 export function chooseFormat(kind: PayloadKind, bytes: Uint8Array, opts: PlanOptions): TransportFormat {
   if (opts.format && opts.format !== 'auto') return opts.format;
-  if (kind === 'psbt' || kind === 'account' || kind === 'output' || kind === 'eth-sign-request' || kind === 'eth-signature' || kind === 'bytes') return 'ur';
-  const p = plainText(kind, bytes)!;
+  const spec = payloadSpec(kind);
+  if (spec.auto === 'ur') return 'ur';
+  const p = spec.plain(bytes)!;
   const v = byteVersionFor(new TextEncoder().encode(p.text).length, opts.ecc ?? 'L');
   return v !== undefined && v <= (opts.maxVersion ?? AUTO_PLAIN_MAX_VERSION) ? 'plain' : 'bbqr';
 }

@@ -14,7 +14,7 @@ import { decodeUrSingle, encodeUrSingle } from '../../../../src/core/transport/u
 import { fromHex, toHex } from '../../../../src/core/text.js';
 import { InputError } from '../../../../src/core/errors.js';
 import { CborTag, encodeCbor, type CborValue } from '../../../../src/core/transport/cbor.js';
-import { validatePayload } from '../../../../src/cli/qr/validate.js';
+import { validatePayload } from '../../../../src/core/transport/payload-kinds.js';
 
 interface ReqVector {
   name: string;
