@@ -11,7 +11,6 @@ import { btcNetwork } from '../network-option.js';
 import { renderNumberedWords, renderWalletCard } from '../render/wallet-card.js';
 import { readPassphrase } from '../secrets.js';
 import { checkStdinUse, readShares, type ShareInputOptions } from '../shares/read-shares.js';
-import { rebuild } from '../shares/rebuild.js';
 
 interface Opts extends ShareInputOptions {
   reveal?: boolean;
@@ -39,20 +38,21 @@ const action: Action<Opts> = async (opts, ctx) => {
   if (opts.mnemonicOut) assertWritable(opts.mnemonicOut, '--mnemonic-out');
   checkStdinUse(opts, ctx);
   const read = await readShares(opts, ctx, 'combine');
-  const got = await rebuild(read);
+  const got = await read.scheme.combine(read.shares);
+  const sources = read.shares.map((s) => s.label);
   const phrase = mnemonicFromEntropy(got.entropy);
   got.entropy.fill(0);
   ctx.addSecret(phrase);
   const passphrase = await readPassphrase(opts, ctx);
   const card = walletCard(phrase, passphrase, btcNetwork(ctx));
   const result: Result = {
-    format: got.format,
+    format: got.scheme,
     setWords: got.setWords,
     setId: got.setId,
     threshold: got.threshold,
     ...(got.count ? { count: got.count } : {}),
-    shares: got.ordinals,
-    sources: got.sources,
+    shares: got.used,
+    sources,
     wordCount: phrase.split(' ').length,
     fingerprint: card.fingerprint,
     walletCard: card,
@@ -72,11 +72,11 @@ const action: Action<Opts> = async (opts, ctx) => {
       {
         op: 'shares.combine',
         data: {
-          format: got.format,
+          format: got.scheme,
           setId: got.setId,
           setWords: got.setWords,
-          shares: got.ordinals,
-          sources: got.sources,
+          shares: got.used,
+          sources,
           fingerprint: card.fingerprint,
           passphrase: card.passphrase,
           network: card.network,

@@ -15,7 +15,6 @@ import { readInputText } from '../io.js';
 import { btcNetwork } from '../network-option.js';
 import { readPassphrase } from '../secrets.js';
 import { checkStdinUse, readShares, type ShareInputOptions } from '../shares/read-shares.js';
-import { rebuild } from '../shares/rebuild.js';
 
 interface Opts extends ShareInputOptions {
   card?: string;
@@ -86,7 +85,7 @@ const action: Action<Opts> = async (opts, ctx) => {
   const base = { expectedFingerprint: expected.fingerprint, sources, cardSetWords: expected.setWords };
   let result: Result;
   try {
-    const got = await rebuild(read);
+    const got = await read.scheme.combine(read.shares);
     const phrase = mnemonicFromEntropy(got.entropy);
     got.entropy.fill(0);
     ctx.addSecret(phrase);
@@ -94,14 +93,14 @@ const action: Action<Opts> = async (opts, ctx) => {
     const fpOk = card.fingerprint === expected.fingerprint;
     const addrOk = expected.firstAddress === undefined ? undefined : card.bip84.firstAddress === expected.firstAddress;
     const sameSet = expected.setWords === got.setWords;
-    const holders = got.format === 'v1' && sameSet && expected.holders ? got.ordinals.map((k) => expected.holders![Number(k) - 1] ?? `share ${k}`) : [];
+    const holders = got.scheme === 'v1' && sameSet && expected.holders ? got.used.map((k) => expected.holders![Number(k) - 1] ?? `share ${k}`) : [];
     result = {
       ...base,
       result: fpOk && addrOk !== false ? 'MATCH' : 'MISMATCH',
-      format: got.format,
+      format: got.scheme,
       setWords: got.setWords,
       setId: got.setId,
-      shares: got.ordinals,
+      shares: got.used,
       holders,
       fingerprint: card.fingerprint,
       firstAddress: card.bip84.firstAddress,
@@ -119,7 +118,7 @@ const action: Action<Opts> = async (opts, ctx) => {
         op: 'shares.drill',
         data: {
           result: result.result,
-          format: result.format ?? read.format,
+          format: result.format ?? read.scheme.id,
           setId: result.setId ?? null,
           setWords: result.setWords ?? null,
           shares: result.shares,

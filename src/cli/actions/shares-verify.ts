@@ -5,8 +5,7 @@
  * offline machine. Every share given is checked; all problems are listed at once.
  */
 import { shareErrorCode } from '../../core/shares/errors.js';
-import { looksLikeSskr, parseSskrText, sskrSetWords } from '../../core/shares/sskr.js';
-import { V1_WORDS_FOR_ENTROPY, decodeShare, setWords } from '../../core/shares/v1.js';
+import { parseShare } from '../../core/shares/schemes.js';
 import { sanitize } from '../../core/text.js';
 import type { Action, Context } from '../command.js';
 import { hintSuggestion, readShareTexts, type ShareInputOptions } from '../shares/read-shares.js';
@@ -24,18 +23,18 @@ interface Result {
 
 function check(source: string, text: string, ctx: Context): Checked {
   try {
-    if (looksLikeSskr(text)) {
-      const { share: s } = parseSskrText(text, source);
+    const { scheme, share } = parseShare(text, source);
+    const f = scheme.describe(share);
+    if (f.scheme === 'sskr') {
       return {
-        source, valid: true, format: 'sskr', setWords: sskrSetWords(s), setId: s.id.toString(16).padStart(4, '0'),
-        group: s.groupIndex + 1, groupCount: s.groupCount, groupThreshold: s.groupThreshold, member: s.memberIndex + 1, memberThreshold: s.memberThreshold, seedBytes: s.value.length,
+        source, valid: true, format: 'sskr', setWords: f.setWords, setId: f.setId,
+        group: f.group.index, groupCount: f.group.count, groupThreshold: f.group.threshold, member: f.member, memberThreshold: f.memberThreshold, seedBytes: f.secretBytes,
       };
     }
-    const s = decodeShare(text, source);
-    const entropy = s.payload.length - 4;
     return {
-      source, valid: true, format: 'v1', setWords: setWords(s), setId: s.setId.toString(16).padStart(4, '0'),
-      share: s.ordinal, count: s.count, threshold: s.threshold, words: V1_WORDS_FOR_ENTROPY.get(entropy)!, seedWords: (entropy * 8 * 33) / 32 / 11,
+      source, valid: true, format: 'v1', setWords: f.setWords, setId: f.setId,
+      // BIP39: every 32 bits of entropy make 3 words.
+      share: f.member, count: f.memberCount!, threshold: f.memberThreshold, words: f.words, seedWords: (f.secretBytes * 3) / 4,
     };
   } catch (e) {
     const code = shareErrorCode(e);

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../../core/errors.js';
 import type { WalletCard } from '../../core/hd/wallet-card.js';
+import type { SchemeId } from '../../core/shares/scheme.js';
 import { writeFileAtomic } from '../io.js';
 
 /** One share as printed on its card. */
@@ -25,7 +26,7 @@ export interface CardShare {
 
 /** The set's public facts, printed on every card and in the wallet card. */
 export interface CardSet {
-  format: 'v1' | 'sskr';
+  format: SchemeId;
   setWords: string;
   setId: string;
   threshold: number;

@@ -1,17 +1,18 @@
 /**
  * Typing shares at the terminal: word by word with prefix completion (inquirer search), a pasted
- * line of several words accepted at once. A share ends when its word count is a v1 length and
- * the RS1024 checksum holds, or with the decoder's error (the likely position) when it is one
- * word or one swap away from that, when a pasted line is not a share, on an empty answer, or past
- * 36 words; an unknown word is refused on the spot with the closest list word
- * offered to the person typing (stderr, never the journal). SSKR text (ur:sskr…, Bytewords)
- * is taken as one line. The screen is cleared after each share, since typed words stay visible.
+ * line of several words accepted at once. When a share is whole, or wrong enough to say so now,
+ * is the scheme's rule (core/shares: v1 ends at a v1 length with a valid checksum, or with the
+ * decoder's error — the likely position — one word or one swap away from that, on a pasted line
+ * that is not a share, or past its longest length); an empty answer ends it too. An unknown word
+ * is refused on the spot with the closest list word offered to the person typing (stderr, never
+ * the journal). A share of a scheme not typed word by word (SSKR: ur:sskr…, Bytewords) is taken
+ * as one line. The screen is cleared after each share, since typed words stay visible.
  */
 import { InputError } from '../../core/errors.js';
 import { ShareInputError } from '../../core/shares/errors.js';
-import { RS1024_CHECK_WORDS, rs1024Verify } from '../../core/shares/rs1024.js';
-import { looksLikeSskr } from '../../core/shares/sskr.js';
-import { V1_CUSTOMISATION, V1_WORDS_FOR_ENTROPY, decodeShare, describeSetWords, locateSingleWordError, locateSwap } from '../../core/shares/v1.js';
+import { RS1024_CHECK_WORDS } from '../../core/shares/rs1024.js';
+import type { EntryStatus, WordEntry } from '../../core/shares/scheme.js';
+import { SHARE_SCHEMES, schemeOf } from '../../core/shares/schemes.js';
 import { completeWord, shareTokens, suggestShareWord, wordIndexOf } from '../../core/shares/words.js';
 import { SLIP39_WORDS } from '../../core/shares/slip39-wordlist.js';
 import type { Context } from '../command.js';
@@ -19,19 +20,27 @@ import type { ShareText } from './read-shares.js';
 
 /** ANSI: clear the screen and the scrollback, cursor home. */
 export const CLEAR_SCREEN = '\x1b[2J\x1b[3J\x1b[H';
-const MAX_WORDS = Math.max(...V1_WORDS_FOR_ENTROPY.values());
+
+/** The word-entry rules of the schemes typed word by word. */
+const WORD_ENTRY: WordEntry[] = SHARE_SCHEMES.flatMap((s) => (s.wordEntry ? [s.wordEntry] : []));
+
+/** Whole when any scheme says so; still being typed while any can take more words; else wrong. */
+function entryStatus(indices: readonly number[], pasted: boolean): EntryStatus {
+  const all = WORD_ENTRY.map((w) => w.status(indices, pasted));
+  return all.includes('done') ? 'done' : all.includes('more') ? 'more' : 'stop';
+}
 
 /** Clear the terminal (stderr, where prompts and shown shares go). */
 export function clearScreen(ctx: Context): void {
   ctx.io.stderr.write(CLEAR_SCREEN);
 }
 
-/** Read one share at the prompt; returns its text (v1 words or an SSKR line). */
+/** Read one share at the prompt; returns its text (words, or the line of a scheme pasted whole). */
 export async function promptOneShare(ctx: Context, title: string): Promise<string> {
   const words: string[] = [];
   for (;;) {
     const answer = (await ctx.prompt.input(`${title}, word ${words.length + 1}:`, { complete: (p) => (p.length >= 1 ? completeWord(p).slice(0, 8) : []) })).trim();
-    if (words.length === 0 && looksLikeSskr(answer)) return answer;
+    if (words.length === 0 && SHARE_SCHEMES.some((s) => !s.wordEntry && s.recognise(answer))) return answer;
     const tokens = shareTokens(answer);
     if (tokens.length === 0) {
       // Enter on an empty answer ends the share: the decoder says what is wrong with it.
@@ -45,23 +54,21 @@ export async function promptOneShare(ctx: Context, title: string): Promise<strin
         break;
       }
       words.push(SLIP39_WORDS[i]!);
-      if (words.length === 3) ctx.note(`coldkit: ${describeSetWords(words.join(' '))}`);
+      if (words.length === 3) {
+        const about = WORD_ENTRY[0]?.describeStart(words.map((w) => wordIndexOf(w)!));
+        if (about) ctx.note(`coldkit: ${about}`);
+      }
     }
-    const n = words.length;
-    const indices = words.map((w) => wordIndexOf(w)!);
-    const fullLength = [...V1_WORDS_FOR_ENTROPY.values()].includes(n);
-    if (fullLength && rs1024Verify(indices, V1_CUSTOMISATION)) return words.join(' ');
-    // A full-length share one substitution or one swap away from valid is a share with a typo,
-    // not a longer share still being typed (a random syndrome is that close with p ≈ 5·10⁻⁵).
-    if (fullLength && (locateSingleWordError(indices) !== undefined || locateSwap(indices) !== undefined)) finish(words, title);
-    // A pasted line is a whole share; past the longest length nothing more can fit.
-    if (tokens.length > 1 || n >= MAX_WORDS) finish(words, title);
+    const status = entryStatus(words.map((w) => wordIndexOf(w)!), tokens.length > 1);
+    if (status === 'done') return words.join(' ');
+    if (status === 'stop') finish(words, title);
   }
 }
 
 /** End an entry that is not a valid share: throw the decoder's error (position, never a word). */
 function finish(words: string[], title: string): never {
-  decodeShare(words.join(' '), title);
+  const text = words.join(' ');
+  schemeOf(text).parse(text, title);
   throw new InputError(`not a valid share after ${words.length} words (the ${RS1024_CHECK_WORDS} checksum words never matched)`, title);
 }
 
@@ -82,8 +89,8 @@ async function promptWithRetries(ctx: Context, label: string): Promise<string> {
 }
 
 /**
- * Read shares at the prompt until enough for the set (v1: its threshold, known from the first
- * share's set words; SSKR: until an empty answer).
+ * Read shares at the prompt until enough for the set (a share typed word by word: its threshold,
+ * known from the first share; otherwise until an empty answer).
  */
 export async function promptShares(ctx: Context, purpose: string): Promise<ShareText[]> {
   ctx.note(`coldkit: enter the shares to ${purpose}, one at a time (4 letters a word are enough; paste a whole line if you like)`);
@@ -93,7 +100,7 @@ export async function promptShares(ctx: Context, purpose: string): Promise<Share
     const label = `share ${out.length + 1}`;
     if (need !== undefined && out.length >= need) break;
     if (out.length > 0 && need === undefined) {
-      const more = (await ctx.prompt.input('Another SSKR share? (paste it, or press Enter to finish)')).trim();
+      const more = (await ctx.prompt.input(`Another ${schemeOf(out[0]!.text).title} share? (paste it, or press Enter to finish)`)).trim();
       if (!more) break;
       out.push({ label, text: more });
       clearScreen(ctx);
@@ -103,10 +110,15 @@ export async function promptShares(ctx: Context, purpose: string): Promise<Share
     ctx.addSecret(text);
     clearScreen(ctx);
     out.push({ label, text });
-    if (!looksLikeSskr(text)) {
-      const s = decodeShare(text, label);
-      need = s.threshold;
-      ctx.note(`coldkit: ${label} read: share ${s.ordinal} of ${s.count}; ${Math.max(0, s.threshold - out.length)} more needed`);
+    // A share typed word by word was checked as it was typed: its set says how many to ask for
+    // (one group). Otherwise shares are asked for until an empty answer.
+    const scheme = schemeOf(text);
+    if (scheme.wordEntry) {
+      const f = scheme.describe(scheme.parse(text, label));
+      if (f.group.count === 1) {
+        need = f.memberThreshold;
+        ctx.note(`coldkit: ${label} read: share ${f.member} of ${f.memberCount ?? '?'}; ${Math.max(0, f.memberThreshold - out.length)} more needed`);
+      }
     }
   }
   return out;

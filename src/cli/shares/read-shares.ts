@@ -2,15 +2,14 @@
  * Where shares come from, for verify, combine and drill: `--share-file F` (repeatable, one share
  * a file; "-" = stdin with one share a line), `--from-qr IMAGES` (one share card QR an image),
  * standard input when it is piped (one share a line), or else a prompt on the terminal (word by
- * word with prefix completion). Never argv. Every text read is registered as a secret.
+ * word with prefix completion). Never argv. Every text read is registered as a secret. Which
+ * scheme the shares are in and what they say is core's (src/core/shares/schemes.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../../core/errors.js';
-import { type LabelledShare } from '../../core/shares/combine.js';
 import { ShareInputError } from '../../core/shares/errors.js';
-import { type LabelledSskr, looksLikeSskr, parseSskrText, type SskrForm } from '../../core/shares/sskr.js';
-import { decodeShare } from '../../core/shares/v1.js';
+import { parseShareSet, type ParsedSet } from '../../core/shares/schemes.js';
 import type { Context } from '../command.js';
 import { readInputText } from '../io.js';
 import { clearScreen, promptOneShare, promptShares } from './prompt-entry.js';
@@ -26,11 +25,6 @@ export interface ShareText {
   label: string;
   text: string;
 }
-
-/** Shares read and decoded: all coldkit v1, or all SSKR. */
-export type ReadShares =
-  | { format: 'v1'; shares: LabelledShare[] }
-  | { format: 'sskr'; shares: LabelledSskr[]; forms: SskrForm[] };
 
 /** One share a non-empty line; `#` starts a comment line. */
 function lines(text: string, label: (n: number) => string): ShareText[] {
@@ -98,40 +92,6 @@ export async function readShareTexts(opts: ShareInputOptions, ctx: Context, purp
   return out;
 }
 
-/** Decode share texts; all must be the same format (v1 or SSKR). */
-export function decodeShareTexts(texts: ShareText[]): ReadShares {
-  const sskr = texts.map((t) => looksLikeSskr(t.text));
-  if (sskr.some(Boolean) && !sskr.every(Boolean)) {
-    const odd = texts[sskr.indexOf(!sskr[0])]!;
-    throw new InputError(`mixes SSKR and coldkit v1 shares (${texts[0]!.label} is ${sskr[0] ? 'SSKR' : 'v1'}); shares of one split have one format`, odd.label);
-  }
-  if (sskr[0]) {
-    const parsed = decodeAll(texts, (t) => ({ label: t.label, ...parseSskrText(t.text, t.label) }));
-    return { format: 'sskr', shares: parsed.map((p) => ({ label: p.label, share: p.share })), forms: parsed.map((p) => p.form) };
-  }
-  return { format: 'v1', shares: decodeAll(texts, (t) => ({ label: t.label, share: decodeShare(t.text, t.label) })) };
-}
-
-/** Decode every share; all unreadable shares are reported at once (the first one's code). */
-function decodeAll<T>(texts: ShareText[], decode: (t: ShareText) => T): T[] {
-  const errors: ShareInputError[] = [];
-  const out: T[] = [];
-  for (const t of texts) {
-    try {
-      out.push(decode(t));
-    } catch (e) {
-      if (!(e instanceof ShareInputError)) throw e;
-      errors.push(e);
-    }
-  }
-  if (errors.length === 1) throw errors[0]!;
-  if (errors.length > 1) {
-    const first = errors[0]!;
-    throw new ShareInputError(first.code, `${errors.length} shares cannot be read: ${errors.map((e) => e.message).join('; ')}`);
-  }
-  return out;
-}
-
 /**
  * The closest word-list word for an unknown word, told to a person at a terminal (stderr) only:
  * it is likely a share word, so it never goes into the error message, --json output or journal.
@@ -143,10 +103,10 @@ export function hintSuggestion(e: unknown, ctx: Context): void {
 }
 
 /** Read and decode shares in one step. */
-export async function readShares(opts: ShareInputOptions, ctx: Context, purpose: string): Promise<ReadShares> {
+export async function readShares(opts: ShareInputOptions, ctx: Context, purpose: string): Promise<ParsedSet> {
   const texts = await readShareTexts(opts, ctx, purpose);
   try {
-    return decodeShareTexts(texts);
+    return parseShareSet(texts);
   } catch (e) {
     hintSuggestion(e, ctx);
     throw e;

@@ -8,18 +8,14 @@
 import { InputError } from '../../core/errors.js';
 import { rngSelfTest } from '../../core/bip39/rng-health.js';
 import type { WalletCard } from '../../core/hd/wallet-card.js';
+import type { SchemeId, ShareScheme } from '../../core/shares/scheme.js';
+import { DEFAULT_SCHEME, schemeById } from '../../core/shares/schemes.js';
 import { binomial } from '../../core/shares/subsets.js';
-import { checkThreshold, splitEntropy } from '../../core/shares/split.js';
-import { proveSskr, sskrSetWords, sskrSplit, sskrToBytewords, sskrToUr } from '../../core/shares/sskr.js';
 import { sanitize } from '../../core/text.js';
 import type { Context, JournalAct, Outcome } from '../command.js';
 import { renderNumberedWords, renderWalletCard } from '../render/wallet-card.js';
 import { type CardSet, type CardShare, prepareOutDir, writeCards } from './cards.js';
 import { confirmShares, showOnTerminal } from './terminal.js';
-
-/** The share formats `--format` accepts. */
-export const SPLIT_FORMATS = ['v1', 'sskr'] as const;
-export type SplitFormat = (typeof SPLIT_FORMATS)[number];
 
 /** What to split and how to hand it out. */
 export interface SplitRequest {
@@ -48,7 +44,7 @@ export interface SplitShareResult {
 
 /** The result of a split (the `--json` shape). */
 export interface SplitResult {
-  format: SplitFormat;
+  format: SchemeId;
   setId: string;
   setWords: string;
   threshold: number;
@@ -87,23 +83,16 @@ export function parseSplitSpec(spec: string): { threshold: number; count: number
   return { threshold: Number(m[1]), count: Number(m[2]) };
 }
 
-function parseFormat(f: string | undefined): SplitFormat {
-  const v = (f ?? 'v1').toLowerCase();
-  if (!(SPLIT_FORMATS as readonly string[]).includes(v)) throw new InputError(`"${sanitize(v)}" is not a share format; use v1 (default) or sskr`, '--format');
-  return v as SplitFormat;
-}
-
 /** The options of a split, checked: fails before any secret is read or any work is done. */
 export function checkSplitRequest(
   req: Pick<SplitRequest, 'threshold' | 'count' | 'format' | 'labels' | 'out' | 'confirm' | 'reveal' | 'thresholdFlag'>,
   ctx: Context,
-): { format: SplitFormat; holders?: string[]; terminal: boolean } {
-  const format = parseFormat(req.format);
+): { scheme: ShareScheme; holders?: string[]; terminal: boolean } {
+  const scheme = req.format === undefined ? DEFAULT_SCHEME : schemeById(req.format, '--format');
   if (req.thresholdFlag === '--split' && !(req.threshold >= 2 && req.threshold <= req.count && req.count <= 16)) {
     throw new InputError(`${req.threshold}-of-${req.count}: need 2 ≤ T ≤ N ≤ 16 (1-of-N would be plain copies of the seed)`, '--split');
   }
-  if (format === 'v1') checkThreshold(req.threshold, req.count);
-  else if (req.threshold < 2 || req.count < req.threshold || req.count > 16) throw new InputError('SSKR shares here need 2 ≤ T ≤ N ≤ 16', req.thresholdFlag);
+  scheme.checkParams(req.threshold, req.count, req.thresholdFlag === '--split' ? { threshold: '--split', count: '--split' } : { threshold: '--threshold', count: '--shares' });
   const holders = parseLabels(req.labels, req.count);
   if (req.out) prepareOutDir(req.out);
   const terminal = ctx.prompt.interactive && !ctx.globals.json && !req.out && !req.reveal;
@@ -115,12 +104,13 @@ export function checkSplitRequest(
   }
   if (req.confirm && !ctx.prompt.interactive) throw new InputError('needs a terminal where each holder re-enters their share', '--confirm');
   if (req.confirm && req.reveal && !req.out) throw new InputError('--reveal prints the shares only at the end; to confirm, show them first on the terminal (drop --reveal) or on cards (--out)', '--confirm');
-  return { format, holders, terminal };
+  return { scheme, holders, terminal };
 }
 
 /** Run the split ceremony. */
 export async function runSplit(req: SplitRequest, ctx: Context): Promise<Outcome<SplitResult>> {
-  const { format, holders, terminal } = checkSplitRequest(req, ctx);
+  const { scheme, holders, terminal } = checkSplitRequest(req, ctx);
+  const format = scheme.id;
   if (req.threshold === req.count) {
     const better = [req.count > 2 ? `${req.count - 1}-of-${req.count}` : '', req.count < 16 ? `${req.count}-of-${req.count + 1}` : ''].filter(Boolean).join(' or ');
     ctx.note(`coldkit: note: ${req.count}-of-${req.count} has no spare share — losing any one share loses the seed${better ? `; consider ${better}` : ''}`);
@@ -130,21 +120,8 @@ export async function runSplit(req: SplitRequest, ctx: Context): Promise<Outcome
   const subsetsToCheck = binomial(req.count, req.threshold);
   if (subsetsToCheck > 2000) ctx.note(`coldkit: checking all ${subsetsToCheck} ${req.threshold}-subsets before showing anything…`);
 
-  let setId: number;
-  let setWords: string;
-  let subsetsChecked: number;
-  let shares: CardShare[];
-  if (format === 'v1') {
-    const set = await splitEntropy(req.entropy, req.threshold, req.count, ctx.random);
-    ({ setId, setWords, subsetsChecked } = set);
-    shares = set.texts.map((text, i) => ({ ordinal: i + 1, count: req.count, threshold: req.threshold, holder: holders?.[i], text, qrText: text.toUpperCase() }));
-  } else {
-    const raw = await sskrSplit(req.entropy, req.threshold, req.count, ctx.random);
-    subsetsChecked = await proveSskr(req.entropy, raw, req.threshold);
-    setId = raw[0]!.id;
-    setWords = sskrSetWords(raw[0]!);
-    shares = raw.map((s, i) => ({ ordinal: i + 1, count: req.count, threshold: req.threshold, holder: holders?.[i], text: sskrToBytewords(s), qrText: sskrToUr(s).toUpperCase() }));
-  }
+  const { setId, setWords, subsetsChecked, shares: made } = await scheme.split(req.entropy, req.threshold, req.count, ctx.random);
+  const shares: CardShare[] = made.map((s, i) => ({ ordinal: i + 1, count: req.count, threshold: req.threshold, holder: holders?.[i], ...s }));
   for (const s of shares) {
     ctx.addSecret(s.text);
     ctx.addSecret(s.qrText);
@@ -153,7 +130,7 @@ export async function runSplit(req: SplitRequest, ctx: Context): Promise<Outcome
   const set: CardSet = {
     format,
     setWords,
-    setId: setId.toString(16).padStart(4, '0'),
+    setId,
     threshold: req.threshold,
     count: req.count,
     created: ctx.now().toISOString().slice(0, 10),
@@ -227,7 +204,7 @@ export async function runSplit(req: SplitRequest, ctx: Context): Promise<Outcome
 /** Human rendering of a split: the set, where the shares went, and the public wallet card. */
 export function renderSplit(r: SplitResult): string {
   const out = [
-    `Split ${r.format === 'v1' ? 'coldkit v1' : 'SSKR'} shares: any ${r.threshold} of ${r.count} rebuild the seed.`,
+    `Split ${schemeById(r.format, 'format').title} shares: any ${r.threshold} of ${r.count} rebuild the seed.`,
     `Set words: ${r.setWords} (set id ${r.setId}). Before anything was shown, every combination of ${r.threshold} shares (${r.subsetsChecked}) was recombined and checked.`,
   ];
   if (r.holders) out.push(`Holders: ${r.holders.map((h, i) => `${i + 1} ${h}`).join(', ')}`);

@@ -6,9 +6,7 @@
  */
 import { VerificationError } from '../../core/errors.js';
 import { ShareInputError } from '../../core/shares/errors.js';
-import { parseSskrText, sskrShareBytes } from '../../core/shares/sskr.js';
-import { bytesEqual } from '../../core/shares/tag.js';
-import { wordsToIndices } from '../../core/shares/words.js';
+import { parseShare, schemeById } from '../../core/shares/schemes.js';
 import type { Context } from '../command.js';
 import { renderNumberedWords } from '../render/wallet-card.js';
 import type { CardSet, CardShare } from './cards.js';
@@ -34,31 +32,21 @@ export async function showOnTerminal(ctx: Context, shares: CardShare[], set: Car
   }
 }
 
-/** Where a re-entered share differs from the original (1-based word), or undefined when equal. */
-function difference(original: CardShare, typed: string, format: CardSet['format']): string | undefined {
-  if (format === 'sskr') {
-    const a = parseSskrText(original.text, 'original').share;
-    const b = parseSskrText(typed, `share ${original.ordinal}`).share;
-    return bytesEqual(sskrShareBytes(a), sskrShareBytes(b)) ? undefined : 'the share differs from the one shown';
-  }
-  const a = wordsToIndices(original.text, 'original');
-  const b = wordsToIndices(typed, `share ${original.ordinal}`);
-  if (a.length !== b.length) return `it has ${b.length} words, the card should have ${a.length}`;
-  const at = a.findIndex((v, i) => v !== b[i]);
-  return at < 0 ? undefined : `word ${at + 1} differs from the share shown`;
-}
-
 /** `--confirm`: every holder re-enters their share; three misses stop the ceremony (exit 3). */
 export async function confirmShares(ctx: Context, shares: CardShare[], set: CardSet): Promise<void> {
+  const scheme = schemeById(set.format, 'format');
   for (const s of shares) {
     let ok = false;
     for (let attempt = 1; attempt <= CONFIRM_ATTEMPTS && !ok; attempt++) {
       clearScreen(ctx);
       ctx.note(`coldkit: ${who(s)}: type share ${s.ordinal} of ${s.count} from your card (attempt ${attempt} of ${CONFIRM_ATTEMPTS})`);
       try {
-        const typed = set.format === 'sskr' ? (await ctx.prompt.input(`share ${s.ordinal} (ur:sskr… or Bytewords):`)).trim() : await promptOneShare(ctx, `share ${s.ordinal}`);
+        const field = `share ${s.ordinal}`;
+        const typed = scheme.wordEntry ? await promptOneShare(ctx, field) : (await ctx.prompt.input(`${field} (${scheme.title}, one line):`)).trim();
         ctx.addSecret(typed);
-        const diff = difference(s, typed, set.format);
+        // A share of another scheme is refused as such, before it is compared.
+        parseShare(typed, field, scheme);
+        const diff = scheme.difference(s.text, typed, field);
         if (diff) ctx.note(`coldkit: share ${s.ordinal} does not match: ${diff}; check the card`);
         else ok = true;
       } catch (e) {

@@ -24,8 +24,10 @@ export type ShareErrorCode =
   | 'tag'
   | 'sskr-format'
   | 'sskr-digest'
+  | 'sskr-digest'
   | 'too-many'
-  | 'digest';
+  | 'digest'
+  | 'wrong-scheme';
 
 /** A share that cannot be read, or a set that cannot be combined as given (exit 2). */
 export class ShareInputError extends InputError {

@@ -7,6 +7,7 @@ import { RuntimeFailure } from '../errors.js';
 import { combineShares } from './combine.js';
 import { ShareInputError } from './errors.js';
 import { type RandomBytes, splitSecret } from './shamir.js';
+import type { ThresholdFields } from './scheme.js';
 import { subsets } from './subsets.js';
 import { bytesEqual, shareTag } from './tag.js';
 import { MAX_SHARES, type ShareV1, V1_VERSION, V1_WORDS_FOR_ENTROPY, decodeShare, encodeShare, setWords } from './v1.js';
@@ -23,13 +24,13 @@ export interface ShareSet {
   subsetsChecked: number;
 }
 
-/** Validate T-of-N for v1 (2 ≤ T ≤ N ≤ 16), naming the flag on error. */
-export function checkThreshold(threshold: number, count: number): void {
+/** Validate T-of-N for v1 (2 ≤ T ≤ N ≤ 16), naming the field on error. */
+export function checkThreshold(threshold: number, count: number, fields: ThresholdFields = { threshold: 'threshold', count: 'count' }): void {
   if (!Number.isInteger(threshold) || threshold < 2 || threshold > MAX_SHARES) {
-    throw new ShareInputError('bad-params', 'must be a whole number from 2 to 16 (1-of-N would be plain copies of the seed)', '--threshold');
+    throw new ShareInputError('bad-params', 'must be a whole number from 2 to 16 (1-of-N would be plain copies of the seed)', fields.threshold);
   }
   if (!Number.isInteger(count) || count < threshold || count > MAX_SHARES) {
-    throw new ShareInputError('bad-params', `must be a whole number from the threshold (${threshold}) to 16`, '--shares');
+    throw new ShareInputError('bad-params', `must be a whole number from the threshold (${threshold}) to 16`, fields.count);
   }
 }
 

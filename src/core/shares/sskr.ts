@@ -190,8 +190,8 @@ async function recoverLevel(points: { x: number; y: Uint8Array }[], what: string
 /** Split `secret` (16..32 bytes, even) into one group of `count` SSKR shares, any `threshold` rebuild it. */
 export async function sskrSplit(secret: Uint8Array, threshold: number, count: number, random: RandomBytes): Promise<SskrShare[]> {
   checkSecretLength(secret.length, 'seed');
-  if (threshold < 1 || count < threshold || count > 16) throw new ShareInputError('bad-params', 'SSKR needs 1 ≤ T ≤ N ≤ 16', '--threshold');
-  if (threshold === 1 && count !== 1) throw new ShareInputError('bad-params', 'SSKR allows a threshold of 1 only with one share', '--threshold');
+  if (threshold < 1 || count < threshold || count > 16) throw new ShareInputError('bad-params', 'SSKR needs 1 ≤ T ≤ N ≤ 16', 'threshold');
+  if (threshold === 1 && count !== 1) throw new ShareInputError('bad-params', 'SSKR allows a threshold of 1 only with one share', 'threshold');
   const idBytes = random(2);
   const id = (idBytes[0]! << 8) | idBytes[1]!;
   // One group, group threshold 1: the group secret is the secret (bc-sskr generate_shares).

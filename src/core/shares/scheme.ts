@@ -1,0 +1,116 @@
+/**
+ * A share scheme: one way of splitting a seed's BIP39 entropy into shares and rebuilding it.
+ * coldkit writes and reads its own v1 format (docs/formats/shares-v1.md) and SSKR
+ * (BCR-2020-011); SLIP-39 fits the same interface (groups, member thresholds, word entry over the
+ * SLIP-39 list). The CLI sees shares only through this interface: it reads text, asks the
+ * registry (./schemes.ts) which scheme the text is in, and splits, combines and describes through
+ * that scheme. Everything here is pure: randomness is passed in.
+ */
+import type { RandomBytes } from './shamir.js';
+
+/** The schemes coldkit knows (`--format` and the journal name them). */
+export type SchemeId = 'v1' | 'sskr';
+
+/** Public facts of one share: what verify prints and the journal keeps. No secret. */
+export interface ShareFacts {
+  scheme: SchemeId;
+  /** The set identifier as 4 hex digits (v1 set id, SSKR identifier). */
+  setId: string;
+  /** Words the same on every share of the set (public). */
+  setWords: string;
+  /** Its group among the set's groups (1-based), groups needed, groups in the set. One-group schemes: 1, 1, 1. */
+  group: { index: number; threshold: number; count: number };
+  /** Its number within its group (1-based; v1: k of "share k of n"). */
+  member: number;
+  /** Members of its group needed to rebuild the group's secret (v1: T). */
+  memberThreshold: number;
+  /** Members in its group when the share records it (v1: N; SSKR does not record it). */
+  memberCount?: number;
+  /** Bytes of the secret (BIP39 entropy) the set rebuilds. */
+  secretBytes: number;
+  /** Words (or Bytewords) in the share's text. */
+  words: number;
+}
+
+/** A share as read, with where it came from ("share-file a.txt", "stdin line 2"). */
+export interface Labelled<S> {
+  label: string;
+  share: S;
+}
+
+/** A rebuilt secret and the public facts of the shares used. */
+export interface Recovered {
+  /** The BIP39 entropy (secret: the caller wipes it). */
+  entropy: Uint8Array;
+  scheme: SchemeId;
+  setId: string;
+  setWords: string;
+  /** Members needed (v1: T; SSKR: the first share's member threshold). */
+  threshold: number;
+  /** Shares in the set, when the scheme records it (v1). */
+  count?: number;
+  /** The shares given, all checked: v1 share numbers ("1", "3"), SSKR "group 1 member 2". */
+  used: string[];
+}
+
+/** A fresh split, proven before it is returned: every share read back and every T-subset recombined. */
+export interface SplitSet {
+  scheme: SchemeId;
+  setId: string;
+  setWords: string;
+  threshold: number;
+  count: number;
+  /** Per share, in order: the text a holder writes down and the text its QR code carries (upper case). Secret. */
+  shares: Array<{ text: string; qrText: string }>;
+  /** T-subsets recombined and checked. */
+  subsetsChecked: number;
+}
+
+/** What a word-entry prompt asks after each answer: the share is whole, wrong (report it now), or still being typed. */
+export type EntryStatus = 'done' | 'stop' | 'more';
+
+/** Typing a share word by word (schemes written in the SLIP-39 word list). */
+export interface WordEntry {
+  /** The most words a share of this scheme has. */
+  readonly maxWords: number;
+  /** After the word indices typed so far (`pasted`: the last answer was a whole line of words). */
+  status(indices: readonly number[], pasted: boolean): EntryStatus;
+  /** A line about the first three words (the set), shown while the rest is typed; undefined if they say nothing. */
+  describeStart(indices: readonly number[]): string | undefined;
+}
+
+/** One share scheme. `S` is its decoded share. */
+export interface ShareScheme<S = unknown> {
+  readonly id: SchemeId;
+  /** Its name in sentences: "coldkit v1", "SSKR". */
+  readonly title: string;
+  /** What a share of it is called when found in a QR or a file: "coldkit share". */
+  readonly secretName: string;
+  /** Typed word by word (with completion), or pasted as one line. */
+  readonly wordEntry?: WordEntry;
+  /** True when `text` is written in this scheme's form (the form only: a damaged share may still pass). */
+  recognise(text: string): boolean;
+  /** Decode one share; a ShareInputError names `field` and what is wrong, never a share word. */
+  parse(text: string, field: string): S;
+  /** The share's public facts. */
+  describe(share: S): ShareFacts;
+  /** Check T-of-N before any work; errors name the field of the wrong number. */
+  checkParams(threshold: number, count: number, fields: ThresholdFields): void;
+  /** Split `entropy` T-of-N with randomness from `random`, and prove the set before returning it. */
+  split(entropy: Uint8Array, threshold: number, count: number, random: RandomBytes): Promise<SplitSet>;
+  /** Rebuild the entropy with every check the scheme has; each failure has its own error code. */
+  combine(shares: readonly Labelled<S>[]): Promise<Recovered>;
+  /** Where a re-typed share differs from the one shown ("word 5 differs…"), or undefined when it is the same share. */
+  difference(shown: string, typed: string, field: string): string | undefined;
+}
+
+/** The fields a T-of-N check names on error (the CLI passes its flags). */
+export interface ThresholdFields {
+  threshold: string;
+  count: string;
+}
+
+/** A 16-bit set identifier as the 4 hex digits printed and journaled. */
+export function hexSetId(id: number): string {
+  return id.toString(16).padStart(4, '0');
+}
