@@ -7,9 +7,8 @@
 import { InputError } from '../../core/errors.js';
 import { mnemonicFromEntropy } from '../../core/bip39/mnemonic.js';
 import { network } from '../../core/network.js';
-import { walletCard } from '../../core/hd/wallet-card.js';
+import { parseWalletCard, walletCard, type WalletCard } from '../../core/hd/wallet-card.js';
 import { ShareVerificationError } from '../../core/shares/errors.js';
-import { sanitize } from '../../core/text.js';
 import type { Action } from '../command.js';
 import { readInputText } from '../io.js';
 import { btcNetwork } from '../network-option.js';
@@ -49,24 +48,15 @@ interface Result {
   cardSetWords?: string;
 }
 
-function readCard(text: string, file: string): Expected {
-  let j: any;
-  try {
-    j = JSON.parse(text);
-  } catch {
-    throw new InputError(`"${file}" is not JSON; give the wallet-card.json written by seed new/check --card or shares split --out`, '--card');
-  }
-  if (j?.kind !== 'coldkit/wallet-card' || typeof j.fingerprint !== 'string' || !/^[0-9a-f]{8}$/.test(j.fingerprint)) {
-    throw new InputError(`"${file}" is not a coldkit wallet card (kind coldkit/wallet-card with a fingerprint)`, '--card');
-  }
-  const holders = Array.isArray(j.shares?.holders) ? (j.shares.holders as unknown[]).map((h) => sanitize(String(h))) : undefined;
+/** What the drill compares with, from a wallet card (every field checked by core). */
+function expectedFromCard(card: WalletCard): Expected {
   return {
-    fingerprint: j.fingerprint,
-    firstAddress: typeof j.bip84?.firstAddress === 'string' ? j.bip84.firstAddress : undefined,
-    network: typeof j.network === 'string' ? j.network : undefined,
-    passphrase: j.passphrase === true,
-    setWords: typeof j.shares?.setWords === 'string' ? sanitize(j.shares.setWords) : undefined,
-    holders,
+    fingerprint: card.fingerprint,
+    firstAddress: card.bip84.firstAddress,
+    network: card.network,
+    passphrase: card.passphrase,
+    setWords: card.shares?.setWords,
+    holders: card.shares?.holders,
   };
 }
 
@@ -74,7 +64,7 @@ const action: Action<Opts> = async (opts, ctx) => {
   if (!opts.card && !opts.expectFingerprint) throw new InputError('a drill needs something to compare with: --card wallet-card.json or --expect-fingerprint HEX', '--card');
   if (opts.card && opts.expectFingerprint) throw new InputError('give --card or --expect-fingerprint, not both', '--expect-fingerprint');
   if (opts.expectFingerprint && !/^[0-9a-fA-F]{8}$/.test(opts.expectFingerprint)) throw new InputError('must be 8 hex characters', '--expect-fingerprint');
-  const expected: Expected = opts.card ? readCard(await readInputText(opts.card, '--card'), opts.card) : { fingerprint: opts.expectFingerprint!.toLowerCase() };
+  const expected: Expected = opts.card ? expectedFromCard(parseWalletCard(await readInputText(opts.card, '--card'), opts.card, '--card')) : { fingerprint: opts.expectFingerprint!.toLowerCase() };
   if (expected.passphrase && !opts.passphrase && !opts.passphraseFile) {
     throw new InputError('the wallet card says this wallet uses a BIP39 passphrase: add --passphrase (hidden prompt) or --passphrase-file', '--passphrase');
   }

@@ -8,8 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../../core/errors.js';
-import type { WalletCard } from '../../core/hd/wallet-card.js';
-import type { SchemeId } from '../../core/shares/scheme.js';
+import type { WalletCard, WalletCardShares } from '../../core/hd/wallet-card.js';
 import { writeFileAtomic } from '../io.js';
 
 /** One share as printed on its card. */
@@ -25,17 +24,9 @@ export interface CardShare {
 }
 
 /** The set's public facts, printed on every card and in the wallet card. */
-export interface CardSet {
-  format: SchemeId;
-  setWords: string;
-  setId: string;
-  threshold: number;
-  count: number;
-  created: string;
-  holders?: string[];
-}
+export type CardSet = WalletCardShares;
 
-/** The public wallet card written beside the share cards (the foundation card plus the set). */
+/** The public wallet card written beside the share cards (the card plus the set). */
 export type SharedWalletCard = WalletCard & { shares: CardSet };
 
 const FORMAT_LINE: Record<CardSet['format'], string> = {

@@ -8,8 +8,9 @@
  */
 import type { RandomBytes } from './shamir.js';
 
-/** The schemes coldkit knows (`--format` and the journal name them). */
-export type SchemeId = 'v1' | 'sskr';
+/** The schemes coldkit knows (`--format`, wallet cards and the journal name them). */
+export const SCHEME_IDS = ['v1', 'sskr'] as const;
+export type SchemeId = (typeof SCHEME_IDS)[number];
 
 /** Public facts of one share: what verify prints and the journal keeps. No secret. */
 export interface ShareFacts {

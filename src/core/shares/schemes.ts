@@ -8,7 +8,7 @@
 import { InputError } from '../errors.js';
 import { sanitize } from '../text.js';
 import { ShareInputError } from './errors.js';
-import type { Labelled, SchemeId, ShareScheme } from './scheme.js';
+import { SCHEME_IDS, type Labelled, type ShareScheme } from './scheme.js';
 import { SSKR_SCHEME } from './sskr-scheme.js';
 import { V1_SCHEME } from './v1-scheme.js';
 
@@ -17,9 +17,6 @@ export const SHARE_SCHEMES: readonly ShareScheme[] = [SSKR_SCHEME, V1_SCHEME];
 
 /** The scheme a split uses unless told otherwise. */
 export const DEFAULT_SCHEME: ShareScheme = V1_SCHEME;
-
-/** Scheme ids, for option choices and messages. */
-export const SCHEME_IDS: readonly SchemeId[] = SHARE_SCHEMES.map((s) => s.id);
 
 /** The scheme named `id` (case-insensitive); InputError naming `field` otherwise. */
 export function schemeById(id: string, field: string): ShareScheme {
