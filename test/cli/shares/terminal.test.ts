@@ -28,7 +28,7 @@ function terminal(answer: (message: string, screen: string) => string) {
   };
   const prompter: Prompter = {
     interactive: true,
-    confirm: async () => true,
+    confirm: async () => {},
     secret: async () => {
       throw new Error('no secret prompt expected');
     },
