@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Action } from '../command.js';
-import { journalSteps, steps as foundationSteps } from '../demo/foundation.js';
+import { journalSteps, steps as seedSteps } from '../demo/seed.js';
 import { makeRunner, type DemoRunner, type DemoStep } from '../demo/runner.js';
 import { registerAreas } from '../demo/areas.js';
 
@@ -30,7 +30,7 @@ const action: Action<{ dir?: string }> = async (opts, ctx) => {
   const live = !ctx.globals.json;
   const d = makeRunner(dir, steps, live ? (s) => ctx.io.stderr.write(`  ✓ ${s.section}: ${s.title}\n`) : undefined);
   if (live) ctx.note(`coldkit demo: running every ceremony step on testnet sample data in ${dir}`);
-  await foundationSteps(d);
+  await seedSteps(d);
   for (const load of AREAS) await (await load()).steps(d);
   await journalSteps(d);
   return {

@@ -1,5 +1,5 @@
 /**
- * The area demos run after the foundation's, in ceremony order: shares, QR-carried PSBT
+ * The area demos run after the seed steps (./seed.ts), in ceremony order: shares, QR-carried PSBT
  * signing, Ethereum. Each area owns its file in this folder.
  */
 import type { DemoRunner } from './runner.js';
@@ -8,7 +8,6 @@ type AreaLoader = () => Promise<{ steps: (d: DemoRunner) => Promise<void> }>;
 
 /** Hand each area's loader to the demo. */
 export function registerAreas(add: (load: AreaLoader) => void): void {
-  void add;
   add(() => import('./shares.js'));
   add(() => import('./psbt.js'));
   add(() => import('./qr.js'));

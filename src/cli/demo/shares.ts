@@ -6,7 +6,7 @@
  */
 import type { DemoRunner } from './runner.js';
 
-/** Run the shares steps (after the foundation wrote sample-mnemonic.txt and wallet-card.json). */
+/** Run the shares steps (after the seed steps wrote sample-mnemonic.txt and wallet-card.json). */
 export async function steps(d: DemoRunner): Promise<void> {
   d.section('Shamir shares');
   await d.run(
@@ -26,7 +26,7 @@ export async function steps(d: DemoRunner): Promise<void> {
   );
   await d.run(
     'The same drill against the card a second operator filed',
-    'wallet-card.json came from seed check in the foundation steps; the shares rebuild that wallet too.',
+    'wallet-card.json came from seed check in the seed steps; the shares rebuild that wallet too.',
     ['shares', 'drill', '--card', 'wallet-card.json', '--from-qr', 'share-cards/share-2-qr.png', 'share-cards/share-3-qr.png'],
   );
   await d.run(

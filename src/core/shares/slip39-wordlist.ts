@@ -6,7 +6,7 @@
  * 73c23acf935169e3f8f7b5824547829f24101971 (file last changed in 1524583213f1392321109b0ff0a91330836ecb32),
  * sha256 of the file (one word a line, trailing newline)
  * bcc4555340332d169718aed8bf31dd9d5248cb7da6e5d355140ef4f1e601eec3.
- * test/shares/wordlist.test.ts re-checks that hash and the SLIP-39 vectors' checksums.
+ * test/core/shares/slip39.test.ts re-checks that hash and the SLIP-39 vectors' checksums.
  */
 export const SLIP39_WORDS: readonly string[] = Object.freeze([
   'academic', 'acid', 'acne', 'acquire', 'acrobat', 'activity', 'actress', 'adapt', 'adequate', 'adjust',

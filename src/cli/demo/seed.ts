@@ -1,6 +1,6 @@
 /**
- * Demo steps of the foundation: seed generation from dice (sample rolls), checking a seed,
- * finishing hand-picked words, watch-only export, address work and the journal.
+ * The demo's seed steps, run first: seed generation from dice (sample rolls), checking a seed,
+ * finishing hand-picked words, watch-only export and address work; and the journal steps, run last.
  */
 import type { DemoRunner } from './runner.js';
 
@@ -10,7 +10,7 @@ export const SAMPLE_MNEMONIC = 'abandon abandon abandon abandon abandon abandon 
 /** Fixed sample die rolls (99 of them) for a reproducible dice-only seed. */
 export const SAMPLE_ROLLS = '3614251636425163245126354216534621536412563412653421563421653412563421563412564321563421563412563421';
 
-/** Run the foundation steps. */
+/** Run the seed steps (they write sample-mnemonic.txt and wallet-card.json for the areas after them). */
 export async function steps(d: DemoRunner): Promise<void> {
   d.write('sample-mnemonic.txt', SAMPLE_MNEMONIC + '\n');
   d.write('sample-rolls.txt', SAMPLE_ROLLS.slice(0, 99) + '\n');
