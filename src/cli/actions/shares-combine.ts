@@ -4,6 +4,7 @@
  * the mnemonic (a real recovery), `--mnemonic-out FILE` writes it with mode 0600.
  */
 import { mnemonicFromEntropy } from '../../core/bip39/mnemonic.js';
+import { schemeById } from '../../core/shares/schemes.js';
 import { walletCard, type WalletCard } from '../../core/hd/wallet-card.js';
 import type { Action } from '../command.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
@@ -87,7 +88,7 @@ const action: Action<Opts> = async (opts, ctx) => {
     ],
     human: (r) => {
       const out = [
-        `Rebuilt a ${r.wordCount}-word seed from ${r.shares.length} ${r.format === 'v1' ? 'coldkit v1' : 'SSKR'} shares of set "${r.setWords}" (${r.format === 'v1' ? `share ${r.shares.join(', ')}` : r.shares.join('; ')}); integrity check passed.`,
+        `Rebuilt a ${r.wordCount}-word seed from ${r.shares.length} ${schemeById(r.format, 'format').title} shares of set "${r.setWords}" (${r.format === 'v1' ? `share ${r.shares.join(', ')}` : r.shares.join('; ')}); integrity check passed.`,
       ];
       if (r.words) out.push('', 'RECOVERY WORDS (--reveal):', renderNumberedWords(r.words), '');
       else if (r.mnemonicFile) out.push(`Recovery words written to ${r.mnemonicFile} (mode 0600); they are not shown.`);
