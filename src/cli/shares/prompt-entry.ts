@@ -12,11 +12,10 @@ import { InputError } from '../../core/errors.js';
 import { ShareInputError } from '../../core/shares/errors.js';
 import { RS1024_CHECK_WORDS } from '../../core/shares/rs1024.js';
 import type { EntryStatus, WordEntry } from '../../core/shares/scheme.js';
-import { SHARE_SCHEMES, schemeOf } from '../../core/shares/schemes.js';
+import { SHARE_SCHEMES, schemeOf, type ShareText } from '../../core/shares/schemes.js';
 import { completeWord, shareTokens, suggestShareWord, wordIndexOf } from '../../core/shares/words.js';
 import { SLIP39_WORDS } from '../../core/shares/slip39-wordlist.js';
 import type { Context } from '../command.js';
-import type { ShareText } from './read-shares.js';
 
 /** ANSI: clear the screen and the scrollback, cursor home. */
 export const CLEAR_SCREEN = '\x1b[2J\x1b[3J\x1b[H';

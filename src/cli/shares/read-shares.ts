@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { ShareInputError } from '../../core/shares/errors.js';
-import { parseShareSet, type ParsedSet } from '../../core/shares/schemes.js';
+import { parseShareSet, type ParsedSet, type ShareText } from '../../core/shares/schemes.js';
 import type { Context } from '../command.js';
 import { readInputText } from '../io.js';
 import { clearScreen, promptOneShare, promptShares } from './prompt-entry.js';
@@ -18,12 +18,6 @@ import { clearScreen, promptOneShare, promptShares } from './prompt-entry.js';
 export interface ShareInputOptions {
   shareFile?: string[];
   fromQr?: string[];
-}
-
-/** One share as text with a label naming its source ("share-file alice.txt", "stdin line 2"). */
-export interface ShareText {
-  label: string;
-  text: string;
 }
 
 /** One share a non-empty line; `#` starts a comment line. */

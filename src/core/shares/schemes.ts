@@ -48,6 +48,12 @@ export function parseShare(text: string, field: string, expected?: ShareScheme):
   return { scheme, share: scheme.parse(text, field) };
 }
 
+/** One share as text with a label naming its source ("share-file alice.txt", "stdin line 2"). */
+export interface ShareText {
+  label: string;
+  text: string;
+}
+
 /** Shares of one set, decoded, with their scheme. */
 export interface ParsedSet {
   scheme: ShareScheme;
@@ -58,7 +64,7 @@ export interface ParsedSet {
  * Decode the shares of one set: all must be in one scheme (`expected`, when given). Every
  * unreadable share is reported at once (with the first one's error code).
  */
-export function parseShareSet(texts: readonly { label: string; text: string }[], expected?: ShareScheme): ParsedSet {
+export function parseShareSet(texts: readonly ShareText[], expected?: ShareScheme): ParsedSet {
   if (texts.length === 0) throw new ShareInputError('empty', 'no shares given', 'shares');
   const schemes = texts.map((t) => schemeOf(t.text));
   const first = schemes[0]!;

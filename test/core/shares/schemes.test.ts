@@ -15,7 +15,7 @@ import { V1_SCHEME } from '../../../src/core/shares/v1-scheme.js';
 import { wordIndexOf } from '../../../src/core/shares/words.js';
 import { secretKind } from '../../../src/core/secret-text.js';
 import { toHex } from '../../../src/core/text.js';
-import { seededRandom } from '../../shares/prng.js';
+import { seededRandom } from '../../helpers/seeded-bytes.js';
 
 const entropy16 = Uint8Array.from({ length: 16 }, (_, i) => i * 7 + 1);
 const entropy32 = Uint8Array.from({ length: 32 }, (_, i) => 255 - i * 3);
