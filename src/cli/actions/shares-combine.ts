@@ -3,8 +3,7 @@
  * count, integrity tag). Prints the master fingerprint and first address only; `--reveal` prints
  * the mnemonic (a real recovery), `--mnemonic-out FILE` writes it with mode 0600.
  */
-import { mnemonicFromEntropy } from '../../core/bip39/mnemonic.js';
-import { schemeById } from '../../core/shares/schemes.js';
+import { recoveredMnemonic, schemeById } from '../../core/shares/schemes.js';
 import { walletCard, type WalletCard } from '../../core/hd/wallet-card.js';
 import type { Action } from '../command.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
@@ -41,8 +40,7 @@ const action: Action<Opts> = async (opts, ctx) => {
   const read = await readShares(opts, ctx, 'combine');
   const got = await read.scheme.combine(read.shares);
   const sources = read.shares.map((s) => s.label);
-  const phrase = mnemonicFromEntropy(got.entropy);
-  got.entropy.fill(0);
+  const phrase = recoveredMnemonic(got);
   ctx.addSecret(phrase);
   const passphrase = await readPassphrase(opts, ctx);
   const card = walletCard(phrase, passphrase, btcNetwork(ctx));

@@ -5,10 +5,10 @@
  * A share set that fails its integrity check is a FAILED drill: journaled, exit 3, like MISMATCH.
  */
 import { InputError } from '../../core/errors.js';
-import { mnemonicFromEntropy } from '../../core/bip39/mnemonic.js';
 import { network } from '../../core/network.js';
 import { parseWalletCard, walletCard, type WalletCard } from '../../core/hd/wallet-card.js';
 import { ShareVerificationError } from '../../core/shares/errors.js';
+import { recoveredMnemonic } from '../../core/shares/schemes.js';
 import type { Action } from '../command.js';
 import { readInputText } from '../io.js';
 import { btcNetwork } from '../network-option.js';
@@ -76,8 +76,7 @@ const action: Action<Opts> = async (opts, ctx) => {
   let result: Result;
   try {
     const got = await read.scheme.combine(read.shares);
-    const phrase = mnemonicFromEntropy(got.entropy);
-    got.entropy.fill(0);
+    const phrase = recoveredMnemonic(got);
     ctx.addSecret(phrase);
     const card = walletCard(phrase, await readPassphrase(opts, ctx), net);
     const fpOk = card.fingerprint === expected.fingerprint;

@@ -24,7 +24,6 @@ export type ShareErrorCode =
   | 'tag'
   | 'sskr-format'
   | 'sskr-digest'
-  | 'sskr-digest'
   | 'too-many'
   | 'digest'
   | 'wrong-scheme';

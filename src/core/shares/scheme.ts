@@ -1,10 +1,12 @@
 /**
- * A share scheme: one way of splitting a seed's BIP39 entropy into shares and rebuilding it.
- * coldkit writes and reads its own v1 format (docs/formats/shares-v1.md) and SSKR
- * (BCR-2020-011); SLIP-39 fits the same interface (groups, member thresholds, word entry over the
- * SLIP-39 list). The CLI sees shares only through this interface: it reads text, asks the
- * registry (./schemes.ts) which scheme the text is in, and splits, combines and describes through
- * that scheme. Everything here is pure: randomness is passed in.
+ * A share scheme: one way of splitting a wallet's secret into shares and rebuilding it. coldkit
+ * writes and reads its own v1 format (docs/formats/shares-v1.md) and SSKR (BCR-2020-011), which
+ * both split the BIP39 entropy. SLIP-39 (./slip39.ts) fits the same interface: its groups and
+ * member thresholds are ShareFacts.group / member*, its words are typed through WordEntry over
+ * the same list, combine takes its passphrase and gives a BIP32 seed (`secretIs: 'bip32-seed'`).
+ * The CLI sees shares only through this interface: it reads text, asks the registry
+ * (./schemes.ts) which scheme the text is in, and splits, combines and describes through that
+ * scheme. Everything here is pure: randomness is passed in.
  */
 import type { RandomBytes } from './shamir.js';
 
@@ -39,10 +41,14 @@ export interface Labelled<S> {
   share: S;
 }
 
+/** What a rebuilt secret is: BIP39 entropy (words follow from it) or a BIP32 seed (SLIP-39's master secret). */
+export type RecoveredSecret = 'bip39-entropy' | 'bip32-seed';
+
 /** A rebuilt secret and the public facts of the shares used. */
 export interface Recovered {
-  /** The BIP39 entropy (secret: the caller wipes it). */
-  entropy: Uint8Array;
+  /** The secret (the caller wipes it). */
+  secret: Uint8Array;
+  secretIs: RecoveredSecret;
   scheme: SchemeId;
   setId: string;
   setWords: string;
@@ -99,8 +105,12 @@ export interface ShareScheme<S = unknown> {
   checkParams(threshold: number, count: number, fields: ThresholdFields): void;
   /** Split `entropy` T-of-N with randomness from `random`, and prove the set before returning it. */
   split(entropy: Uint8Array, threshold: number, count: number, random: RandomBytes): Promise<SplitSet>;
-  /** Rebuild the entropy with every check the scheme has; each failure has its own error code. */
-  combine(shares: readonly Labelled<S>[]): Promise<Recovered>;
+  /**
+   * Rebuild the secret with every check the scheme has; each failure has its own error code.
+   * `passphrase` is for schemes that encrypt the secret (SLIP-39); v1 and SSKR carry the BIP39
+   * entropy itself, and a BIP39 passphrase applies after, to the words.
+   */
+  combine(shares: readonly Labelled<S>[], opts?: { passphrase?: string }): Promise<Recovered>;
   /** Where a re-typed share differs from the one shown ("word 5 differs…"), or undefined when it is the same share. */
   difference(shown: string, typed: string, field: string): string | undefined;
 }

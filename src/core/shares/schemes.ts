@@ -5,10 +5,11 @@
  * (and recognises a SLIP-39 share as not its own). A set is read in one scheme: shares of two
  * schemes are refused, as is a share of another scheme than the one asked for.
  */
+import { mnemonicFromEntropy } from '../bip39/mnemonic.js';
 import { InputError } from '../errors.js';
 import { sanitize } from '../text.js';
 import { ShareInputError } from './errors.js';
-import { SCHEME_IDS, type Labelled, type ShareScheme } from './scheme.js';
+import { SCHEME_IDS, type Labelled, type Recovered, type ShareScheme } from './scheme.js';
 import { SSKR_SCHEME } from './sskr-scheme.js';
 import { V1_SCHEME } from './v1-scheme.js';
 
@@ -87,4 +88,17 @@ export function parseShareSet(texts: readonly ShareText[], expected?: ShareSchem
     throw new ShareInputError(errors[0]!.code, `${errors.length} shares cannot be read: ${errors.map((e) => e.message).join('; ')}`);
   }
   return { scheme: first, shares };
+}
+
+/**
+ * The BIP39 words of a rebuilt secret; the secret bytes are wiped. Shares that hold a BIP32 seed
+ * (SLIP-39) have no words: refused, naming the scheme.
+ */
+export function recoveredMnemonic(r: Recovered): string {
+  try {
+    if (r.secretIs !== 'bip39-entropy') throw new InputError(`these ${r.scheme} shares hold a BIP32 seed, not BIP39 words`, 'shares');
+    return mnemonicFromEntropy(r.secret);
+  } finally {
+    r.secret.fill(0);
+  }
 }

@@ -46,7 +46,8 @@ export const SSKR_SCHEME: ShareScheme<SskrShare> = {
     const entropy = await sskrCombine(shares);
     const first = shares[0]!.share;
     return {
-      entropy,
+      secret: entropy,
+      secretIs: 'bip39-entropy',
       scheme: 'sskr',
       setId: hexSetId(first.id),
       setWords: sskrSetWords(first),

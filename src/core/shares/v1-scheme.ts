@@ -79,7 +79,7 @@ export const V1_SCHEME: ShareScheme<ShareV1> = {
   },
   async combine(shares) {
     const c = await combineShares(shares);
-    return { entropy: c.entropy, scheme: 'v1', setId: hexSetId(c.setId), setWords: c.setWords, threshold: c.threshold, count: c.count, used: c.ordinals.map(String) };
+    return { secret: c.entropy, secretIs: 'bip39-entropy', scheme: 'v1', setId: hexSetId(c.setId), setWords: c.setWords, threshold: c.threshold, count: c.count, used: c.ordinals.map(String) };
   },
   difference(shown, typed, field) {
     const a = wordsToIndices(shown, 'shown share');

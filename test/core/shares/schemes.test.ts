@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.js';
 import { ShareInputError, shareErrorCode } from '../../../src/core/shares/errors.js';
 import { SCHEME_IDS, type ShareScheme } from '../../../src/core/shares/scheme.js';
-import { DEFAULT_SCHEME, SHARE_SCHEMES, parseShare, parseShareSet, recogniseShare, schemeById, schemeOf } from '../../../src/core/shares/schemes.js';
+import { DEFAULT_SCHEME, SHARE_SCHEMES, parseShare, parseShareSet, recogniseShare, recoveredMnemonic, schemeById, schemeOf } from '../../../src/core/shares/schemes.js';
 import { SSKR_SCHEME } from '../../../src/core/shares/sskr-scheme.js';
 import { parseSskrText, sskrToUr } from '../../../src/core/shares/sskr.js';
 import { V1_SCHEME } from '../../../src/core/shares/v1-scheme.js';
@@ -60,7 +60,8 @@ describe.each([
       return { label: `share ${i + 1}`, share };
     });
     const got = await scheme.combine(read.slice(n - t));
-    expect(toHex(got.entropy)).toBe(toHex(entropy));
+    expect(got.secretIs).toBe('bip39-entropy');
+    expect(toHex(got.secret)).toBe(toHex(entropy));
     expect(got).toMatchObject({ scheme: scheme.id, setId: set.setId, setWords: set.setWords, threshold: t });
     expect(got.used).toHaveLength(t);
     // Too few shares: the scheme's own error, with its code.
@@ -143,7 +144,7 @@ describe('wrong-scheme and mixed sets', () => {
     const texts = sskr.shares.map((s, i) => ({ label: `qr share-${i + 1}-qr.png`, text: s.qrText }));
     const set = parseShareSet(texts);
     expect(set.scheme).toBe(SSKR_SCHEME);
-    expect(toHex((await set.scheme.combine(set.shares)).entropy)).toBe(toHex(entropy16));
+    expect(toHex((await set.scheme.combine(set.shares)).secret)).toBe(toHex(entropy16));
     expect(() => parseShareSet(texts, V1_SCHEME)).toThrow(/3 shares cannot be read: qr share-1-qr\.png: is a share of the SSKR scheme, not coldkit v1/);
   });
 });
@@ -165,5 +166,18 @@ describe('v1 word entry', () => {
 
   it('SSKR is pasted as one line', () => {
     expect(SSKR_SCHEME.wordEntry).toBeUndefined();
+  });
+});
+
+describe('the words of a rebuilt secret', () => {
+  it('BIP39 entropy gives its words and is wiped; a BIP32 seed (SLIP-39) has no words and is wiped too', async () => {
+    const set = await splitWith(V1_SCHEME, entropy16, 2, 3);
+    const got = await V1_SCHEME.combine(set.shares.slice(0, 2).map((s, i) => ({ label: `share ${i + 1}`, share: V1_SCHEME.parse(s.text, 's') })));
+    const secret = got.secret;
+    expect(recoveredMnemonic(got).split(' ')).toHaveLength(12);
+    expect(secret.every((b) => b === 0)).toBe(true);
+    const seed = { ...got, secret: new Uint8Array(64).fill(9), secretIs: 'bip32-seed' as const };
+    expect(() => recoveredMnemonic(seed)).toThrow('shares: these v1 shares hold a BIP32 seed, not BIP39 words');
+    expect(seed.secret.every((b) => b === 0)).toBe(true);
   });
 });
