@@ -5,7 +5,7 @@
  * platform, and the known-answer tests run in place (src/core/selfcheck). Any failure: exit 3.
  */
 import { EXIT } from '../../core/errors.js';
-import { knownAnswers, runKnownAnswers, type KnownAnswerResult } from '../../core/selfcheck/known-answers.js';
+import type { KnownAnswerResult } from '../../core/selfcheck/known-answers.js';
 import { sanitize } from '../../core/text.js';
 import type { Action } from '../command.js';
 import { checkBundle, describeProblems } from '../bundle/integrity.js';
@@ -62,7 +62,7 @@ const action: Action = async (_opts, ctx) => {
   const failures: string[] = [];
   let bundle: SelfCheckResult['bundle'] = null;
   if (root) {
-    const c = checkBundle(root);
+    const c = checkBundle(root, { archive: true });
     bundle = {
       root,
       ok: c.ok,
@@ -75,7 +75,14 @@ const action: Action = async (_opts, ctx) => {
     };
     if (!c.ok) failures.push(`bundle files: ${describeProblems(c)}`);
   }
-  const kats = await runKnownAnswers(knownAnswers(ctx.random));
+  // Loaded here, not at the top: a damaged bundle (a missing WebAssembly file) must fail the check, not crash it.
+  let kats: KnownAnswerResult[] = [];
+  try {
+    const { knownAnswers, runKnownAnswers } = await import('../../core/selfcheck/known-answers.js');
+    kats = await runKnownAnswers(knownAnswers(ctx.random));
+  } catch (e) {
+    failures.push(`known-answer tests could not start: ${e instanceof Error ? e.message : String(e)}`);
+  }
   for (const k of kats) if (!k.ok) failures.push(`${k.id}: ${k.detail}`);
   const result: SelfCheckResult = {
     ok: failures.length === 0,

@@ -22,28 +22,19 @@ const RECORD = 20 * BLOCK;
 /** Write `entries` (in the given order) as one ustar archive with every mtime set to `mtime` (seconds). */
 export function tarball(entries: readonly TarEntry[], mtime: number): Uint8Array {
   if (!Number.isSafeInteger(mtime) || mtime < 0 || mtime > 0o77777777777) throw new RangeError(`tar: mtime ${mtime} does not fit a ustar header`);
-  const parts: Uint8Array[] = [];
+  const padded = (n: number) => Math.ceil(n / BLOCK) * BLOCK;
   let size = 0;
+  for (const e of entries) size += BLOCK + padded(e.bytes?.length ?? 0);
+  // End of archive: two zero blocks, then zeros up to a whole record.
+  const out = new Uint8Array(Math.ceil((size + 2 * BLOCK) / RECORD) * RECORD);
+  let at = 0;
   for (const e of entries) {
     const isDir = e.path.endsWith('/');
     const data = e.bytes ?? new Uint8Array(0);
     if (isDir && data.length) throw new RangeError(`tar: directory ${e.path} cannot have contents`);
-    parts.push(header(e.path, e.mode, isDir ? 0 : data.length, mtime, isDir ? '5' : '0'));
-    size += BLOCK;
-    if (data.length) {
-      const padded = new Uint8Array(Math.ceil(data.length / BLOCK) * BLOCK);
-      padded.set(data);
-      parts.push(padded);
-      size += padded.length;
-    }
-  }
-  // End of archive: two zero blocks, then zeros up to a whole record.
-  const total = Math.ceil((size + 2 * BLOCK) / RECORD) * RECORD;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
+    out.set(header(e.path, e.mode, isDir ? 0 : data.length, mtime, isDir ? '5' : '0'), at);
+    out.set(data, at + BLOCK);
+    at += BLOCK + padded(data.length);
   }
   return out;
 }
