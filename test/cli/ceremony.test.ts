@@ -1,0 +1,147 @@
+/**
+ * The ceremony gate (src/cli/ceremony.ts): which commands it covers; in process with injected
+ * facts (a fake online or offline laptop, whatever this machine is) — online, a ceremony command
+ * warns (before the result on a terminal, after it in scripts) and journals the finding; with
+ * --require-offline or COLDKIT_REQUIRE_OFFLINE=1 it refuses (exit 3) before doing anything; and
+ * black-box on this machine as it is, and in an empty network namespace (unshare -n, as root).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Command } from 'commander';
+import { buildProgram } from '../../src/cli/main.js';
+import { networkChecks, onlineFinding } from '../../src/core/preflight/network.js';
+import { gatherNetworkFacts } from '../../src/cli/preflight/gather.js';
+import { CEREMONY_COMMANDS, ceremonyOverrides, requireOffline } from '../../src/cli/ceremony.js';
+import { BIN, runProgram, tmpDir } from '../helpers/cli.js';
+import { runInProcess } from '../helpers/in-process.js';
+import { OFFLINE } from '../helpers/offline.js';
+import { offlineTree, onlineTree } from '../helpers/sysroot.js';
+import { ABOUT } from './harness.js';
+
+function leaves(c: Command, trail: string[] = []): Command[] {
+  return c.commands.flatMap((s) => (s.commands.length ? leaves(s, [...trail, s.name()]) : [s]));
+}
+const pathOf = (c: Command) => {
+  const n: string[] = [];
+  for (let x: Command | null = c; x?.parent; x = x.parent) n.unshift(x.name());
+  return n.join(' ');
+};
+
+describe('the ceremony command set', () => {
+  it('holds every command that reads a mnemonic or shares, and every signer', async () => {
+    const program = await buildProgram();
+    const all = leaves(program);
+    const secretReaders = all.filter((c) => c.options.some((o) => o.long === '--mnemonic-file' || o.long === '--share-file') || /\bsign/.test(c.name()));
+    expect(secretReaders.map(pathOf).filter((p) => !CEREMONY_COMMANDS.has(p))).toEqual([]);
+    const names = all.map(pathOf);
+    expect([...CEREMONY_COMMANDS].filter((p) => !names.includes(p))).toEqual([]);
+    for (const p of ['seed new', 'shares split', 'shares combine', 'shares drill', 'psbt sign', 'eth sign', 'eth sign-message', 'eth sign-typed-data']) expect(CEREMONY_COMMANDS.has(p)).toBe(true);
+  });
+
+  it('offline is required by the flag, by COLDKIT_REQUIRE_OFFLINE=1, or by an adopted policy', () => {
+    expect(requireOffline({}, {}, undefined)).toBe(false);
+    expect(requireOffline({ requireOffline: true }, {}, undefined)).toBe(true);
+    expect(requireOffline({}, { COLDKIT_REQUIRE_OFFLINE: '1' }, undefined)).toBe(true);
+    expect(requireOffline({}, { COLDKIT_REQUIRE_OFFLINE: '0' }, undefined)).toBe(false);
+    expect(requireOffline({}, {}, { requireOffline: true })).toBe(true);
+  });
+});
+
+describe('with injected facts (in process)', () => {
+  const dir = tmpDir('coldkit-ceremony-');
+  const mnemonic = path.join(dir, 'm.txt');
+  fs.writeFileSync(mnemonic, ABOUT + '\n');
+  let n = 0;
+  const check = async (facts: ReturnType<typeof onlineTree>, args: string[] = [], opts: { env?: Record<string, string>; tty?: boolean } = {}) => {
+    ceremonyOverrides.facts = facts;
+    const journal = path.join(dir, `journal-${++n}.jsonl`);
+    const r = await runInProcess(['--journal', journal, ...args, 'seed', 'check', '--mnemonic-file', mnemonic], opts);
+    const entries = fs.existsSync(journal) ? fs.readFileSync(journal, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
+    return { ...r, entries };
+  };
+  afterEach(() => {
+    delete ceremonyOverrides.facts;
+  });
+
+  it('online, in a script: the result, then one warning line; the entry records the finding', async () => {
+    const r = await check(onlineTree());
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('coldkit: WARNING: this machine is online: eth0 is up (192.168.1.20); default route eth0 via 192.168.1.1 — a ceremony machine must be offline (coldkit preflight says what to do); --require-offline refuses instead\n');
+    expect(r.log[r.log.length - 1]).toMatch(/^err:coldkit: WARNING/);
+    expect(r.entries[0].data.preflight).toEqual({ offline: false, requireOffline: false, findings: [{ code: 'online', message: expect.stringMatching(/^this machine is online: eth0 is up/) }] });
+  });
+
+  it('online, on a terminal: the warning comes first', async () => {
+    const r = await check(onlineTree(), [], { tty: true });
+    expect(r.code).toBe(0);
+    expect(r.log[0]).toMatch(/^err:coldkit: WARNING: this machine is online/);
+  });
+
+  it('online with --require-offline, COLDKIT_REQUIRE_OFFLINE=1 or --json: exit 3, one line, no result, nothing journaled', async () => {
+    for (const r of [await check(onlineTree(), ['--require-offline']), await check(onlineTree(), [], { env: { COLDKIT_REQUIRE_OFFLINE: '1' } })]) {
+      expect(r.code).toBe(3);
+      expect(r.stderr).toMatch(/^coldkit: this machine is online: eth0 is up \(192\.168\.1\.20\); default route eth0 via 192\.168\.1\.1 — a ceremony machine must be offline \(coldkit preflight says what to do\)\n$/);
+      expect(r.stdout).toBe('');
+      expect(r.entries).toEqual([]);
+    }
+    const j = await check(onlineTree(), ['--json', '--require-offline']);
+    expect(JSON.parse(j.stdout).error).toMatchObject({ exitCode: 3, kind: 'RefusedError', findings: [{ code: 'online', severity: 'refuse', overridable: false }] });
+  });
+
+  it('offline with --require-offline: runs silently and journals "offline"', async () => {
+    const r = await check(offlineTree(), ['--require-offline']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Master fingerprint: 73c5da0a');
+    expect(r.entries[0].data.preflight).toEqual({ offline: true, requireOffline: true, findings: [] });
+  });
+});
+
+const online = Boolean(onlineFinding(networkChecks(gatherNetworkFacts()), false));
+
+describe('seed check on this machine, as it is', () => {
+  const dir = tmpDir('coldkit-ceremony-');
+  const mnemonic = path.join(dir, 'm.txt');
+  fs.writeFileSync(mnemonic, ABOUT + '\n');
+  const run = (args: string[], opts: { offline?: boolean; env?: Record<string, string> } = {}) => {
+    const journal = path.join(tmpDir('coldkit-ceremony-'), 'journal.jsonl');
+    return runProgram([process.execPath, BIN, '--journal', journal, ...args, 'seed', 'check', '--mnemonic-file', mnemonic], opts).then((r) => ({ ...r, journal }));
+  };
+  const entries = (journal: string) => (fs.existsSync(journal) ? fs.readFileSync(journal, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : []);
+
+  it.skipIf(!online)('online: the result, then the warning on stderr; the journal entry records the finding', async () => {
+    const r = await run([]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Master fingerprint: 73c5da0a');
+    expect(r.stderr).toMatch(/^coldkit: WARNING: this machine is online: .* — a ceremony machine must be offline \(coldkit preflight says what to do\); --require-offline refuses instead\n$/);
+    const [e] = entries(r.journal);
+    expect(e.data.preflight).toMatchObject({ offline: false, requireOffline: false, findings: [{ code: 'online' }] });
+  });
+
+  it.skipIf(!online)('online with --require-offline or COLDKIT_REQUIRE_OFFLINE=1: exit 3, one line, nothing journaled', async () => {
+    for (const r of [await run(['--require-offline']), await run([], { env: { COLDKIT_REQUIRE_OFFLINE: '1' } }), await run(['--json', '--require-offline'])]) {
+      expect(r.code, r.stderr).toBe(3);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^coldkit: this machine is online: /);
+      expect(r.stdout).not.toContain('73c5da0a');
+      expect(entries(r.journal)).toEqual([]);
+    }
+    const j = (await run(['--json', '--require-offline'])).json();
+    expect(j.error).toMatchObject({ exitCode: 3, kind: 'RefusedError', findings: [{ code: 'online', severity: 'refuse', overridable: false }] });
+  });
+
+  it.skipIf(!OFFLINE.available)('offline (unshare -n) with --require-offline: runs, no warning, journal says offline', async () => {
+    const r = await run(['--require-offline'], { offline: true });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(entries(r.journal)[0].data.preflight).toEqual({ offline: true, requireOffline: true, findings: [] });
+  });
+
+  it('a command outside the set is not gated', async () => {
+    const journal = path.join(tmpDir('coldkit-ceremony-'), 'journal.jsonl');
+    const r = await runProgram([process.execPath, BIN, '--require-offline', '--journal', journal, 'journal', 'head']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toBe('');
+  });
+});
