@@ -10,12 +10,9 @@
  *    `"ceremony": {"requireOffline": true}`) it refuses (exit 3), and nothing overrides that.
  */
 import type { Command } from 'commander';
-import { decide, enforce } from '../core/findings/decide.js';
 import type { Finding } from '../core/findings/finding.js';
-import { networkChecks, onlineFinding } from '../core/preflight/network.js';
 import type { Io, Outcome } from './command.js';
-import { assertBundleIntact } from './bundle/integrity.js';
-import { gatherNetworkFacts, type FactSources } from './preflight/gather.js';
+import type { FactSources } from './preflight/gather.js';
 
 /**
  * Command paths that make, read or use key material: the seed and share commands, the watch-only
@@ -75,9 +72,18 @@ export interface CeremonyGate {
   record: { offline: boolean; requireOffline: boolean; findings: Array<{ code: string; message: string }> };
 }
 
-/** Run the checks for a ceremony command (undefined for other commands); throws to refuse. */
-export function ceremonyGate(cmd: Command, opts: Record<string, unknown>, env: Record<string, string | undefined>): CeremonyGate | undefined {
+/**
+ * Run the checks for a ceremony command (undefined for other commands, which load none of this);
+ * throws to refuse.
+ */
+export async function ceremonyGate(cmd: Command, opts: Record<string, unknown>, env: Record<string, string | undefined>): Promise<CeremonyGate | undefined> {
   if (!CEREMONY_COMMANDS.has(commandPath(cmd))) return undefined;
+  const [{ assertBundleIntact }, { gatherNetworkFacts }, { networkChecks, onlineFinding }, { decide, enforce }] = await Promise.all([
+    import('./bundle/integrity.js'),
+    import('./preflight/gather.js'),
+    import('../core/preflight/network.js'),
+    import('../core/findings/decide.js'),
+  ]);
   assertBundleIntact();
   const required = requireOffline(opts, env);
   const finding = onlineFinding(networkChecks(gatherNetworkFacts(ceremonyOverrides.facts)), required);
