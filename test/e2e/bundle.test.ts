@@ -153,9 +153,11 @@ describe('the release folder', () => {
 });
 
 describe('running the copy alone', () => {
-  it('--version and --help', async () => {
+  it('--version (through the node entry and through the sh launcher) and --help', async () => {
     const v = await coldkit(run, ['--version']);
     expect(v.stdout.trim()).toBe(pkg.version);
+    const sh = await runProgram([path.join(run, 'coldkit'), '--version'], { cwd: base });
+    expect(sh.stdout.trim(), sh.stderr).toBe(pkg.version);
     const h = await coldkit(run, ['--help']);
     expect(h.code).toBe(0);
     expect(h.stdout).toMatch(/^Usage: coldkit /);
