@@ -11,7 +11,6 @@
  */
 import type { Command } from 'commander';
 import type { Finding } from '../core/findings/finding.js';
-import type { Io, Outcome } from './command.js';
 import type { FactSources } from './preflight/gather.js';
 
 /**
@@ -95,12 +94,12 @@ export async function ceremonyGate(cmd: Command, opts: Record<string, unknown>, 
 }
 
 /** The loud stderr warning of an online ceremony machine (nothing when offline). */
-export function warnOnline(gate: CeremonyGate | undefined, io: Io): void {
+export function warnOnline(gate: CeremonyGate | undefined, io: { stderr: { write(s: string): unknown } }): void {
   if (gate?.finding) io.stderr.write(`coldkit: WARNING: ${gate.finding.message}; --require-offline refuses instead\n`);
 }
 
 /** Add the gate's record to each journal entry of the command (`data.preflight`). */
-export function journalGate(gate: CeremonyGate | undefined, outcome: Outcome): void {
+export function journalGate(gate: CeremonyGate | undefined, outcome: { journal?: Array<{ data: Record<string, unknown> }> }): void {
   if (!gate || !outcome.journal) return;
   for (const act of outcome.journal) act.data = { ...act.data, preflight: gate.record };
 }

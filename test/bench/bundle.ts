@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { bundle } from '../../src/build/bundle.js';
-import { buildWpkhFast, SAMPLE_MNEMONIC } from '../psbt/build-psbt.js';
+import { buildWpkhFast, SAMPLE_MNEMONIC } from '../helpers/build-psbt.js';
 import { spawnSync } from 'node:child_process';
 import { childCpuMs, medianTiming, ms, ROOT, type Timing } from './timing.js';
 

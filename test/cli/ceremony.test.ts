@@ -17,7 +17,7 @@ import { BIN, runProgram, tmpDir } from '../helpers/cli.js';
 import { runInProcess } from '../helpers/in-process.js';
 import { OFFLINE } from '../helpers/offline.js';
 import { offlineTree, onlineTree } from '../helpers/sysroot.js';
-import { ABOUT } from './harness.js';
+import { ABOUT } from '../helpers/harness.js';
 
 function leaves(c: Command, trail: string[] = []): Command[] {
   return c.commands.flatMap((s) => (s.commands.length ? leaves(s, [...trail, s.name()]) : [s]));

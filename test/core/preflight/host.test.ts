@@ -1,7 +1,7 @@
 /** Pre-flight checks of memory and machine: swap, core dumps, clouds and hypervisors. */
 import { describe, expect, it } from 'vitest';
 import { coreDumpCheck, swapCheck, virtualisationCheck } from '../../../src/core/preflight/host.js';
-import { fitLaptop } from './fit-laptop.js';
+import { fitLaptop } from '../../helpers/fit-laptop.js';
 
 describe('swap', () => {
   it.each([

@@ -1,7 +1,7 @@
 /** The network part of the pre-flight, and what a ceremony command makes of it. */
 import { describe, expect, it } from 'vitest';
 import { defaultRouteCheck, dnsCheck, interfacesCheck, networkChecks, onlineFinding, radioChecks } from '../../../src/core/preflight/network.js';
-import { fitLaptop, LO } from './fit-laptop.js';
+import { fitLaptop, LO } from '../../helpers/fit-laptop.js';
 
 const eth = (change = {}) => ({ name: 'eth0', operstate: 'up', adminUp: true, loopback: false, wireless: false, addresses: ['192.168.1.20', 'fe80::1'], ...change });
 

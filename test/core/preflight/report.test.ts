@@ -1,7 +1,7 @@
 /** The pre-flight verdict: fit only when no check failed; a live network interface alone makes it unfit. */
 import { describe, expect, it } from 'vitest';
 import { preflight } from '../../../src/core/preflight/report.js';
-import { fitLaptop, LO } from './fit-laptop.js';
+import { fitLaptop, LO } from '../../helpers/fit-laptop.js';
 
 describe('preflight', () => {
   it('a fit laptop passes every check, in report order', () => {

@@ -1,7 +1,7 @@
 /** Pre-flight checks of the session: clock against the journal, journal file system, terminal recording. */
 import { describe, expect, it } from 'vitest';
 import { clockCheck, journalFsCheck, recordingCheck } from '../../../src/core/preflight/session.js';
-import { fitLaptop } from './fit-laptop.js';
+import { fitLaptop } from '../../helpers/fit-laptop.js';
 
 describe('clock', () => {
   it('after the last entry: pass; no journal: pass', () => {

@@ -1,5 +1,5 @@
 /** A fit ceremony laptop's facts, for the pre-flight tests to change one thing at a time. */
-import type { NetInterface, PreflightFacts } from '../../../src/core/preflight/facts.js';
+import type { NetInterface, PreflightFacts } from '../../src/core/preflight/facts.js';
 
 export const LO: NetInterface = { name: 'lo', operstate: 'unknown', adminUp: true, loopback: true, wireless: false, addresses: ['127.0.0.1', '::1'] };
 
