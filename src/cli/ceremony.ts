@@ -95,7 +95,7 @@ export async function ceremonyGate(cmd: Command, opts: Record<string, unknown>, 
 
 /** The loud stderr warning of an online ceremony machine (nothing when offline). */
 export function warnOnline(gate: CeremonyGate | undefined, io: { stderr: { write(s: string): unknown } }): void {
-  if (gate?.finding) io.stderr.write(`coldkit: WARNING: ${gate.finding.message}; --require-offline refuses instead\n`);
+  if (gate?.finding) io.stderr.write(`coldkit: WARNING: ${gate.finding.message}\n`);
 }
 
 /** Add the gate's record to each journal entry of the command (`data.preflight`). */

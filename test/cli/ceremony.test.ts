@@ -67,21 +67,21 @@ describe('with injected facts (in process)', () => {
   it('online, in a script: the result, then one warning line; the entry records the finding', async () => {
     const r = await check(onlineTree());
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toBe('coldkit: WARNING: this machine is online: eth0 is up (192.168.1.20); default route eth0 via 192.168.1.1 — a ceremony machine must be offline (coldkit preflight says what to do); --require-offline refuses instead\n');
+    expect(r.stderr).toBe('coldkit: WARNING: this computer is online: eth0 is up (192.168.1.20); default route eth0 via 192.168.1.1 — a ceremony computer must be offline (coldkit preflight lists what to do)\n');
     expect(r.log[r.log.length - 1]).toMatch(/^err:coldkit: WARNING/);
-    expect(r.entries[0].data.preflight).toEqual({ offline: false, requireOffline: false, findings: [{ code: 'online', message: expect.stringMatching(/^this machine is online: eth0 is up/) }] });
+    expect(r.entries[0].data.preflight).toEqual({ offline: false, requireOffline: false, findings: [{ code: 'online', message: expect.stringMatching(/^this computer is online: eth0 is up/) }] });
   });
 
   it('online, on a terminal: the warning comes first', async () => {
     const r = await check(onlineTree(), [], { tty: true });
     expect(r.code).toBe(0);
-    expect(r.log[0]).toMatch(/^err:coldkit: WARNING: this machine is online/);
+    expect(r.log[0]).toMatch(/^err:coldkit: WARNING: this computer is online/);
   });
 
   it('online with --require-offline, COLDKIT_REQUIRE_OFFLINE=1 or --json: exit 3, one line, no result, nothing journaled', async () => {
     for (const r of [await check(onlineTree(), ['--require-offline']), await check(onlineTree(), [], { env: { COLDKIT_REQUIRE_OFFLINE: '1' } })]) {
       expect(r.code).toBe(3);
-      expect(r.stderr).toMatch(/^coldkit: this machine is online: eth0 is up \(192\.168\.1\.20\); default route eth0 via 192\.168\.1\.1 — a ceremony machine must be offline \(coldkit preflight says what to do\)\n$/);
+      expect(r.stderr).toMatch(/^coldkit: this computer is online: eth0 is up \(192\.168\.1\.20\); default route eth0 via 192\.168\.1\.1 — a ceremony computer must be offline \(coldkit preflight lists what to do\)\n$/);
       expect(r.stdout).toBe('');
       expect(r.entries).toEqual([]);
     }
@@ -114,7 +114,7 @@ describe('seed check on this machine, as it is', () => {
     const r = await run([]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('Master fingerprint: 73c5da0a');
-    expect(r.stderr).toMatch(/^coldkit: WARNING: this machine is online: .* — a ceremony machine must be offline \(coldkit preflight says what to do\); --require-offline refuses instead\n$/);
+    expect(r.stderr).toMatch(/^coldkit: WARNING: this computer is online: .* — a ceremony computer must be offline \(coldkit preflight lists what to do\)\n$/);
     const [e] = entries(r.journal);
     expect(e.data.preflight).toMatchObject({ offline: false, requireOffline: false, findings: [{ code: 'online' }] });
   });
@@ -123,7 +123,7 @@ describe('seed check on this machine, as it is', () => {
     for (const r of [await run(['--require-offline']), await run([], { env: { COLDKIT_REQUIRE_OFFLINE: '1' } }), await run(['--json', '--require-offline'])]) {
       expect(r.code, r.stderr).toBe(3);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toMatch(/^coldkit: this machine is online: /);
+      expect(r.stderr).toMatch(/^coldkit: this computer is online: /);
       expect(r.stdout).not.toContain('73c5da0a');
       expect(entries(r.journal)).toEqual([]);
     }

@@ -19,6 +19,10 @@ function isLive(i: NetInterface): boolean {
   return i.addresses.length > 0;
 }
 
+/**
+ * One live interface in words. The online warning can land on the screen of a share ceremony, so
+ * its wording avoids SLIP-39 words (a stray one would look like part of a share).
+ */
 function describe(i: NetInterface): string {
   const kind = i.wireless ? 'Wi-Fi ' : '';
   const addr = i.addresses.length ? ` (${i.addresses.join(', ')})` : '';
@@ -91,6 +95,6 @@ export function networkChecks(f: NetworkFacts): PreflightCheck[] {
 export function onlineFinding(checks: readonly PreflightCheck[], requireOffline: boolean): Finding | undefined {
   const failed = checks.filter((c) => c.area === 'network' && c.status === 'fail' && c.id !== 'dns');
   if (!failed.length) return undefined;
-  const message = `this machine is online: ${failed.map((c) => c.found).join('; ')} — a ceremony machine must be offline (coldkit preflight says what to do)`;
+  const message = `this computer is online: ${failed.map((c) => c.found).join('; ')} — a ceremony computer must be offline (coldkit preflight lists what to do)`;
   return requireOffline ? hardRefusal('online', RANK.identity, message) : warning('online', RANK.identity, message);
 }

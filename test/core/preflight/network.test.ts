@@ -69,7 +69,7 @@ describe('onlineFinding (what ceremony commands do)', () => {
     const checks = networkChecks(fitLaptop({ interfaces: [LO, eth()], defaultRoutes: ['eth0 via 192.168.1.1'], nameservers: ['9.9.9.9'] }));
     const warn = onlineFinding(checks, false)!;
     expect(warn).toMatchObject({ code: 'online', severity: 'warn' });
-    expect(warn.message).toBe('this machine is online: eth0 is up (192.168.1.20, fe80::1); default route eth0 via 192.168.1.1 — a ceremony machine must be offline (coldkit preflight says what to do)');
+    expect(warn.message).toBe('this computer is online: eth0 is up (192.168.1.20, fe80::1); default route eth0 via 192.168.1.1 — a ceremony computer must be offline (coldkit preflight lists what to do)');
     expect(onlineFinding(checks, true)).toMatchObject({ code: 'online', severity: 'refuse', overridable: false });
   });
 
