@@ -12,7 +12,7 @@ import { preflight, type PreflightReport } from '../../core/preflight/report.js'
 import { sanitize } from '../../core/text.js';
 import type { Action } from '../command.js';
 import { bundleRoot } from '../installation.js';
-import { journalPath, readJournal } from '../journal-file.js';
+import { journalPath, scanJournal } from '../journal-file.js';
 import { gatherFacts, type FactSources } from '../preflight/gather.js';
 
 /** Test seam: fake /proc, /sys and /etc trees and process facts (default: the live system). */
@@ -31,7 +31,7 @@ function releaseDate(): string | undefined {
 
 const MARK = { pass: 'pass', warn: 'WARN', fail: 'FAIL' } as const;
 
-function render(r: PreflightReport & { journal: string }): string {
+function render(r: PreflightReport): string {
   const out = [`coldkit preflight: ${r.ok ? 'fit for a ceremony' : 'NOT fit for a ceremony'} (${r.counts.pass} pass, ${r.counts.warn} warn, ${r.counts.fail} fail)`, ''];
   for (const c of r.checks) {
     out.push(`  ${MARK[c.status]}  ${c.id.padEnd(19)} ${sanitize(c.found)}`);
@@ -43,15 +43,18 @@ function render(r: PreflightReport & { journal: string }): string {
 
 const action: Action = async (_opts, ctx) => {
   const file = journalPath(ctx.globals.journal, ctx.env);
-  const entries = readJournal(file).entries;
+  let lastTs: string | undefined;
+  scanJournal(file, (v) => {
+    lastTs = v.entry.ts;
+  });
   const notBefore = releaseDate();
   const facts = gatherFacts(
-    { now: ctx.now().toISOString(), journalPath: path.resolve(file), ...(entries.length ? { lastJournalTs: entries[entries.length - 1]!.ts } : {}), ...(notBefore ? { notBefore } : {}) },
+    { now: ctx.now().toISOString(), journalPath: path.resolve(file), ...(lastTs ? { lastJournalTs: lastTs } : {}), ...(notBefore ? { notBefore } : {}) },
     { env: ctx.env, ...preflightSources.facts },
   );
   const report = preflight(facts);
   return {
-    result: { ...report, journal: file },
+    result: report,
     human: render,
     exitCode: report.ok ? EXIT.ok : EXIT.refused,
     journal: [{ op: 'preflight', data: { ok: report.ok, counts: report.counts, checks: report.checks.map((c) => ({ id: c.id, status: c.status, found: c.found })) } }],

@@ -12,12 +12,13 @@ import { pbkdf2 } from '@noble/hashes/pbkdf2.js';
 import { sha256, sha512 } from '@noble/hashes/sha2.js';
 import { rngSelfTest } from '../bip39/rng-health.js';
 import { mnemonicFromEntropy } from '../bip39/mnemonic.js';
-import { NETWORKS } from '../btc/network.js';
-import { ecdsaSignLowR, ecdsaVerify, publicKey, schnorrSign, schnorrVerify } from '../btc/secp.js';
+import { NETWORKS } from '../network.js';
+import { ecdsaSignLowR, ecdsaVerify, publicKey, schnorrSign, schnorrVerify } from '../secp.js';
 import { SeedKeys } from '../btc/seed-keys.js';
 import { signTx } from '../eth/sign.js';
 import { decodeTx } from '../eth/tx.js';
 import { deriveIndices, masterKey, seedFromMnemonic } from '../hd/keys.js';
+import { fingerprintHex } from '../hd/path.js';
 import { combineShares } from '../shares/combine.js';
 import { splitEntropy } from '../shares/split.js';
 import { decodeShare } from '../shares/v1.js';
@@ -122,7 +123,8 @@ export function knownAnswers(random: (n: number) => Uint8Array, v: Vectors = V):
       run: async () => {
         const b = v.BIP32_VECTOR1;
         const node = deriveIndices(masterKey(h(b.seed), NETWORKS.mainnet), b.path);
-        const signer = SeedKeys.fromSeed(h(b.seed)).keyPair(b.path);
+        const keys = SeedKeys.fromSeed(h(b.seed));
+        const signer = keys.keyPair(fingerprintHex(keys.fingerprint), b.path);
         return first(
           differs('extended private key', node.privateExtendedKey, b.xprv),
           differs('signer private key', signer ? toHex(signer.priv) : 'none', toHex(node.privateKey!)),

@@ -20,7 +20,6 @@ interface Report {
   ok: boolean;
   counts: { pass: number; warn: number; fail: number };
   checks: Array<{ id: string; area: string; status: 'pass' | 'warn' | 'fail'; found: string; action?: string }>;
-  journal: string;
 }
 
 const IDS = ['network-interfaces', 'default-route', 'dns', 'wifi', 'bluetooth', 'swap', 'core-dumps', 'cloud-vm', 'clock', 'journal-filesystem', 'terminal-recording'];

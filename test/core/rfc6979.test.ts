@@ -9,8 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ecc from 'tiny-secp256k1';
 import { describe, expect, it } from 'vitest';
-import { derDecode, derEncode, ecdsaSignLowR, ecdsaVerify, publicKey } from '../../../src/core/btc/secp.js';
-import { ROOT } from '../../helpers/cli.js';
+import { derDecode, derEncode, ecdsaSignLowR, ecdsaVerify, publicKey } from '../../src/core/secp.js';
+import { ROOT } from '../helpers/cli.js';
 
 const doc = JSON.parse(fs.readFileSync(path.join(ROOT, 'fixtures/rfc6979-secp256k1/ecdsa.json'), 'utf8')) as { valid: { ecdsa: Array<{ d: string; message: string; signature: string }> } };
 const key = (d: string) => Uint8Array.from(Buffer.from(d.padStart(64, '0'), 'hex'));

@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isXOnlyPoint, publicKey, schnorrSign, schnorrVerify } from '../../../src/core/btc/secp.js';
-import { ROOT } from '../../helpers/cli.js';
+import { isXOnlyPoint, publicKey, schnorrSign, schnorrVerify } from '../../src/core/secp.js';
+import { ROOT } from '../helpers/cli.js';
 
 const rows = fs
   .readFileSync(path.join(ROOT, 'fixtures/bip340/test-vectors.csv'), 'utf8')
