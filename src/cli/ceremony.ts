@@ -1,11 +1,12 @@
 /**
- * The ceremony commands — the ones that make, rebuild or use key material — and what the executor
- * does before any of them starts (src/cli/execute.ts calls `ceremonyGate` once, before the action):
+ * The commands that make, rebuild or use key material, and what the executor does before any of
+ * them starts (src/cli/execute.ts calls `ceremonyGate` once, before the action):
  *
  * 1. From a release bundle, the bundle's files must match its SHA256SUMS, or the command refuses
  *    (exit 3): a changed byte in the program must never touch a key. A checkout is not checked.
- * 2. The network part of the pre-flight (src/core/preflight/network.ts): online, the command warns
- *    loudly on stderr and journals the finding with its entries; when an offline machine is
+ * 2. For the ceremony acts (a seed made, split or rebuilt; a signature), the network part of the
+ *    pre-flight (src/core/preflight/network.ts): online, the command warns loudly on stderr and
+ *    journals the finding with its entries; when an offline machine is
  *    required (`--require-offline`, COLDKIT_REQUIRE_OFFLINE=1, or an adopted policy's
  *    `"ceremony": {"requireOffline": true}`) it refuses (exit 3), and nothing overrides that.
  */
@@ -16,10 +17,11 @@ import type { FactSources } from './preflight/gather.js';
 /**
  * Command paths that make, read or use key material: the seed and share commands, the watch-only
  * exports made from a seed (a tampered program could hand out someone else's xpub) and every
- * signer. test/cli/ceremony.test.ts fails when a command reading a mnemonic or shares
- * (`--mnemonic-file`, `--share-file`) is missing here, so a new one (e.g. shares reissue) must be added.
+ * signer. From a bundle they refuse to start unless every file matches SHA256SUMS.
+ * test/cli/ceremony.test.ts fails when a command reading a mnemonic or shares (`--mnemonic-file`,
+ * `--share-file`) or a signer is missing here, so a new one (e.g. shares reissue) must be added.
  */
-export const CEREMONY_COMMANDS: ReadonlySet<string> = new Set([
+export const KEY_COMMANDS: ReadonlySet<string> = new Set([
   'seed new',
   'seed check',
   'seed finish',
@@ -34,6 +36,13 @@ export const CEREMONY_COMMANDS: ReadonlySet<string> = new Set([
   'eth sign-message',
   'eth sign-typed-data',
 ]);
+
+/**
+ * The ceremony acts among them — a seed made, split or rebuilt, and every signature — which also
+ * run the network part of the pre-flight (warn online; refuse with require-offline). Add
+ * `shares reissue` here when it exists.
+ */
+export const CEREMONY_COMMANDS: ReadonlySet<string> = new Set(['seed new', 'shares split', 'shares combine', 'shares drill', 'psbt sign', 'eth sign', 'eth sign-message', 'eth sign-typed-data']);
 
 /** "psbt sign" for the commander command `coldkit psbt sign`. */
 export function commandPath(cmd: Command): string {
@@ -72,18 +81,20 @@ export interface CeremonyGate {
 }
 
 /**
- * Run the checks for a ceremony command (undefined for other commands, which load none of this);
- * throws to refuse.
+ * Run the checks before a command: the bundle check for key commands, and the network check for
+ * ceremony acts (undefined when no network check ran; other commands load none of this). Throws to
+ * refuse.
  */
 export async function ceremonyGate(cmd: Command, opts: Record<string, unknown>, env: Record<string, string | undefined>): Promise<CeremonyGate | undefined> {
-  if (!CEREMONY_COMMANDS.has(commandPath(cmd))) return undefined;
-  const [{ assertBundleIntact }, { gatherNetworkFacts }, { networkChecks, onlineFinding }, { decide, enforce }] = await Promise.all([
-    import('./bundle/integrity.js'),
+  const name = commandPath(cmd);
+  if (!KEY_COMMANDS.has(name)) return undefined;
+  (await import('./bundle/integrity.js')).assertBundleIntact();
+  if (!CEREMONY_COMMANDS.has(name)) return undefined;
+  const [{ gatherNetworkFacts }, { networkChecks, onlineFinding }, { decide, enforce }] = await Promise.all([
     import('./preflight/gather.js'),
     import('../core/preflight/network.js'),
     import('../core/findings/decide.js'),
   ]);
-  assertBundleIntact();
   const required = requireOffline(opts, env);
   const finding = onlineFinding(networkChecks(gatherNetworkFacts(ceremonyOverrides.facts)), required);
   if (finding) enforce(decide([finding], new Set()));

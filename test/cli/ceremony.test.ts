@@ -12,7 +12,7 @@ import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli/main.js';
 import { networkChecks, onlineFinding } from '../../src/core/preflight/network.js';
 import { gatherNetworkFacts } from '../../src/cli/preflight/gather.js';
-import { CEREMONY_COMMANDS, ceremonyOverrides, requireOffline } from '../../src/cli/ceremony.js';
+import { CEREMONY_COMMANDS, KEY_COMMANDS, ceremonyOverrides, requireOffline } from '../../src/cli/ceremony.js';
 import { BIN, runProgram, tmpDir } from '../helpers/cli.js';
 import { runInProcess } from '../helpers/in-process.js';
 import { OFFLINE } from '../helpers/offline.js';
@@ -31,15 +31,19 @@ const pathOf = (c: Command) => {
   return n.join(' ');
 };
 
-describe('the ceremony command set', () => {
-  it('holds every command that reads a mnemonic or shares, and every signer', async () => {
-    const program = await buildProgram();
-    const all = leaves(program);
+describe('the command sets', () => {
+  it('key commands: every command that reads a mnemonic or shares, and every signer', async () => {
+    const all = leaves(await buildProgram());
     const secretReaders = all.filter((c) => c.options.some((o) => o.long === '--mnemonic-file' || o.long === '--share-file') || /\bsign/.test(c.name()));
-    expect(secretReaders.map(pathOf).filter((p) => !CEREMONY_COMMANDS.has(p))).toEqual([]);
+    expect(secretReaders.map(pathOf).filter((p) => !KEY_COMMANDS.has(p))).toEqual([]);
     const names = all.map(pathOf);
-    expect([...CEREMONY_COMMANDS].filter((p) => !names.includes(p))).toEqual([]);
-    for (const p of ['seed new', 'shares split', 'shares combine', 'shares drill', 'psbt sign', 'eth sign', 'eth sign-message', 'eth sign-typed-data']) expect(CEREMONY_COMMANDS.has(p)).toBe(true);
+    expect([...KEY_COMMANDS].filter((p) => !names.includes(p))).toEqual([]);
+  });
+
+  it('ceremony acts (network check): seed new, shares split|combine|drill and every signer, all key commands', async () => {
+    const signers = leaves(await buildProgram()).map(pathOf).filter((p) => /\bsign\b|\bsign-/.test(p));
+    expect([...CEREMONY_COMMANDS].sort()).toEqual(['seed new', 'shares split', 'shares combine', 'shares drill', ...signers].sort());
+    for (const p of CEREMONY_COMMANDS) expect(KEY_COMMANDS.has(p)).toBe(true);
   });
 
   it('offline is required by the flag, by COLDKIT_REQUIRE_OFFLINE=1, or by an adopted policy', () => {
@@ -59,7 +63,7 @@ describe('with injected facts (in process)', () => {
   const check = async (facts: ReturnType<typeof onlineTree>, args: string[] = [], opts: { env?: Record<string, string>; tty?: boolean } = {}) => {
     ceremonyOverrides.facts = facts;
     const journal = path.join(dir, `journal-${++n}.jsonl`);
-    const r = await runInProcess(['--journal', journal, ...args, 'seed', 'check', '--mnemonic-file', mnemonic], opts);
+    const r = await runInProcess(['--journal', journal, ...args, 'seed', 'new', '--words', '12', '--mnemonic-out', path.join(dir, `words-${n}.txt`)], opts);
     const entries = fs.existsSync(journal) ? fs.readFileSync(journal, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
     return { ...r, entries };
   };
@@ -92,31 +96,38 @@ describe('with injected facts (in process)', () => {
     expect(JSON.parse(j.stdout).error).toMatchObject({ exitCode: 3, kind: 'RefusedError', findings: [{ code: 'online', severity: 'refuse', overridable: false }] });
   });
 
+  it('a key command that is not a ceremony act (seed check) runs no network check, even online', async () => {
+    ceremonyOverrides.facts = onlineTree();
+    const journal = path.join(dir, 'journal-check.jsonl');
+    const r = await runInProcess(['--journal', journal, '--require-offline', 'seed', 'check', '--mnemonic-file', mnemonic]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(diagnostics(r.stderr)).toEqual([]);
+    expect(JSON.parse(fs.readFileSync(journal, 'utf8')).data.preflight).toBeUndefined();
+  });
+
   it('offline with --require-offline: runs silently and journals "offline"', async () => {
     const r = await check(offlineTree(), ['--require-offline']);
     expect(r.code, r.stderr).toBe(0);
     expect(diagnostics(r.stderr)).toEqual([]);
-    expect(r.stdout).toContain('Master fingerprint: 73c5da0a');
+    expect(r.stdout).toContain('Master fingerprint: ');
     expect(r.entries[0].data.preflight).toEqual({ offline: true, requireOffline: true, findings: [] });
   });
 });
 
 const online = Boolean(onlineFinding(networkChecks(gatherNetworkFacts()), false));
 
-describe('seed check on this machine, as it is', () => {
+describe('seed new on this machine, as it is', () => {
   const dir = tmpDir('coldkit-ceremony-');
-  const mnemonic = path.join(dir, 'm.txt');
-  fs.writeFileSync(mnemonic, ABOUT + '\n');
   const run = (args: string[], opts: { offline?: boolean; env?: Record<string, string> } = {}) => {
     const journal = path.join(tmpDir('coldkit-ceremony-'), 'journal.jsonl');
-    return runProgram([process.execPath, BIN, '--journal', journal, ...args, 'seed', 'check', '--mnemonic-file', mnemonic], opts).then((r) => ({ ...r, journal }));
+    return runProgram([process.execPath, BIN, '--journal', journal, ...args, 'seed', 'new', '--words', '12', '--mnemonic-out', path.join(path.dirname(journal), 'words.txt')], opts).then((r) => ({ ...r, journal }));
   };
   const entries = (journal: string) => (fs.existsSync(journal) ? fs.readFileSync(journal, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : []);
 
   it.skipIf(!online)('online: the result, then the warning on stderr; the journal entry records the finding', async () => {
     const r = await run([]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('Master fingerprint: 73c5da0a');
+    expect(r.stdout).toContain('Master fingerprint: ');
     expect(diagnostics(r.stderr)).toEqual([expect.stringMatching(/^coldkit: WARNING: this computer is online: .* — a ceremony computer must be offline \(coldkit preflight lists what to do\)$/)]);
     const [e] = entries(r.journal);
     expect(e.data.preflight).toMatchObject({ offline: false, requireOffline: false, findings: [{ code: 'online' }] });
@@ -127,7 +138,8 @@ describe('seed check on this machine, as it is', () => {
       expect(r.code, r.stderr).toBe(3);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toMatch(/^coldkit: this computer is online: /);
-      expect(r.stdout).not.toContain('73c5da0a');
+      expect(r.stdout).not.toContain('Master fingerprint');
+      expect(fs.existsSync(path.join(path.dirname(r.journal), 'words.txt'))).toBe(false);
       expect(entries(r.journal)).toEqual([]);
     }
     const j = (await run(['--json', '--require-offline'])).json();
