@@ -14,6 +14,7 @@ import { assertCreatable, processIo } from './io.js';
 import { overrideFlag, refusalHint } from './overrides.js';
 import { appendEntries, journalPath, landed, landedLine, openJournal } from './journal-file.js';
 import { terminalPrompter } from './prompt.js';
+import { ceremonyGate, journalGate, warnOnline } from './ceremony.js';
 
 /** Test seam: in-process tests replace the I/O and the prompter. */
 export const overrides: { io?: Io; prompter?: (g: Globals) => Prompter; env?: Record<string, string | undefined> } = {};
@@ -57,8 +58,13 @@ export async function execute(cmd: Command, args: string[], load: () => Promise<
     // QR targets are checked before the action acts, so a bad path cannot fail after journaling.
     if (opts.qrPng) assertCreatable(String(opts.qrPng), 'dir', '--qr-png');
     if (opts.qrHtml) assertCreatable(String(opts.qrHtml), 'file', '--qr-html');
+    // Ceremony commands: bundle integrity and the network pre-flight (src/cli/ceremony.ts). The
+    // online warning comes first on a terminal, after the result in scripts (an error stays one line).
+    const gate = await ceremonyGate(cmd, opts, env);
+    if (io.stderr.isTTY) warnOnline(gate, io);
     const action = await load();
     const outcome: Outcome = await action(opts, ctx, args);
+    journalGate(gate, outcome);
     // Render and check the output before journaling, so a refused output leaves the journal untouched.
     let text = globals.json ? toJson(outcome.result) : outcome.human(outcome.result);
     if (!text.endsWith('\n')) text += '\n';
@@ -78,6 +84,7 @@ export async function execute(cmd: Command, args: string[], load: () => Promise<
       if (globals.json && isRecord(outcome.result)) text = toJson({ ...outcome.result, journal: where }) + '\n';
     }
     io.stdout.write(text);
+    if (!io.stderr.isTTY) warnOnline(gate, io);
     if (outcome.payload && (opts.qrPng || opts.qrHtml || opts.qrTerminal)) {
       const { emitPayload } = await import('./qr/emit.js');
       await emitPayload(

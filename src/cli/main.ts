@@ -22,6 +22,7 @@ export async function buildProgram(only?: string | null): Promise<Command> {
     .addOption(new Option('--network <name>', 'bitcoin network where it applies').choices([...NETWORK_NAMES]))
     .option('--yes', 'answer confirmations with yes (scripted runs); without a terminal, prompts fail with exit 2')
     .option('--debug', 'print stack traces on errors')
+    .option('--require-offline', 'ceremony commands refuse (exit 3) on a machine that is online (also COLDKIT_REQUIRE_OFFLINE=1)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });

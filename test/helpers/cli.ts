@@ -29,9 +29,19 @@ export function tmpDir(prefix = 'coldkit-test-'): string {
 export function runCli(args: string[], opts: { stdin?: string | Uint8Array; env?: Record<string, string>; cwd?: string; timeoutMs?: number } = {}): Promise<CliRun> {
   const env: Record<string, string> = { ...(process.env as Record<string, string>), ...(opts.env ?? {}) };
   if (!env.COLDKIT_JOURNAL) env.COLDKIT_JOURNAL = path.join(tmpDir('coldkit-journal-'), 'journal.jsonl');
+  return runProgram([process.execPath, BIN, ...args], { ...opts, cwd: opts.cwd ?? ROOT, env });
+}
+
+/**
+ * Run any program (`argv[0]` with the rest as arguments) and collect its exit code, stdout and
+ * stderr; with `offline`, inside `unshare -n` (see ./offline.ts). NODE_OPTIONS is never passed on.
+ */
+export function runProgram(argv: string[], opts: { offline?: boolean; stdin?: string | Uint8Array; env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number } = {}): Promise<CliRun> {
+  const full = opts.offline ? ['unshare', '-n', ...argv] : argv;
+  const env = { ...process.env, ...opts.env };
   delete env.NODE_OPTIONS;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(full[0]!, full.slice(1), { cwd: opts.cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     const timer = setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs ?? 60_000);

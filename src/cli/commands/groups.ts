@@ -23,6 +23,8 @@ export const GROUPS: readonly Group[] = [
   { name: 'eth', summary: 'Ethereum: build transactions online, review and sign offline (EIP-155/2930/1559, EIP-712, EIP-191, EIP-4527 QR)', load: () => import('./eth.js') },
   { name: 'qr', summary: 'air-gap QR transport: UR (fountain), BBQr, plain — encode and decode', load: () => import('./qr.js') },
   { name: 'journal', summary: 'the hash-chained ceremony journal', load: () => import('./journal.js') },
+  { name: 'self-check', summary: 'check this copy of coldkit: bundle files against SHA256SUMS, the release hash, known-answer tests of its crypto', load: () => import('./self-check.js') },
+  { name: 'preflight', summary: 'check the ceremony laptop: network, radios, swap, core dumps, VM, clock, journal file system, terminal recording', load: () => import('./preflight.js') },
   { name: 'demo', summary: 'run every ceremony step non-interactively on testnet sample data, explaining each', load: () => import('./demo.js') },
 ];
 

@@ -5,11 +5,8 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RuntimeFailure } from '../../core/errors.js';
-
-/** bin/coldkit, found from this file's place in dist/src/cli/demo/. */
-export const COLDKIT_BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../bin/coldkit');
+import { coldkitScript } from '../installation.js';
 
 /** One executed step. */
 export interface DemoStep {
@@ -79,7 +76,7 @@ export function makeRunner(dir: string, steps: DemoStep[], onStep?: (s: DemoStep
 
 function spawnColdkit(args: string[], cwd: string, env: NodeJS.ProcessEnv, stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [COLDKIT_BIN, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [coldkitScript(), ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (d: Buffer) => out.push(d));

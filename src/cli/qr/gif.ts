@@ -4,12 +4,12 @@
  */
 import { RuntimeFailure } from '../../core/errors.js';
 import type { RgbaImage } from './read-image.js';
+import { cjsExports } from '../cjs.js';
 
 /** GIF bytes showing `images` in order, `delayMs` each, looping. */
 export async function encodeGif(images: RgbaImage[], delayMs: number): Promise<Uint8Array> {
-  const mod = (await import('gifenc')) as typeof import('gifenc') & { default?: typeof import('gifenc') };
-  // gifenc ships CommonJS as "main": under Node's ESM loader its exports sit on `default`.
-  const GIFEncoder = mod.GIFEncoder ?? mod.default!.GIFEncoder;
+  // gifenc ships CommonJS as "main".
+  const { GIFEncoder } = cjsExports<typeof import('gifenc')>(await import('gifenc'));
   const gif = GIFEncoder();
   const { width, height } = images[0]!;
   const palette = [

@@ -5,6 +5,7 @@
  * codes, and jsQR's inverted pass doubles its cost. Loaded lazily on first use.
  */
 import type { RgbaImage } from './zxing.js';
+import { cjsExports } from '../cjs.js';
 
 type JsQr = (data: Uint8ClampedArray, w: number, h: number, o?: { inversionAttempts?: 'attemptBoth' | 'dontInvert' }) => { binaryData: number[] } | null;
 
@@ -13,8 +14,8 @@ let jsQR: JsQr | undefined;
 /** Raw data bytes of the QR code jsQR finds in `img`, or null. */
 export async function jsqrDecode(img: RgbaImage): Promise<Uint8Array | null> {
   if (!jsQR) {
-    const mod: unknown = (await import('jsqr')).default;
-    // jsqr is a CommonJS bundle: under Node's ESM loader the callable is the default export.
+    // jsqr is a CommonJS bundle whose module.exports is the function (with itself as `default`).
+    const mod = cjsExports<unknown>(await import('jsqr'));
     jsQR = (typeof mod === 'function' ? mod : (mod as { default: unknown }).default) as JsQr;
   }
   const data = img.data instanceof Uint8ClampedArray ? img.data : new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.width * img.height * 4);

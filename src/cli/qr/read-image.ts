@@ -15,6 +15,7 @@
 import { InputError, RuntimeFailure } from '../../core/errors.js';
 import { readInputFile } from '../io.js';
 import type { RgbaImage } from './zxing.js';
+import { cjsExports } from '../cjs.js';
 
 export type { RgbaImage } from './zxing.js';
 
@@ -90,7 +91,7 @@ export async function decodePng(file: Uint8Array, name: string, field = 'image')
   if (width < 1 || height < 1 || width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE) {
     throw new InputError(`"${name}" is ${width}×${height} pixels; QR images must be 1..${MAX_IMAGE_SIDE} pixels on each side`, field);
   }
-  const { PNG } = await import('pngjs');
+  const { PNG } = cjsExports<typeof import('pngjs')>(await import('pngjs'));
   let png: { data: Buffer; width: number; height: number };
   try {
     png = PNG.sync.read(Buffer.from(file.buffer, file.byteOffset, file.byteLength));

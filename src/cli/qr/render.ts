@@ -7,6 +7,7 @@
 import { RuntimeFailure } from '../../core/errors.js';
 import type { Ecc } from '../../core/transport/qr-capacity.js';
 import type { RgbaImage } from './read-image.js';
+import { cjsExports } from '../cjs.js';
 
 /** A QR symbol as a square of dark (1) / light (0) modules. */
 export interface QrMatrix {
@@ -37,7 +38,7 @@ type QrLib = typeof import('qrcode');
 let qrLib: QrLib | undefined;
 
 async function lib(): Promise<QrLib> {
-  qrLib ??= ((await import('qrcode')) as unknown as { default?: QrLib }).default ?? ((await import('qrcode')) as QrLib);
+  qrLib ??= cjsExports<QrLib>(await import('qrcode'));
   return qrLib;
 }
 

@@ -10,11 +10,15 @@
  * the module is instantiated and used.
  *
  * Everything is loaded lazily on the first call, so `coldkit --help` never loads the WebAssembly.
+ * In a release bundle the file is `lib/zxing_reader.wasm` of the bundle's folder (no node_modules).
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
+import * as path from 'node:path';
+import { LIB_DIR } from '../../core/bundle/layout.js';
 import { RuntimeFailure } from '../../core/errors.js';
+import { bundleRoot } from '../installation.js';
 
 type ZxingReader = typeof import('zxing-wasm/reader');
 
@@ -23,9 +27,14 @@ export interface RgbaImage { data: Uint8ClampedArray | Uint8Array; width: number
 
 let loading: Promise<ZxingReader> | undefined;
 
-/** Absolute path of the reader WebAssembly inside the installed zxing-wasm package. */
+/** The reader WebAssembly's file name in a release bundle's lib/ folder. */
+export const ZXING_WASM_FILE = 'zxing_reader.wasm';
+
+/** Absolute path of the reader WebAssembly: in the bundle's lib/, else inside the installed zxing-wasm package. */
 export function zxingWasmPath(): string {
-  return createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm');
+  const root = bundleRoot();
+  if (root) return path.join(root, LIB_DIR, ZXING_WASM_FILE);
+  return createRequire(import.meta.url).resolve(`zxing-wasm/reader/${ZXING_WASM_FILE}`);
 }
 
 async function load(): Promise<ZxingReader> {

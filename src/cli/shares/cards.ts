@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { InputError } from '../../core/errors.js';
 import type { WalletCard, WalletCardShares } from '../../core/hd/wallet-card.js';
 import { writeFileAtomic } from '../io.js';
+import { cjsExports } from '../cjs.js';
 
 /** One share as printed on its card. */
 export interface CardShare {
@@ -126,7 +127,7 @@ export function walletCardHtml(card: SharedWalletCard): string {
 
 /** Write every card and the wallet card into `dir`; returns the files written. */
 export async function writeCards(dir: string, shares: CardShare[], set: CardSet, card: WalletCard): Promise<string[]> {
-  const QR = await import('qrcode');
+  const QR = cjsExports<typeof import('qrcode')>(await import('qrcode'));
   const files: string[] = [];
   const put = (name: string, data: string | Uint8Array, mode: number) => {
     const f = path.join(dir, name);
