@@ -4,18 +4,12 @@
  * src/cli/execute.ts renders, journals, emits QR and maps errors to exit codes, so actions never
  * print results themselves. This file is light: importing it loads no crypto.
  */
-import type { Command } from 'commander';
 import type { PayloadKind } from '../core/transport/payload-kinds.js';
+import type { GlobalValues } from './commands/globals.js';
+import type { CommandSpec, OptionsOf } from './options/spec.js';
 
-/** Options every command accepts (defined once on the root program). */
-export interface Globals {
-  json: boolean;
-  journal?: string;
-  operator?: string;
-  network?: string;
-  yes: boolean;
-  debug: boolean;
-}
+/** Options every command accepts (src/cli/commands/globals.ts). */
+export type Globals = GlobalValues;
 
 /** Interactive questions. With `--yes`, confirm() approves; without a terminal, prompting fails with exit 2. */
 export interface Prompter {
@@ -84,18 +78,8 @@ export interface Outcome<T = unknown> {
   reveals?: boolean;
 }
 
-/** An action: options (with globals merged), context, positional arguments. */
-export type Action<O = any> = (opts: O, ctx: Context, args: string[]) => Promise<Outcome<any>>;
+/** An action: the options its command's table declares (src/cli/commands/*.ts), the context, positional arguments. */
+export type Action<C extends CommandSpec> = (opts: OptionsOf<C>, ctx: Context, args: string[]) => Promise<Outcome<any>>;
 
-/**
- * Wrap a lazily imported action for commander: `.action(lazyAction(() => import('../actions/x.js')))`.
- * The action module is loaded only when the command runs, so `coldkit --help` stays light.
- */
-export function lazyAction(load: () => Promise<{ default: Action }>) {
-  return async (...cmdArgs: unknown[]): Promise<void> => {
-    const cmd = cmdArgs[cmdArgs.length - 1] as Command;
-    const positional = cmdArgs.slice(0, -2).flatMap((a) => (Array.isArray(a) ? a : a === undefined ? [] : [String(a)]));
-    const { execute } = await import('./execute.js');
-    await execute(cmd, positional, async () => (await load()).default);
-  };
-}
+/** An action of some command, as the executor runs it (commander has checked its options against the table). */
+export type LoadedAction = (opts: any, ctx: Context, args: string[]) => Promise<Outcome<any>>;

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { ColdkitError, EXIT, RefusedError, RuntimeFailure } from '../core/errors.js';
 import { sanitize, toJson } from '../core/text.js';
 import { VERSION } from '../version.js';
-import type { Action, Context, Globals, Io, Outcome, Prompter } from './command.js';
+import type { Context, Globals, Io, LoadedAction, Outcome, Prompter } from './command.js';
 import { assertCreatable, processIo } from './io.js';
 import { overrideFlag, refusalHint } from './overrides.js';
 import { appendEntries, journalPath, landed, landedLine, openJournal } from './journal-file.js';
@@ -23,15 +23,16 @@ export const overrides: { io?: Io; prompter?: (g: Globals) => Prompter; env?: Re
 const MIN_GUARDED_SECRET = 8;
 
 /** Run an action for a parsed commander command. */
-export async function execute(cmd: Command, args: string[], load: () => Promise<Action>): Promise<void> {
+export async function execute(cmd: Command, args: string[], load: () => Promise<LoadedAction>): Promise<void> {
   const opts = cmd.optsWithGlobals<Record<string, unknown>>();
   const globals: Globals = {
     json: Boolean(opts.json),
     journal: opts.journal as string | undefined,
     operator: opts.operator as string | undefined,
-    network: opts.network as string | undefined,
+    network: opts.network as Globals['network'],
     yes: Boolean(opts.yes),
     debug: Boolean(opts.debug),
+    requireOffline: Boolean(opts.requireOffline),
   };
   // A fresh object per run: per-run state keyed by it (which field read stdin, src/cli/io.ts) starts empty.
   const io: Io = { ...(overrides.io ?? processIo()) };

@@ -2,10 +2,12 @@
  * The coldkit program: global options, command groups, and commander's usage errors mapped to
  * exit 2. Only light modules are imported here; each command loads its code when it runs.
  */
-import { Command, CommanderError, Option } from 'commander';
-import { NETWORK_NAMES } from '../core/network.js';
+import { Command, CommanderError } from 'commander';
 import { VERSION } from '../version.js';
+import { GLOBAL_OPTIONS } from './commands/globals.js';
 import { isGroup, registerAll } from './commands/index.js';
+import { addOptions } from './options/register.js';
+import { isBoolean, longFlag } from './options/spec.js';
 
 /**
  * Build the commander program: every group (the default, for tests and docs), or with `only`
@@ -16,16 +18,10 @@ export async function buildProgram(only?: string | null): Promise<Command> {
   const program = new Command('coldkit')
     .description('Air-gapped cold storage toolkit: seed ceremonies, Shamir shares, watch-only export, PSBT and Ethereum signing, QR transport, tamper-evident journal.')
     .version(VERSION, '-V, --version')
-    .option('--json', 'print exactly one JSON document on stdout')
-    .option('--journal <path>', 'ceremony journal (default $COLDKIT_JOURNAL, else ~/.coldkit/journal.jsonl)')
-    .option('--operator <name>', 'operator name recorded in the journal (default: the login name)')
-    .addOption(new Option('--network <name>', 'bitcoin network where it applies').choices([...NETWORK_NAMES]))
-    .option('--yes', 'answer confirmations with yes (scripted runs); without a terminal, prompts fail with exit 2')
-    .option('--debug', 'print stack traces on errors')
-    .option('--require-offline', 'ceremony commands refuse (exit 3) on a machine that is online (also COLDKIT_REQUIRE_OFFLINE=1)')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
+  addOptions(program, GLOBAL_OPTIONS);
   await registerAll(program, only);
   for (const c of walk(program)) c.exitOverride();
   return program;
@@ -66,7 +62,7 @@ function wantsJson(argv: string[]): boolean {
 }
 
 /** Global options that take a value (their value is not a command name). */
-const VALUE_OPTIONS = new Set(['--journal', '--operator', '--network']);
+const VALUE_OPTIONS = new Set(Object.values(GLOBAL_OPTIONS).filter((o) => !isBoolean(o)).map(longFlag));
 
 /** The group a command line names: its first word that is not an option (after `help`, the next). */
 export function commandGroup(args: readonly string[]): string | undefined {

@@ -5,13 +5,13 @@
  */
 import type { RefusedError } from '../core/errors.js';
 
-/** What each override risks, by finding code (the help text of `--allow-<code>`). */
-export const OVERRIDES: Readonly<Record<string, string>> = {
+/** What each override risks, by finding code: the one help text of `--allow-<code>` in `--help` and the docs. */
+export const OVERRIDES = {
   'unverified-change': 'sign although an output claimed as change does not re-derive from this seed',
   'unproven-amounts': 'sign segwit v0 inputs that carry no non_witness_utxo',
   'high-fee': 'sign although the fee exceeds the fee limits',
   sighash: 'sign inputs that ask for a sighash other than ALL/DEFAULT',
-  'network-mismatch': "sign although derivation paths or outputs are for another network",
+  'network-mismatch': "sign although derivation paths' coin type or output addresses are of another network than --network",
   'chain-id-mismatch': 'sign although the chain id differs from --expect-chain-id',
   'from-mismatch': 'sign although the request names another sender than the key at the path',
   'fingerprint-mismatch': "sign although the request is for another seed's master fingerprint",
@@ -19,7 +19,10 @@ export const OVERRIDES: Readonly<Record<string, string>> = {
   'unlimited-approval': 'sign an unlimited (or near-unlimited) token allowance',
   'biased-dice': 'accept dice rolls that look biased (one face over 30%)',
   unhardened: 'accept an account path whose purpose, coin type or account level is not hardened',
-};
+} as const satisfies Record<string, string>;
+
+/** A finding code the CLI lets an operator override. */
+export type OverrideCode = keyof typeof OVERRIDES;
 
 /** The flag that lifts a finding code. */
 export function overrideFlag(code: string): string {

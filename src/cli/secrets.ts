@@ -8,13 +8,9 @@ import { InputError } from '../core/errors.js';
 import { parseMnemonic, type CheckedMnemonic } from '../core/bip39/mnemonic.js';
 import type { Context } from './command.js';
 import { readInputText } from './io.js';
+import type { SeedInputOptions } from './options/sets.js';
 
-/** Options that carry seed input. */
-export interface SeedInputOptions {
-  mnemonicFile?: string;
-  passphrase?: boolean;
-  passphraseFile?: string;
-}
+export type { SeedInputOptions };
 
 /** Read and validate the mnemonic. */
 export async function readMnemonic(opts: SeedInputOptions, ctx: Context): Promise<CheckedMnemonic> {

@@ -14,19 +14,9 @@ import { scriptTemplate } from '../../core/wallet/template.js';
 import type { Action } from '../command.js';
 import { writeFileAtomic, assertWritable } from '../io.js';
 import { btcNetwork } from '../network-option.js';
-import { readMnemonic, readPassphrase, type SeedInputOptions } from '../secrets.js';
-
-interface Opts extends SeedInputOptions {
-  script: string;
-  account: number;
-  path?: string;
-  chain: 'btc' | 'eth';
-  count: number;
-  out?: string;
-  exportDir?: string;
-  allowUnhardened?: boolean;
-  reveal?: boolean;
-}
+import { readMnemonic, readPassphrase } from '../secrets.js';
+import type { accountExport } from '../commands/account.js';
+import type { OptionsOf } from '../options/spec.js';
 
 /** The Ethereum account export. */
 export interface EthAccountExport {
@@ -38,7 +28,7 @@ export interface EthAccountExport {
   addresses: { index: number; path: string; address: string }[];
 }
 
-const action: Action<Opts> = async (opts, ctx) => {
+const action: Action<typeof accountExport> = async (opts, ctx) => {
   if (opts.out) assertWritable(opts.out, '--out');
   if (opts.exportDir && opts.chain !== 'eth') {
     for (const name of EXPORT_FILES) assertWritable(path.join(opts.exportDir, name), '--export-dir');
@@ -145,7 +135,7 @@ const action: Action<Opts> = async (opts, ctx) => {
 /** The import files --export-dir writes (electrum.json not for taproot); none may exist yet. */
 const EXPORT_FILES = ['bitcoin-core-importdescriptors.json', 'sparrow.json', 'electrum.json', 'descriptor.txt'];
 
-function checkHardened(indices: number[], opts: Opts, overrides: string[]): void {
+function checkHardened(indices: number[], opts: OptionsOf<typeof accountExport>, overrides: string[]): void {
   if (indices.length < 3) throw new InputError('an account path needs at least purpose, coin type and account levels', '--path');
   requireHardenedAccount(indices, Boolean(opts.allowUnhardened));
   if (opts.allowUnhardened && indices.slice(0, 3).some((i) => i < HARDENED)) overrides.push('--allow-unhardened');

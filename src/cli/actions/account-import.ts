@@ -17,18 +17,11 @@ import type { Action } from '../command.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
 import { readPayloadInput } from '../payload.js';
 import { resolveNetwork } from '../wallet-input.js';
-
-interface Opts {
-  fromQr?: string[];
-  script?: string;
-  count: number;
-  out?: string;
-  allowUnhardened?: boolean;
-}
+import type { accountImport } from '../commands/account.js';
 
 type Result = AccountExport & { source: string; digest: string; file?: string };
 
-const action: Action<Opts> = async (opts, ctx, args) => {
+const action: Action<typeof accountImport> = async (opts, ctx, args) => {
   if (opts.out) assertWritable(opts.out, '--out');
   const input = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'account');
   if (input.kind && input.kind !== 'account' && input.kind !== 'output') {

@@ -3,14 +3,9 @@ import { VerificationError } from '../../core/errors.js';
 import { sanitize } from '../../core/text.js';
 import type { Action } from '../command.js';
 import { readWatchAccount } from '../wallet-input.js';
+import type { addressFind } from '../commands/address.js';
 
-interface Opts {
-  descriptor?: string;
-  wallet?: string;
-  gap: number;
-}
-
-const action: Action<Opts> = async (opts, ctx, args) => {
+const action: Action<typeof addressFind> = async (opts, ctx, args) => {
   const address = args[0]!.trim();
   const { descriptor, wallet } = await readWatchAccount(opts, ctx);
   const found = wallet.findAddress(address, opts.gap);

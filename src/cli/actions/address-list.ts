@@ -2,16 +2,9 @@
 import type { DerivedAddress } from '../../core/wallet/wallet.js';
 import type { Action } from '../command.js';
 import { readWatchAccount } from '../wallet-input.js';
+import type { addressList } from '../commands/address.js';
 
-interface Opts {
-  descriptor?: string;
-  wallet?: string;
-  from: number;
-  count: number;
-  change?: boolean;
-}
-
-const action: Action<Opts> = async (opts, ctx) => {
+const action: Action<typeof addressList> = async (opts, ctx) => {
   const { descriptor, net, wallet } = await readWatchAccount(opts, ctx);
   const branch = wallet.branch(Boolean(opts.change));
   const addresses = wallet.list(branch, opts.from, opts.count);

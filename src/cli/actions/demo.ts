@@ -9,6 +9,7 @@ import type { Action } from '../command.js';
 import { journalSteps, steps as seedSteps } from '../demo/seed.js';
 import { makeRunner, type DemoRunner, type DemoStep } from '../demo/runner.js';
 import { registerAreas } from '../demo/areas.js';
+import type { demo } from '../commands/demo.js';
 
 /** Area demos, in ceremony order; each module exports steps(runner). */
 const AREAS: Array<() => Promise<{ steps: (d: DemoRunner) => Promise<void> }>> = [];
@@ -20,7 +21,7 @@ function area(load: () => Promise<{ steps: (d: DemoRunner) => Promise<void> }>):
 
 registerAreas(area);
 
-const action: Action<{ dir?: string }> = async (opts, ctx) => {
+const action: Action<typeof demo> = async (opts, ctx) => {
   const dir = path.resolve(opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'coldkit-demo-')));
   fs.mkdirSync(dir, { recursive: true });
   if (fs.existsSync(path.join(dir, 'journal.jsonl'))) {

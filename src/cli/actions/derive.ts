@@ -8,16 +8,10 @@ import { scriptTemplate } from '../../core/wallet/template.js';
 import { toHex } from '../../core/text.js';
 import type { Action } from '../command.js';
 import { btcNetwork } from '../network-option.js';
-import { readMnemonic, readPassphrase, type SeedInputOptions } from '../secrets.js';
+import { readMnemonic, readPassphrase } from '../secrets.js';
+import type { derive } from '../commands/derive.js';
 
-interface Opts extends SeedInputOptions {
-  path: string;
-  script: string;
-  chain: 'btc' | 'eth';
-  reveal?: boolean;
-}
-
-const action: Action<Opts> = async (opts, ctx) => {
+const action: Action<typeof derive> = async (opts, ctx) => {
   const indices = parsePath(opts.path);
   const m = await readMnemonic(opts, ctx);
   const passphrase = await readPassphrase(opts, ctx);

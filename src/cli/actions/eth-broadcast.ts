@@ -11,6 +11,8 @@ import type { Context, Outcome } from '../command.js';
 import { readInputText } from '../io.js';
 import { readPayloadInput } from '../payload.js';
 import { EthRpc, quantityOf } from '../eth/rpc.js';
+import type { ethBroadcast as ethBroadcastTable } from '../commands/eth.js';
+import type { OptionsOf } from '../options/spec.js';
 
 export interface BroadcastResult {
   txHash: string;
@@ -50,7 +52,7 @@ async function readSigned(opts: { request?: string; fromQr?: string[] }, ctx: Co
   return tx;
 }
 
-export default async function ethBroadcast(opts: { rpc: string; wait?: boolean; timeout: string; request?: string; fromQr?: string[] }, ctx: Context, args: string[]): Promise<Outcome<BroadcastResult>> {
+export default async function ethBroadcast(opts: OptionsOf<typeof ethBroadcastTable>, ctx: Context, args: string[]): Promise<Outcome<BroadcastResult>> {
   const tx = await readSigned(opts, ctx, args[0]);
   if (!tx.signed) throw new InputError('is not signed; sign it offline with `coldkit eth sign` first', 'signed');
   const timeoutSec = Number(parseUint(opts.timeout, '--timeout', 86_400n));

@@ -14,6 +14,8 @@ import { sanitize, toHex } from '../../core/text.js';
 import type { Context, Outcome } from '../command.js';
 import { readSignInput } from '../eth/input.js';
 import { renderMessageReview, renderTxReview, renderTypedDataReview } from '../eth/render.js';
+import type { ethInspect as ethInspectTable } from '../commands/eth.js';
+import type { OptionsOf } from '../options/spec.js';
 
 export interface InspectResult {
   kind: 'transaction' | 'typed-data' | 'message';
@@ -23,7 +25,7 @@ export interface InspectResult {
   message?: MessageReview;
 }
 
-export default async function ethInspect(opts: { fromQr?: string[] }, ctx: Context, args: string[]): Promise<Outcome<InspectResult>> {
+export default async function ethInspect(opts: OptionsOf<typeof ethInspectTable>, ctx: Context, args: string[]): Promise<Outcome<InspectResult>> {
   const input = await readSignInput(ctx, args[0], opts.fromQr, 'file');
   const result: InspectResult = { kind: 'transaction', request: null };
   if (input.kind === 'request') {

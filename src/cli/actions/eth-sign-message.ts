@@ -11,13 +11,15 @@ import { decodeEthSignRequest, type EthSignRequest } from '../../core/transport/
 import type { Context, Outcome } from '../command.js';
 import { readPayloadInput } from '../payload.js';
 import { renderMessageReview } from '../eth/render.js';
-import { answerLines, signReviewedDigest, type DigestSigned, type PolicyOptions } from '../eth/sign-common.js';
+import { answerLines, signReviewedDigest, type DigestSigned } from '../eth/sign-common.js';
+import type { ethSignMessage as ethSignMessageTable } from '../commands/eth.js';
+import type { OptionsOf } from '../options/spec.js';
 
 export interface MessageSignResult extends DigestSigned {
   review: MessageReview;
 }
 
-export default async function ethSignMessage(opts: PolicyOptions & { request?: boolean }, ctx: Context, args: string[]): Promise<Outcome<MessageSignResult>> {
+export default async function ethSignMessage(opts: OptionsOf<typeof ethSignMessageTable>, ctx: Context, args: string[]): Promise<Outcome<MessageSignResult>> {
   const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'file');
   let req: EthSignRequest | undefined;
   let message = payload.bytes;

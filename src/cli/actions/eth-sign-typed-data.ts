@@ -9,13 +9,15 @@ import { parseTypedData, reviewTypedData, type TypedDataReview } from '../../cor
 import type { Context, Outcome } from '../command.js';
 import { readSignInput } from '../eth/input.js';
 import { renderTypedDataReview } from '../eth/render.js';
-import { answerLines, signReviewedDigest, type DigestSigned, type PolicyOptions } from '../eth/sign-common.js';
+import { answerLines, signReviewedDigest, type DigestSigned } from '../eth/sign-common.js';
+import type { ethSignTypedData as ethSignTypedDataTable } from '../commands/eth.js';
+import type { OptionsOf } from '../options/spec.js';
 
 export interface TypedDataSignResult extends DigestSigned {
   review: TypedDataReview;
 }
 
-export default async function ethSignTypedData(opts: PolicyOptions, ctx: Context, args: string[]): Promise<Outcome<TypedDataSignResult>> {
+export default async function ethSignTypedData(opts: OptionsOf<typeof ethSignTypedDataTable>, ctx: Context, args: string[]): Promise<Outcome<TypedDataSignResult>> {
   const input = await readSignInput(ctx, args[0], opts.fromQr, 'file');
   const req = input.kind === 'request' ? input.request : undefined;
   if (req && req.dataType !== 2) throw new InputError(`this eth-sign-request has data type ${req.dataType}, not 2 (typed data)`, 'file');

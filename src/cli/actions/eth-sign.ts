@@ -14,8 +14,10 @@ import type { Context, Outcome } from '../command.js';
 import { readSignInput } from '../eth/input.js';
 import { renderTxReview } from '../eth/render.js';
 import { overrideFlag } from '../overrides.js';
-import { answerFor, answerLines, checkOutputs, confirmSign, policyFor, signerInfo, writeOutputs, type PolicyOptions } from '../eth/sign-common.js';
+import { answerFor, answerLines, checkOutputs, confirmSign, policyFor, signerInfo, writeOutputs } from '../eth/sign-common.js';
 import { loadSigner, resolvePath } from '../eth/signer.js';
+import type { ethSign as ethSignTable } from '../commands/eth.js';
+import type { OptionsOf } from '../options/spec.js';
 
 export interface EthSignResult {
   review: TxReview;
@@ -30,7 +32,7 @@ export interface EthSignResult {
   outUr?: string;
 }
 
-export default async function ethSign(opts: PolicyOptions, ctx: Context, args: string[]): Promise<Outcome<EthSignResult>> {
+export default async function ethSign(opts: OptionsOf<typeof ethSignTable>, ctx: Context, args: string[]): Promise<Outcome<EthSignResult>> {
   const input = await readSignInput(ctx, args[0], opts.fromQr, 'unsigned_file');
   const req = input.kind === 'request' ? input.request : undefined;
   let hex: string;

@@ -19,32 +19,8 @@ import { renderTxReview } from '../eth/render.js';
 import { EthRpc, qty, quantityOf } from '../eth/rpc.js';
 import { resolvePath } from '../eth/signer.js';
 import { walletRef } from '../eth/wallet.js';
-
-interface Opts {
-  from?: string;
-  to?: string;
-  value?: string;
-  data?: string;
-  chainId?: string;
-  nonce?: string;
-  gasLimit?: string;
-  type: string;
-  maxFeePerGas?: string;
-  maxPriorityFeePerGas?: string;
-  gasPrice?: string;
-  accessList?: string;
-  rpc?: string;
-  erc20?: string;
-  amount?: string;
-  decimals?: string;
-  path?: string;
-  index?: string;
-  fingerprint?: string;
-  wallet?: string;
-  origin: string;
-  out?: string;
-  outHex?: string;
-}
+import type { ethTxCreate as ethTxCreateTable } from '../commands/eth.js';
+import type { OptionsOf } from '../options/spec.js';
 
 export interface TxCreateResult {
   unsignedHex: string;
@@ -79,7 +55,7 @@ function need<T>(v: T | undefined, field: string, rpcHelps = true): T {
  * else m/44'/60'/0'/0/0. A flag that contradicts the wallet file, or a --wallet that does not list
  * --from and no flag, is an input error (the signer would refuse the request anyway).
  */
-function requestPath(opts: Opts, from: string, walletPath: string | undefined, ctx: Context): string {
+function requestPath(opts: OptionsOf<typeof ethTxCreateTable>, from: string, walletPath: string | undefined, ctx: Context): string {
   const explicit = opts.path || opts.index !== undefined ? resolvePath(opts) : undefined;
   if (explicit && walletPath && explicit !== walletPath) {
     throw new InputError(`is ${explicit} but the wallet file lists ${from} at ${walletPath}`, opts.path ? '--path' : '--index');
@@ -91,7 +67,7 @@ function requestPath(opts: Opts, from: string, walletPath: string | undefined, c
   return ethPath(0);
 }
 
-export default async function ethTxCreate(opts: Opts, ctx: Context): Promise<Outcome<TxCreateResult>> {
+export default async function ethTxCreate(opts: OptionsOf<typeof ethTxCreateTable>, ctx: Context): Promise<Outcome<TxCreateResult>> {
   const type = parseType(opts.type);
   const from = parseAddress(need(opts.from, '--from', false), '--from');
   let to: string;

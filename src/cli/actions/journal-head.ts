@@ -2,8 +2,9 @@
 import { headWords } from '../../core/journal/entry.js';
 import type { Action } from '../command.js';
 import { journalPath, openJournal } from '../journal-file.js';
+import type { journalHead } from '../commands/journal.js';
 
-const action: Action = async (_opts, ctx) => {
+const action: Action<typeof journalHead> = async (_opts, ctx) => {
   const file = journalPath(ctx.globals.journal, ctx.env);
   const { head } = openJournal(file, { unlocked: true, note: ctx.note });
   return {

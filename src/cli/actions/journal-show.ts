@@ -3,8 +3,9 @@ import { sanitize } from '../../core/text.js';
 import type { JournalEntry } from '../../core/journal/entry.js';
 import type { Action } from '../command.js';
 import { journalPath, scanJournal } from '../journal-file.js';
+import type { journalShow } from '../commands/journal.js';
 
-const action: Action<{ op?: string }> = async (opts, ctx) => {
+const action: Action<typeof journalShow> = async (opts, ctx) => {
   const file = journalPath(ctx.globals.journal, ctx.env);
   const entries: JournalEntry[] = [];
   const head = scanJournal(file, ({ entry: e }) => {

@@ -10,8 +10,9 @@ import type { ChainHead } from '../../core/journal/chain.js';
 import { headWords } from '../../core/journal/entry.js';
 import type { Action } from '../command.js';
 import { journalPath, scanLinks, walkBeside } from '../journal-file.js';
+import type { journalVerify } from '../commands/journal.js';
 
-const action: Action<{ anchor?: string; against?: string }> = async (opts, ctx) => {
+const action: Action<typeof journalVerify> = async (opts, ctx) => {
   const file = journalPath(ctx.globals.journal, ctx.env);
   const check = new AnchorCheck(opts.anchor ? [parseAnchor(opts.anchor, '--anchor')] : []);
   const observe = (l: ChainHead) => check.observe(l.seq, l.hash);

@@ -11,6 +11,7 @@ import { EXIT } from '../../core/errors.js';
 import { preflight, type PreflightReport } from '../../core/preflight/report.js';
 import { sanitize } from '../../core/text.js';
 import type { Action } from '../command.js';
+import type { preflight as preflightCommand } from '../commands/preflight.js';
 import { bundleRoot } from '../installation.js';
 import { journalPath, scanJournal } from '../journal-file.js';
 import { gatherFacts, type FactSources } from '../preflight/gather.js';
@@ -41,7 +42,7 @@ function render(r: PreflightReport): string {
   return out.join('\n');
 }
 
-const action: Action = async (_opts, ctx) => {
+const action: Action<typeof preflightCommand> = async (_opts, ctx) => {
   const file = journalPath(ctx.globals.journal, ctx.env);
   let lastTs: string | undefined;
   scanJournal(file, (v) => {

@@ -9,15 +9,11 @@ import type { Action } from '../command.js';
 import { assertWritable } from '../io.js';
 import { readPayloadInput } from '../payload.js';
 import { emitPsbt, renderWithPsbt, type PsbtOut } from '../psbt-output.js';
-
-interface Opts {
-  fromQr?: string[];
-  out?: string;
-}
+import type { psbtCombine } from '../commands/psbt.js';
 
 type Result = PsbtOut & { txid: string; inputs: { file: string; digest: string }[] };
 
-const action: Action<Opts> = async (opts, ctx, files) => {
+const action: Action<typeof psbtCombine> = async (opts, ctx, files) => {
   if (opts.out) assertWritable(opts.out, '--out');
   const sources: { file?: string; fromQr?: string[]; name: string }[] = files.map((f) => ({ file: f, name: f }));
   if (opts.fromQr?.length) sources.push({ fromQr: opts.fromQr, name: '--from-qr' });

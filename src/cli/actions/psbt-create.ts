@@ -21,21 +21,7 @@ import { assertWritable, readInputText } from '../io.js';
 import { emitPsbt, renderWithPsbt, type PsbtOut } from '../psbt-output.js';
 import { wouldRefuse, wouldRefuseLines, type WouldRefuse } from '../psbt/render.js';
 import { readWatchAccount } from '../wallet-input.js';
-
-interface Opts {
-  descriptor?: string;
-  wallet?: string;
-  utxos: string;
-  to?: string[];
-  sendMax?: string;
-  feeRate?: string;
-  changeIndex?: number;
-  prevTxs?: string;
-  rbf: boolean;
-  locktime?: number;
-  gapLimit?: number;
-  out?: string;
-}
+import type { psbtCreate } from '../commands/psbt.js';
 
 /** Highest fee rate accepted (sat/vB): far above any real market, low enough to catch a typo. */
 const MAX_FEE_RATE_MSAT = 100_000_000n;
@@ -59,7 +45,7 @@ export function parseFeeRate(text: string | undefined): bigint {
   return msat;
 }
 
-const action: Action<Opts> = async (opts, ctx) => {
+const action: Action<typeof psbtCreate> = async (opts, ctx) => {
   if (opts.out) assertWritable(opts.out, '--out');
   const rateMsat = parseFeeRate(opts.feeRate);
   const account = await readWatchAccount(opts, ctx);
@@ -79,8 +65,8 @@ const action: Action<Opts> = async (opts, ctx) => {
     prevTxs,
     changeIndex: opts.changeIndex,
     rbf: opts.rbf !== false,
-    lockTime: opts.locktime ?? 0,
-    gapLimit: opts.gapLimit ?? 1000,
+    lockTime: opts.locktime,
+    gapLimit: opts.gapLimit,
     changePosition: (n) => (n === 0 ? 0 : ctx.random(1)[0]! % (n + 1)),
   });
   const { psbt, ...summary } = created;

@@ -9,15 +9,11 @@ import { digestWords } from '../../core/digest-words.js';
 import type { Action } from '../command.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
 import { readPayloadInput } from '../payload.js';
-
-interface Opts {
-  fromQr?: string[];
-  out?: string;
-}
+import type { psbtFinalize } from '../commands/psbt.js';
 
 type Result = Omit<FinalizedTx, 'raw'> & { psbtDigest: string; digest: string; signatures: number; outFile?: string };
 
-const action: Action<Opts> = async (opts, ctx, args) => {
+const action: Action<typeof psbtFinalize> = async (opts, ctx, args) => {
   if (opts.out) assertWritable(opts.out, '--out');
   const input = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'psbt');
   const { tx, bytes } = decodePsbt(input.bytes, 'psbt');

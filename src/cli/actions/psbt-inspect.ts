@@ -14,6 +14,8 @@ import { btcNetwork } from '../network-option.js';
 import { readPayloadInput } from '../payload.js';
 import { renderReview, warningsOf, wouldRefuse, wouldRefuseLines, type WouldRefuse } from '../psbt/render.js';
 import { readWatchAccount } from '../wallet-input.js';
+import type { psbtInspect as psbtInspectTable } from '../commands/psbt.js';
+import type { OptionsOf } from '../options/spec.js';
 
 export interface PsbtInspectResult {
   digest: string;
@@ -27,7 +29,7 @@ export interface PsbtInspectResult {
 }
 
 export default async function psbtInspect(
-  opts: { fromQr?: string[]; descriptor?: string; wallet?: string },
+  opts: OptionsOf<typeof psbtInspectTable>,
   ctx: Context,
   args: string[],
 ): Promise<Outcome<PsbtInspectResult>> {

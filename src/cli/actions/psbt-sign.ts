@@ -23,19 +23,15 @@ import { btcNetwork } from '../network-option.js';
 import { overrideFlag } from '../overrides.js';
 import { readPayloadInput } from '../payload.js';
 import { walkReview } from '../psbt/flow.js';
-import { policyFrom, type PolicyFlags } from '../psbt/limits.js';
+import { policyFrom } from '../psbt/limits.js';
 import { warningsOf } from '../psbt/render.js';
 import { bip39Seed, nativeHmacSha512 } from '../psbt/seed.js';
-import { readMnemonic, readPassphrase, type SeedInputOptions } from '../secrets.js';
+import { readMnemonic, readPassphrase } from '../secrets.js';
+import type { psbtSign as psbtSignTable } from '../commands/psbt.js';
+import type { OptionsOf } from '../options/spec.js';
 
 /** SHA-256 hex of a PSBT for the result and journal (Node's native hash: the PSBT can be megabytes). */
 const sha256Hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
-
-export interface PsbtSignOptions extends SeedInputOptions, PolicyFlags {
-  fromQr?: string[];
-  trim?: boolean;
-  out?: string;
-}
 
 export interface PsbtSignResult {
   /** The review; `warnings` are the messages of the warning and note findings. */
@@ -55,7 +51,7 @@ export interface PsbtSignResult {
   out?: string;
 }
 
-export default async function psbtSign(opts: PsbtSignOptions, ctx: Context, args: string[]): Promise<Outcome<PsbtSignResult>> {
+export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ctx: Context, args: string[]): Promise<Outcome<PsbtSignResult>> {
   const { limits, allow } = policyFrom(opts);
   if (args[0] === '-' && (opts.mnemonicFile === '-' || opts.passphraseFile === '-')) {
     throw new InputError('stdin cannot carry both the PSBT and a secret; give the PSBT or the secret as a file', 'psbt');

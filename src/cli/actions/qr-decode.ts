@@ -1,21 +1,13 @@
 /** `coldkit qr decode`: QR frames from images, a folder or a video → one validated payload. */
 import { InputError } from '../../core/errors.js';
 import { sanitize } from '../../core/text.js';
-import { payloadDigest, payloadSecrecy, payloadSpec, type PayloadKind } from '../../core/transport/payload-kinds.js';
+import { payloadDigest, payloadSecrecy, payloadSpec } from '../../core/transport/payload-kinds.js';
 import type { Action } from '../command.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
 import { assembleScanned, expandImagePaths, scanImages, scanPaths, scanVideo } from '../qr/collect.js';
+import type { qrDecode } from '../commands/qr.js';
 
-interface Opts {
-  dir?: string;
-  video?: string;
-  sampleFps: number;
-  expect?: PayloadKind;
-  out?: string;
-  reveal?: boolean;
-}
-
-const action: Action<Opts> = async (opts, ctx, args) => {
+const action: Action<typeof qrDecode> = async (opts, ctx, args) => {
   const sources = [args.length > 0, Boolean(opts.dir), Boolean(opts.video)].filter(Boolean).length;
   if (sources !== 1) throw new InputError('give the frames as IMAGES…, --dir DIR or --video FILE (exactly one)', 'images');
   const scanned = opts.video

@@ -1,35 +1,13 @@
 /** `coldkit qr encode`: a payload file → verified QR frames on the terminal, PNGs, a GIF, an HTML page. */
 import { InputError } from '../../core/errors.js';
-import type { Density, TransportFormat } from '../../core/transport/frame-plan.js';
-import { payloadDigest, payloadFromFile, payloadSecrecy, type EncodeType } from '../../core/transport/payload-kinds.js';
-import type { Ecc } from '../../core/transport/qr-capacity.js';
-import type { BbqrEncoding } from '../../core/transport/bbqr/bbqr.js';
+import { payloadDigest, payloadFromFile, payloadSecrecy } from '../../core/transport/payload-kinds.js';
 import type { Action } from '../command.js';
 import { readInputFile } from '../io.js';
 import { writeOutputs } from '../qr/outputs.js';
 import { buildSeries } from '../qr/series.js';
+import type { qrEncode } from '../commands/qr.js';
 
-interface Opts {
-  format: 'auto' | TransportFormat;
-  type?: EncodeType;
-  urType?: string;
-  bbqrEncoding?: BbqrEncoding;
-  density: Density;
-  fragment?: number;
-  maxVersion?: number;
-  ecc: Ecc;
-  frames?: number;
-  terminal?: boolean;
-  fps: number;
-  seconds?: number;
-  png?: string;
-  gif?: string;
-  html?: string;
-  scale?: number;
-  reveal?: boolean;
-}
-
-const action: Action<Opts> = async (opts, ctx, args) => {
+const action: Action<typeof qrEncode> = async (opts, ctx, args) => {
   if (!args[0]) throw new InputError('give the payload file, or - for stdin', 'file');
   // What the receiving command reads (so both sides print the same digest), checked: PSBT binary
   // (from binary, base64 or hex), transaction hex text, account descriptor text, EIP-4527 CBOR, text.

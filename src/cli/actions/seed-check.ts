@@ -5,12 +5,8 @@ import type { Action } from '../command.js';
 import { writeFileAtomic, assertWritable } from '../io.js';
 import { btcNetwork } from '../network-option.js';
 import { renderWalletCard } from '../render/wallet-card.js';
-import { readMnemonic, readPassphrase, type SeedInputOptions } from '../secrets.js';
-
-interface Opts extends SeedInputOptions {
-  card?: string;
-  expectFingerprint?: string;
-}
+import { readMnemonic, readPassphrase } from '../secrets.js';
+import type { seedCheck } from '../commands/seed.js';
 
 interface Result {
   valid: true;
@@ -20,7 +16,7 @@ interface Result {
   cardFile?: string;
 }
 
-const action: Action<Opts> = async (opts, ctx) => {
+const action: Action<typeof seedCheck> = async (opts, ctx) => {
   if (opts.expectFingerprint && !/^[0-9a-fA-F]{8}$/.test(opts.expectFingerprint)) {
     throw new InputError('must be 8 hex characters', '--expect-fingerprint');
   }

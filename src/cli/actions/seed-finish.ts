@@ -3,12 +3,9 @@ import { InputError } from '../../core/errors.js';
 import { finalWordCandidates, tokenize } from '../../core/bip39/mnemonic.js';
 import type { Action } from '../command.js';
 import { readInputText } from '../io.js';
+import type { seedFinish } from '../commands/seed.js';
 
-interface Opts {
-  mnemonicFile?: string;
-}
-
-const action: Action<Opts> = async (opts, ctx) => {
+const action: Action<typeof seedFinish> = async (opts, ctx) => {
   let text: string;
   if (opts.mnemonicFile) text = await readInputText(opts.mnemonicFile, '--mnemonic-file', ctx.io);
   else if (ctx.prompt.interactive) text = await ctx.prompt.secret('Your 11, 14, 17, 20 or 23 words (hidden):');

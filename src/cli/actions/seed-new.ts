@@ -12,23 +12,8 @@ import type { Action } from '../command.js';
 import { readInputText, writeFileAtomic, assertWritable } from '../io.js';
 import { btcNetwork } from '../network-option.js';
 import { renderNumberedWords, renderWalletCard } from '../render/wallet-card.js';
-import { readPassphrase, type SeedInputOptions } from '../secrets.js';
-
-interface Opts extends SeedInputOptions {
-  words: string;
-  dice?: boolean;
-  diceRolls?: string;
-  diceOnly?: boolean;
-  allowBiasedDice?: boolean;
-  card?: string;
-  mnemonicOut?: string;
-  reveal?: boolean;
-  split?: string;
-  labels?: string;
-  out?: string;
-  confirm?: boolean;
-  format?: string;
-}
+import { readPassphrase } from '../secrets.js';
+import type { seedNew } from '../commands/seed.js';
 
 interface Result {
   words?: string[];
@@ -43,7 +28,7 @@ interface Result {
   cardFile?: string;
 }
 
-const action: Action<Opts> = async (opts, ctx) => {
+const action: Action<typeof seedNew> = async (opts, ctx) => {
   const wordCount = Number(opts.words);
   const bytes = entropyBytesFor(wordCount);
   if (opts.diceOnly && !opts.dice && !opts.diceRolls) throw new InputError('--dice-only needs rolls: add --dice or --dice-rolls FILE', '--dice-only');

@@ -8,6 +8,7 @@ import { EXIT } from '../../core/errors.js';
 import type { KnownAnswerResult } from '../../core/selfcheck/known-answers.js';
 import { sanitize } from '../../core/text.js';
 import type { Action } from '../command.js';
+import type { selfCheck } from '../commands/self-check.js';
 import { checkBundle, describeProblems } from '../bundle/integrity.js';
 import { bundleRoot } from '../installation.js';
 
@@ -57,7 +58,7 @@ function render(r: SelfCheckResult): string {
   return out.join('\n');
 }
 
-const action: Action = async (_opts, ctx) => {
+const action: Action<typeof selfCheck> = async (_opts, ctx) => {
   const root = bundleRoot();
   const failures: string[] = [];
   let bundle: SelfCheckResult['bundle'] = null;

@@ -10,14 +10,8 @@ import { assertWritable, writeFileAtomic } from '../io.js';
 import { btcNetwork } from '../network-option.js';
 import { renderNumberedWords, renderWalletCard } from '../render/wallet-card.js';
 import { readPassphrase } from '../secrets.js';
-import { checkStdinUse, readShares, type ShareInputOptions } from '../shares/read-shares.js';
-
-interface Opts extends ShareInputOptions {
-  reveal?: boolean;
-  mnemonicOut?: string;
-  passphrase?: boolean;
-  passphraseFile?: string;
-}
+import { checkStdinUse, readShares } from '../shares/read-shares.js';
+import type { sharesCombine } from '../commands/shares.js';
 
 interface Result {
   format: 'v1' | 'sskr';
@@ -34,7 +28,7 @@ interface Result {
   mnemonicFile?: string;
 }
 
-const action: Action<Opts> = async (opts, ctx) => {
+const action: Action<typeof sharesCombine> = async (opts, ctx) => {
   if (opts.mnemonicOut) assertWritable(opts.mnemonicOut, '--mnemonic-out');
   checkStdinUse(opts, ctx);
   const read = await readShares(opts, ctx, 'combine');

@@ -13,14 +13,8 @@ import type { Action } from '../command.js';
 import { readInputText } from '../io.js';
 import { btcNetwork } from '../network-option.js';
 import { readPassphrase } from '../secrets.js';
-import { checkStdinUse, readShares, type ShareInputOptions } from '../shares/read-shares.js';
-
-interface Opts extends ShareInputOptions {
-  card?: string;
-  expectFingerprint?: string;
-  passphrase?: boolean;
-  passphraseFile?: string;
-}
+import { checkStdinUse, readShares } from '../shares/read-shares.js';
+import type { sharesDrill } from '../commands/shares.js';
 
 /** What a drill compares against (read from a wallet card, or just a fingerprint). */
 interface Expected {
@@ -60,7 +54,7 @@ function expectedFromCard(card: WalletCard): Expected {
   };
 }
 
-const action: Action<Opts> = async (opts, ctx) => {
+const action: Action<typeof sharesDrill> = async (opts, ctx) => {
   if (!opts.card && !opts.expectFingerprint) throw new InputError('a drill needs something to compare with: --card wallet-card.json or --expect-fingerprint HEX', '--card');
   if (opts.card && opts.expectFingerprint) throw new InputError('give --card or --expect-fingerprint, not both', '--expect-fingerprint');
   if (opts.expectFingerprint && !/^[0-9a-fA-F]{8}$/.test(opts.expectFingerprint)) throw new InputError('must be 8 hex characters', '--expect-fingerprint');

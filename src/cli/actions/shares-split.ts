@@ -2,20 +2,11 @@
 import { walletCard } from '../../core/hd/wallet-card.js';
 import type { Action } from '../command.js';
 import { btcNetwork } from '../network-option.js';
-import { readMnemonic, readPassphrase, type SeedInputOptions } from '../secrets.js';
+import { readMnemonic, readPassphrase } from '../secrets.js';
 import { checkSplitRequest, runSplit } from '../shares/split-flow.js';
+import type { sharesSplit } from '../commands/shares.js';
 
-interface Opts extends SeedInputOptions {
-  threshold: number;
-  shares: number;
-  labels?: string;
-  out?: string;
-  confirm?: boolean;
-  reveal?: boolean;
-  format?: string;
-}
-
-const action: Action<Opts> = async (opts, ctx) => {
+const action: Action<typeof sharesSplit> = async (opts, ctx) => {
   const plan = { threshold: opts.threshold, count: opts.shares, format: opts.format, labels: opts.labels, out: opts.out, confirm: opts.confirm, reveal: opts.reveal, thresholdFlag: '--threshold' };
   checkSplitRequest(plan, ctx);
   const m = await readMnemonic(opts, ctx);

@@ -8,7 +8,8 @@ import { shareErrorCode } from '../../core/shares/errors.js';
 import { parseShare } from '../../core/shares/schemes.js';
 import { sanitize } from '../../core/text.js';
 import type { Action, Context } from '../command.js';
-import { hintSuggestion, readShareTexts, type ShareInputOptions } from '../shares/read-shares.js';
+import { hintSuggestion, readShareTexts } from '../shares/read-shares.js';
+import type { sharesVerify } from '../commands/shares.js';
 
 type Checked =
   | { source: string; valid: true; format: 'v1'; setWords: string; setId: string; share: number; count: number; threshold: number; words: number; seedWords: number }
@@ -44,7 +45,7 @@ function check(source: string, text: string, ctx: Context): Checked {
   }
 }
 
-const action: Action<ShareInputOptions> = async (opts, ctx) => {
+const action: Action<typeof sharesVerify> = async (opts, ctx) => {
   const texts = await readShareTexts(opts, ctx, 'verify', true);
   const shares = texts.map((t) => check(t.label, t.text, ctx));
   const sets = new Set(shares.flatMap((s) => (s.valid ? [`${s.format}:${s.setId}`] : []))).size;

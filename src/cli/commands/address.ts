@@ -1,27 +1,29 @@
 /** The `coldkit address` group: watch-only listing and search. */
-import type { Command } from 'commander';
-import { lazyAction } from '../command.js';
-import { summary } from './groups.js';
-import { intArg } from '../options.js';
+import { command } from '../options/spec.js';
+import { int } from '../options/parsers.js';
+import { WATCH_ACCOUNT } from '../options/sets.js';
 
-/** Register `coldkit address …`. */
-export function register(program: Command): void {
-  const address = program.command('address').description(summary('address'));
-  address
-    .command('list')
-    .description('list addresses of a descriptor')
-    .option('--descriptor <desc>', 'output descriptor, e.g. wpkh([fp/84h/0h/0h]xpub…/<0;1>/*)#checksum')
-    .option('--wallet <file>', 'account export JSON (from account export --out) instead of --descriptor')
-    .option('--from <n>', 'first index', intArg('--from', 0, 0x7fffffff), 0)
-    .option('--count <n>', 'how many', intArg('--count', 1, 1_000_000), 20)
-    .option('--change', 'the change branch (/1/*) instead of receive')
-    .action(lazyAction(() => import('../actions/address-list.js')));
-  address
-    .command('find')
-    .description('find the branch and index of an address within a gap limit')
-    .argument('<address>', 'address to look for')
-    .option('--descriptor <desc>', 'output descriptor')
-    .option('--wallet <file>', 'account export JSON instead of --descriptor')
-    .option('--gap <n>', 'indices to search on each branch', intArg('--gap', 1, 1_000_000), 1000)
-    .action(lazyAction(() => import('../actions/address-find.js')));
-}
+export const addressList = command({
+  name: 'address list',
+  description: 'list addresses of a descriptor',
+  globals: ['network'],
+  options: {
+    ...WATCH_ACCOUNT,
+    from: { flag: '--from <n>', help: 'first index', parse: int(0, 0x7fffffff), default: 0 },
+    count: { flag: '--count <n>', help: 'how many', parse: int(1, 1_000_000), default: 20 },
+    change: { flag: '--change', help: 'the change branch (/1/*) instead of receive' },
+  },
+});
+
+export const addressFind = command({
+  name: 'address find',
+  description: 'find the branch and index of an address within a gap limit',
+  globals: ['network'],
+  args: [{ name: '<address>', help: 'address to look for' }],
+  options: {
+    ...WATCH_ACCOUNT,
+    gap: { flag: '--gap <n>', help: 'indices to search on each branch', parse: int(1, 1_000_000), default: 1000 },
+  },
+});
+
+export const COMMANDS = [addressList, addressFind];

@@ -1,18 +1,20 @@
 /** `coldkit derive`: one key at a path. */
-import { Option, type Command } from 'commander';
-import { lazyAction } from '../command.js';
-import { summary } from './groups.js';
-import { seedInputOptions } from '../options.js';
+import { command } from '../options/spec.js';
+import { SEED_INPUT } from '../options/sets.js';
 
-/** Register `coldkit derive`. */
-export function register(program: Command): void {
-  seedInputOptions(
-    program
-      .command('derive')
-      .description(summary('derive'))
-      .requiredOption('--path <path>', "derivation path, e.g. m/84'/0'/0'/0/0 or m/44'/60'/0'/0/0")
-      .addOption(new Option('--script <type>', 'address type for bitcoin').choices(['wpkh', 'sh-wpkh', 'pkh', 'tr']).default('wpkh'))
-      .addOption(new Option('--chain <chain>', 'btc or eth').choices(['btc', 'eth']).default('btc'))
-      .option('--reveal', 'also print the private key (WIF for btc, hex for eth); a warning goes to stderr'),
-  ).action(lazyAction(() => import('../actions/derive.js')));
-}
+export const derive = command({
+  name: 'derive',
+  globals: ['network'],
+  options: {
+    ...SEED_INPUT,
+    path: { flag: '--path <path>', help: "derivation path, e.g. m/84'/0'/0'/0/0 or m/44'/60'/0'/0/0", required: true },
+    script: { flag: '--script <type>', help: 'address type for bitcoin', choices: ['wpkh', 'sh-wpkh', 'pkh', 'tr'], default: 'wpkh', only: { chain: ['btc'] } },
+    chain: { flag: '--chain <chain>', help: 'btc or eth', choices: ['btc', 'eth'], default: 'btc' },
+    reveal: {
+      flag: '--reveal',
+      help: 'also print the private key (WIF for btc, hex for eth); a warning goes to stderr',
+    },
+  },
+});
+
+export const COMMANDS = [derive];

@@ -1,15 +1,21 @@
 /**
- * The command groups: name, one-line summary and the module that registers them. The table is
- * light (no group module is imported here), so `coldkit --help` lists every group from it and
- * main.ts loads only the group a command line names (src/cli/main.ts).
+ * The command groups: name, one-line summary and the module holding their option tables. The
+ * list is light (no group module is imported here), so `coldkit --help` lists every group from it
+ * and main.ts loads only the group a command line names (src/cli/main.ts).
  */
-import type { Command } from 'commander';
+import type { CommandSpec } from '../options/spec.js';
+
+/** What a group module exports: its command tables, and descriptions of sub-groups (`eth tx`). */
+export interface GroupTables {
+  COMMANDS: readonly CommandSpec[];
+  SUBGROUPS?: Readonly<Record<string, string>>;
+}
 
 /** One command group (or top-level command). */
 export interface Group {
   name: string;
   summary: string;
-  load: () => Promise<{ register(program: Command): void }>;
+  load: () => Promise<GroupTables>;
 }
 
 /** Every group, in help order. */
@@ -27,10 +33,3 @@ export const GROUPS: readonly Group[] = [
   { name: 'preflight', summary: 'check the ceremony laptop: network, radios, swap, core dumps, VM, clock, journal file system, terminal recording', load: () => import('./preflight.js') },
   { name: 'demo', summary: 'run every ceremony step non-interactively on testnet sample data, explaining each', load: () => import('./demo.js') },
 ];
-
-/** The summary of a group (used by the group module for its own description). */
-export function summary(name: string): string {
-  const g = GROUPS.find((x) => x.name === name);
-  if (!g) throw new Error(`no command group ${name}`);
-  return g.summary;
-}

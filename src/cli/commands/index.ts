@@ -1,15 +1,19 @@
 /**
- * Registering the command groups on the root program: every group fully (tests, docs), or only
- * the group a command line names, with the others as one-line entries so `--help` still lists
- * them. Group files import only commander and the light framework; actions load lazily.
+ * Registering the command groups on the root program from their option tables: every group
+ * fully (tests, docs), or only the group a command line names, with the others as one-line
+ * entries so `--help` still lists them. Table modules are light; actions load lazily.
  */
 import type { Command } from 'commander';
-import { GROUPS } from './groups.js';
+import type { CommandSpec } from '../options/spec.js';
+import { registerCommand, type ActionLoader } from '../options/register.js';
+import { GROUPS, type Group, type GroupTables } from './groups.js';
 
 /** Register the groups in help order: all fully, or only `only` fully and the rest as summaries. */
 export async function registerAll(program: Command, only?: string | null): Promise<void> {
+  // The action loaders are needed only when a group is registered in full (not for `coldkit --help`).
+  const actions = only === null ? {} : (await import('./actions.js')).ACTIONS;
   for (const g of GROUPS) {
-    if (only === undefined || g.name === only) (await g.load()).register(program);
+    if (only === undefined || g.name === only) registerGroup(program, g, await g.load(), actions);
     else program.command(g.name).description(g.summary);
   }
 }
@@ -17,4 +21,35 @@ export async function registerAll(program: Command, only?: string | null): Promi
 /** Is `name` a command group? */
 export function isGroup(name: string | undefined): boolean {
   return GROUPS.some((g) => g.name === name);
+}
+
+/** Every command table, in help order (for the docs reference and its test). */
+export async function commandTables(): Promise<CommandSpec[]> {
+  const out: CommandSpec[] = [];
+  for (const g of GROUPS) out.push(...(await g.load()).COMMANDS);
+  return out;
+}
+
+function registerGroup(program: Command, g: Group, tables: GroupTables, actions: Readonly<Record<string, ActionLoader>>): void {
+  const made = new Map<string, Command>();
+  /** The command at `path` (words below coldkit), made with its description on first use. */
+  const at = (path: string[]): Command => {
+    if (path.length === 0) return program;
+    const key = path.join(' ');
+    let c = made.get(key);
+    if (!c) {
+      const description = path.length === 1 ? g.summary : tables.SUBGROUPS?.[key];
+      if (description === undefined) throw new Error(`command tables: no description for "${key}"`);
+      c = at(path.slice(0, -1)).command(path.at(-1)!).description(description);
+      made.set(key, c);
+    }
+    return c;
+  };
+  for (const spec of tables.COMMANDS) {
+    const words = spec.name.split(' ');
+    if (words[0] !== g.name) throw new Error(`command tables: "${spec.name}" is not in group ${g.name}`);
+    const load = actions[spec.name];
+    if (!load) throw new Error(`command tables: no action for "${spec.name}"`);
+    registerCommand(at(words.slice(0, -1)), spec, spec.description ?? g.summary, load);
+  }
 }

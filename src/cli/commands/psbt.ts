@@ -2,81 +2,152 @@
  * The `coldkit psbt` group: build unsigned PSBTs watch-only (create), review and sign them offline
  * (inspect, sign), and merge and finalize them online (combine, finalize).
  */
-import type { Command } from 'commander';
-import { lazyAction } from '../command.js';
-import { summary } from './groups.js';
-import { intArg, payloadInputOptions, payloadOutputOptions, seedInputOptions } from '../options.js';
+import { formatDecimal } from '../../core/amount.js';
+import { DEFAULT_FEE_LIMITS, PSBT_OVERRIDABLE } from '../../core/btc/sign-limits.js';
+import { command } from '../options/spec.js';
+import { int } from '../options/parsers.js';
+import { PAYLOAD_INPUT, PAYLOAD_OUTPUT, SEED_INPUT, WATCH_ACCOUNT } from '../options/sets.js';
 
-const collect = (v: string, acc: string[] = []): string[] => [...acc, v];
+const PSBT_FILE = { name: '[file]', help: 'PSBT file (binary, base64 or hex), or - for stdin', doc: 'the PSBT: binary (`psbt\\xff…`), base64 (`cHNidP8…`) or hex (`70736274ff…`); `-` = stdin. Largest accepted: 32 MiB.' };
 
-/** Register `coldkit psbt …`. */
-export function register(program: Command): void {
-  const psbt = program.command('psbt').description(summary('psbt'));
+export const psbtCreate = command({
+  name: 'psbt create',
+  description: 'build an unsigned PSBT from a watch-only descriptor and its UTXOs (no secret)',
+  globals: ['network'],
+  options: {
+    descriptor: {
+      ...WATCH_ACCOUNT.descriptor,
+      help: 'output descriptor of the account (multipath <0;1>/* or receive form)',
+      doc: 'the account descriptor with its key origin, e.g. `wpkh([73c5da0a/84h/1h/0h]tpub…/<0;1>/*)#…`. A `/0/*` descriptor keeps change on `/1/*`.',
+    },
+    wallet: { ...WATCH_ACCOUNT.wallet, doc: 'the JSON `coldkit account export --out` wrote (its multipath descriptor and network).' },
+    utxos: {
+      flag: '--utxos <file>',
+      help: 'UTXOs as printed by `bitcoin-cli listunspent` or Electrum `listunspent` (- = stdin)',
+      doc: 'the UTXOs, `-` for stdin: the JSON array `bitcoin-cli listunspent` prints, or Electrum\'s `listunspent` (Electrum 4: `prevout_hash`, `prevout_n`, `value` string, including Python\'s `"9E-7"` form; Electrum 3: `tx_hash`, `index`, `value`, `raw_output_script`). Samples: `fixtures/listunspent/`.',
+      required: true,
+    },
+    to: {
+      flag: '--to <address:amount>',
+      help: 'a recipient; amount in BTC or with a sat suffix (repeatable)',
+      doc: 'a recipient. AMOUNT in BTC (`0.0015`, at most 8 decimals, never rounded) or satoshis with a suffix (`150000sat`).',
+      repeatable: true,
+    },
+    sendMax: {
+      flag: '--send-max <address>',
+      help: 'send everything left after fees to ADDRESS (no change output)',
+      doc: 'send everything left after the `--to` amounts and the fee to ADDRESS; no change output. Coins worth less than their own spending fee are left out.',
+    },
+    feeRate: {
+      flag: '--fee-rate <sat/vB>',
+      help: 'fee rate in sat per virtual byte (decimal allowed, e.g. 2.5)',
+      doc: 'sat per virtual byte, up to 3 decimals (`2.5`); required; 0.1 ≤ R ≤ 100000.',
+    },
+    changeIndex: {
+      flag: '--change-index <n>',
+      help: 'index on the change chain (default: first change index not seen in the UTXOs)',
+      doc: 'index on the change chain. Default: one past the highest change index among the UTXOs (0 if none).',
+      parse: int(0, 0x7fffffff),
+      conflicts: ['sendMax'],
+    },
+    prevTxs: {
+      flag: '--prev-txs <file>',
+      help: 'raw previous transactions (hex, one per line or JSON array, as getrawtransaction prints) for non_witness_utxo',
+      doc: 'the previous transactions, raw hex as `bitcoin-cli getrawtransaction TXID` prints it (one per line, or a JSON array of hex strings or of `{"hex": …}`). Added as `non_witness_utxo` to legacy and segwit-v0 inputs so the signer can prove the amounts (BIP174; without it `psbt sign` asks for `--allow-unproven-amounts` on segwit v0). **Required for `pkh`.** Each transaction\'s output must match the UTXO (amount and script), else exit 2. Not used for taproot (BIP341 signatures commit to all amounts).',
+    },
+    rbf: {
+      flag: '--no-rbf',
+      help: 'do not signal replace-by-fee (RBF is signalled by default)',
+      doc: 'sequence `0xfffffffe` instead of `0xfffffffd` (BIP125 replace-by-fee is signalled by default).',
+    },
+    locktime: { flag: '--locktime <n>', help: 'nLockTime', parse: int(0, 0xffffffff), default: 0 },
+    gapLimit: {
+      flag: '--gap-limit <n>',
+      help: 'indices of each chain searched for a UTXO address without a key-origin hint',
+      doc: "how many indices of the receive and change chains are derived to find a UTXO's address. Bitcoin Core's `desc` field (key origin) is used first when present, so this only matters for exports without it (Electrum).",
+      parse: int(1, 100000),
+      default: 1000,
+    },
+    out: {
+      flag: '--out <file>',
+      help: 'write the PSBT as binary to FILE (default: base64 on stdout)',
+      doc: 'write the binary PSBT to FILE (atomically). Without it the base64 PSBT is the only thing on stdout and the summary goes to stderr, so `> unsigned.psbt` works.',
+    },
+    ...PAYLOAD_OUTPUT,
+  },
+});
 
-  payloadOutputOptions(
-    psbt
-      .command('create')
-      .description('build an unsigned PSBT from a watch-only descriptor and its UTXOs (no secret)')
-      .option('--descriptor <desc>', 'output descriptor of the account (multipath <0;1>/* or receive form)')
-      .option('--wallet <file>', 'account export JSON (from account export --out) instead of --descriptor')
-      .requiredOption('--utxos <file>', 'UTXOs as printed by `bitcoin-cli listunspent` or Electrum `listunspent` (- = stdin)')
-      .option('--to <address:amount>', 'a recipient; amount in BTC or with a sat suffix (repeatable)', collect)
-      .option('--send-max <address>', 'send everything left after fees to ADDRESS (no change output)')
-      .option('--fee-rate <sat/vB>', 'fee rate in sat per virtual byte (decimal allowed, e.g. 2.5)')
-      .option('--change-index <n>', 'index on the change chain (default: first change index not seen in the UTXOs)', intArg('--change-index', 0, 0x7fffffff))
-      .option('--prev-txs <file>', 'raw previous transactions (hex, one per line or JSON array, as getrawtransaction prints) for non_witness_utxo')
-      .option('--no-rbf', 'do not signal replace-by-fee (RBF is signalled by default)')
-      .option('--locktime <n>', 'nLockTime', intArg('--locktime', 0, 0xffffffff))
-      .option('--gap-limit <n>', 'indices of each chain searched for a UTXO address without a key-origin hint (default 1000)', intArg('--gap-limit', 1, 100000))
-      .option('--out <file>', 'write the PSBT as binary to FILE (default: base64 on stdout)'),
-  ).action(lazyAction(() => import('../actions/psbt-create.js')));
+export const psbtInspect = command({
+  name: 'psbt inspect',
+  description: 'review a PSBT: inputs, recipients, change, fee, warnings (either side of the gap)',
+  globals: ['network'],
+  args: [PSBT_FILE],
+  options: {
+    ...PAYLOAD_INPUT,
+    descriptor: {
+      ...WATCH_ACCOUNT.descriptor,
+      help: 'prove change and inputs against this watch-only descriptor',
+      doc: 'prove inputs and change against this watch-only account (the key is derived from the xpub at each claimed path and must rebuild the script). Sets the network from the key unless `--network` is given.',
+    },
+    wallet: { ...WATCH_ACCOUNT.wallet, help: 'account export JSON instead of --descriptor' },
+  },
+});
 
-  payloadInputOptions(
-    psbt
-      .command('inspect')
-      .description('review a PSBT: inputs, recipients, change, fee, warnings (either side of the gap)')
-      .argument('[file]', 'PSBT file (binary, base64 or hex), or - for stdin')
-      .option('--descriptor <desc>', 'prove change and inputs against this watch-only descriptor')
-      .option('--wallet <file>', 'account export JSON instead of --descriptor'),
-  ).action(lazyAction(() => import('../actions/psbt-inspect.js')));
+export const psbtSign = command({
+  name: 'psbt sign',
+  description: 'review, confirm and sign a PSBT with the seed (offline ceremony laptop)',
+  globals: ['network', 'yes'],
+  args: [PSBT_FILE],
+  options: {
+    ...PAYLOAD_INPUT,
+    ...SEED_INPUT,
+    maxFeeRate: {
+      flag: '--max-fee-rate <sat/vB>',
+      help: 'refuse a fee rate above this',
+      doc: 'refuse a fee rate above this many sat/vB (up to 3 decimals).',
+      default: formatDecimal(DEFAULT_FEE_LIMITS.maxFeeRateMsat, 3),
+    },
+    maxFeePercent: {
+      flag: '--max-fee-percent <pct>',
+      help: 'refuse a fee above this share of the amount sent',
+      doc: 'refuse a fee above this percentage of the amount sent to others (of the inputs when nothing is sent, e.g. a consolidation).',
+      default: formatDecimal(DEFAULT_FEE_LIMITS.maxFeePercentHundredths, 2),
+    },
+    trim: {
+      flag: '--trim',
+      help: 'output only the new signatures (plus what a combiner needs), not the full PSBT',
+      doc: 'output only the new signatures plus what a Combiner needs (the global map; for PSBTv2 the BIP370 fields identifying inputs and outputs). Merge with `psbt combine`.',
+    },
+    out: {
+      flag: '--out <file>',
+      help: 'write the signed PSBT (binary) to FILE (default: base64 on stdout)',
+      doc: 'write the signed PSBT as binary (refuses to overwrite). Default: the PSBT on stdout in the encoding it came in (base64 for a binary input), and nothing else on stdout.',
+    },
+    ...PAYLOAD_OUTPUT,
+  },
+  overrides: PSBT_OVERRIDABLE,
+});
 
-  payloadOutputOptions(
-    payloadInputOptions(
-      seedInputOptions(
-        psbt
-          .command('sign')
-          .description('review, confirm and sign a PSBT with the seed (offline ceremony laptop)')
-          .argument('[file]', 'PSBT file (binary, base64 or hex), or - for stdin')
-          .option('--max-fee-rate <sat/vB>', 'refuse a fee rate above this', '500')
-          .option('--max-fee-percent <pct>', 'refuse a fee above this share of the amount sent', '5')
-          .option('--allow-unverified-change', 'sign although an output claimed as change does not re-derive from this seed')
-          .option('--allow-unproven-amounts', 'sign segwit v0 inputs that carry no non_witness_utxo')
-          .option('--allow-high-fee', 'sign although the fee exceeds --max-fee-rate or --max-fee-percent')
-          .option('--allow-sighash', 'sign inputs that ask for a sighash other than ALL/DEFAULT')
-          .option('--allow-network-mismatch', "sign although outputs pay to another network's addresses")
-          .option('--trim', 'output only the new signatures (plus what a combiner needs), not the full PSBT')
-          .option('--out <file>', 'write the signed PSBT (binary) to FILE (default: base64 on stdout)'),
-      ),
-    ),
-  ).action(lazyAction(() => import('../actions/psbt-sign.js')));
+export const psbtCombine = command({
+  name: 'psbt combine',
+  description: 'merge signatures from several copies of the same PSBT (BIP174 combiner)',
+  args: [{ name: '[files...]', help: 'PSBT files to combine' }],
+  options: {
+    ...PAYLOAD_INPUT,
+    out: { flag: '--out <file>', help: 'write the combined PSBT (binary) to FILE (default: base64 on stdout)' },
+    ...PAYLOAD_OUTPUT,
+  },
+});
 
-  payloadOutputOptions(
-    payloadInputOptions(
-      psbt
-        .command('combine')
-        .description('merge signatures from several copies of the same PSBT (BIP174 combiner)')
-        .argument('[files...]', 'PSBT files to combine')
-        .option('--out <file>', 'write the combined PSBT (binary) to FILE (default: base64 on stdout)'),
-    ),
-  ).action(lazyAction(() => import('../actions/psbt-combine.js')));
+export const psbtFinalize = command({
+  name: 'psbt finalize',
+  description: 'check every signature, finalize, and print the raw transaction hex and txid',
+  args: [{ name: '[file]', help: 'signed PSBT file, or - for stdin' }],
+  options: {
+    ...PAYLOAD_INPUT,
+    out: { flag: '--out <file>', help: 'write the raw transaction (hex) to FILE' },
+    ...PAYLOAD_OUTPUT,
+  },
+});
 
-  payloadOutputOptions(
-    payloadInputOptions(
-      psbt
-        .command('finalize')
-        .description('check every signature, finalize, and print the raw transaction hex and txid')
-        .argument('[file]', 'signed PSBT file, or - for stdin')
-        .option('--out <file>', 'write the raw transaction (hex) to FILE'),
-    ),
-  ).action(lazyAction(() => import('../actions/psbt-finalize.js')));
-}
+export const COMMANDS = [psbtCreate, psbtInspect, psbtSign, psbtCombine, psbtFinalize];

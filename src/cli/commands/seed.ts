@@ -1,45 +1,71 @@
 /** The `coldkit seed` group: new, check, finish. */
-import { Option, type Command } from 'commander';
-import { lazyAction } from '../command.js';
-import { summary } from './groups.js';
-import { seedInputOptions } from '../options.js';
+import { DEFAULT_SCHEME_ID, SCHEME_IDS } from '../../core/shares/scheme.js';
+import { command } from '../options/spec.js';
+import { PASSPHRASE_INPUT, SEED_INPUT } from '../options/sets.js';
 
-/** Register `coldkit seed …`. */
-export function register(program: Command): void {
-  const seed = program.command('seed').description(summary('seed'));
+const SPLIT = ['split'];
 
-  seedInputOptions(
-    seed
-      .command('new')
-      .description('generate a new BIP39 seed from the OS CSPRNG (optionally mixed with dice) and show its words to write down')
-      .addOption(new Option('--words <n>', 'number of words').choices(['12', '15', '18', '21', '24']).default('24'))
-      .option('--dice', 'type die rolls at a prompt; they are mixed with CSPRNG output')
-      .option('--dice-rolls <file>', 'read die rolls (1-6, whitespace ignored) from a file or - for stdin; mixed with CSPRNG output')
-      .option('--dice-only', 'entropy = SHA-256 of the rolls alone (Coldcard/SeedSigner convention, re-derivable by hand)')
-      .option('--allow-biased-dice', 'accept rolls where one face exceeds 30% (journaled)')
-      .option('--card <file>', 'write the public wallet card (JSON) to FILE')
-      .option('--mnemonic-out <file>', 'write the words to FILE (mode 0600) instead of showing them')
-      .option('--reveal', 'include the words in --json output (with --split: print the shares)')
-      .option('--split <T-of-N>', 'never show the seed: split it into N Shamir shares, any T rebuild it (see coldkit shares split)')
-      .option('--labels <names>', 'with --split: comma-separated holder names, one per share in order (journaled)')
-      .option('--out <dir>', 'with --split: write printable share cards (HTML, SVG, QR PNG) and the wallet card into DIR')
-      .option('--confirm', 'with --split: each holder re-enters their share before the split counts as done')
-      .addOption(new Option('--format <format>', 'with --split: share format').choices(['v1', 'sskr']).default('v1')),
-  )
-    .addHelpText('after', '\nThe mnemonic input options are not used here; --passphrase/--passphrase-file set the passphrase for the wallet card.')
-    .action(lazyAction(() => import('../actions/seed-new.js')));
+export const seedNew = command({
+  name: 'seed new',
+  description: 'generate a new BIP39 seed from the OS CSPRNG (optionally mixed with dice) and show its words to write down',
+  globals: ['network'],
+  options: {
+    mnemonicFile: {
+      flag: '--mnemonic-file <path>',
+      help: 'not used: seed new makes a seed',
+      refused: 'seed new makes a new seed and reads none (to check an existing mnemonic: seed check; to split it: shares split)',
+    },
+    words: { flag: '--words <n>', help: 'number of words', choices: ['12', '15', '18', '21', '24'], default: '24' },
+    dice: {
+      flag: '--dice',
+      help: 'type die rolls at a prompt; they are mixed with CSPRNG output',
+      doc: 'type die rolls at a hidden prompt; they are **mixed** with CSPRNG output: entropy = SHA-256("coldkit/dice-mix/v1" ‖ CSPRNG bytes ‖ rolls), truncated.',
+    },
+    diceRolls: {
+      flag: '--dice-rolls <file>',
+      help: 'read die rolls (1-6, whitespace ignored) from a file or - for stdin; mixed with CSPRNG output',
+      doc: 'the same as `--dice`, the rolls from a file or `-` (stdin): characters 1–6, whitespace ignored.',
+    },
+    diceOnly: {
+      flag: '--dice-only',
+      help: 'entropy = SHA-256 of the rolls alone (Coldcard/SeedSigner convention, re-derivable by hand)',
+      doc: 'entropy = first bytes of SHA-256 of the roll string (the SeedSigner/Coldcard/seedtool convention; re-derivable by hand, see [dice.md](dice.md)). Needs `--dice` or `--dice-rolls`.',
+    },
+    card: { flag: '--card <file>', help: 'write the public wallet card (JSON) to FILE' },
+    mnemonicOut: { flag: '--mnemonic-out <file>', help: 'write the words to FILE (mode 0600) instead of showing them' },
+    reveal: { flag: '--reveal', help: 'include the words in --json output (with --split: print the shares)' },
+    split: {
+      flag: '--split <T-of-N>',
+      help: 'never show the seed: split it into N Shamir shares, any T rebuild it (see coldkit shares split)',
+      doc: 'never show the new seed: split it into N Shamir shares, any T of which rebuild it, through the ceremony of [`shares split`](cli/shares.md#seed-new---split). `--mnemonic-out` is refused with it.',
+    },
+    labels: { flag: '--labels <names>', help: 'with --split: comma-separated holder names, one per share in order (journaled)', needs: SPLIT },
+    out: { flag: '--out <dir>', help: 'with --split: write printable share cards (HTML, SVG, QR PNG) and the wallet card into DIR', needs: SPLIT },
+    confirm: { flag: '--confirm', help: 'with --split: each holder re-enters their share before the split counts as done', needs: SPLIT },
+    format: { flag: '--format <format>', help: 'with --split: share format', choices: SCHEME_IDS, default: DEFAULT_SCHEME_ID, needs: SPLIT },
+    ...PASSPHRASE_INPUT,
+  },
+  overrides: ['biased-dice'],
+  helpAfter: '\n--passphrase/--passphrase-file set the passphrase for the wallet card (the fingerprint is shown with and without it).',
+});
 
-  seedInputOptions(
-    seed
-      .command('check')
-      .description('validate a mnemonic (precise errors, 4-letter prefixes) and print its fingerprint and wallet card')
-      .option('--card <file>', 'write the public wallet card (JSON) to FILE')
-      .option('--expect-fingerprint <hex>', 'exit 3 unless the master fingerprint equals HEX'),
-  ).action(lazyAction(() => import('../actions/seed-check.js')));
+export const seedCheck = command({
+  name: 'seed check',
+  description: 'validate a mnemonic (precise errors, 4-letter prefixes) and print its fingerprint and wallet card',
+  globals: ['network'],
+  options: {
+    ...SEED_INPUT,
+    card: { flag: '--card <file>', help: 'write the public wallet card (JSON) to FILE' },
+    expectFingerprint: { flag: '--expect-fingerprint <hex>', help: 'exit 3 unless the master fingerprint equals HEX' },
+  },
+});
 
-  seed
-    .command('finish')
-    .description('given 11, 14, 17, 20 or 23 hand-chosen words, list every valid final word')
-    .option('--mnemonic-file <path>', 'read the partial words from a file or - for stdin (default: hidden prompt)')
-    .action(lazyAction(() => import('../actions/seed-finish.js')));
-}
+export const seedFinish = command({
+  name: 'seed finish',
+  description: 'given 11, 14, 17, 20 or 23 hand-chosen words, list every valid final word',
+  options: {
+    mnemonicFile: { flag: '--mnemonic-file <path>', help: 'read the partial words from a file or - for stdin (default: hidden prompt)' },
+  },
+});
+
+export const COMMANDS = [seedNew, seedCheck, seedFinish];

@@ -3,70 +3,94 @@
  * share alone, combine shares, and run recovery drills that print MATCH/MISMATCH, never words.
  * Formats: docs/formats/shares-v1.md; commands: docs/cli/shares.md.
  */
-import { Option, type Command } from 'commander';
-import { lazyAction } from '../command.js';
-import { summary } from './groups.js';
-import { intArg } from '../options.js';
+import { DEFAULT_SCHEME_ID, SCHEME_IDS } from '../../core/shares/scheme.js';
+import { command } from '../options/spec.js';
+import { int } from '../options/parsers.js';
+import { PASSPHRASE_INPUT, SHARE_INPUT } from '../options/sets.js';
 
-const collect = (v: string, acc: string[] = []): string[] => [...acc, v];
+const SHARE_INPUT_HELP = '\nWithout --share-file or --from-qr, shares are read one a line from piped stdin, or typed at a prompt\n(word by word, 4 letters are enough, with completion) on a terminal.';
 
-/** --share-file (repeatable) and --from-qr: where shares are read from (never argv). */
-function shareInputOptions(cmd: Command): Command {
-  return cmd
-    .option('--share-file <file>', 'read one share from FILE (repeatable); - reads one share a line from stdin', collect)
-    .option('--from-qr <images...>', 'read shares from QR images (PNG) of share cards, one share an image')
-    .addHelpText('after', '\nWithout --share-file or --from-qr, shares are read one a line from piped stdin, or typed at a prompt\n(word by word, 4 letters are enough, with completion) on a terminal.');
-}
+export const sharesSplit = command({
+  name: 'shares split',
+  description: 'split an existing seed into N shares, any T of which rebuild it; every T-subset is checked before anything is shown',
+  globals: ['network'],
+  options: {
+    threshold: {
+      flag: '--threshold <T>',
+      help: 'shares needed to rebuild (2..16)',
+      doc: 'shares needed to rebuild: 2..16 (1-of-N would be plain copies of the seed).',
+      parse: int(1, 16),
+      required: true,
+    },
+    shares: { flag: '--shares <N>', help: 'shares made (T..16)', parse: int(1, 16), required: true },
+    mnemonicFile: { flag: '--mnemonic-file <path>', help: 'read the mnemonic from a file, or - for stdin (default: hidden prompt on a terminal)' },
+    passphrase: {
+      ...PASSPHRASE_INPUT.passphrase,
+      help: 'the wallet uses a BIP39 passphrase (for the wallet card only; it is NOT in the shares)',
+      doc: "the BIP39 passphrase (hidden prompt, asked twice), **only** for the wallet card's fingerprint and addresses. It is not in the shares: keep it separately.",
+    },
+    passphraseFile: { ...PASSPHRASE_INPUT.passphraseFile, help: 'read the BIP39 passphrase from a file (wallet card only)', doc: 'the same from a file (wallet card only).' },
+    labels: {
+      flag: '--labels <names>',
+      help: 'comma-separated holder names, one per share in order (printed on the cards, journaled)',
+      doc: "holder names, one per share in order (letters, digits, space `. _ @ ' -`, ≤ 40 characters, unique). Printed on the cards and the terminal, journaled.",
+    },
+    out: {
+      flag: '--out <dir>',
+      help: 'write printable share cards (HTML, SVG, QR PNG; mode 0600) and the public wallet card into DIR',
+      doc: 'a new or empty directory: per share `share-K.html` (printable card), `share-K.svg` (the same card as SVG), `share-K-qr.png` (the QR alone), all mode 0600; plus `wallet-card.json` and `wallet-card.html` (public).',
+    },
+    confirm: {
+      flag: '--confirm',
+      help: 'each holder re-enters their share from paper before the split counts as done (terminal)',
+      doc: "after the shares are shown or printed, each holder re-enters their share (prompt); a valid but different share names the first differing word position, a typo gets the decoder's error; 3 misses stop with exit 3 and nothing is journaled. Needs a terminal.",
+    },
+    reveal: {
+      flag: '--reveal',
+      help: 'print the shares in the output (human or --json), for a non-terminal ceremony',
+      doc: 'print the shares in the output (human, or `shares[].text`/`qr` in `--json`) for a scripted ceremony.',
+    },
+    format: {
+      flag: '--format <format>',
+      help: 'share format: coldkit v1 words, or SSKR (Bytewords + ur:sskr) as an exit path',
+      doc: 'coldkit v1 words, or SSKR: Bytewords on the card, `UR:SSKR/…` in the QR.',
+      choices: SCHEME_IDS,
+      default: DEFAULT_SCHEME_ID,
+    },
+  },
+});
 
-/** --passphrase / --passphrase-file for the fingerprint of the rebuilt seed. */
-function passphraseOptions(cmd: Command): Command {
-  return cmd
-    .option('--passphrase', 'the wallet uses a BIP39 passphrase: type it at a hidden prompt (asked twice)')
-    .option('--passphrase-file <path>', 'read the BIP39 passphrase from a file (one trailing newline ignored)');
-}
+export const sharesVerify = command({
+  name: 'shares verify',
+  description: 'check each share on its own (words, checksum, version) and print its set words, k of n and T; no secret involved',
+  options: { ...SHARE_INPUT },
+  helpAfter: SHARE_INPUT_HELP,
+});
 
-/** Register `coldkit shares …`. */
-export function register(program: Command): void {
-  const shares = program.command('shares').description(summary('shares'));
+export const sharesCombine = command({
+  name: 'shares combine',
+  description: 'rebuild the seed from T shares with precise errors; prints the fingerprint only unless --reveal or --mnemonic-out',
+  globals: ['network'],
+  options: {
+    ...SHARE_INPUT,
+    reveal: { flag: '--reveal', help: 'print the recovered mnemonic (a real recovery, on an offline machine)' },
+    mnemonicOut: { flag: '--mnemonic-out <file>', help: 'write the recovered mnemonic to FILE (mode 0600) for other commands (--mnemonic-file)' },
+    ...PASSPHRASE_INPUT,
+  },
+  helpAfter: SHARE_INPUT_HELP,
+});
 
-  shares
-    .command('split')
-    .description('split an existing seed into N shares, any T of which rebuild it; every T-subset is checked before anything is shown')
-    .requiredOption('--threshold <T>', 'shares needed to rebuild (2..16)', intArg('--threshold', 1, 16))
-    .requiredOption('--shares <N>', 'shares made (T..16)', intArg('--shares', 1, 16))
-    .option('--mnemonic-file <path>', 'read the mnemonic from a file, or - for stdin (default: hidden prompt on a terminal)')
-    .option('--passphrase', 'the wallet uses a BIP39 passphrase (for the wallet card only; it is NOT in the shares)')
-    .option('--passphrase-file <path>', 'read the BIP39 passphrase from a file (wallet card only)')
-    .option('--labels <names>', 'comma-separated holder names, one per share in order (printed on the cards, journaled)')
-    .option('--out <dir>', 'write printable share cards (HTML, SVG, QR PNG; mode 0600) and the public wallet card into DIR')
-    .option('--confirm', 'each holder re-enters their share from paper before the split counts as done (terminal)')
-    .option('--reveal', 'print the shares in the output (human or --json), for a non-terminal ceremony')
-    .addOption(new Option('--format <format>', 'share format: coldkit v1 words, or SSKR (Bytewords + ur:sskr) as an exit path').choices(['v1', 'sskr']).default('v1'))
-    .action(lazyAction(() => import('../actions/shares-split.js')));
+export const sharesDrill = command({
+  name: 'shares drill',
+  description: 'recovery drill: combine in memory, compare fingerprint and first address with the wallet card, print MATCH or MISMATCH (never words)',
+  globals: ['network'],
+  options: {
+    ...SHARE_INPUT,
+    card: { flag: '--card <file>', help: 'the public wallet card (wallet-card.json from seed new/check or shares split --out)' },
+    expectFingerprint: { flag: '--expect-fingerprint <hex>', help: 'compare with this master fingerprint instead of a card' },
+    ...PASSPHRASE_INPUT,
+  },
+  helpAfter: SHARE_INPUT_HELP,
+});
 
-  shareInputOptions(
-    shares
-      .command('verify')
-      .description('check each share on its own (words, checksum, version) and print its set words, k of n and T; no secret involved'),
-  ).action(lazyAction(() => import('../actions/shares-verify.js')));
-
-  passphraseOptions(
-    shareInputOptions(
-      shares
-        .command('combine')
-        .description('rebuild the seed from T shares with precise errors; prints the fingerprint only unless --reveal or --mnemonic-out')
-        .option('--reveal', 'print the recovered mnemonic (a real recovery, on an offline machine)')
-        .option('--mnemonic-out <file>', 'write the recovered mnemonic to FILE (mode 0600) for other commands (--mnemonic-file)'),
-    ),
-  ).action(lazyAction(() => import('../actions/shares-combine.js')));
-
-  passphraseOptions(
-    shareInputOptions(
-      shares
-        .command('drill')
-        .description('recovery drill: combine in memory, compare fingerprint and first address with the wallet card, print MATCH or MISMATCH (never words)')
-        .option('--card <file>', 'the public wallet card (wallet-card.json from seed new/check or shares split --out)')
-        .option('--expect-fingerprint <hex>', 'compare with this master fingerprint instead of a card'),
-    ),
-  ).action(lazyAction(() => import('../actions/shares-drill.js')));
-}
+export const COMMANDS = [sharesSplit, sharesVerify, sharesCombine, sharesDrill];

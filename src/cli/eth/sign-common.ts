@@ -32,6 +32,9 @@ export interface PolicyOptions extends SignerOptions {
   allowHighFee?: boolean;
   allowUnlimitedApproval?: boolean;
   fromQr?: string[];
+  qrPng?: string;
+  qrHtml?: string;
+  qrTerminal?: boolean;
 }
 
 /** The policy for this run: what to expect, which overrides were given. */
@@ -136,6 +139,9 @@ export async function signReviewedDigest(
   digest: string,
   check: (policy: EthPolicy) => string[],
 ): Promise<{ signed: DigestSigned; key: EthKey; cbor: Uint8Array | null }> {
+  // The QR output of a digest signer is the eth-signature answering a request; a bare signature has none.
+  const qr = opts.qrPng ? '--qr-png' : opts.qrHtml ? '--qr-html' : opts.qrTerminal ? '--qr-terminal' : undefined;
+  if (qr && !req) throw new InputError('needs an eth-sign-request as input: the QR output is the eth-signature answering it', qr);
   checkOutputs(opts, Boolean(req));
   const key = await loadSigner(opts, ctx, resolvePath(opts, req?.path));
   const overrides = check(policyFor(opts, key, req)).map(overrideFlag);

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../../core/errors.js';
+import { DEFAULT_FPS } from '../../core/transport/choices.js';
 import type { Context } from '../command.js';
 import { assertCreatable, writeFileAtomic } from '../io.js';
 import { encodeGif } from './gif.js';
@@ -39,7 +40,7 @@ export function frameName(i: number): string {
 
 /** Write the series to every requested target; `caption` names format, digest and count. */
 export async function writeOutputs(series: Series, targets: OutputTargets, ctx: Context, caption: { title: string; lines: string[] }): Promise<Written> {
-  const fps = targets.fps ?? 5;
+  const fps = targets.fps ?? DEFAULT_FPS;
   if (!(fps > 0 && fps <= 30)) throw new InputError('--fps must be between 0 and 30', '--fps');
   if (targets.gif) assertCreatable(targets.gif, 'file', '--gif');
   if (targets.html) assertCreatable(targets.html, 'file', '--html');

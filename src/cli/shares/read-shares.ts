@@ -12,13 +12,10 @@ import { ShareInputError } from '../../core/shares/errors.js';
 import { parseShareSet, type ParsedSet, type ShareText } from '../../core/shares/schemes.js';
 import type { Context } from '../command.js';
 import { readInputText } from '../io.js';
+import type { ShareInputOptions } from '../options/sets.js';
 import { clearScreen, promptOneShare, promptShares } from './prompt-entry.js';
 
-/** Options that say where shares come from. */
-export interface ShareInputOptions {
-  shareFile?: string[];
-  fromQr?: string[];
-}
+export type { ShareInputOptions };
 
 /** One share a non-empty line; `#` starts a comment line. */
 function lines(text: string, label: (n: number) => string): ShareText[] {

@@ -27,19 +27,8 @@ import { scriptKind } from '../wallet/script.js';
 import { template } from '../wallet/template.js';
 import type { PsbtReview, ReviewInput } from './review.js';
 
-/** The signer's fee limits. */
-export interface FeeLimits {
-  /** Highest fee rate, in milli-sat per vB (500 sat/vB = 500000). */
-  maxFeeRateMsat: bigint;
-  /** Highest fee as hundredths of a percent of the amount sent (5% = 500). */
-  maxFeePercentHundredths: bigint;
-}
-
-/** The limits `psbt sign` applies unless told otherwise: 500 sat/vB and 5%. */
-export const DEFAULT_FEE_LIMITS: FeeLimits = { maxFeeRateMsat: 500_000n, maxFeePercentHundredths: 500n };
-
-/** Finding codes an operator may override when signing a PSBT (the CLI's flag is `--allow-<code>`). */
-export const PSBT_OVERRIDABLE = ['network-mismatch', 'unverified-change', 'unproven-amounts', 'high-fee', 'sighash'] as const;
+export { DEFAULT_FEE_LIMITS, PSBT_OVERRIDABLE, type FeeLimits } from './sign-limits.js';
+import type { FeeLimits } from './sign-limits.js';
 
 /** "0, 1, 2 … (1000 in all)" for long index lists. */
 export function summarize(ix: readonly number[]): string {

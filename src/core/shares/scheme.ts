@@ -14,6 +14,9 @@ import type { RandomBytes } from './shamir.js';
 export const SCHEME_IDS = ['v1', 'sskr'] as const;
 export type SchemeId = (typeof SCHEME_IDS)[number];
 
+/** The scheme a split uses unless told otherwise (`--format` default): coldkit v1. */
+export const DEFAULT_SCHEME_ID: SchemeId = 'v1';
+
 /** Public facts of one share: what verify prints and the journal keeps. No secret. */
 export interface ShareFacts {
   scheme: SchemeId;

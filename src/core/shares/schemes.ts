@@ -9,7 +9,7 @@ import { mnemonicFromEntropy } from '../bip39/mnemonic.js';
 import { InputError } from '../errors.js';
 import { sanitize } from '../text.js';
 import { ShareInputError } from './errors.js';
-import { SCHEME_IDS, type Labelled, type Recovered, type ShareScheme } from './scheme.js';
+import { DEFAULT_SCHEME_ID, SCHEME_IDS, type Labelled, type Recovered, type ShareScheme } from './scheme.js';
 import { SSKR_SCHEME } from './sskr-scheme.js';
 import { V1_SCHEME } from './v1-scheme.js';
 
@@ -17,7 +17,7 @@ import { V1_SCHEME } from './v1-scheme.js';
 export const SHARE_SCHEMES: readonly ShareScheme[] = [SSKR_SCHEME, V1_SCHEME];
 
 /** The scheme a split uses unless told otherwise. */
-export const DEFAULT_SCHEME: ShareScheme = V1_SCHEME;
+export const DEFAULT_SCHEME: ShareScheme = SHARE_SCHEMES.find((s) => s.id === DEFAULT_SCHEME_ID)!;
 
 /** The scheme named `id` (case-insensitive); InputError naming `field` otherwise. */
 export function schemeById(id: string, field: string): ShareScheme {

@@ -16,9 +16,9 @@ import { alnumVersionFor, byteVersionFor, type Ecc } from './qr-capacity.js';
 import { payloadSpec, type PayloadKind } from './payload-kinds.js';
 import { payloadToUr } from './payload-ur.js';
 import { UrEncoder } from './ur/multipart.js';
+import { DEFAULT_DENSITY, DEFAULT_ECC, type Density, type TransportFormat } from './choices.js';
 
-export type TransportFormat = 'ur' | 'bbqr' | 'plain';
-export type Density = 'low' | 'normal' | 'high';
+export type { Density, TransportFormat };
 
 /** UR max fragment bytes per density: Sparrow "Low" 80 B; MetaMask/Nunchuk/NGRAVE 200 B; Sparrow/Keystone 400 B. */
 export const UR_FRAGMENT: Record<Density, number> = { low: 80, normal: 200, high: 400 };
@@ -87,7 +87,7 @@ function longestPart(make: () => UrEncoder, n: number): number {
 
 function planUr(kind: PayloadKind, bytes: Uint8Array, opts: PlanOptions, ecc: Ecc): FramePlan {
   const ur = payloadToUr(kind, bytes, opts.urType);
-  let fragment = opts.fragment ?? UR_FRAGMENT[opts.density ?? 'normal'];
+  let fragment = opts.fragment ?? UR_FRAGMENT[opts.density ?? DEFAULT_DENSITY];
   if (fragment < 10) throw new InputError('--fragment must be at least 10 bytes', '--fragment');
   const maxVersion = opts.maxVersion ?? 40;
   for (;;) {
@@ -114,16 +114,16 @@ export function chooseFormat(kind: PayloadKind, bytes: Uint8Array, opts: PlanOpt
   const spec = payloadSpec(kind);
   if (spec.auto === 'ur') return 'ur';
   const p = spec.plain(bytes)!;
-  const v = byteVersionFor(new TextEncoder().encode(p.text).length, opts.ecc ?? 'L');
+  const v = byteVersionFor(new TextEncoder().encode(p.text).length, opts.ecc ?? DEFAULT_ECC);
   return v !== undefined && v <= (opts.maxVersion ?? AUTO_PLAIN_MAX_VERSION) ? 'plain' : 'bbqr';
 }
 
 /** Plan the frames of a payload. */
 export function planFrames(kind: PayloadKind, bytes: Uint8Array, opts: PlanOptions = {}): FramePlan {
   if (bytes.length === 0) throw new InputError('nothing to encode (empty payload)', 'payload');
-  const ecc = opts.ecc ?? 'L';
+  const ecc = opts.ecc ?? DEFAULT_ECC;
   const format = chooseFormat(kind, bytes, opts);
   if (format === 'plain') return planPlain(kind, bytes, opts.maxVersion ?? 40, ecc);
-  if (format === 'bbqr') return planBbqr(kind, bytes, opts, opts.maxVersion ?? BBQR_MAX_VERSION[opts.density ?? 'normal'], ecc);
+  if (format === 'bbqr') return planBbqr(kind, bytes, opts, opts.maxVersion ?? BBQR_MAX_VERSION[opts.density ?? DEFAULT_DENSITY], ecc);
   return planUr(kind, bytes, opts, ecc);
 }

@@ -16,16 +16,14 @@ import { InputError } from '../errors.js';
 import { secretKind } from '../secret-text.js';
 import { fromHex, toHex } from '../text.js';
 import { cborGet, decodeCbor, encodeCbor } from './cbor.js';
+import type { EncodeType, PayloadKind } from './choices.js';
 import { ACCOUNT_UR_READERS, OUTPUT_UR_READERS, accountTextFromFile, accountToUr } from './ur/account-text.js';
 import { decodeEthSignature, decodeEthSignRequest } from './ur/eth.js';
 import { UrDecoder } from './ur/multipart.js';
 import { decodeUrSingle, encodeUrSingle, type Ur } from './ur/ur.js';
 
-/** Payload kinds that can cross the gap. */
-export type PayloadKind = 'psbt' | 'tx' | 'account' | 'output' | 'eth-sign-request' | 'eth-signature' | 'text' | 'bytes';
-
-/** `qr encode --type` names: the kinds a file can be encoded as. */
-export type EncodeType = 'psbt' | 'tx' | 'account' | 'eth-request' | 'text';
+/** Payload kinds and `qr encode --type` names (their lists live in src/core/transport/choices.ts). */
+export type { EncodeType, PayloadKind };
 
 /** A payload: its kind and its bytes in file form. */
 export interface TypedPayload {

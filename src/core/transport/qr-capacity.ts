@@ -5,8 +5,9 @@
  * both tables against the `qrcode` encoder.
  */
 import { InputError } from '../errors.js';
+import type { Ecc } from './choices.js';
 
-export type Ecc = 'L' | 'M' | 'Q' | 'H';
+export type { Ecc };
 
 // prettier-ignore
 const ALNUM: Record<Ecc, readonly number[]> = {
