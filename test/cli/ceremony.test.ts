@@ -46,6 +46,11 @@ describe('the command sets', () => {
     for (const p of CEREMONY_COMMANDS) expect(KEY_COMMANDS.has(p)).toBe(true);
   });
 
+  it('--help lists the global --require-offline for exactly the ceremony acts', async () => {
+    const listed = leaves(await buildProgram()).filter((c) => /^ {2}--require-offline\b/m.test(c.helpInformation()));
+    expect(listed.map(pathOf).sort()).toEqual([...CEREMONY_COMMANDS].sort());
+  });
+
   it('offline is required by the flag, by COLDKIT_REQUIRE_OFFLINE=1, or by an adopted policy', () => {
     expect(requireOffline({}, {}, undefined)).toBe(false);
     expect(requireOffline({ requireOffline: true }, {}, undefined)).toBe(true);

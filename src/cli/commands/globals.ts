@@ -40,7 +40,7 @@ export const GLOBAL_OPTIONS = optionSet({
   requireOffline: {
     flag: '--require-offline',
     help: 'ceremony commands refuse (exit 3) on a machine that is online (also COLDKIT_REQUIRE_OFFLINE=1)',
-    doc: 'the ceremony acts (a seed made, split or rebuilt; every signature) refuse with exit 3, before any work, on a machine that is online, instead of warning; nothing overrides it. `COLDKIT_REQUIRE_OFFLINE=1` in the environment does the same. See [preflight](cli/preflight.md).',
+    doc: 'ceremony acts (`seed new`, `shares split|combine|drill`, every signer) refuse with exit 3 on a machine that is online, instead of warning. Same as `COLDKIT_REQUIRE_OFFLINE=1`. See [cli/preflight.md](cli/preflight.md#the-network-check-of-every-ceremony-command).',
   },
 });
 

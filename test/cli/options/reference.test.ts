@@ -32,7 +32,7 @@ describe('regenerate', () => {
     expect(fresh).toContain('| `--mode <m>` | a mode. One of `a` or `b`. Default `a`. |');
     expect(fresh).toContain('| `--extra` | only in mode b. Only with `--mode b`. |');
     expect(fresh).toContain(`| \`--allow-high-fee\` | ${OVERRIDES['high-fee']}. Refused otherwise (exit 3); the override is journaled. |`);
-    expect(fresh).toContain('| global options | `--json`, `--journal`, `--operator`, `--debug`, `--yes` ([global options](#global-options)). |');
+    expect(fresh).toContain('| global options | `--json`, `--journal`, `--operator`, `--yes`, `--debug` ([global options](#global-options)). |');
   });
   it('is stable, and a hand edit inside a block is undone (the docs test then fails)', () => {
     expect(regenerate(fresh, 'docs/cli.md', commands, GLOBAL_OPTIONS).text).toBe(fresh);

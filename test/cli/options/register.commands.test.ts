@@ -82,9 +82,10 @@ describe('subcommand help shows the global options that apply', () => {
     ws = await workspace(0);
   });
   it.each([
-    ['psbt sign', ['--json', '--journal', '--operator', '--network', '--yes', '--debug']],
-    ['eth sign', ['--json', '--journal', '--operator', '--yes', '--debug']],
-    ['seed new', ['--json', '--journal', '--operator', '--network', '--debug']],
+    ['psbt sign', ['--json', '--journal', '--operator', '--network', '--yes', '--debug', '--require-offline']],
+    ['eth sign', ['--json', '--journal', '--operator', '--yes', '--debug', '--require-offline']],
+    ['seed new', ['--json', '--journal', '--operator', '--network', '--debug', '--require-offline']],
+    ['account export', ['--json', '--journal', '--operator', '--network', '--debug']],
     ['journal show', ['--json', '--journal', '--operator', '--debug']],
   ])('coldkit %s --help', async (name, want) => {
     const r = await ws.run([...name.split(' '), '--help']);

@@ -7,7 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/core/errors.js';
 import { ShareInputError, shareErrorCode } from '../../../src/core/shares/errors.js';
-import { SCHEME_IDS, type ShareScheme } from '../../../src/core/shares/scheme.js';
+import { DEFAULT_SCHEME_ID, SCHEME_IDS, type ShareScheme } from '../../../src/core/shares/scheme.js';
+import { seedNew } from '../../../src/cli/commands/seed.js';
+import { sharesSplit } from '../../../src/cli/commands/shares.js';
 import { DEFAULT_SCHEME, SHARE_SCHEMES, parseShare, parseShareSet, recogniseShare, recoveredMnemonic, schemeById, schemeOf } from '../../../src/core/shares/schemes.js';
 import { SSKR_SCHEME } from '../../../src/core/shares/sskr-scheme.js';
 import { parseSskrText, sskrToUr } from '../../../src/core/shares/sskr.js';
@@ -30,6 +32,13 @@ describe('registry', () => {
     expect(DEFAULT_SCHEME).toBe(V1_SCHEME);
     expect(schemeById('SSKR', '--format')).toBe(SSKR_SCHEME);
     expect(() => schemeById('slip77', '--format')).toThrow(/--format: "slip77" is not a share format; use v1 \(default\) or sskr/);
+  });
+  it('--format of shares split and seed new --split offers these ids, the default scheme\'s first', () => {
+    expect(DEFAULT_SCHEME.id).toBe(DEFAULT_SCHEME_ID);
+    for (const t of [sharesSplit, seedNew]) {
+      expect(t.options.format.choices).toBe(SCHEME_IDS);
+      expect(t.options.format.default).toBe(DEFAULT_SCHEME_ID);
+    }
   });
 });
 
