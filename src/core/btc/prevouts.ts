@@ -28,15 +28,20 @@ export interface SpentOutput {
 
 const MAX_SATS = 21_000_000n * 100_000_000n;
 
+/** The non-witness serialisation of a transaction (BIP144's "traditional" form, what the txid hashes). */
+export function serializeNoWitness(tx: RawTxView): Uint8Array {
+  const w = new ByteWriter(64 + 50 * tx.inputs.length + 40 * tx.outputs.length);
+  w.u32(tx.version).compact(tx.inputs.length);
+  for (const i of tx.inputs) w.reversed(i.txid).u32(i.index).varBytes(i.finalScriptSig ?? new Uint8Array()).u32(i.sequence);
+  w.compact(tx.outputs.length);
+  for (const o of tx.outputs) w.u64(o.amount).varBytes(o.script);
+  w.u32(tx.lockTime);
+  return w.finish();
+}
+
 /** Display-order txid of a decoded previous transaction (double SHA-256 of its non-witness serialisation). */
 export function txidOf(prev: RawTxView): string {
-  const w = new ByteWriter(64 + 50 * prev.inputs.length + 40 * prev.outputs.length);
-  w.u32(prev.version).compact(prev.inputs.length);
-  for (const i of prev.inputs) w.reversed(i.txid).u32(i.index).varBytes(i.finalScriptSig ?? new Uint8Array()).u32(i.sequence);
-  w.compact(prev.outputs.length);
-  for (const o of prev.outputs) w.u64(o.amount).varBytes(o.script);
-  w.u32(prev.lockTime);
-  return toHex(sha256d(w.finish()).reverse());
+  return toHex(sha256d(serializeNoWitness(prev)).reverse());
 }
 
 /** The spent output of input `idx`, checked; undefined when the PSBT carries no UTXO for it. */
