@@ -5,9 +5,11 @@
  * `application` string) and the text line of authorized_keys / allowed_signers:
  * `[options] TYPE BASE64 [comment]`.
  *
- * Only the options that change how a signature is judged are accepted (`no-touch-required`,
- * `verify-required`, as ssh-keygen's allowed_signers reads them); others (cert-authority,
- * namespaces=, valid-after=…) are refused by name rather than silently ignored. Parsing checks
+ * Only the options that change how a security-key signature is judged are accepted
+ * (`no-touch-required`, `verify-required`, as sshd's authorized_keys names them); others
+ * (cert-authority, namespaces=, valid-after=…) are refused by name rather than silently ignored.
+ * (`ssh-keygen -Y verify`'s allowed_signers knows neither option: an auditor re-verifying with it
+ * drops them from the line.) Parsing checks
  * the point or modulus is usable; no curve arithmetic beyond that happens here.
  */
 import { base64 } from '@scure/base';

@@ -12,8 +12,9 @@
  *   and the SSH signature appends `byte flags, uint32 counter`. The WebAuthn form
  *   (webauthn-sk-ecdsa-sha2-nistp256@openssh.com, as a browser makes it) adds origin, clientData
  *   and extensions; the signed blob hashes clientData, whose challenge must be the message.
- *   As `ssh-keygen -Y verify` does, the user-presence flag (0x01) is required unless the key line
- *   says `no-touch-required`, and `verify-required` demands the user-verified flag (0x04).
+ *   As sshd does for authorized_keys (not `ssh-keygen -Y verify`, which ignores the flags), the
+ *   user-presence flag (0x01: a person touched the key) is required unless the key line says
+ *   `no-touch-required`, and `verify-required` demands the user-verified flag (0x04, PIN).
  *
  * Curve code is loaded only by this module, so reading a policy or a request stays light.
  */
@@ -82,7 +83,7 @@ function ed25519Ok(sig: Uint8Array, msg: Uint8Array, point: Uint8Array): boolean
   }
 }
 
-/** The user-presence/verification rule of ssh-keygen -Y verify for security-key signatures. */
+/** sshd's user-presence/verification rule (authorized_keys no-touch-required, verify-required) for security-key signatures. */
 function skFlagsOk(flags: number, line: Pick<SshKeyLine, 'noTouchRequired' | 'verifyRequired'>): string | undefined {
   if (!line.noTouchRequired && !(flags & SK_FLAGS.userPresent)) return 'the security key signed without user presence (no touch); the key line does not say no-touch-required';
   if (line.verifyRequired && !(flags & SK_FLAGS.userVerified)) return 'the security key signed without user verification (PIN); the key line says verify-required';
