@@ -323,11 +323,13 @@ export function parsePolicy(bytes: Uint8Array, field = 'policy'): Policy {
   const admins = 'admins' in o ? parseGroup(w, o.admins, '$.admins', approvers, 1) : undefined;
   const rules: Rule[] = [];
   const rl = 'rules' in o ? w.array(o.rules, '$.rules') : undefined;
+  const ids = new Set<unknown>();
   rl?.forEach((r, i) => {
+    const id = (r as Obj | null)?.id;
+    if (typeof id === 'string' && ids.has(id)) w.add(`$.rules[${i}].id`, `"${sanitize(id).slice(0, 48)}" is used by an earlier rule`);
+    ids.add(id);
     const rule = parseRule(w, r, `$.rules[${i}]`, approvers);
-    if (!rule) return;
-    if (rules.some((x) => x.id === rule.id)) w.add(`$.rules[${i}].id`, `"${rule.id}" is used by an earlier rule`);
-    else rules.push(rule);
+    if (rule && !rules.some((x) => x.id === rule.id)) rules.push(rule);
   });
 
   const limits: Policy['limits'] = {};
