@@ -10,7 +10,7 @@
 import { formatDecimal } from '../amount.js';
 import { SELECTOR } from '../eth/erc20.js';
 import { DestinationIndex } from './destinations.js';
-import { totalOf, type PolicyPayload } from './payload.js';
+import { payloadId, totalOf, type PolicyPayload } from './payload.js';
 import type { Policy, Rule } from './policy.js';
 import { describeUse, windowUse, type LedgerEntry, type WindowUse } from './velocity.js';
 
@@ -81,7 +81,7 @@ export function judgeRule(rule: Rule, p: PolicyPayload, ctx: MatchContext, index
 
   let window: WindowUse | undefined;
   if (rule.window && rule.maxPerWindow !== undefined && !ctx.ignore?.velocity) {
-    window = windowUse(ctx.ledger, rule, ctx.nowMs);
+    window = windowUse(ctx.ledger, rule, ctx.nowMs, payloadId(p.digest));
     if (window.total + outflow > rule.maxPerWindow) {
       reasons.push(
         `would bring the ${rule.window.text} total to ${amountText(window.total + outflow, rule)}, above maxPerWindow ${amountText(rule.maxPerWindow, rule)}; signed under "${rule.id}" in the window: ${describeUse(window, rule)}`,

@@ -36,11 +36,14 @@ export interface WindowUse {
   entries: LedgerEntry[];
 }
 
-/** The rule's outflows in the window ending at `nowMs` (ts > now − window), each payload once. */
-export function windowUse(ledger: readonly LedgerEntry[], rule: Pick<Rule, 'id' | 'window' | 'unit'>, nowMs: number): WindowUse {
+/**
+ * The rule's outflows in the window ending at `nowMs` (ts > now − window), each payload once;
+ * `exclude` leaves out the payload being judged (signing it again adds nothing new).
+ */
+export function windowUse(ledger: readonly LedgerEntry[], rule: Pick<Rule, 'id' | 'window' | 'unit'>, nowMs: number, exclude?: string): WindowUse {
   if (!rule.window) return { total: 0n, entries: [] };
   const from = nowMs - rule.window.ms;
-  const seen = new Set<string>();
+  const seen = new Set<string>(exclude ? [exclude] : []);
   const entries: LedgerEntry[] = [];
   let total = 0n;
   for (const e of ledger) {
