@@ -57,15 +57,17 @@ export interface CeremonyPolicy {
 }
 
 /**
- * The adopted policy's ceremony settings. Policy adoption is not built yet: this hook returns
- * nothing until it is, and is the one place that will read `"ceremony": {"requireOffline": true}`.
+ * The adopted policy's ceremony settings (`"ceremony": {"requireOffline": true}`), from the journal
+ * (src/cli/policy/journal-policy.ts; core's ceremonyRequirements). Loaded only for ceremony acts.
  */
-export function adoptedCeremonyPolicy(): CeremonyPolicy | undefined {
-  return undefined;
+export async function adoptedCeremonyPolicy(journal: string): Promise<CeremonyPolicy | undefined> {
+  const [{ policyState }, { ceremonyRequirements }] = await Promise.all([import('./policy/journal-policy.js'), import('../core/policy/ceremony.js')]);
+  const { adopted } = policyState(journal);
+  return adopted ? { requireOffline: ceremonyRequirements(adopted.policy, Date.now()).requireOffline } : undefined;
 }
 
 /** Must this run refuse on an online machine? Flag, environment, or adopted policy. */
-export function requireOffline(opts: Record<string, unknown>, env: Record<string, string | undefined>, policy = adoptedCeremonyPolicy()): boolean {
+export function requireOffline(opts: Record<string, unknown>, env: Record<string, string | undefined>, policy?: CeremonyPolicy): boolean {
   return Boolean(opts.requireOffline) || env.COLDKIT_REQUIRE_OFFLINE === '1' || policy?.requireOffline === true;
 }
 
@@ -95,7 +97,8 @@ export async function ceremonyGate(cmd: Command, opts: Record<string, unknown>, 
     import('../core/preflight/network.js'),
     import('../core/findings/decide.js'),
   ]);
-  const required = requireOffline(opts, env);
+  const { journalPath } = await import('./journal-file.js');
+  const required = requireOffline(opts, env, await adoptedCeremonyPolicy(journalPath(opts.journal as string | undefined, env)));
   const finding = onlineFinding(networkChecks(gatherNetworkFacts(ceremonyOverrides.facts)), required);
   if (finding) enforce(decide([finding], new Set()));
   return {

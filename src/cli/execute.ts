@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { ColdkitError, EXIT, RefusedError, RuntimeFailure } from '../core/errors.js';
 import { sanitize, toJson } from '../core/text.js';
 import { VERSION } from '../version.js';
-import type { Context, Globals, Io, LoadedAction, Outcome, Prompter } from './command.js';
+import type { Context, Globals, Io, JournalAct, LoadedAction, Outcome, Prompter } from './command.js';
 import { assertCreatable, processIo } from './io.js';
 import { overrideFlag, refusalHint } from './overrides.js';
 import { appendEntries, journalPath, landed, landedLine, openJournal } from './journal-file.js';
@@ -96,7 +96,31 @@ export async function execute(cmd: Command, args: string[], load: () => Promise<
     }
     process.exitCode = outcome.exitCode ?? EXIT.ok;
   } catch (e) {
+    journalRefusal(e, globals, env, ctx);
     process.exitCode = report(e, globals, io);
+  }
+}
+
+const REFUSAL_ACTS = Symbol('journal acts of a refusal');
+
+/**
+ * Attach journal acts to an error (a policy refusal: what was refused and why), so the executor
+ * journals them before it reports the error. Decisions are on record whether they go or not.
+ */
+export function withJournal<E extends Error>(e: E, acts: JournalAct[]): E {
+  (e as unknown as Record<symbol, JournalAct[]>)[REFUSAL_ACTS] = acts;
+  return e;
+}
+
+function journalRefusal(e: unknown, globals: Globals, env: Record<string, string | undefined>, ctx: Context): void {
+  const acts = e instanceof Error ? (e as unknown as Record<symbol, JournalAct[] | undefined>)[REFUSAL_ACTS] : undefined;
+  if (!acts?.length) return;
+  try {
+    const file = journalPath(globals.journal, env);
+    const entries = appendEntries(file, acts, { ts: ctx.now().toISOString(), operator: globals.operator ?? safeUser(), host: os.hostname(), tool: `coldkit/${VERSION}` });
+    ctx.note(landedLine(landed(file, entries)));
+  } catch (j) {
+    ctx.note(`journal: the refusal could not be journaled (${j instanceof Error ? j.message : String(j)})`);
   }
 }
 

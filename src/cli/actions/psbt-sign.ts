@@ -29,6 +29,11 @@ import { bip39Seed, nativeHmacSha512 } from '../psbt/seed.js';
 import { readMnemonic, readPassphrase } from '../secrets.js';
 import type { psbtSign as psbtSignTable } from '../commands/psbt.js';
 import type { OptionsOf } from '../options/spec.js';
+import { RefusedError } from '../../core/errors.js';
+import { btcPayload } from '../../core/policy/btc-payload.js';
+import type { PolicyEvaluation } from '../../core/policy/evaluate.js';
+import { policyResult, type PolicyResult } from '../policy/render.js';
+import { evaluate, locks, openGate, refusalJournaled, underPolicy } from '../policy/gate.js';
 
 /** SHA-256 hex of a PSBT for the result and journal (Node's native hash: the PSBT can be megabytes). */
 const sha256Hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
@@ -49,10 +54,15 @@ export interface PsbtSignResult {
   /** The signed PSBT as text (base64 or hex) when not written with --out. */
   psbt?: string;
   out?: string;
+  /** The adopted policy's decision: rule matched, approvals counted, every rule's verdict. */
+  policy?: PolicyResult;
 }
 
 export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ctx: Context, args: string[]): Promise<Outcome<PsbtSignResult>> {
   const { limits, allow } = policyFrom(opts);
+  // The adopted policy (if any) is read and the flags checked before the PSBT or the seed is.
+  const gate = openGate(ctx, opts);
+  if (gate) underPolicy(gate, { allow, limits });
   if (args[0] === '-' && (opts.mnemonicFile === '-' || opts.passphraseFile === '-')) {
     throw new InputError('stdin cannot carry both the PSBT and a secret; give the PSBT or the secret as a file', 'psbt');
   }
@@ -67,6 +77,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
   const seed = bip39Seed(mnemonic.phrase, passphrase);
   const keys = SeedKeys.fromSeed(seed, nativeHmacSha512);
   seed.fill(0);
+  let evaluation: PolicyEvaluation | undefined;
   try {
     const signed = await signPsbt(psbt, {
       network,
@@ -75,6 +86,14 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
       allow,
       trim: opts.trim,
       ...(opts.out ? { encoding: 'binary' as const } : {}),
+      ...(gate
+        ? {
+            policy: (p) => {
+              evaluation = evaluate(gate, btcPayload(p.review), ctx);
+              return { findings: evaluation.findings, locked: locks(gate, [...p.findings, ...evaluation.findings]) };
+            },
+          }
+        : {}),
       approve: async ({ review }, decision) => {
         const todo = review.inputs.filter((i) => i.ours && !i.signedByUs).length;
         const overridden = decision.overridden.map((f) => `OVERRIDE ${overrideFlag(f.code)} (journaled): ${f.message}`);
@@ -101,6 +120,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
       input: { sha256: sha256Hex(psbt.bytes), digest: payload.digest, encoding: psbt.encoding },
       output: { sha256: sha256Hex(signed.raw), digest: outDigest, encoding: signed.encoding },
       ...(opts.out ? { out: opts.out } : { psbt: new TextDecoder().decode(signed.encoded) }),
+      ...(evaluation ? { policy: policyResult(evaluation) } : {}),
     };
     const change = review.outputs.filter((o) => o.role === 'change');
     return {
@@ -124,11 +144,15 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
             changeVerified: !review.outputs.some((o) => o.role === 'false-change'),
             trimmed: Boolean(opts.trim),
             overrides,
+            ...(evaluation ? { policy: evaluation.record } : {}),
           },
         },
       ],
       payload: { kind: 'psbt', bytes: signed.raw, ...(payload.format ? { format: payload.format } : {}) },
     };
+  } catch (e) {
+    if (gate && e instanceof RefusedError) throw refusalJournaled(e, 'psbt.sign', evaluation, { psbtSha256: sha256Hex(psbt.bytes), network: network.name });
+    throw e;
   } finally {
     keys.wipe();
   }

@@ -85,3 +85,27 @@ export type SeedInputOptions = Partial<SetValues<typeof SEED_INPUT>>;
 
 /** What src/cli/shares/read-shares.ts reads. */
 export type ShareInputOptions = Partial<SetValues<typeof SHARE_INPUT>>;
+
+/** --policy, --approval-request, --approval: a signing command under the adopted policy (src/cli/policy/gate.ts). */
+export const POLICY_GATE = optionSet({
+  policy: {
+    flag: '--policy <file>',
+    help: "the adopted policy file (must match the adopted SHA-256; default: the journal's copy)",
+    doc: 'the policy file; refused (exit 3) unless its SHA-256 is the adopted one. Default: the copy the journal holds since `policy adopt`. See [policy.md](cli/policy.md).',
+  },
+  approvalRequest: {
+    flag: '--approval-request <file>',
+    help: 'the approval request (coldkit approval request) the approvals sign',
+    doc: 'the approval request (`coldkit approval request`) the `--approval` signatures sign. The signer rebuilds it from the payload and the adopted policy: it must describe exactly this payload and not have expired.',
+  },
+  approval: {
+    flag: '--approval <file>',
+    help: "an approver's SSH signature of the request (ssh-keygen -Y sign -n coldkit-approval), repeatable",
+    doc: "an approver's SSHSIG signature of the request (`ssh-keygen -Y sign -n coldkit-approval` or `coldkit approve`); repeatable, one per approver.",
+    repeatable: true,
+    needs: ['approvalRequest'],
+  },
+});
+
+/** What src/cli/policy/gate.ts reads. */
+export type PolicyGateOptions = Partial<SetValues<typeof POLICY_GATE>>;

@@ -3,8 +3,9 @@
  *
  *   prepare  — read the PSBT (exit 2 on anything malformed), build the review with our keys
  *              (review.ts: change proven by rebuilding its script), and every finding (policy.ts);
- *   decide   — findings + the overrides given → go or refuse, every finding reported, the most
- *              fundamental first (src/core/findings/decide.ts);
+ *   decide   — findings (with an adopted policy's, src/core/policy) + the overrides given → go
+ *              or refuse, every finding reported, the most fundamental first
+ *              (src/core/findings/decide.ts);
  *   sign     — every input of ours not yet signed by us, each signature verified against its
  *              digest before it is kept (sign.ts);
  *   assemble — the signatures spliced into the original bytes (psbt-maps.ts), the signature count
@@ -85,9 +86,15 @@ export function checkSignable(r: PsbtReview, field = 'psbt'): void {
   if (ours.length && ours.every((i) => i.signedByUs)) throw new InputError(`every input of this seed (${ours.length}) is already signed by it; nothing to add`, field);
 }
 
-/** Decide on the findings with the overrides given (finding codes). */
-export function decideSigning(p: Prepared, allow: ReadonlySet<string>): Decision {
-  return decide(p.findings, allow);
+/** Findings an adopted signing policy adds (src/core/policy/evaluate.ts), and the codes no override may lift under it. */
+export interface PolicyJudgement {
+  findings: Finding[];
+  locked: ReadonlySet<string>;
+}
+
+/** Decide on the findings (and a policy's) with the overrides given (finding codes). */
+export function decideSigning(p: Prepared, allow: ReadonlySet<string>, policy?: PolicyJudgement): Decision {
+  return decide(policy ? [...p.findings, ...policy.findings] : p.findings, allow, policy ? { locked: policy.locked } : {});
 }
 
 /** Sign every input of ours not yet signed by us; each signature is verified before it is returned. */
@@ -142,6 +149,11 @@ export interface SignOptions extends Omit<PrepareOptions, 'keys' | 'forSigning'>
   /** Encoding of the result (default: the input's, base64 for a binary input). */
   encoding?: PsbtEncoding;
   /**
+   * An adopted signing policy: called on the prepared PSBT, its findings join the decision and its
+   * locked codes cannot be overridden.
+   */
+  policy?: (p: Prepared) => PolicyJudgement;
+  /**
    * Called once the decision lets signing go on, before any key signs: the CLI walks the review
    * screens and asks here. Throwing stops the pipeline with nothing signed.
    */
@@ -161,7 +173,7 @@ export interface Signed extends Assembled {
  */
 export async function signPsbt(input: Uint8Array | ReadPsbt, o: SignOptions): Promise<Signed> {
   const prepared = await prepare(input, { ...o, forSigning: true });
-  const decision = enforce(decideSigning(prepared, o.allow ?? new Set()));
+  const decision = enforce(decideSigning(prepared, o.allow ?? new Set(), o.policy?.(prepared)));
   await o.approve?.(prepared, decision);
   const signatures = sign(prepared, o.keys);
   const enc = prepared.psbt.encoding;

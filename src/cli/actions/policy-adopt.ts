@@ -1,0 +1,62 @@
+/**
+ * `coldkit policy adopt FILE --approval SIG…`: make FILE the policy this laptop's signers enforce.
+ * The admins sign the file's bytes (`ssh-keygen -Y sign -f KEY -n coldkit-policy FILE`); the first
+ * adoption needs the quorum of the file's own admins, a later one the quorum of the adopted
+ * policy's admins (core: src/core/policy/adoption.ts). The journal entry `policy.adopt` keeps the
+ * file, its SHA-256 and the signatures, so any later reader re-verifies the adoption.
+ */
+import * as fs from 'node:fs';
+import { InputError } from '../../core/errors.js';
+import { enforceAdoption, judgeAdoption } from '../../core/policy/adoption.js';
+import { sanitize } from '../../core/text.js';
+import type { Action } from '../command.js';
+import type { policyAdopt } from '../commands/policy.js';
+import { readInputFile } from '../io.js';
+import { journalPath } from '../journal-file.js';
+import { ADOPT_OP, policyState } from '../policy/journal-policy.js';
+import { withJournal } from '../execute.js';
+import { RefusedError } from '../../core/errors.js';
+import { policySummary } from './policy-check.js';
+
+const action: Action<typeof policyAdopt> = async (opts, ctx, args) => {
+  const file = args[0]!;
+  if (!opts.approval?.length) throw new InputError("give the admins' signatures of the file: --approval alice.sig --approval bob.sig (ssh-keygen -Y sign -f KEY -n coldkit-policy FILE)", '--approval');
+  const bytes = await readInputFile(file, 'policy', ctx.io);
+  const sigs = opts.approval.map((f) => {
+    try {
+      return { label: f, text: fs.readFileSync(f, 'utf8') };
+    } catch (e) {
+      throw new InputError(`cannot read "${f}" (${(e as NodeJS.ErrnoException).code})`, '--approval');
+    }
+  });
+  const { adopted } = policyState(journalPath(ctx.globals.journal, ctx.env));
+  const judged = judgeAdoption(bytes, sigs, adopted, ctx.now().getTime(), file);
+  try {
+    enforceAdoption(judged);
+  } catch (e) {
+    if (e instanceof RefusedError) {
+      throw withJournal(e, [{ op: 'policy.refuse', data: { command: 'policy.adopt', sha256: judged.policy.sha256, name: judged.policy.name, previous: adopted?.policy.sha256 ?? null, findings: e.findings.map((f) => ({ code: f.code, message: f.message })) } }]);
+    }
+    throw e;
+  }
+  const result = {
+    adopted: true,
+    ...policySummary(judged.policy),
+    previous: adopted ? { name: adopted.policy.name, sha256: adopted.policy.sha256, seq: adopted.seq } : null,
+    quorumOf: judged.groupOf === 'own' ? 'the policy\'s own admins (first adoption)' : `the admins of the adopted policy "${adopted!.policy.name}"`,
+    approvedBy: judged.valid.map((v) => ({ approver: v.approver, key: v.key })),
+  };
+  return {
+    result,
+    human: (r: typeof result) =>
+      [
+        `adopted policy "${sanitize(judged.policy.name)}"`,
+        `sha256: ${judged.policy.sha256}`,
+        `approved by ${r.approvedBy.map((a) => `${a.approver} (${a.key})`).join(', ')} — ${r.quorumOf}`,
+        adopted ? `replaces "${sanitize(adopted.policy.name)}" sha256:${adopted.policy.sha256} (journal #${adopted.seq})` : 'first policy on this journal',
+        'from now on every signing command on this laptop enforces it',
+      ].join('\n'),
+    journal: [{ op: ADOPT_OP, data: { ...judged.data } }],
+  };
+};
+export default action;

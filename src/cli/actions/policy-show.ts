@@ -1,0 +1,41 @@
+/**
+ * `coldkit policy show`: the policy in force on this journal — re-verified from the journal's
+ * adoption records — with its SHA-256, where and by whom it was adopted, its rules, the ceremony
+ * requirements, and the file itself (`--json`: `file`).
+ */
+import { ceremonyRequirements } from '../../core/policy/ceremony.js';
+import { sanitize } from '../../core/text.js';
+import type { Action } from '../command.js';
+import type { policyShow } from '../commands/policy.js';
+import { journalPath } from '../journal-file.js';
+import { policyState } from '../policy/journal-policy.js';
+import { policySummary } from './policy-check.js';
+
+const action: Action<typeof policyShow> = async (_opts, ctx) => {
+  const journal = journalPath(ctx.globals.journal, ctx.env);
+  const { adopted } = policyState(journal);
+  if (!adopted) {
+    return { result: { journal, adopted: false }, human: () => `no policy is adopted in ${journal} (coldkit policy adopt FILE --approval …)` };
+  }
+  const p = adopted.policy;
+  const result = {
+    journal,
+    adopted: true,
+    ...policySummary(p),
+    adoptedAt: { seq: adopted.seq, ts: adopted.ts },
+    approvedBy: adopted.approvedBy,
+    ceremony: ceremonyRequirements(p, ctx.now().getTime()),
+    file: new TextDecoder().decode(adopted.bytes),
+  };
+  return {
+    result,
+    human: (r) =>
+      [
+        `policy "${sanitize(p.name)}" adopted at journal #${r.adoptedAt.seq} (${r.adoptedAt.ts}), approved by ${r.approvedBy.join(', ')}`,
+        `sha256: ${p.sha256}`,
+        '',
+        r.file.split('\n').map(sanitize).join('\n'),
+      ].join('\n'),
+  };
+};
+export default action;
