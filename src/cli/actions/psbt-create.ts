@@ -13,6 +13,7 @@ import { parsePrevTxs } from '../../core/btc/prev-txs.js';
 import { addressScript, parseRecipient } from '../../core/btc/recipient.js';
 import { parseListUnspent } from '../../core/btc/utxos.js';
 import { prepare } from '../../core/btc/signer.js';
+import type { PolicyResult } from '../policy/render.js';
 import type { Finding } from '../../core/findings/finding.js';
 import { sanitize } from '../../core/text.js';
 import { DescriptorKeys } from '../../core/wallet/key-source.js';
@@ -34,6 +35,8 @@ type Result = Omit<CreatedPsbt, 'psbt'> &
     findings: Finding[];
     /** What `psbt sign` would refuse. */
     signWouldRefuse: WouldRefuse[];
+    /** Under --policy: the rule it falls under, or each rule's reasons, and what the signer would refuse. */
+    policy?: PolicyResult & { signerWouldRefuse: { code: string; message: string }[] };
   };
 
 /** Parse --fee-rate (sat/vB, up to 3 decimals) into milli-sat per vB. */
@@ -70,9 +73,10 @@ const action: Action<typeof psbtCreate> = async (opts, ctx) => {
     changePosition: (n) => (n === 0 ? 0 : ctx.random(1)[0]! % (n + 1)),
   });
   const { psbt, ...summary } = created;
-  const { findings } = await prepare(psbt, { network: net, keys: new DescriptorKeys(account.descriptor, net) });
+  const { findings, review } = await prepare(psbt, { network: net, keys: new DescriptorKeys(account.descriptor, net) });
+  const policy = opts.policy ? await (await import('../policy/online.js')).onlinePolicyCheck(opts.policy, (await import('../../core/policy/btc-payload.js')).btcPayload(review), ctx) : undefined;
   const out = emitPsbt(psbt, opts.out);
-  const result: Result = { network: net.name, ...summary, feeRate: formatDecimal(summary.feeRateMsat, 3), ...out.result, findings, signWouldRefuse: wouldRefuse(findings) };
+  const result: Result = { network: net.name, ...summary, feeRate: formatDecimal(summary.feeRateMsat, 3), ...out.result, findings, signWouldRefuse: wouldRefuse(findings), ...(policy ? { policy } : {}) };
   const change = summary.outputs.find((o) => o.change);
   return {
     result,

@@ -74,6 +74,11 @@ export const psbtCreate = command({
       doc: 'write the binary PSBT to FILE (atomically). Without it the base64 PSBT is the only thing on stdout and the summary goes to stderr, so `> unsigned.psbt` works.',
     },
     ...PAYLOAD_OUTPUT,
+    policy: {
+      flag: '--policy <file>',
+      help: 'a signing policy: warn about what the offline signer would refuse under it',
+      doc: 'a signing policy file: the result names the rule the payment falls under (or each rule\'s reasons) and warns about what the signer under that policy would refuse (`policy` in `--json`). Approvals are not judged here.',
+    },
   },
 });
 
