@@ -85,9 +85,9 @@ export interface CeremonyGate {
 /**
  * Run the checks before a command: the bundle check for key commands, and the network check for
  * ceremony acts (undefined when no network check ran; other commands load none of this). Throws to
- * refuse.
+ * refuse. `journal` is the journal whose adopted policy may require an offline machine.
  */
-export async function ceremonyGate(cmd: Command, opts: Record<string, unknown>, env: Record<string, string | undefined>): Promise<CeremonyGate | undefined> {
+export async function ceremonyGate(cmd: Command, opts: Record<string, unknown>, env: Record<string, string | undefined>, journal?: string): Promise<CeremonyGate | undefined> {
   const name = commandPath(cmd);
   if (!KEY_COMMANDS.has(name)) return undefined;
   (await import('./bundle/integrity.js')).assertBundleIntact();
@@ -97,8 +97,7 @@ export async function ceremonyGate(cmd: Command, opts: Record<string, unknown>, 
     import('../core/preflight/network.js'),
     import('../core/findings/decide.js'),
   ]);
-  const { journalPath } = await import('./journal-file.js');
-  const required = requireOffline(opts, env, await adoptedCeremonyPolicy(journalPath(opts.journal as string | undefined, env)));
+  const required = requireOffline(opts, env, journal === undefined ? undefined : await adoptedCeremonyPolicy(journal));
   const finding = onlineFinding(networkChecks(gatherNetworkFacts(ceremonyOverrides.facts)), required);
   if (finding) enforce(decide([finding], new Set()));
   return {

@@ -61,7 +61,7 @@ export async function execute(cmd: Command, args: string[], load: () => Promise<
     if (opts.qrHtml) assertCreatable(String(opts.qrHtml), 'file', '--qr-html');
     // Ceremony commands: bundle integrity and the network pre-flight (src/cli/ceremony.ts). The
     // online warning comes first on a terminal, after the result in scripts (an error stays one line).
-    const gate = await ceremonyGate(cmd, opts, env);
+    const gate = await ceremonyGate(cmd, opts, env, journalPath(globals.journal, env));
     if (io.stderr.isTTY) warnOnline(gate, io);
     const action = await load();
     const outcome: Outcome = await action(opts, ctx, args);
