@@ -12,4 +12,5 @@ export function registerAreas(add: (load: AreaLoader) => void): void {
   add(() => import('./psbt.js'));
   add(() => import('./qr.js'));
   add(() => import('./eth.js'));
+  add(() => import('./policy.js'));
 }
