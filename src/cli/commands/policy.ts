@@ -32,7 +32,7 @@ export const policyAdopt = command({
     approval: {
       flag: '--approval <file>',
       help: "an admin's signature (ssh-keygen -Y sign -n coldkit-policy FILE), repeatable",
-      doc: "an admin's SSHSIG signature of the file (`ssh-keygen -Y sign -f KEY -n coldkit-policy policy.json`); repeatable. The first adoption needs the quorum of the file's own admins, a later one the quorum of the adopted policy's admins.",
+      doc: "an admin's SSHSIG signature of the file (`ssh-keygen -Y sign -f KEY -n coldkit-policy policy.json`). The first adoption needs the quorum of the file's own admins, a later one the quorum of the adopted policy's admins.",
       repeatable: true,
     },
   },

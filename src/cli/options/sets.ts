@@ -101,7 +101,7 @@ export const POLICY_GATE = optionSet({
   approval: {
     flag: '--approval <file>',
     help: "an approver's SSH signature of the request (ssh-keygen -Y sign -n coldkit-approval), repeatable",
-    doc: "an approver's SSHSIG signature of the request (`ssh-keygen -Y sign -n coldkit-approval` or `coldkit approve`); repeatable, one per approver.",
+    doc: "an approver's SSHSIG signature of the request (`ssh-keygen -Y sign -n coldkit-approval` or `coldkit approve`), one per approver.",
     repeatable: true,
     needs: ['approvalRequest'],
   },
