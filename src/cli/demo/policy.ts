@@ -145,5 +145,5 @@ export async function steps(d: DemoRunner): Promise<void> {
     [...J, '--network', 'testnet', '--operator', 'carol', 'psbt', 'sign', 'pay2.psbt', '--mnemonic-file', 'sample-mnemonic.txt', '--yes', '--policy', 'policy-edited.json', '--approval-request', 'pay2.req', '--approval', 'pay2-bob.sig'],
     { expectExit: 3 },
   );
-  await d.run('What the journal holds', 'The adoption, the refusals and the signing with its rule and approvers.', [...J, 'journal', 'show', '--op', 'p']);
+  await d.run('What the journal holds', 'The adoption, the refusals and the signing with its rule and approvers.', [...J, 'journal', 'show']);
 }
