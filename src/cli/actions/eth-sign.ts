@@ -14,10 +14,14 @@ import type { Context, Outcome } from '../command.js';
 import { readSignInput } from '../eth/input.js';
 import { renderTxReview } from '../eth/render.js';
 import { overrideFlag } from '../overrides.js';
-import { answerFor, answerLines, checkOutputs, confirmSign, policyFor, signerInfo, writeOutputs } from '../eth/sign-common.js';
+import { allowOf, answerFor, answerLines, checkOutputs, confirmSign, policyFor, signerInfo, writeOutputs } from '../eth/sign-common.js';
+import { ethTxPayload, evmTxOf } from '../../core/policy/eth-payload.js';
+import { enforcePolicy, openGate, underGate, underPolicy } from '../policy/gate.js';
+import { policyLines, policyResult, type PolicyResult } from '../policy/render.js';
 import { loadSigner, resolvePath } from '../eth/signer.js';
-import type { ethSign as ethSignTable } from '../commands/eth.js';
-import type { OptionsOf } from '../options/spec.js';
+import { ethSign as ethSignTable } from '../commands/eth.js';
+import { parseEth } from '../../core/amount.js';
+import { defaults, type OptionsOf } from '../options/spec.js';
 
 export interface EthSignResult {
   review: TxReview;
@@ -30,9 +34,14 @@ export interface EthSignResult {
   overrides: string[];
   out?: string;
   outUr?: string;
+  /** The adopted policy's decision: rule matched, approvals counted, every rule's verdict. */
+  policy?: PolicyResult;
 }
 
 export default async function ethSign(opts: OptionsOf<typeof ethSignTable>, ctx: Context, args: string[]): Promise<Outcome<EthSignResult>> {
+  // The adopted policy (if any) is read and the override flags checked before the payload or the seed is.
+  const gate = openGate(ctx, opts);
+  if (gate) underPolicy(gate, { allow: allowOf(opts), looser: parseEth(opts.maxFee, '--max-fee') > parseEth(defaults(ethSignTable).maxFee, '--max-fee') ? ['--max-fee'] : [] });
   const input = await readSignInput(ctx, args[0], opts.fromQr, 'unsigned_file');
   const req = input.kind === 'request' ? input.request : undefined;
   let hex: string;
@@ -56,8 +65,11 @@ export default async function ethSign(opts: OptionsOf<typeof ethSignTable>, ctx:
   const key = await loadSigner(opts, ctx, path);
   const policy = policyFor(opts, key, req);
   const review = reviewTx(tx, policy.expectedFrom ?? key.address);
-  const overrides = checkTxPolicy(review, policy).map(overrideFlag);
-  await confirmSign(ctx, ['Transaction to sign', ...renderTxReview(review), `signing key:     ${key.address} at ${key.path} (seed ${formatFingerprint(key.fingerprint)})`, ...overrides.map((o) => `OVERRIDE: ${o}`)], `Sign this transaction with ${key.address}?`);
+  const refused = { signingHash: review.signingHash, chainId: review.chainId.toString() };
+  const overrides = underGate(gate, 'eth.sign', refused, () => checkTxPolicy(review, policy)).map(overrideFlag);
+  const evaluation = gate ? enforcePolicy(gate, ethTxPayload(evmTxOf(review)), ctx, policy.allow, 'eth.sign', refused) : undefined;
+  const policyNote = evaluation ? policyLines(policyResult(evaluation)) : [];
+  await confirmSign(ctx, ['Transaction to sign', ...renderTxReview(review), `signing key:     ${key.address} at ${key.path} (seed ${formatFingerprint(key.fingerprint)})`, ...policyNote, ...overrides.map((o) => `OVERRIDE: ${o}`)], `Sign this transaction with ${key.address}?`);
   const signed = signTx(tx.fields, key.privateKey);
   const answer = answerFor(req, req ? txSignatureBytes(signed) : new Uint8Array());
   const written = writeOutputs(opts, signed.rawHex, answer?.ur ?? null);
@@ -71,6 +83,7 @@ export default async function ethSign(opts: OptionsOf<typeof ethSignTable>, ctx:
     ethSignature: answer ? { ur: answer.ur, requestId: answer.requestId } : null,
     overrides,
     ...written,
+    ...(evaluation ? { policy: policyResult(evaluation) } : {}),
   };
   return {
     result,
@@ -99,6 +112,7 @@ export default async function ethSign(opts: OptionsOf<typeof ethSignTable>, ctx:
           txHash: signed.hash,
           requestId: answer?.requestId ?? null,
           overrides,
+          ...(evaluation ? { policy: evaluation.record } : {}),
         },
       },
     ],

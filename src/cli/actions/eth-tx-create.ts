@@ -21,6 +21,7 @@ import { resolvePath } from '../eth/signer.js';
 import { walletRef } from '../eth/wallet.js';
 import type { ethTxCreate as ethTxCreateTable } from '../commands/eth.js';
 import type { OptionsOf } from '../options/spec.js';
+import type { PolicyResult } from '../policy/render.js';
 
 export interface TxCreateResult {
   unsignedHex: string;
@@ -29,6 +30,8 @@ export interface TxCreateResult {
   filledFromRpc: string[];
   out?: string;
   outHex?: string;
+  /** Under --policy: the rule it falls under, or each rule's reasons, and what the signer would refuse. */
+  policy?: PolicyResult & { signerWouldRefuse: { code: string; message: string }[] };
 }
 
 /** A fee per gas: a number with a unit (wei, gwei or eth), so "30" cannot mean 30 ETH per gas by accident. */
@@ -172,6 +175,10 @@ export default async function ethTxCreate(opts: OptionsOf<typeof ethTxCreateTabl
     signRequest: { ur: req.ur, requestId: formatUuid(requestId), path, sourceFingerprint: fingerprint === undefined ? null : formatFingerprint(fingerprint), dataType },
     filledFromRpc: filled,
   };
+  if (opts.policy) {
+    const [{ onlinePolicyCheck }, { ethTxPayload, evmTxOf }] = await Promise.all([import('../policy/online.js'), import('../../core/policy/eth-payload.js')]);
+    result.policy = await onlinePolicyCheck(opts.policy, ethTxPayload(evmTxOf(review)), ctx);
+  }
   if (opts.out) assertWritable(opts.out, '--out');
   if (opts.outHex) assertWritable(opts.outHex, '--out-hex');
   if (opts.out) {

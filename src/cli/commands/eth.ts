@@ -4,7 +4,7 @@
  * inside the actions (src/cli/actions/eth-*.ts).
  */
 import { command, onlyWith, optionSet } from '../options/spec.js';
-import { PAYLOAD_INPUT, PAYLOAD_OUTPUT, SEED_INPUT } from '../options/sets.js';
+import { PAYLOAD_INPUT, PAYLOAD_OUTPUT, SEED_INPUT, POLICY_GATE } from '../options/sets.js';
 
 /** Sub-groups below `eth` and their descriptions. */
 export const SUBGROUPS = { 'eth tx': 'Ethereum transactions' };
@@ -112,6 +112,11 @@ export const ethTxCreate = command({
     out: { flag: '--out <file>', help: 'write the eth-sign-request UR to FILE', doc: 'write the `ur:eth-sign-request/…` text to FILE.' },
     outHex: { flag: '--out-hex <file>', help: 'write the unsigned transaction hex to FILE' },
     ...PAYLOAD_OUTPUT,
+    policy: {
+      flag: '--policy <file>',
+      help: 'a signing policy: warn about what the offline signer would refuse under it',
+      doc: "a signing policy file: the result names the rule the transaction falls under (or each rule's reasons) and warns about what the signer under that policy would refuse (`policy` in `--json`). Approvals and velocity are the signer's to judge.",
+    },
   },
 });
 
@@ -152,6 +157,7 @@ export const ethSign = command({
       doc: "refuse when the fee can exceed AMOUNT: gas limit × max fee per gas (type 2) or gas price (types 0, 1), in the chain's native unit. On by default like `psbt sign`'s fee limits, to catch a mistyped gas price or limit; raise it on chains whose native token is cheap.",
       default: '0.1',
     },
+    ...POLICY_GATE,
   },
   overrides: [...SIGNER_OVERRIDES, 'max-value-exceeded', 'high-fee', 'unlimited-approval'],
 });
@@ -161,7 +167,7 @@ export const ethSignTypedData = command({
   description: 'review and sign EIP-712 typed data (eth_signTypedData_v4) (offline)',
   globals: ['yes'],
   args: [{ name: '[file]', help: 'EIP-712 JSON, or an eth-sign-request UR with data type 2, or - for stdin' }],
-  options: { ...SIGNER },
+  options: { ...SIGNER, ...POLICY_GATE },
   overrides: [...SIGNER_OVERRIDES, 'unlimited-approval'],
 });
 

@@ -17,6 +17,18 @@ import { assertWritable, writeFileAtomic } from '../io.js';
 import { overrideFlag } from '../overrides.js';
 import { signDigest } from '../../core/eth/sign.js';
 import { loadSigner, resolvePath, type SignerOptions } from './signer.js';
+import type { PolicyEvaluation } from '../../core/policy/evaluate.js';
+import type { PolicyPayload } from '../../core/policy/payload.js';
+import { enforcePolicy, underGate, type Gate } from '../policy/gate.js';
+import { policyLines, policyResult } from '../policy/render.js';
+
+/** A digest signer under an adopted policy: the gate, the journal op, and the payload as the policy sees it once the key is known. */
+export interface PolicyJudge {
+  gate: Gate;
+  op: string;
+  extra: Record<string, unknown>;
+  payload: (key: EthKey) => PolicyPayload;
+}
 
 export interface PolicyOptions extends SignerOptions {
   from?: string;
@@ -37,8 +49,8 @@ export interface PolicyOptions extends SignerOptions {
   qrTerminal?: boolean;
 }
 
-/** The policy for this run: what to expect, which overrides were given. */
-export function policyFor(opts: PolicyOptions, key: EthKey, req?: EthSignRequest): EthPolicy {
+/** The `--allow-…` overrides given, as finding codes. */
+export function allowOf(opts: PolicyOptions): Set<string> {
   const allow = new Set<string>();
   if (opts.allowChainIdMismatch) allow.add(ALLOW.chainIdMismatch);
   if (opts.allowFromMismatch) allow.add(ALLOW.fromMismatch);
@@ -46,6 +58,12 @@ export function policyFor(opts: PolicyOptions, key: EthKey, req?: EthSignRequest
   if (opts.allowMaxValueExceeded) allow.add(ALLOW.maxValueExceeded);
   if (opts.allowHighFee) allow.add(ALLOW.highFee);
   if (opts.allowUnlimitedApproval) allow.add(ALLOW.unlimitedApproval);
+  return allow;
+}
+
+/** The policy for this run: what to expect, which overrides were given. */
+export function policyFor(opts: PolicyOptions, key: EthKey, req?: EthSignRequest): EthPolicy {
+  const allow = allowOf(opts);
   return {
     expectChainId: opts.expectChainId !== undefined ? parseUint(opts.expectChainId, '--expect-chain-id', UINT64_MAX) : undefined,
     maxValue: opts.maxValue !== undefined ? parseEth(opts.maxValue, '--max-value') : undefined,
@@ -138,14 +156,18 @@ export async function signReviewedDigest(
   reviewLines: string[],
   digest: string,
   check: (policy: EthPolicy) => string[],
-): Promise<{ signed: DigestSigned; key: EthKey; cbor: Uint8Array | null }> {
+  judged?: PolicyJudge,
+): Promise<{ signed: DigestSigned; key: EthKey; cbor: Uint8Array | null; evaluation?: PolicyEvaluation }> {
   // The QR output of a digest signer is the eth-signature answering a request; a bare signature has none.
   const qr = opts.qrPng ? '--qr-png' : opts.qrHtml ? '--qr-html' : opts.qrTerminal ? '--qr-terminal' : undefined;
   if (qr && !req) throw new InputError('needs an eth-sign-request as input: the QR output is the eth-signature answering it', qr);
   checkOutputs(opts, Boolean(req));
   const key = await loadSigner(opts, ctx, resolvePath(opts, req?.path));
-  const overrides = check(policyFor(opts, key, req)).map(overrideFlag);
-  await confirmSign(ctx, [...reviewLines, `signing key:        ${key.address} at ${key.path}`, ...overrides.map((o) => `OVERRIDE: ${o}`)], `Sign this ${what} with ${key.address}?`);
+  const policy = policyFor(opts, key, req);
+  const overrides = underGate(judged?.gate, judged?.op ?? '', judged?.extra ?? {}, () => check(policy)).map(overrideFlag);
+  const evaluation = judged ? enforcePolicy(judged.gate, judged.payload(key), ctx, policy.allow, judged.op, judged.extra) : undefined;
+  const policyNote = evaluation ? policyLines(policyResult(evaluation)) : [];
+  await confirmSign(ctx, [...reviewLines, `signing key:        ${key.address} at ${key.path}`, ...policyNote, ...overrides.map((o) => `OVERRIDE: ${o}`)], `Sign this ${what} with ${key.address}?`);
   const sig = signDigest(digest, key.privateKey);
   const answer = answerFor(req, sig.bytes);
   const written = writeOutputs(opts, sig.signature, answer?.ur ?? null);
@@ -156,5 +178,5 @@ export async function signReviewedDigest(
     overrides,
     ...written,
   };
-  return { signed, key, cbor: answer?.cbor ?? null };
+  return { signed, key, cbor: answer?.cbor ?? null, ...(evaluation ? { evaluation } : {}) };
 }

@@ -11,7 +11,7 @@
  */
 import * as fs from 'node:fs';
 import { InputError, RefusedError } from '../../core/errors.js';
-import { refusedBy } from '../../core/findings/decide.js';
+import { decide, refusedBy } from '../../core/findings/decide.js';
 import { hardRefusal, RANK, type Finding } from '../../core/findings/finding.js';
 import type { Adopted } from '../../core/policy/adoption.js';
 import type { ApprovalInput } from '../../core/policy/approvals.js';
@@ -89,8 +89,31 @@ export function locks(gate: Gate, findings: readonly Finding[]): Set<string> {
 
 /** The journal act of a refusal under a policy (op `policy.refuse`), attached to the error it throws. */
 export function refusalJournaled(e: RefusedError, op: string, evaluation: PolicyEvaluation | undefined, extra: Record<string, unknown> = {}): RefusedError {
-  const act: JournalAct = { op: 'policy.refuse', data: { command: op, ...extra, findings: e.findings.map((f) => ({ code: f.code, source: f.source ?? 'signer', message: f.message })), ...(evaluation ? { policy: { ...evaluation.record, refusals: [...new Set(e.findings.map((f) => f.code))] } } : {}) } };
+  const act: JournalAct = { op: 'policy.refuse', data: { command: op, ...extra, findings: e.findings.length ? e.findings.map((f) => ({ code: f.code, source: f.source ?? 'signer', message: f.message })) : [{ code: e.overrides[0] ?? 'refused', source: 'signer', message: e.message }], ...(evaluation ? { policy: { ...evaluation.record, refusals: [...new Set(e.findings.map((f) => f.code))] } } : {}) } };
   return withJournal(e, [act]);
+}
+
+/**
+ * Judge a payload under the gate's policy and decide (for signers whose own checks ran already,
+ * e.g. the Ethereum ones): every blocking finding is refused at once, journaled as `policy.refuse`
+ * with the evaluation; `allow` lifts only what the policy lists in `overrides`. Returns the
+ * evaluation for the result (policyResult) and the signing entry's `policy` record.
+ */
+export function enforcePolicy(gate: Gate, payload: PolicyPayload, ctx: Context, allow: ReadonlySet<string>, op: string, extra: Record<string, unknown> = {}): PolicyEvaluation {
+  const evaluation = evaluate(gate, payload, ctx);
+  const decision = decide(evaluation.findings, allow, { locked: locks(gate, evaluation.findings) });
+  if (!decision.go) refuse(decision.blocking, op, evaluation, extra);
+  return evaluation;
+}
+
+/** Run a signer's own checks; under a gate, a refusal they throw is journaled as `policy.refuse` too. */
+export function underGate<T>(gate: Gate | undefined, op: string, extra: Record<string, unknown>, checks: () => T): T {
+  try {
+    return checks();
+  } catch (e) {
+    if (gate && e instanceof RefusedError) throw refusalJournaled(e, op, undefined, extra);
+    throw e;
+  }
 }
 
 /** Refuse with every blocking finding, journaled as a policy refusal. */
@@ -103,7 +126,7 @@ export function refuse(blocking: Finding[], op: string, evaluation: PolicyEvalua
  * does not list in `overrides` are refused (exit 3), and so are fee limits looser than the signer's
  * defaults. Only a new policy, approved by the admins, changes them.
  */
-export function underPolicy(gate: Gate, o: { allow: ReadonlySet<string>; limits?: FeeLimits }): void {
+export function underPolicy(gate: Gate, o: { allow: ReadonlySet<string>; limits?: FeeLimits; looser?: readonly string[] }): void {
   const p = gate.adopted.policy;
   const refused = [...o.allow].filter((c) => !p.overrides.includes(c));
   const problems: string[] = [];
@@ -111,6 +134,7 @@ export function underPolicy(gate: Gate, o: { allow: ReadonlySet<string>; limits?
   if (o.limits && (o.limits.maxFeeRateMsat > DEFAULT_FEE_LIMITS.maxFeeRateMsat || o.limits.maxFeePercentHundredths > DEFAULT_FEE_LIMITS.maxFeePercentHundredths)) {
     problems.push('--max-fee-rate/--max-fee-percent may only tighten the signer\'s fee limits');
   }
+  if (o.looser?.length) problems.push(`${o.looser.join(', ')} may only tighten the signer's limits`);
   if (problems.length) {
     const f = hardRefusal('policy-override-refused', RANK.policy, `under the adopted policy "${p.name}" ${problems.join('; ')}: only a new policy changes the rules`, 'policy:overrides');
     throw refusalJournaled(new RefusedError(f.message, [], [f]), 'override', undefined, { flags: refused.map(overrideFlag) });

@@ -110,3 +110,24 @@ export function safeTxPayload(tx: SafeTxFields): PolicyPayload {
     digest: { kind: 'safe-tx', safeTxHash: lower(tx.safeTxHash) },
   };
 }
+
+/**
+ * The policy payload of EIP-712 typed data other than a SafeTx: a signature, not a transaction —
+ * yet a Permit, a Permit2 grant or an exchange order moves funds when someone submits it, by an
+ * amount and to a party no rule's fields describe. Unbounded, so no rule allows it: under an
+ * adopted policy such data is refused (a new policy cannot allow it either; sign it elsewhere).
+ */
+export function typedDataPayload(o: { chainId?: bigint; from: string; primaryType: string; digest: string }): PolicyPayload {
+  const from = toChecksumAddress(o.from);
+  return {
+    chain: 'eth',
+    ...(o.chainId !== undefined ? { chainId: o.chainId } : {}),
+    wallets: [lower(from)],
+    walletLabel: from,
+    transfers: [],
+    calls: [],
+    change: [],
+    unbounded: [`EIP-712 ${o.primaryType} typed data: a signature whose effects no rule can bound (only a SafeTx is judged as a transaction)`],
+    digest: { kind: 'eth-typed-data', hash: lower(o.digest) },
+  };
+}

@@ -45,7 +45,8 @@ export interface OwnOutput {
 export type PayloadDigest =
   | { kind: 'psbt'; txid: string; unsignedTxSha256: string }
   | { kind: 'eth-tx'; signingHash: string }
-  | { kind: 'safe-tx'; safeTxHash: string };
+  | { kind: 'safe-tx'; safeTxHash: string }
+  | { kind: 'eth-typed-data'; hash: string };
 
 /** One payload, as the policy sees it. */
 export interface PolicyPayload {
@@ -77,6 +78,8 @@ export function payloadId(d: PayloadDigest): string {
       return `eth-tx:${d.signingHash}`;
     case 'safe-tx':
       return `safe-tx:${d.safeTxHash}`;
+    case 'eth-typed-data':
+      return `eth-typed-data:${d.hash}`;
   }
 }
 

@@ -58,6 +58,8 @@ export function digestText(d: PayloadDigest): string {
       return `eth-tx signing-hash ${d.signingHash}`;
     case 'safe-tx':
       return `safe-tx safe-tx-hash ${d.safeTxHash}`;
+    case 'eth-typed-data':
+      return `eth-typed-data hash ${d.hash}`;
   }
 }
 
