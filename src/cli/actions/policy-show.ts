@@ -3,11 +3,11 @@
  * adoption records — with its SHA-256, where and by whom it was adopted, its rules, the ceremony
  * requirements, and the file itself (`--json`: `file`).
  */
-import { ceremonyRequirements } from '../../core/policy/ceremony.js';
+import { ceremonyRequirements, drillStatus, type DrillEvent, type DrillStatus } from '../../core/policy/ceremony.js';
 import { sanitize } from '../../core/text.js';
 import type { Action } from '../command.js';
 import type { policyShow } from '../commands/policy.js';
-import { journalPath } from '../journal-file.js';
+import { journalPath, scanJournal } from '../journal-file.js';
 import { policyState } from '../policy/journal-policy.js';
 import { policySummary } from './policy-check.js';
 
@@ -18,6 +18,17 @@ const action: Action<typeof policyShow> = async (_opts, ctx) => {
     return { result: { journal, adopted: false }, human: () => `no policy is adopted in ${journal} (coldkit policy adopt FILE --approval …)` };
   }
   const p = adopted.policy;
+  const events: DrillEvent[] = [];
+  if (p.drills) {
+    scanJournal(journal, ({ entry: e }) => {
+      const d = e.data as { setId?: unknown; fingerprint?: unknown; result?: unknown };
+      const set = typeof d.setId === 'string' ? d.setId : typeof d.fingerprint === 'string' ? d.fingerprint : undefined;
+      if (set === undefined) return;
+      if (e.op === 'shares.split') events.push({ set, kind: 'split', seq: e.seq, ts: e.ts });
+      else if (e.op === 'shares.drill' && d.result === 'MATCH') events.push({ set, kind: 'drill', seq: e.seq, ts: e.ts });
+    });
+  }
+  const drills = drillStatus(p, events, ctx.now().getTime());
   const result = {
     journal,
     adopted: true,
@@ -25,6 +36,7 @@ const action: Action<typeof policyShow> = async (_opts, ctx) => {
     adoptedAt: { seq: adopted.seq, ts: adopted.ts },
     approvedBy: adopted.approvedBy,
     ceremony: ceremonyRequirements(p, ctx.now().getTime()),
+    drills,
     file: new TextDecoder().decode(adopted.bytes),
   };
   return {
@@ -33,6 +45,7 @@ const action: Action<typeof policyShow> = async (_opts, ctx) => {
       [
         `policy "${sanitize(p.name)}" adopted at journal #${r.adoptedAt.seq} (${r.adoptedAt.ts}), approved by ${r.approvedBy.join(', ')}`,
         `sha256: ${p.sha256}`,
+        ...r.drills.map((d: DrillStatus) => `share set ${sanitize(d.set)}: ${d.overdue ? 'DRILL OVERDUE' : 'next drill due'} by ${d.dueBy} (last ${d.since.kind} at journal #${d.since.seq}, ${d.since.ts})`),
         '',
         r.file.split('\n').map(sanitize).join('\n'),
       ].join('\n'),

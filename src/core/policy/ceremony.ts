@@ -29,8 +29,40 @@ export function ceremonyRequirements(policy: Pick<Policy, 'ceremony' | 'drills' 
   };
 }
 
-/** Is a drill last done at `lastMs` (undefined: never) overdue under the policy at `nowMs`? */
-export function drillOverdue(policy: Pick<Policy, 'drills'>, lastMs: number | undefined, nowMs: number): boolean {
-  if (!policy.drills) return false;
-  return lastMs === undefined || nowMs - lastMs > policy.drills.ms;
+/** A share set's split or a passed drill, from the journal (`shares.split`, `shares.drill` with MATCH). */
+export interface DrillEvent {
+  /** The share set: its set id, else the wallet fingerprint. */
+  set: string;
+  kind: 'split' | 'drill';
+  seq: number;
+  /** ISO time of the entry. */
+  ts: string;
+}
+
+/** Where one share set stands against the policy's `drills.every`. */
+export interface DrillStatus {
+  set: string;
+  /** The last passed drill, or the split when none has passed since. */
+  since: { kind: 'split' | 'drill'; seq: number; ts: string };
+  /** When the next drill is due (ISO). */
+  dueBy: string;
+  overdue: boolean;
+}
+
+/**
+ * Each share set's drill status under the policy at `nowMs`: a set is due `drills.every` after its
+ * split or its last passed drill, whichever is later. Empty when the policy sets no drill rule.
+ */
+export function drillStatus(policy: Pick<Policy, 'drills'>, events: readonly DrillEvent[], nowMs: number): DrillStatus[] {
+  const drills = policy.drills;
+  if (!drills) return [];
+  const last = new Map<string, DrillEvent>();
+  for (const e of events) {
+    const prev = last.get(e.set);
+    if (!prev || Date.parse(e.ts) >= Date.parse(prev.ts)) last.set(e.set, e);
+  }
+  return [...last.values()].map((e) => {
+    const due = Date.parse(e.ts) + drills.ms;
+    return { set: e.set, since: { kind: e.kind, seq: e.seq, ts: e.ts }, dueBy: new Date(due).toISOString(), overdue: nowMs > due };
+  });
 }
