@@ -38,18 +38,11 @@ const approve = (who: 'carol' | 'dave', req: string): string => write(`${req}.${
 const ethSign = (file: string, more: string[] = []) => cli(['--json', '--yes', '--operator', 'alice', 'eth', 'sign', at(file), '--mnemonic-file', at('mnemonic.txt'), ...more]);
 const signTd = (file: string, more: string[] = []) => cli(['--json', '--yes', '--operator', 'alice', 'eth', 'sign-typed-data', at(file), '--mnemonic-file', at('mnemonic.txt'), ...more]);
 
-const SAFE_TX_TYPE = [
-  { name: 'to', type: 'address' },
-  { name: 'value', type: 'uint256' },
-  { name: 'data', type: 'bytes' },
-  { name: 'operation', type: 'uint8' },
-  { name: 'safeTxGas', type: 'uint256' },
-  { name: 'baseGas', type: 'uint256' },
-  { name: 'gasPrice', type: 'uint256' },
-  { name: 'gasToken', type: 'address' },
-  { name: 'refundReceiver', type: 'address' },
-  { name: 'nonce', type: 'uint256' },
-];
+/** The SafeTx type as Safe's contracts spell it (SAFE_TX_TYPEHASH, Safe >= 1.0). */
+const SAFE_TX_TYPE = 'SafeTx(address to,uint256 value,bytes data,uint8 operation,uint256 safeTxGas,uint256 baseGas,uint256 gasPrice,address gasToken,address refundReceiver,uint256 nonce)'
+  .slice(7, -1)
+  .split(',')
+  .map((f) => ({ type: f.split(' ')[0]!, name: f.split(' ')[1]! }));
 const ZERO = '0x0000000000000000000000000000000000000000';
 const safeTx = (operation: number) =>
   JSON.stringify({
