@@ -6,6 +6,7 @@
  * file, its SHA-256 and the signatures, so any later reader re-verifies the adoption.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { enforceAdoption, judgeAdoption } from '../../core/policy/adoption.js';
 import { sanitize } from '../../core/text.js';
@@ -17,6 +18,7 @@ import { ADOPT_OP, policyState } from '../policy/journal-policy.js';
 import { withJournal } from '../execute.js';
 import { RefusedError } from '../../core/errors.js';
 import { policySummary } from './policy-check.js';
+import { pinPath, readPin, writePin } from '../policy/pin.js';
 
 const action: Action<typeof policyAdopt> = async (opts, ctx, args) => {
   const file = args[0]!;
@@ -39,8 +41,17 @@ const action: Action<typeof policyAdopt> = async (opts, ctx, args) => {
     }
     throw e;
   }
+  const journal = path.resolve(journalPath(ctx.globals.journal, ctx.env));
+  let pinned: string | undefined;
+  if (opts.pinLaptop) {
+    const existing = readPin(ctx.env);
+    // Re-pinning the same journal with an amendment changes nothing: the pin's root stays in the chain.
+    if (existing && existing.journal === journal && adopted?.chain.includes(existing.root.sha256)) pinned = pinPath(ctx.env);
+    else pinned = writePin(ctx.env, { version: 1, journal, root: { name: judged.policy.name, sha256: judged.policy.sha256 }, pinnedAt: ctx.now().toISOString() });
+  }
   const result = {
     adopted: true,
+    ...(pinned ? { pin: { file: pinned, journal } } : {}),
     ...policySummary(judged.policy),
     previous: adopted ? { name: adopted.policy.name, sha256: adopted.policy.sha256, seq: adopted.seq } : null,
     quorumOf: judged.groupOf === 'own' ? 'the policy\'s own admins (first adoption)' : `the admins of the adopted policy "${adopted!.policy.name}"`,
@@ -55,8 +66,9 @@ const action: Action<typeof policyAdopt> = async (opts, ctx, args) => {
         `approved by ${r.approvedBy.map((a) => `${a.approver} (${a.key})`).join(', ')} — ${r.quorumOf}`,
         adopted ? `replaces "${sanitize(adopted.policy.name)}" sha256:${adopted.policy.sha256} (journal #${adopted.seq})` : 'first policy on this journal',
         'from now on every signing command on this laptop enforces it',
+        ...(r.pin ? [`laptop pinned (${r.pin.file}): signing only with journal ${r.pin.journal}`] : []),
       ].join('\n'),
-    journal: [{ op: ADOPT_OP, data: { ...judged.data } }],
+    journal: [{ op: ADOPT_OP, data: { ...judged.data, ...(pinned ? { pin: { file: pinned, journal } } : {}) } }],
   };
 };
 export default action;

@@ -7,7 +7,10 @@ import { ceremonyRequirements, drillStatus, type DrillEvent, type DrillStatus } 
 import { sanitize } from '../../core/text.js';
 import type { Action } from '../command.js';
 import type { policyShow } from '../commands/policy.js';
+import * as path from 'node:path';
+import { pinFindings } from '../../core/policy/pin.js';
 import { journalPath, scanJournal } from '../journal-file.js';
+import { pinPath, readPin } from '../policy/pin.js';
 import { policyState } from '../policy/journal-policy.js';
 import { policySummary } from './policy-check.js';
 
@@ -29,6 +32,8 @@ const action: Action<typeof policyShow> = async (_opts, ctx) => {
     });
   }
   const drills = drillStatus(p, events, ctx.now().getTime());
+  const pin = readPin(ctx.env);
+  const pinned = pin ? { file: pinPath(ctx.env), ...pin, refusals: pinFindings(pin, { journal: path.resolve(journal), chain: adopted.chain }).map((f) => f.message) } : null;
   const result = {
     journal,
     adopted: true,
@@ -37,6 +42,7 @@ const action: Action<typeof policyShow> = async (_opts, ctx) => {
     approvedBy: adopted.approvedBy,
     ceremony: ceremonyRequirements(p, ctx.now().getTime()),
     drills,
+    pin: pinned,
     file: new TextDecoder().decode(adopted.bytes),
   };
   return {
@@ -45,6 +51,7 @@ const action: Action<typeof policyShow> = async (_opts, ctx) => {
       [
         `policy "${sanitize(p.name)}" adopted at journal #${r.adoptedAt.seq} (${r.adoptedAt.ts}), approved by ${r.approvedBy.join(', ')}`,
         `sha256: ${p.sha256}`,
+        r.pin ? `laptop pinned to ${r.pin.journal} under "${sanitize(r.pin.root.name)}" (${r.pin.file})${r.pin.refusals.length ? ` — SIGNING REFUSED: ${r.pin.refusals.map(sanitize).join('; ')}` : ''}` : 'laptop not pinned (policy adopt --pin-laptop)',
         ...r.drills.map((d: DrillStatus) => `share set ${sanitize(d.set)}: ${d.overdue ? 'DRILL OVERDUE' : 'next drill due'} by ${d.dueBy} (last ${d.since.kind} at journal #${d.since.seq}, ${d.since.ts})`),
         '',
         r.file.split('\n').map(sanitize).join('\n'),

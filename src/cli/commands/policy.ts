@@ -35,6 +35,11 @@ export const policyAdopt = command({
       doc: "an admin's SSHSIG signature of the file (`ssh-keygen -Y sign -f KEY -n coldkit-policy policy.json`). The first adoption needs the quorum of the file's own admins, a later one the quorum of the adopted policy's admins.",
       repeatable: true,
     },
+    pinLaptop: {
+      flag: '--pin-laptop',
+      help: 'also pin this laptop to this journal: signing elsewhere, or under a policy not descended from this one, is refused',
+      doc: 'also pin the laptop to this journal (`/etc/coldkit/policy-pin.json`, or `$COLDKIT_POLICY_PIN`; made root-owned afterwards so the operator cannot remove it): every signing run must then use this journal, and the policy in force there must descend from this one through verified adoptions — a deleted or replaced journal does not lift the rules. An amendment on the pinned journal keeps the pin.',
+    },
   },
 });
 

@@ -10,6 +10,7 @@
  *   (signerMayApprove false) `--operator NAME` is required.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { InputError, RefusedError } from '../../core/errors.js';
 import { decide, refusedBy } from '../../core/findings/decide.js';
 import { hardRefusal, RANK, type Finding } from '../../core/findings/finding.js';
@@ -26,6 +27,8 @@ import { DEFAULT_FEE_LIMITS, type FeeLimits } from '../../core/btc/policy.js';
 import { journalPath } from '../journal-file.js';
 import type { PolicyGateOptions } from '../options/sets.js';
 import { policyState } from './journal-policy.js';
+import { pinPath, readPin } from './pin.js';
+import { pinFindings } from '../../core/policy/pin.js';
 
 /** The policy flags of a signing command (POLICY_GATE in src/cli/options/sets.ts). */
 export type PolicyFlags = PolicyGateOptions;
@@ -50,6 +53,12 @@ function readText(path: string, flag: string): string {
 export function openGate(ctx: Context, flags: PolicyFlags): Gate | undefined {
   const journal = journalPath(ctx.globals.journal, ctx.env);
   const { adopted, ledger } = policyState(journal);
+  // A pinned laptop signs only on its pinned journal, under a policy descended from the pinned one.
+  const pin = readPin(ctx.env);
+  if (pin) {
+    const blocking = pinFindings(pin, { journal: path.resolve(journal), chain: adopted?.chain });
+    if (blocking.length) refuse(blocking, 'pin', undefined, { pin: pinPath(ctx.env), journal: path.resolve(journal) });
+  }
   const given = [flags.policy && '--policy', flags.approvalRequest && '--approval-request', flags.approval?.length && '--approval'].filter(Boolean);
   if (!adopted) {
     if (given.length) throw new InputError(`no policy is adopted in this journal (${journal}); ${given.join(', ')} appl${given.length === 1 ? 'ies' : 'y'} under an adopted policy (coldkit policy adopt)`, String(given[0]));

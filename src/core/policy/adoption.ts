@@ -23,6 +23,8 @@ export interface Adopted {
   seq: number;
   ts: string;
   approvedBy: string[];
+  /** SHA-256 of every policy adopted on the journal, oldest first; the last is this one. */
+  chain: string[];
 }
 
 /** What a `policy.adopt` journal entry holds (its `data`). */
@@ -129,7 +131,7 @@ export function replayAdoptions(entries: readonly AdoptionEntry[]): Adopted | un
     if (j!.policy.sha256 !== d!.sha256) bad('records a hash that is not its file\'s');
     const refusals = j!.findings.filter((f) => f.severity === 'refuse');
     if (refusals.length) bad(`is not approved by the quorum of its time: ${refusals.map((f) => f.message).join('; ')}`);
-    current = { policy: j!.policy, bytes, seq: e.seq, ts: e.ts, approvedBy: j!.valid.map((v) => v.approver) };
+    current = { policy: j!.policy, bytes, seq: e.seq, ts: e.ts, approvedBy: j!.valid.map((v) => v.approver), chain: [...(current?.chain ?? []), j!.policy.sha256] };
   }
   return current;
 }

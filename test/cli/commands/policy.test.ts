@@ -155,3 +155,36 @@ describe('amending the policy', () => {
     expect((await cli(['--json', 'policy', 'show'])).json().sha256).toBe(sha256(v2));
   });
 });
+
+describe('the laptop pin (policy adopt --pin-laptop)', () => {
+  const pinFile = at('pin/policy-pin.json');
+  const pinned = at('pinned.jsonl');
+  const run = (j: string, args: string[]) => runCli(args, { env: { COLDKIT_JOURNAL: j, COLDKIT_POLICY_PIN: pinFile }, timeoutMs: 120_000 });
+  const trySign = (j: string) => run(j, signArgs('carol', '--out', at('pinned-signed.psbt')));
+  it('adopting with --pin-laptop writes the pin naming the journal and the policy', async () => {
+    const r = await run(pinned, ['--json', 'policy', 'adopt', at('policy.json'), '--approval', at('alice-policy.sig'), '--approval', at('bob-policy.sig'), '--pin-laptop']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(fs.readFileSync(pinFile, 'utf8'))).toMatchObject({ version: 1, journal: pinned, root: { name: 'treasury', sha256: sha256(v1) } });
+    expect((await run(pinned, ['--json', 'policy', 'show'])).json().pin).toMatchObject({ journal: pinned, refusals: [] });
+  });
+  it('signing with another journal is refused', async () => {
+    const r = await trySign(at('elsewhere.jsonl'));
+    expect(r.code).toBe(3);
+    expect(codes(r)).toEqual(['policy-pin-journal']);
+  });
+  it('signing after the pinned journal was removed is refused', async () => {
+    fs.renameSync(pinned, at('pinned.jsonl.bak'));
+    const r = await trySign(pinned);
+    expect(r.code).toBe(3);
+    expect(codes(r)).toEqual(['policy-pin-missing']);
+  });
+  it('a journal put in its place with a policy of its own does not lift the pin', async () => {
+    fs.rmSync(pinned, { force: true });
+    const own = policyBytes(policyDoc(t, { name: 'mine', admins: { quorum: 1, of: ['carol'] } }));
+    const a = await run(pinned, ['policy', 'adopt', write('own.json', own), '--approval', write('carol-own.sig', t.keygen.signBytes(t.keys.carol, NAMESPACE.policy, own))]);
+    expect(a.code, a.stderr).toBe(0);
+    const r = await trySign(pinned);
+    expect(r.code).toBe(3);
+    expect(codes(r)).toEqual(['policy-pin-chain']);
+  });
+});
