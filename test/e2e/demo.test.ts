@@ -42,6 +42,21 @@ describe('coldkit demo', () => {
     expect(r.steps.every((s) => s.command.startsWith('coldkit '))).toBe(true);
   });
 
+  it('the policy steps: adopted, refused without approval, signed with one, refused over the velocity limit and with an edited policy', () => {
+    const steps = run.json<{ steps: { section: string; title: string; exitCode: number }[] }>().steps.filter((s) => s.section.startsWith('Signing policy'));
+    const exit = (title: string) => steps.find((s) => s.title === title)?.exitCode;
+    expect(exit("Adopt it on the laptop with two admins' signatures")).toBe(0);
+    expect(exit('Sign without approvals: refused')).toBe(3);
+    expect(exit("Sign with alice's approval")).toBe(0);
+    expect(exit('Over the 24 h velocity limit: refused')).toBe(3);
+    expect(exit('A policy file edited after adoption: refused')).toBe(3);
+    const entries = read('policy-journal.jsonl').trimEnd().split('\n').map((l) => JSON.parse(l) as { op: string; data: Record<string, any> });
+    expect(entries.map((e) => e.op)).toEqual(['policy.adopt', 'policy.refuse', 'psbt.sign', 'policy.refuse', 'policy.refuse']);
+    expect(entries[2]!.data.policy).toMatchObject({ rule: 'payroll', approvals: ['alice'], operator: 'carol' });
+    expect(entries[3]!.data.findings.map((f: { code: string }) => f.code)).toContain('policy-no-rule');
+    expect(entries[4]!.data.findings.map((f: { code: string }) => f.code)).toEqual(['policy-not-adopted']);
+  });
+
   it('its journal verifies with coldkit journal verify, anchored to its head', async () => {
     const journal = path.join(dir, 'journal.jsonl');
     const head = (await runCli(['--journal', journal, '--json', 'journal', 'head'])).json();

@@ -69,9 +69,10 @@ export function openGate(ctx: Context, flags: PolicyFlags): Gate | undefined {
     if (!bytes) throw new InputError(`cannot read "${flags.policy}"`, '--policy');
     const sha = sha256Hex(bytes);
     if (sha !== adopted.policy.sha256) {
-      throw new RefusedError(`--policy ${flags.policy} (sha256:${sha.slice(0, 16)}…) is not the adopted policy "${adopted.policy.name}" (sha256:${adopted.policy.sha256.slice(0, 16)}…, journal #${adopted.seq}); only \`coldkit policy adopt\` with the admins' approvals changes the policy`, [], [
+      const e = new RefusedError(`--policy ${flags.policy} (sha256:${sha.slice(0, 16)}…) is not the adopted policy "${adopted.policy.name}" (sha256:${adopted.policy.sha256.slice(0, 16)}…, journal #${adopted.seq}); only \`coldkit policy adopt\` with the admins' approvals changes the policy`, [], [
         hardRefusal('policy-not-adopted', RANK.policy, `the given policy file is not the adopted one`, 'policy:adoption'),
       ]);
+      throw refusalJournaled(e, 'policy-file', undefined, { file: flags.policy, sha256: sha });
     }
   }
   if (flags.approval?.length && !flags.approvalRequest) throw new InputError('--approval signs a request: give it with --approval-request FILE', '--approval');

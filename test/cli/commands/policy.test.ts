@@ -125,6 +125,7 @@ describe('under an adopted policy', () => {
     const r = await cli(signArgs('carol', '--policy', edited, '--approval-request', at('pay.req'), '--approval', at('alice.sig')));
     expect(r.code).toBe(3);
     expect(codes(r)).toContain('policy-not-adopted');
+    expect(entries().at(-1)).toMatchObject({ op: 'policy.refuse', data: { command: 'policy-file', file: edited } });
   });
   it("with alice's approval carol signs; the journal names the rule and the approver", async () => {
     const r = await cli(signArgs('carol', '--approval-request', at('pay.req'), '--approval', at('alice.sig'), '--out', at('signed.psbt')));
