@@ -3,6 +3,7 @@ import { command } from '../options/spec.js';
 
 export const approve = command({
   name: 'approve',
+  globals: ['yes'],
   args: [{ name: '<request>', help: 'the approval request file' }],
   options: {
     sshKey: {
