@@ -8,10 +8,13 @@
  * - "If a redeemScript is provided, the scriptPubKey must be for that redeemScript"; likewise a
  *   witnessScript must match the P2WSH program.
  *
- * A failed check is an InputError naming the input (exit 2): the PSBT is malformed or lying.
+ * A failed check is an InputError naming the input (exit 2): the PSBT is malformed or lying. A
+ * witness_utxo that contradicts the previous transaction is refused as the attack it is (exit 3,
+ * `utxo-mismatch`, no override).
  */
 import type { InputFields, RawTxView } from './psbt-view.js';
-import { InputError } from '../errors.js';
+import { InputError, RefusedError } from '../errors.js';
+import { hardRefusal, RANK } from '../findings/finding.js';
 import { toHex } from '../text.js';
 import { ByteWriter, equalBytes } from '../bytes.js';
 import { sha256d } from '../hash.js';
@@ -44,6 +47,13 @@ export function txidOf(prev: RawTxView): string {
   return toHex(sha256d(serializeNoWitness(prev)).reverse());
 }
 
+/** The refusal of an input whose witness_utxo contradicts its non_witness_utxo (hard: no override). */
+export function utxoMismatch(index: number, stated: { amount: bigint }, proven: { amount: bigint }): RefusedError {
+  const what = stated.amount !== proven.amount ? `says ${stated.amount} sat but the previous transaction in its non_witness_utxo pays ${proven.amount} sat` : 'names another script than the previous transaction in its non_witness_utxo pays to';
+  const f = hardRefusal('utxo-mismatch', RANK.validity, `input ${index}: its witness_utxo ${what}: the PSBT lies about the coin it spends (an attempt to hide a fee); do not sign it, and find out who built it`);
+  return new RefusedError(f.message, [], [f]);
+}
+
 /** The spent output of input `idx`, checked; undefined when the PSBT carries no UTXO for it. */
 export function spentOutput(input: InputFields, idx: number): SpentOutput | undefined {
   const field = `input ${idx}`;
@@ -55,9 +65,7 @@ export function spentOutput(input: InputFields, idx: number): SpentOutput | unde
     if (!o) throw new InputError(`non_witness_utxo has no output ${vout} (it has ${prev.outputs.length})`, field);
     const want = toHex(input.txid ?? new Uint8Array());
     if (txidOf(prev) !== want) throw new InputError(`non_witness_utxo is transaction ${txidOf(prev)}, not the spent ${want}`, field);
-    if (input.witnessUtxo && (input.witnessUtxo.amount !== o.amount || !equalBytes(input.witnessUtxo.script, o.script))) {
-      throw new InputError('witness_utxo differs from output of its non_witness_utxo (amount or script)', field);
-    }
+    if (input.witnessUtxo && (input.witnessUtxo.amount !== o.amount || !equalBytes(input.witnessUtxo.script, o.script))) throw utxoMismatch(idx, input.witnessUtxo, o);
     out = { script: o.script, amount: o.amount, source: 'non_witness_utxo' };
   } else if (input.witnessUtxo) {
     out = { script: input.witnessUtxo.script, amount: input.witnessUtxo.amount, source: 'witness_utxo' };

@@ -9,6 +9,8 @@ import type { TxOpts } from '@scure/btc-signer';
 import { InputError } from '../errors.js';
 import { sanitize } from '../text.js';
 import { psbtBytesFrom, type PsbtEncoding } from './psbt-encoding.js';
+import { explainLibraryError } from './psbt-errors.js';
+import { checkPsbtWire, type PsbtLayout } from './psbt-wire.js';
 
 /** Options every PSBT is parsed with: keep unknown and proprietary fields (BIP174: a signer must not drop them). */
 export const PSBT_OPTS: TxOpts = { unknown: 'ignore', proprietary: 'ignore', allowUnknownOutputs: true, allowUnknownInputs: true };
@@ -27,16 +29,23 @@ export function libraryReason(e: unknown): string {
   return line.length > 160 ? line.slice(0, 160) + '…' : line || 'malformed data';
 }
 
-/** Parse a PSBT from file bytes (any accepted encoding) into a btc-signer Transaction. */
+/** Parse a PSBT from file bytes (any accepted encoding) into a btc-signer Transaction: framing and limits first (psbt-wire.ts). */
 export function decodePsbt(input: Uint8Array, field = 'psbt'): DecodedPsbt {
   const { bytes, encoding } = psbtBytesFrom(input, field);
-  let tx: Transaction;
+  return { tx: decodeChecked(bytes, checkPsbtWire(bytes, field), field), encoding, bytes };
+}
+
+/**
+ * Parse raw PSBT bytes whose framing `checkPsbtWire` has passed. btc-signer's refusals become plain
+ * messages naming the input and field (psbt-errors.ts); a witness_utxo that contradicts its
+ * non_witness_utxo is a refusal (exit 3), not malformed input.
+ */
+export function decodeChecked(bytes: Uint8Array, layout: PsbtLayout, field = 'psbt'): Transaction {
   try {
-    tx = Transaction.fromPSBT(bytes, PSBT_OPTS);
+    return Transaction.fromPSBT(bytes, PSBT_OPTS);
   } catch (e) {
-    throw new InputError(`is not a valid PSBT: ${libraryReason(e)}`, field);
+    throw explainLibraryError(bytes, layout, libraryReason(e), field);
   }
-  return { tx, encoding, bytes };
 }
 
 /** The PSBT bytes of a Transaction, as a typed error if the library refuses. */

@@ -1,11 +1,13 @@
 /**
- * Reading a PSBT for review and signing: the linear fast reader (psbt-fast-reader.ts) when it fully
+ * Reading a PSBT for review and signing: its framing and size limits first (psbt-wire.ts, for
+ * every reader), then the linear fast reader (psbt-fast-reader.ts) when it fully
  * understands the file, else @scure/btc-signer (psbt-codec.ts), whose verdict and error message
  * stand. btc-signer (and the pure-JS curve code it brings) is imported only when the fast reader
  * declines, so signing an everyday PSBT does not pay for loading it.
  */
 import { psbtBytesFrom, type PsbtEncoding } from './psbt-encoding.js';
 import { fastReadPsbt } from './psbt-fast-reader.js';
+import { checkPsbtWire } from './psbt-wire.js';
 import { viewOf, type PsbtView } from './psbt-view.js';
 
 /** A PSBT read for review: its view, encoding, raw bytes, and which reader produced the view. */
@@ -22,8 +24,9 @@ export interface ReadPsbt {
  */
 export async function readPsbt(input: Uint8Array, field = 'psbt'): Promise<ReadPsbt> {
   const { bytes, encoding } = psbtBytesFrom(input, field);
+  const layout = checkPsbtWire(bytes, field);
   const fast = fastReadPsbt(bytes);
   if (fast) return { view: fast, encoding, bytes, reader: 'fast' };
-  const { decodePsbt } = await import('./psbt-codec.js');
-  return { view: viewOf(decodePsbt(bytes, field).tx), encoding, bytes, reader: 'btc-signer' };
+  const { decodeChecked } = await import('./psbt-codec.js');
+  return { view: viewOf(decodeChecked(bytes, layout, field)), encoding, bytes, reader: 'btc-signer' };
 }
