@@ -8,8 +8,11 @@ import type { RefusedError } from '../core/errors.js';
 /** What each override risks, by finding code: the one help text of `--allow-<code>` in `--help` and the docs. */
 export const OVERRIDES = {
   'unverified-change': 'sign although an output claimed as change does not re-derive from this seed',
-  'unproven-amounts': 'sign segwit v0 inputs that carry no non_witness_utxo',
-  'high-fee': 'sign although the fee exceeds the fee limits',
+  'change-outside-wallet': "sign although an output pays our key outside the wallet's change chain (another script type, account or chain, a hardened or deep path, an index past --max-change-index): a watch-only wallet will not see those coins",
+  'unproven-amounts': 'sign segwit v0 inputs (ours or not) that carry no non_witness_utxo, whose amounts are therefore unproven',
+  'high-fee': 'sign although the fee exceeds --max-fee-rate, --max-fee-percent or --max-fee',
+  'op-return-size': 'sign an OP_RETURN output carrying more than the 80 data bytes standard relay accepts',
+  'dust-output': 'sign an output below its dust threshold (zero-value outputs included): nodes will not relay the transaction',
   sighash: 'sign inputs that ask for a sighash other than ALL/DEFAULT',
   'network-mismatch': "sign although derivation paths' coin type or output addresses are of another network than --network",
   'chain-id-mismatch': 'sign although the chain id differs from --expect-chain-id',

@@ -141,7 +141,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
             fee: review.fee?.toString() ?? null,
             feeRate: review.feeRateMsat !== undefined ? formatDecimal(review.feeRateMsat, 3) : null,
             change: change.map((o) => ({ to: o.address ?? toHex(o.script), amount: o.amount.toString(), path: o.path })),
-            changeVerified: !review.outputs.some((o) => o.role === 'false-change'),
+            changeVerified: !review.outputs.some((o) => o.role === 'false-change' || o.role === 'stray-change'),
             trimmed: Boolean(opts.trim),
             overrides,
             ...(evaluation ? { policy: evaluation.record } : {}),

@@ -118,6 +118,18 @@ export const psbtSign = command({
       doc: 'refuse a fee above this percentage of the amount sent to others (of the inputs when nothing is sent, e.g. a consolidation).',
       default: formatDecimal(DEFAULT_FEE_LIMITS.maxFeePercentHundredths, 2),
     },
+    maxFee: {
+      flag: '--max-fee <amount>',
+      help: 'refuse a fee above this amount (BTC, or with a sat suffix)',
+      doc: 'refuse a fee above this absolute amount, whatever the rate or share (a small share of a large amount is still a fortune, and an inflated transaction keeps the rate low). BTC with up to 8 decimals, or sats with a `sat` suffix.',
+      default: formatDecimal(DEFAULT_FEE_LIMITS.maxFeeSat, 8),
+    },
+    maxChangeIndex: {
+      flag: '--max-change-index <n>',
+      help: 'highest change-chain index still accepted as our change',
+      doc: "an output paying our key is change only on the wallet's chain at an index up to this (a watch-only wallet scans a gap limit past its last used index; coins at 2,000,000,000 would be stranded). Beyond it: `change-outside-wallet`.",
+      default: String(DEFAULT_FEE_LIMITS.maxChangeIndex),
+    },
     trim: {
       flag: '--trim',
       help: 'output only the new signatures (plus what a combiner needs), not the full PSBT',

@@ -87,7 +87,7 @@ export function reviewScreens(r: PsbtReview, findings: readonly Finding[] = []):
     const owner = i.ours ? `ours ${i.ours.pathText} (${i.ours.type})` : r.ourFingerprint ? 'NOT ours' : i.fingerprints.length ? `wants ${i.fingerprints.join(',')}` : 'no derivation';
     const proof = i.amountSource === 'non_witness_utxo' ? 'amount proven by previous tx' : i.amountSource === 'witness_utxo' ? 'amount from witness_utxo' : 'no UTXO data';
     const flags = [i.finalized ? 'FINALIZED' : '', i.signatures ? `${i.signatures} signature${i.signatures > 1 ? 's' : ''}` : '', i.sighash !== undefined ? `sighash ${i.sighash}` : ''].filter(Boolean);
-    return `#${i.index} ${i.outpoint}  ${amount}  ${owner}; ${proof}${flags.length ? '; ' + flags.join(', ') : ''}`;
+    return `#${i.index} ${i.outpoint}${i.address ? ` ${sanitize(i.address)}` : ''}  ${amount}  ${owner}; ${proof}${flags.length ? '; ' + flags.join(', ') : ''}`;
   });
   if (r.inputs.length > MAX_LISTED) inputLines.push(`… and ${r.inputs.length - MAX_LISTED} more inputs`);
   screens.push({ title: 'Inputs', lines: inputLines });
@@ -107,6 +107,7 @@ export function reviewScreens(r: PsbtReview, findings: readonly Finding[] = []):
   for (const o of recipients) {
     const lines = [`${where(o)}`, `amount ${btc(o.amount)}`];
     if (o.role === 'op_return') lines.push(`OP_RETURN data ${o.data!.hex} ("${o.data!.text}")`);
+    if (o.role === 'stray-change') lines.push(`PAYS OUR KEY at ${o.path} but OUTSIDE the wallet: ${o.misfit!.join('; ')}`);
     if (o.role === 'false-change') lines.push(`CLAIMS to be our change at ${o.path}, but our key there does not produce this script`);
     if (o.role === 'claimed-change') lines.push(`claims to be change at ${o.path} (not checked: give --descriptor, or sign with the seed)`);
     screens.push({ title: `${o.role === 'op_return' ? 'OP_RETURN' : 'Recipient'} (output #${o.index})`, lines });

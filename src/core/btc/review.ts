@@ -17,6 +17,7 @@ import { addressOf } from '../wallet/address.js';
 import type { KeySource } from '../wallet/key-source.js';
 import { scriptKind } from '../wallet/script.js';
 import { template, templatesFor } from '../wallet/template.js';
+import { changeMisfit, walletAccounts } from './change-fit.js';
 import { claims, prove, type OwnedKey } from './ownership.js';
 import { spentOutput, type SpentOutput } from './prevouts.js';
 import type { InputFields, OutputFields, PsbtView } from './psbt-view.js';
@@ -51,9 +52,16 @@ export interface ReviewInput {
   hasWitnessScript: boolean;
   /** BIP341 internal key / merkle root present (script tree): not a BIP86 key-path input. */
   scriptTree: boolean;
+  /** A BIP371 tap-leaf spend: PSBT_IN_TAP_LEAF_SCRIPT, or a taproot derivation naming leaf hashes. */
+  scriptPath: boolean;
 }
 
-export type OutputRole = 'recipient' | 'change' | 'false-change' | 'claimed-change' | 'op_return';
+/**
+ * recipient; change (proven ours, in the wallet); stray-change (proven ours, but outside the wallet:
+ * change-fit.ts); false-change (claims our key, does not rebuild); claimed-change (unchecked, no
+ * keys); op_return.
+ */
+export type OutputRole = 'recipient' | 'change' | 'stray-change' | 'false-change' | 'claimed-change' | 'op_return';
 
 export interface ReviewOutput {
   index: number;
@@ -66,6 +74,8 @@ export interface ReviewOutput {
   path?: string;
   /** Verified change on the receive chain (…/0/i): pays ourselves but is not a change address. */
   receiveChain?: boolean;
+  /** stray-change: what does not fit the wallet (script type, account, chain, index). */
+  misfit?: string[];
   /** OP_RETURN payload as printable text (sanitized) and hex. */
   data?: { hex: string; text: string };
 }
@@ -132,8 +142,17 @@ function estimatedInputWeight(i: Input, r: ReviewInput): number {
   return (t ?? template('sh-wpkh')).inputWeight();
 }
 
-/** Build the review of a parsed PSBT for `net`, proving ownership with `keys` when given. */
-export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource): PsbtReview {
+/** What the review is built with beyond the PSBT and keys. */
+export interface ReviewOptions {
+  /** Highest change-chain index that is still the wallet's change (default 100,000). */
+  maxChangeIndex?: number;
+}
+
+/**
+ * Build the review of a parsed PSBT for `net`, proving ownership with `keys` when given; an output
+ * proven ours is change only inside the wallet the inputs of ours prove (change-fit.ts).
+ */
+export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts: ReviewOptions = {}): PsbtReview {
   const networkMismatches = new Set<string>();
   const wanted = new Set<string>();
   const inputs: ReviewInput[] = [];
@@ -171,6 +190,7 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource): Psb
       signedByUs,
       finalized,
       scriptTree: Boolean(i.tapMerkleRoot || i.tapLeafScript?.length),
+      scriptPath: Boolean(i.tapLeafScript?.length || claims(i).some((c) => c.taproot && c.leafHashes > 0)),
     };
     inputs.push(r);
     if (spent && inputTotal !== undefined) inputTotal += spent.amount;
@@ -180,6 +200,7 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource): Psb
     if (w % 4 !== 0 || (r.script && scriptKind(r.script) !== 'p2pkh')) segwit = true;
   }
 
+  const accounts = walletAccounts(inputs.flatMap((r) => (r.ours ? [{ type: r.ours.type, path: r.ours.path }] : [])));
   const outputs: ReviewOutput[] = [];
   let sendTotal = 0n;
   let changeTotal = 0n;
@@ -201,7 +222,8 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource): Psb
     if (owned) {
       const pathText = formatPath(owned.path);
       const receiveChain = owned.path.length >= 2 && owned.path[owned.path.length - 2] === 0;
-      out = { ...base, role: 'change', path: pathText, ...(receiveChain ? { receiveChain } : {}) };
+      const misfit = changeMisfit(owned.type, owned.path, accounts, net.coinType, opts.maxChangeIndex ?? 100_000);
+      out = misfit.length ? { ...base, role: 'stray-change', path: pathText, misfit } : { ...base, role: 'change', path: pathText, ...(receiveChain ? { receiveChain } : {}) };
       if (coinMismatch(owned.path, net)) networkMismatches.add(`output ${idx} path ${pathText}`);
     } else if (claimed.length && keys) {
       out = { ...base, role: 'false-change', path: formatPath(claimed[0]!.path) };

@@ -55,7 +55,7 @@ export interface Prepared {
 /** Review and judge a PSBT: its bytes (any encoding), or a PSBT already read (the CLI reads it before asking for the seed). */
 export async function prepare(input: Uint8Array | ReadPsbt, o: PrepareOptions): Promise<Prepared> {
   const psbt = input instanceof Uint8Array ? await readPsbt(input, o.field ?? 'psbt') : input;
-  const review = reviewPsbt(psbt.view, o.network, o.keys);
+  const review = reviewPsbt(psbt.view, o.network, o.keys, { maxChangeIndex: o.limits?.maxChangeIndex ?? DEFAULT_FEE_LIMITS.maxChangeIndex });
   if (o.forSigning) checkSignable(review, o.field ?? 'psbt');
   return { psbt, review, findings: sortFindings(psbtFindings(review, o.limits ?? DEFAULT_FEE_LIMITS)) };
 }

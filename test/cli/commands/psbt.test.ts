@@ -87,7 +87,7 @@ describe('psbt sign', () => {
     const f = file('many.psbt', buildPsbt({ kind: 'wpkh', inputs: 1, fakeChange: true, nonWitness: false, coinType: 0 }));
     const r = await runCli(['--network', 'testnet', '--yes', '--json', 'psbt', 'sign', f, '--mnemonic-file', mn], { env: { COLDKIT_JOURNAL: journal } });
     expect(r.code).toBe(3);
-    expect(r.stderr.trim().split('\n').pop()).toMatch(/^coldkit: derivation paths are for another network than testnet .*; output 1 claims to be change .*; segwit v0 input 0 has no non_witness_utxo.* \(refused; --allow-network-mismatch, --allow-unverified-change, --allow-unproven-amounts overrides, and the override is journaled\)$/);
+    expect(r.stderr.trim().split('\n').pop()).toMatch(/^coldkit: derivation paths are for another network than testnet .*; output 1 claims to be change .*; segwit v0 input 0 carries no non_witness_utxo.* \(refused; --allow-network-mismatch, --allow-unverified-change, --allow-unproven-amounts overrides, and the override is journaled\)$/);
     const { error } = r.json();
     expect(error.findings.map((x: { code: string; severity: string; override?: string }) => [x.code, x.severity, x.override])).toEqual([
       ['network-mismatch', 'refuse', '--allow-network-mismatch'],
@@ -149,7 +149,7 @@ describe('psbt inspect', () => {
     expect(out.review.warnings).toEqual(['nLockTime is 900000 (block height)']);
     const t = await runCli(['--network', 'testnet', 'psbt', 'inspect', f, '--descriptor', desc]);
     expect(t.code, t.stderr).toBe(0);
-    expect(t.stdout.trimEnd()).toMatch(/== psbt sign would refuse\n  output 1 claims to be change .* \(--allow-unverified-change\)\n  segwit v0 input 0, 1 has no non_witness_utxo, so its amount is unproven \(--allow-unproven-amounts\)$/);
+    expect(t.stdout.trimEnd()).toMatch(/== psbt sign would refuse\n  output 1 claims to be change .* \(--allow-unverified-change\)\n  segwit v0 inputs 0, 1 carry no non_witness_utxo, so their amounts are unproven .* \(--allow-unproven-amounts\)$/);
     expect(t.stdout).toMatch(/== Warnings\n  ! nLockTime is 900000 \(block height\)/);
   });
 });

@@ -56,7 +56,7 @@ describe('refusals with overrides', () => {
 
   it('segwit v0 input without non_witness_utxo: unproven-amounts; taproot needs none', async () => {
     const e = await refused(buildPsbt({ kind: 'wpkh', inputs: 2, nonWitness: false }));
-    expect(e.message).toMatch(/^segwit v0 input 0, 1 has no non_witness_utxo, so its amount is unproven$/);
+    expect(e.message).toMatch(/^segwit v0 inputs 0, 1 carry no non_witness_utxo, so their amounts are unproven \(ours or not/);
     expect((await run(buildPsbt({ kind: 'sh-wpkh', inputs: 1, nonWitness: false }), { allow: ['unproven-amounts'] })).decision.overrides).toEqual(['unproven-amounts']);
     expect((await run(buildPsbt({ kind: 'tr', inputs: 2, nonWitness: false }))).decision.overrides).toEqual([]);
   });
