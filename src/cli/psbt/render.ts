@@ -84,7 +84,7 @@ export function reviewScreens(r: PsbtReview, findings: readonly Finding[] = []):
   });
   const inputLines = r.inputs.slice(0, MAX_LISTED).map((i) => {
     const amount = i.amount !== undefined ? btc(i.amount) : 'amount unknown';
-    const owner = i.ours ? `ours ${i.ours.pathText} (${i.ours.type})` : r.ourFingerprint ? 'NOT ours' : i.fingerprints.length ? `wants ${i.fingerprints.join(',')}` : 'no derivation';
+    const owner = i.ours ? `ours ${i.ours.pathText} (${i.ours.type})` : r.ourFingerprint ? (i.paysUs ? `NOT claimed as ours, BUT spends OUR address ${i.paysUs}` : 'NOT ours') : i.fingerprints.length ? `wants ${i.fingerprints.join(',')}` : 'no derivation';
     const proof = i.amountSource === 'non_witness_utxo' ? 'amount proven by previous tx' : i.amountSource === 'witness_utxo' ? 'amount from witness_utxo' : 'no UTXO data';
     const flags = [i.finalized ? 'FINALIZED' : '', i.signatures ? `${i.signatures} signature${i.signatures > 1 ? 's' : ''}` : '', i.sighash !== undefined ? `sighash ${i.sighash}` : ''].filter(Boolean);
     return `#${i.index} ${i.outpoint}${i.address ? ` ${sanitize(i.address)}` : ''}  ${amount}  ${owner}; ${proof}${flags.length ? '; ' + flags.join(', ') : ''}`;

@@ -14,27 +14,63 @@
  * on this network's coin type.
  */
 import { formatPath, HARDENED } from '../hd/path.js';
-import type { TemplateName } from '../wallet/template.js';
+import type { KeySource } from '../wallet/key-source.js';
+import { toHex } from '../text.js';
+import { template, type TemplateName } from '../wallet/template.js';
 
 /** One account of the wallet: its script template and the path above `<chain>/<index>`. */
 export interface WalletAccount {
   type: TemplateName;
   prefix: readonly number[];
+  /** Master fingerprint of the account's key (absent for the BIP44-family fallback). */
+  fingerprint?: number;
+  /** Highest index seen on the account's chains (inputs of ours). */
+  highest?: number;
 }
 
 /** BIP44-family purpose of each single-key template. */
 const PURPOSE: Partial<Record<TemplateName, number>> = { pkh: 44, 'sh-wpkh': 49, wpkh: 84, tr: 86 };
 
 /** The accounts our inputs prove (template and path above `<0|1>/<unhardened index>`), deduplicated. */
-export function walletAccounts(inputs: readonly { type: TemplateName; path: readonly number[] }[]): WalletAccount[] {
+export function walletAccounts(inputs: readonly { type: TemplateName; path: readonly number[]; fingerprint: number }[]): WalletAccount[] {
   const out = new Map<string, WalletAccount>();
   for (const i of inputs) {
     const n = i.path.length;
     if (n < 2 || (i.path[n - 2] !== 0 && i.path[n - 2] !== 1) || i.path[n - 1]! >= HARDENED) continue;
     const prefix = i.path.slice(0, n - 2);
-    out.set(`${i.type}:${prefix.join('/')}`, { type: i.type, prefix });
+    const id = `${i.fingerprint}:${i.type}:${prefix.join('/')}`;
+    const highest = Math.max(out.get(id)?.highest ?? 0, i.path[n - 1]!);
+    out.set(id, { type: i.type, prefix, fingerprint: i.fingerprint, highest });
   }
   return [...out.values()];
+}
+
+/** Indices scanned past the highest one seen, per chain, when looking for our address (a wallet's usual gap limit). */
+export const SCAN_GAP = 20;
+/** Most derivations one scan makes (keeps a PSBT with many foreign inputs cheap). */
+export const SCAN_BUDGET = 2000;
+
+/**
+ * Our wallet's scripts (hex → path): each account's chains 0 and 1 up to `SCAN_GAP` past the
+ * highest index its inputs use, at most `SCAN_BUDGET` derivations. Finds an input of ours whose
+ * derivation the PSBT stripped ("not ours", so its amount would go unchecked).
+ */
+export function walletScripts(accounts: readonly WalletAccount[], keys: KeySource): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  let left = SCAN_BUDGET;
+  for (const a of accounts) {
+    if (a.fingerprint === undefined) continue;
+    const t = template(a.type);
+    for (let i = 0; i <= (a.highest ?? 0) + SCAN_GAP; i++) {
+      for (const chain of [0, 1]) {
+        if (left-- <= 0) return out;
+        const path = [...a.prefix, chain, i];
+        const pub = keys.publicKey(a.fingerprint, path);
+        if (pub) out.set(toHex(t.build([pub]).script), path);
+      }
+    }
+  }
+  return out;
 }
 
 const samePrefix = (a: readonly number[], b: readonly number[]): boolean => a.length <= b.length && a.every((v, k) => b[k] === v);

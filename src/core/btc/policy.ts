@@ -17,7 +17,7 @@
  * - `unverified-change`: an output claims to be our change but our key there does not rebuild it;
  * - `change-outside-wallet`: an output pays our key but not on the wallet's change chain (review.ts
  *   `walletFit`): a watch-only wallet of the descriptor would never see the coins;
- * - `unproven-amounts`: a segwit v0 input, ours or not, without non_witness_utxo. BIP143 commits to
+ * - `unproven-amounts`: a segwit v0 input, ours or not (`foreign-input-ours` warns when one "not ours" spends our own address), without non_witness_utxo. BIP143 commits to
  *   the amount being spent but not to the other inputs' amounts, so a lying witness_utxo can hide
  *   fee across two signing sessions;
  * - `high-fee`: fee rate above the rate limit, fee above the percentage limit of the amount sent,
@@ -129,6 +129,10 @@ export function psbtFindings(r: PsbtReview, limits: FeeLimits): Finding[] {
     if (foreign.length && foreign.length < r.inputs.length) {
       out.push(warning('foreign-inputs', RANK.ownership, `input${foreign.length > 1 ? 's' : ''} ${summarize(foreign)} ${plural(foreign.length, 'is', 'are')} not ours (other signers, or a coinjoin)`));
     }
+  }
+
+  for (const i of r.inputs) {
+    if (i.paysUs) out.push(warning('foreign-input-ours', RANK.ownership, `input ${i.index} is presented as not ours, yet it spends our own address at ${i.paysUs}: the PSBT stripped its derivation (it stays unsigned by us, and its amount is not checked as ours would be)`));
   }
 
   // Amounts.

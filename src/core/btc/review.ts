@@ -17,7 +17,7 @@ import { addressOf } from '../wallet/address.js';
 import type { KeySource } from '../wallet/key-source.js';
 import { scriptKind } from '../wallet/script.js';
 import { template, templatesFor } from '../wallet/template.js';
-import { changeMisfit, walletAccounts } from './change-fit.js';
+import { changeMisfit, walletAccounts, walletScripts } from './change-fit.js';
 import { claims, prove, type OwnedKey } from './ownership.js';
 import { spentOutput, type SpentOutput } from './prevouts.js';
 import type { InputFields, OutputFields, PsbtView } from './psbt-view.js';
@@ -52,6 +52,8 @@ export interface ReviewInput {
   hasWitnessScript: boolean;
   /** BIP341 internal key / merkle root present (script tree): not a BIP86 key-path input. */
   scriptTree: boolean;
+  /** Not proven ours, yet its spent script is one of our wallet's addresses (path found by scanning). */
+  paysUs?: string;
   /** A BIP371 tap-leaf spend: PSBT_IN_TAP_LEAF_SCRIPT, or a taproot derivation naming leaf hashes. */
   scriptPath: boolean;
 }
@@ -200,7 +202,15 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts
     if (w % 4 !== 0 || (r.script && scriptKind(r.script) !== 'p2pkh')) segwit = true;
   }
 
-  const accounts = walletAccounts(inputs.flatMap((r) => (r.ours ? [{ type: r.ours.type, path: r.ours.path }] : [])));
+  const accounts = walletAccounts(inputs.flatMap((r) => (r.ours ? [{ type: r.ours.type, path: r.ours.path, fingerprint: parseInt(r.ours.fingerprint, 16) >>> 0 }] : [])));
+  const strangers = inputs.filter((r) => !r.ours && r.script);
+  if (keys && strangers.length) {
+    const mine = walletScripts(accounts, keys);
+    for (const r of strangers) {
+      const path = mine.get(toHex(r.script!));
+      if (path) r.paysUs = formatPath(path);
+    }
+  }
   const outputs: ReviewOutput[] = [];
   let sendTotal = 0n;
   let changeTotal = 0n;
