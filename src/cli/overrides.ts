@@ -10,7 +10,7 @@ export const OVERRIDES = {
   'unverified-change': 'sign although an output claimed as change does not re-derive from this seed',
   'change-outside-wallet': "sign although an output pays our key outside the wallet's change chain (another script type, account or chain, a hardened or deep path, an index past --max-change-index): a watch-only wallet will not see those coins",
   'unproven-amounts': 'sign segwit v0 inputs (ours or not) that carry no non_witness_utxo, whose amounts are therefore unproven',
-  'high-fee': 'sign although the fee exceeds --max-fee-rate, --max-fee-percent or --max-fee',
+  'high-fee': 'sign although the fee exceeds the fee limits',
   'op-return-size': 'sign an OP_RETURN output carrying more than the 80 data bytes standard relay accepts',
   'dust-output': 'sign an output below its dust threshold (zero-value outputs included): nodes will not relay the transaction',
   sighash: 'sign inputs that ask for a sighash other than ALL/DEFAULT',
