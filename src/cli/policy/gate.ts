@@ -141,8 +141,9 @@ export function underPolicy(gate: Gate, o: { allow: ReadonlySet<string>; limits?
   const refused = [...o.allow].filter((c) => !p.overrides.includes(c));
   const problems: string[] = [];
   if (refused.length) problems.push(`${refused.map(overrideFlag).join(', ')} ${refused.length === 1 ? 'is' : 'are'} not among the policy's overrides (${p.overrides.length ? p.overrides.map(overrideFlag).join(', ') : 'none'})`);
-  if (o.limits && (o.limits.maxFeeRateMsat > DEFAULT_FEE_LIMITS.maxFeeRateMsat || o.limits.maxFeePercentHundredths > DEFAULT_FEE_LIMITS.maxFeePercentHundredths)) {
-    problems.push('--max-fee-rate/--max-fee-percent may only tighten the signer\'s fee limits');
+  const l = o.limits;
+  if (l && (l.maxFeeRateMsat > DEFAULT_FEE_LIMITS.maxFeeRateMsat || l.maxFeePercentHundredths > DEFAULT_FEE_LIMITS.maxFeePercentHundredths || (l.maxFeeSat ?? 0n) > DEFAULT_FEE_LIMITS.maxFeeSat || (l.maxChangeIndex ?? 0) > DEFAULT_FEE_LIMITS.maxChangeIndex)) {
+    problems.push('--max-fee-rate/--max-fee-percent/--max-fee/--max-change-index may only tighten the signer\'s limits');
   }
   if (o.looser?.length) problems.push(`${o.looser.join(', ')} may only tighten the signer's limits`);
   if (problems.length) {
