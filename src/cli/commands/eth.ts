@@ -5,9 +5,10 @@
  */
 import { command, onlyWith, optionSet } from '../options/spec.js';
 import { PAYLOAD_INPUT, PAYLOAD_OUTPUT, SEED_INPUT, POLICY_GATE } from '../options/sets.js';
+import { SAFE_COMMANDS, SAFE_SUBGROUPS } from './eth-safe.js';
 
 /** Sub-groups below `eth` and their descriptions. */
-export const SUBGROUPS = { 'eth tx': 'Ethereum transactions' };
+export const SUBGROUPS = { 'eth tx': 'Ethereum transactions', ...SAFE_SUBGROUPS };
 
 /** What the three sign commands share: the seed, the key's path, the expectations and outputs. */
 const SIGNER = optionSet({
@@ -185,4 +186,4 @@ export const ethSignMessage = command({
   overrides: SIGNER_OVERRIDES,
 });
 
-export const COMMANDS = [ethTxCreate, ethBroadcast, ethInspect, ethSign, ethSignTypedData, ethSignMessage];
+export const COMMANDS = [ethTxCreate, ethBroadcast, ethInspect, ethSign, ethSignTypedData, ethSignMessage, ...SAFE_COMMANDS];
