@@ -5,7 +5,8 @@
  * an ERC-20 transfer and a MultiSend batch of two calls: `eth safe tx create --rpc` builds the
  * file, the contract's `getTransactionHash` must equal coldkit's safeTxHash, two owners sign with
  * `eth safe sign`, `eth safe collect` packs the signatures, `checkSignatures` must accept them, and
- * `execTransaction` (sent from anvil's dev account) must move the funds. A non-owner's signature is
+ * `eth safe exec` simulates and builds the execTransaction transaction, which `eth sign` signs
+ * offline with the executor's coldkit key and `eth broadcast --wait` sends; the funds must move. A non-owner's signature is
  * rejected by collect, and the Safe refuses the packed signatures of one owner (below threshold).
  */
 import * as fs from 'node:fs';
@@ -111,7 +112,15 @@ async function roundTrip(name: string, createArgs: string[], signArgs: string[] 
   await call(safe, SAFE.encodeFunctionData('checkSignatures', [onChain, t.data, collected.packed]));
   // One signature is below the threshold: the Safe itself refuses.
   await expect(call(safe, SAFE.encodeFunctionData('checkSignatures', [onChain, t.data, sigs[0]]))).rejects.toThrow();
-  await send({ to: safe, data: SAFE.encodeFunctionData('execTransaction', [...args.slice(0, 9), collected.packed]) });
+  // Online: collect into the file, exec builds the execTransaction tx (simulated first); offline: eth sign; online: broadcast.
+  ok(await runCli(['eth', 'safe', 'collect', file, ...sigs, '--out', `${file}.signed`]));
+  const exec = ok(await runCli(['--json', 'eth', 'safe', 'exec', `${file}.signed`, '--rpc', node.url, '--from', dev, '--index', '0', '--out', `${file}.ur`])).json();
+  expect(exec.safe).toMatchObject({ address: safe, safeTxHash: onChain, threshold: 2, simulated: true });
+  expect(exec.review.to).toBe(safe);
+  expect(exec.review.data.hex).toBe(SAFE.encodeFunctionData('execTransaction', [...args.slice(0, 9), collected.packed]));
+  ok(await runCli(['--yes', 'eth', 'sign', `${file}.ur`, '--mnemonic-file', mnemonic, '--expect-chain-id', String(CHAIN), '--out-ur', `${file}.sig.ur`]));
+  const sent = ok(await runCli(['--json', 'eth', 'broadcast', '--rpc', node.url, `${file}.sig.ur`, '--request', `${file}.ur`, '--wait'])).json();
+  expect(sent.receipt.status).toBe('success');
   const nonceAfter = SAFE.decodeFunctionResult('nonce', await call(safe, SAFE.encodeFunctionData('nonce')))[0];
   expect(nonceAfter).toBe(BigInt(t.nonce) + 1n);
 }

@@ -40,6 +40,7 @@ export const ACTIONS: Readonly<Record<string, ActionLoader>> = {
   'eth safe inspect': () => import('../actions/eth-safe-inspect.js'),
   'eth safe sign': () => import('../actions/eth-safe-sign.js'),
   'eth safe collect': () => import('../actions/eth-safe-collect.js'),
+  'eth safe exec': () => import('../actions/eth-safe-exec.js'),
   'qr encode': () => import('../actions/qr-encode.js'),
   'qr decode': () => import('../actions/qr-decode.js'),
   'journal verify': () => import('../actions/journal-verify.js'),

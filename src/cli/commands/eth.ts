@@ -121,6 +121,20 @@ export const ethTxCreate = command({
   },
 });
 
+/** `eth tx create`'s options that describe the Ethereum transaction itself (not its call). */
+const { to: _to, value: _value, data: _data, erc20: _erc20, amount: _amount, decimals: _decimals, from: _from, rpc: _rpc, ...TX_ENVELOPE } = ethTxCreate.options;
+
+export const ethSafeExec = command({
+  name: 'eth safe exec',
+  description: "build the unsigned transaction calling the Safe's execTransaction with the collected signatures, after an eth_call simulation that must succeed (online)",
+  args: [{ name: '[file]', help: 'the Safe transaction file with the signatures (`eth safe collect --out`)' }],
+  options: {
+    from: { flag: '--from <address>', help: 'the executor: the account that sends (and pays gas for) execTransaction', required: true },
+    rpc: { flag: '--rpc <url>', help: 'JSON-RPC node: simulation, chain id, nonce, fees and gas limit', required: true },
+    ...TX_ENVELOPE,
+  },
+});
+
 export const ethBroadcast = command({
   name: 'eth broadcast',
   description: 'send a signed transaction to a node (online side)',
@@ -186,4 +200,4 @@ export const ethSignMessage = command({
   overrides: SIGNER_OVERRIDES,
 });
 
-export const COMMANDS = [ethTxCreate, ethBroadcast, ethInspect, ethSign, ethSignTypedData, ethSignMessage, ...SAFE_COMMANDS];
+export const COMMANDS = [ethTxCreate, ethBroadcast, ethInspect, ethSign, ethSignTypedData, ethSignMessage, ...SAFE_COMMANDS, ethSafeExec];
