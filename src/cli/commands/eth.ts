@@ -5,7 +5,7 @@
  */
 import { command, onlyWith, optionSet } from '../options/spec.js';
 import { PAYLOAD_INPUT, PAYLOAD_OUTPUT, SEED_INPUT, POLICY_GATE } from '../options/sets.js';
-import { SAFE_COMMANDS, SAFE_SUBGROUPS } from './eth-safe.js';
+import { SAFE_COMMANDS, SAFE_OVERRIDES, SAFE_SUBGROUPS } from './eth-safe.js';
 
 /** Sub-groups below `eth` and their descriptions. */
 export const SUBGROUPS = { 'eth tx': 'Ethereum transactions', ...SAFE_SUBGROUPS };
@@ -183,7 +183,8 @@ export const ethSignTypedData = command({
   globals: ['yes'],
   args: [{ name: '[file]', help: 'EIP-712 JSON, or an eth-sign-request UR with data type 2, or - for stdin' }],
   options: { ...SIGNER, ...POLICY_GATE },
-  overrides: [...SIGNER_OVERRIDES, 'unlimited-approval'],
+  // A SafeTx goes through the Safe checks of `eth safe sign`, with their overrides.
+  overrides: ['from-mismatch', 'fingerprint-mismatch', ...SAFE_OVERRIDES],
 });
 
 export const ethSignMessage = command({
