@@ -117,7 +117,7 @@ export function renderSafeReview(r: SafeTxReview): string[] {
     `safeTxHash:      ${r.hashes.safeTxHash}`,
   );
   for (const f of r.findings) {
-    const tag = f.severity === 'refuse' ? 'REFUSED' : f.severity === 'warn' ? 'WARNING' : 'note';
+    const tag = f.severity === 'refuse' ? 'BLOCKS SIGNING' : f.severity === 'warn' ? 'WARNING' : 'note';
     lines.push(`${tag} [${f.code}]: ${f.message}`);
   }
   return lines;
