@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tmpDir } from '../../helpers/cli.js';
 import { TEST_MNEMONIC } from '../../helpers/anvil.js';
 import { fixtureJson } from '../../helpers/fixtures.js';
+import { makeSignRequest, parseSignatureUr } from '../../../src/core/eth/request.js';
 
 const VECTORS = fixtureJson<Record<string, any>[]>('safe-tx-hashes/vectors.json');
 const ZERO = '0x0000000000000000000000000000000000000000';
@@ -170,5 +171,26 @@ describe('eth safe tx import', () => {
     const r = await cli(['eth', 'safe', 'tx', 'import', service(v), '--chain-id', String(v.chainId), '--safe-version', '1.2.0']);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('safeTxHash');
+  });
+});
+
+describe('EIP-4527: a SafeTx as an eth-sign-request (typed data, data type 2)', () => {
+  it('is reviewed as a Safe transaction and answered with an eth-signature of the same signature', async () => {
+    const f = safeFile('ur', { chainId: '11155111' });
+    const typed = (await cli(['--json', 'eth', 'safe', 'inspect', f])).json().typedData;
+    const requestId = Uint8Array.from({ length: 16 }, (_, i) => i + 1);
+    const { ur } = makeSignRequest({ requestId, signData: new TextEncoder().encode(JSON.stringify(typed)), dataType: 2, chainId: 11155111n, path: "m/44'/60'/0'/0/0" });
+    const req = path.join(dir, 'safe-request.ur');
+    fs.writeFileSync(req, ur + '\n');
+    const inspected = (await cli(['--json', 'eth', 'safe', 'inspect', req])).json();
+    expect(inspected.source).toBe('eth-sign-request');
+    const outUr = path.join(dir, 'safe-signature.ur');
+    const r = await sign(req, '--expect-chain-id', '11155111', '--out-ur', outUr);
+    expect(r.code).toBe(0);
+    const direct = (await sign(f)).json();
+    expect(r.json().signature).toBe(direct.signature);
+    const answer = parseSignatureUr(fs.readFileSync(outUr, 'utf8').trim());
+    expect(Buffer.from(answer.requestId!).equals(Buffer.from(requestId))).toBe(true);
+    expect('0x' + Buffer.from(answer.signature).toString('hex')).toBe(direct.signature);
   });
 });
