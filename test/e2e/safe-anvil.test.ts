@@ -153,7 +153,15 @@ describe('Safe 1.4.1 on anvil', () => {
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('--allow-safe-delegatecall');
     const tokenBefore = await tokenBalance(b!);
-    await roundTrip('batch', ['--to', multiSend, '--operation', 'delegatecall', '--data', dataHex], ['--multisend', multiSend]);
+    // The batch built by `--batch` (a Transaction Builder export) is the same multiSend calldata.
+    const batchFile = path.join(dir, 'builder-export.json');
+    fs.writeFileSync(batchFile, JSON.stringify({ version: '1.0', chainId: String(CHAIN), transactions: [
+      { to: a, value: String(10n ** 17n), data: null },
+      { to: token, value: '0', data: TOKEN.encodeFunctionData('transfer', [b, 5n]) },
+    ] }));
+    const viaBatch = ok(await runCli(['--json', 'eth', 'safe', 'tx', 'create', '--safe', safe, '--chain-id', String(CHAIN), '--nonce', '0', '--batch', batchFile, '--multisend', multiSend])).json();
+    expect(viaBatch.file.tx).toMatchObject({ to: multiSend, operation: 1, data: dataHex });
+    await roundTrip('batch', ['--batch', batchFile, '--multisend', multiSend], ['--multisend', multiSend]);
     expect((await balance(a!)) - beforeA).toBe(10n ** 17n);
     expect((await tokenBalance(b!)) - tokenBefore).toBe(5n);
   });

@@ -7,7 +7,9 @@ import { AbiCoder } from 'ethers';
 import { parseDecimal, parseEth, parseUint } from '../../core/amount.js';
 import { InputError, RuntimeFailure } from '../../core/errors.js';
 import { encodeErc20Transfer, parseAddress } from '../../core/eth/erc20.js';
-import { loadDoc, safeTxFileJson, type SafeTxDoc } from '../../core/eth/safe/file.js';
+import { encodeMultiSendCall } from '../../core/eth/safe/decode.js';
+import { multiSendCallOnlyFor } from '../../core/eth/safe/deployments.js';
+import { loadDoc, safeTxFileJson, uintField, type SafeTxDoc } from '../../core/eth/safe/file.js';
 import { reviewSafeTx, type SafeTxReview } from '../../core/eth/safe/review.js';
 import { DEFAULT_SAFE_VERSION, normalizeVersion } from '../../core/eth/safe/versions.js';
 import { UINT64_MAX } from '../../core/eth/tx.js';
@@ -16,7 +18,7 @@ import type { Context, Outcome } from '../command.js';
 import type { ethSafeTxCreate as table } from '../commands/eth-safe.js';
 import { EthRpc } from '../eth/rpc.js';
 import { renderSafeReview } from '../eth/safe.js';
-import { assertWritable, writeFileAtomic } from '../io.js';
+import { assertWritable, readInputText, writeFileAtomic } from '../io.js';
 import type { OptionsOf } from '../options/spec.js';
 
 const ZERO = '0x0000000000000000000000000000000000000000';
@@ -47,6 +49,29 @@ async function readSafe(rpc: EthRpc, safe: string) {
     owners: [...((await view(VIEW.owners, 'address[]', 'getOwners()')) as string[])].map((a) => parseAddress(a, 'getOwners()')),
     threshold: Number((await view(VIEW.threshold, 'uint256', 'getThreshold()')) as bigint),
   };
+}
+
+/** The calls of --batch: a JSON array of {to, value, data} or a Transaction Builder export. */
+function parseBatch(text: string): { operation: 0; to: string; value: bigint; data: Uint8Array }[] {
+  let j: unknown;
+  try {
+    j = JSON.parse(text);
+  } catch {
+    throw new InputError('is not valid JSON', '--batch');
+  }
+  const list = Array.isArray(j) ? j : typeof j === 'object' && j !== null && Array.isArray((j as { transactions?: unknown }).transactions) ? (j as { transactions: unknown[] }).transactions : null;
+  if (!list || list.length === 0) throw new InputError('must be a non-empty JSON array of {to, value, data} (or {transactions: [...]})', '--batch');
+  return list.map((c, i) => {
+    const f = `--batch[${i}]`;
+    if (typeof c !== 'object' || c === null) throw new InputError('must be an object {to, value, data}', f);
+    const o = c as Record<string, unknown>;
+    if (o.operation !== undefined && Number(o.operation) !== 0) throw new InputError('is a DELEGATECALL; a batch holds CALLs only (MultiSendCallOnly)', f);
+    if (o.data === null && o.contractMethod) throw new InputError('has no "data" (a Transaction Builder method entry): export the batch with its calldata', f);
+    const value = uintField(o.value ?? '0', `${f}.value`);
+    const dataHex = o.data === undefined || o.data === null ? '0x' : o.data;
+    if (typeof dataHex !== 'string' || !/^0x([0-9a-fA-F]{2})*$/.test(dataHex)) throw new InputError('data must be 0x followed by an even number of hex digits', `${f}.data`);
+    return { operation: 0 as const, to: parseAddress(String(o.to ?? ''), `${f}.to`), value, data: fromHex(dataHex.slice(2), `${f}.data`) };
+  });
 }
 
 export default async function ethSafeTxCreate(opts: OptionsOf<typeof table>, ctx: Context): Promise<Outcome<SafeCreateResult>> {
@@ -80,7 +105,17 @@ export default async function ethSafeTxCreate(opts: OptionsOf<typeof table>, ctx
   let to: string;
   let data: Uint8Array = new Uint8Array();
   const value = opts.value !== undefined ? parseEth(opts.value, '--value') : 0n;
-  if (opts.erc20) {
+  let operation: 0 | 1 = opts.operation === 'delegatecall' ? 1 : 0;
+  if (opts.batch) {
+    if (opts.operation === 'delegatecall') throw new InputError('a batch is always DELEGATECALLed into MultiSendCallOnly; drop --operation', '--operation');
+    const calls = parseBatch(await readInputText(opts.batch, '--batch', ctx.io));
+    const published = multiSendCallOnlyFor(chainId, version);
+    if (!opts.multisend && !published) throw new InputError(`Safe publishes no MultiSendCallOnly for chain ${chainId} (in coldkit's list): give --multisend ADDRESS`, '--batch');
+    to = opts.multisend ? parseAddress(opts.multisend, '--multisend') : published!.address;
+    if (!opts.multisend) ctx.note(`batch of ${calls.length} through Safe's MultiSendCallOnly ${published!.version} at ${to}`);
+    data = encodeMultiSendCall(calls);
+    operation = 1;
+  } else if (opts.erc20) {
     if (!opts.transfer || opts.decimals === undefined) throw new InputError('needs --transfer TO:AMOUNT and --decimals D', '--erc20');
     const m = /^(0x[0-9a-fA-F]{40}):(.+)$/.exec(opts.transfer.trim());
     if (!m) throw new InputError('must be RECIPIENT:AMOUNT, like 0xabc…:12.5', '--transfer');
@@ -100,7 +135,7 @@ export default async function ethSafeTxCreate(opts: OptionsOf<typeof table>, ctx
     safe,
     chainId,
     safeVersion: version,
-    tx: { to, value, data, operation: opts.operation === 'delegatecall' ? 1 : 0, safeTxGas: 0n, baseGas: 0n, gasPrice: 0n, gasToken: ZERO, refundReceiver: ZERO, nonce },
+    tx: { to, value, data, operation, safeTxGas: 0n, baseGas: 0n, gasPrice: 0n, gasToken: ZERO, refundReceiver: ZERO, nonce },
     ...(owners ? { owners } : {}),
     ...(threshold !== undefined ? { threshold } : {}),
     ...(currentNonce !== undefined ? { currentNonce } : {}),

@@ -57,6 +57,13 @@ export const ethSafeTxCreate = command({
     erc20: { flag: '--erc20 <token>', help: 'an ERC-20 transfer from the Safe: the token contract (with --transfer and --decimals)' },
     transfer: { flag: '--transfer <to:amount>', help: 'with --erc20: recipient and decimal token amount, "0xabc…:12.5"', needs: ['erc20'] },
     decimals: { flag: '--decimals <d>', help: 'with --erc20: the token decimals (6 for USDC, 18 for most)', needs: ['erc20'] },
+    batch: {
+      flag: '--batch <file>',
+      help: 'a batch of CALLs as one transaction: JSON [{to, value, data}] or a Transaction Builder export {transactions: [...]}; sent through MultiSendCallOnly',
+      doc: "JSON `[{\"to\", \"value\" (wei, decimal), \"data\" (0x hex)}, …]` or Safe{Wallet} Transaction Builder's export `{\"transactions\": [...]}` (each with its `data`). Built as `multiSend(bytes)` DELEGATECALLed into Safe's MultiSendCallOnly published for the chain (the Safe's version, else the newest there), or `--multisend ADDRESS`. Not with `--to`, `--value`, `--data`, `--erc20`, `--operation`.",
+      conflicts: ['to', 'value', 'data', 'erc20'],
+    },
+    multisend: { flag: '--multisend <address>', help: 'with --batch: the MultiSendCallOnly to use (a chain without a published one, or a test chain)', needs: ['batch'] },
     operation: { flag: '--operation <op>', help: 'call or delegatecall (signers refuse delegatecall to anything but a known MultiSend)', choices: ['call', 'delegatecall'], default: 'call' },
     safeVersion: { flag: '--safe-version <v>', help: "the Safe contract's VERSION (default 1.4.1; filled from --rpc)" },
     owners: { flag: '--owners <addresses>', help: 'comma-separated owner addresses to record (signers then refuse keys that are not owners)' },

@@ -194,3 +194,19 @@ describe('EIP-4527: a SafeTx as an eth-sign-request (typed data, data type 2)', 
     expect('0x' + Buffer.from(answer.signature).toString('hex')).toBe(direct.signature);
   });
 });
+
+describe('eth safe tx create --batch', () => {
+  it("DELEGATECALLs the chain's published MultiSendCallOnly, which the signer accepts", async () => {
+    const batch = path.join(dir, 'batch-in.json');
+    fs.writeFileSync(batch, JSON.stringify([{ to: OWNER0, value: '1' }, { to: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8', value: '2', data: '0x' }]));
+    const out = path.join(dir, 'batch-tx.json');
+    const r = await cli(['--json', 'eth', 'safe', 'tx', 'create', '--safe', '0x1Db92e2EeBC8E0c075a02BeA49a2935BcD2dFCF4', '--chain-id', '1', '--nonce', '1', '--batch', batch, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.json().file.tx).toMatchObject({ to: '0x9641d764fc13c8B624c04430C7356C1C7C8102e2', operation: 1 });
+    expect(r.json().review.call.batch.map((c: { value: string }) => c.value)).toEqual(['1', '2']);
+    expect((await sign(out)).code).toBe(0);
+    const none = await cli(['eth', 'safe', 'tx', 'create', '--safe', '0x1Db92e2EeBC8E0c075a02BeA49a2935BcD2dFCF4', '--chain-id', '424242', '--nonce', '1', '--batch', batch]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('--multisend');
+  });
+});

@@ -56,3 +56,9 @@ export function knownMultiSend(address: string, chainId: bigint, extra: readonly
 export function multiSendElsewhere(address: string): MultiSendDeployment | null {
   return MULTISEND_DEPLOYMENTS.find((x) => x.address.toLowerCase() === address.toLowerCase()) ?? null;
 }
+
+/** The published MultiSendCallOnly of `chainId`: the one of `version` when there is one, else the newest. */
+export function multiSendCallOnlyFor(chainId: bigint, version: string): MultiSendDeployment | null {
+  const here = MULTISEND_DEPLOYMENTS.filter((d) => d.contract === 'MultiSendCallOnly' && d.chains.includes(Number(chainId)));
+  return here.find((d) => d.version === version) ?? here.at(-1) ?? null;
+}
