@@ -53,6 +53,6 @@ export default async function ethSafeCollect(opts: OptionsOf<typeof table>, ctx:
         `packed: ${r.packed}`,
         ...(r.out ? [`written: ${r.out}`] : []),
       ].join('\n'),
-    journal: [{ op: 'eth.safe.collect', data: { safeTxHash: c.packed ? result.safeTxHash : null, owners: c.signatures.map((s) => s.owner), dropped: c.dropped, missing: c.missing } }],
+    journal: [{ op: 'eth.safe.collect', data: { safeTxHash: result.safeTxHash, owners: c.signatures.map((s) => s.owner), dropped: c.dropped, missing: c.missing } }],
   };
 }
