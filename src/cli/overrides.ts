@@ -21,6 +21,16 @@ export const OVERRIDES = {
   'max-value-exceeded': 'sign although the maximum total cost is above --max-value',
   'unlimited-approval': 'sign an unlimited (or near-unlimited) token allowance',
   'biased-dice': 'accept dice rolls that look biased (one face over 30%)',
+  'safe-delegatecall': 'sign a Safe transaction that DELEGATECALLs anything but a known MultiSend: the target runs as the Safe and can take it over',
+  'safe-owner-change': "sign a Safe transaction that changes the Safe's owners or threshold",
+  'safe-module-change': 'sign a Safe transaction that enables or disables a module (a module moves funds without owner signatures)',
+  'safe-guard-change': "sign a Safe transaction that sets or removes the Safe's transaction or module guard",
+  'safe-fallback-handler-change': "sign a Safe transaction that changes the Safe's fallback handler",
+  'safe-upgrade': "sign a Safe transaction that changes the Safe's singleton (master copy)",
+  'safe-gas-refund': 'sign a Safe transaction with a non-zero gasPrice or a refundReceiver (the refund can drain the Safe)',
+  'safe-unknown-version': 'sign for a Safe version coldkit does not know, assuming the newest domain (chainId + verifyingContract)',
+  'safe-not-owner': 'sign with a key that is not among the Safe owners recorded in the file',
+  'safe-undecodable-batch': 'sign a Safe transaction whose MultiSend batch cannot be decoded',
   unhardened: 'accept an account path whose purpose, coin type or account level is not hardened',
 } as const satisfies Record<string, string>;
 

@@ -40,6 +40,10 @@ describe('coldkit demo', () => {
     // The journal steps close the demo.
     expect(titles.indexOf('Verify the journal')).toBeGreaterThan(titles.indexOf('Which index is this address?'));
     expect(r.steps.every((s) => s.command.startsWith('coldkit '))).toBe(true);
+    // The Safe area: both owners sign (exit 0), the Bybit shape is refused (exit 3).
+    const safe = r.steps.filter((s) => s.section === 'Safe multisig');
+    expect(safe.filter((s) => /^Owner \d signs/.test(s.title)).map((s) => s.exitCode)).toEqual([0, 0]);
+    expect(safe.at(-1)!.exitCode).toBe(3);
   });
 
   it('the policy steps: adopted, refused without approval, signed with one, refused over the velocity limit and with an edited policy', () => {

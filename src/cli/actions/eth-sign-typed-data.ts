@@ -18,6 +18,12 @@ import { openGate, underPolicy } from '../policy/gate.js';
 import { policyResult, type PolicyResult } from '../policy/render.js';
 import type { ethSignTypedData as ethSignTypedDataTable } from '../commands/eth.js';
 import type { OptionsOf } from '../options/spec.js';
+import { safeTxFromTypedData } from '../../core/eth/safe/file.js';
+import { reviewSafeTx } from '../../core/eth/safe/review.js';
+import { decide, enforce } from '../../core/findings/decide.js';
+import { SAFE_OVERRIDES } from '../commands/eth-safe.js';
+import { renderSafeReview, reviewOptions } from '../eth/safe.js';
+import { allowedCodes, overrideFlag } from '../overrides.js';
 
 export interface TypedDataSignResult extends DigestSigned {
   review: TypedDataReview;
@@ -55,7 +61,24 @@ export default async function ethSignTypedData(opts: OptionsOf<typeof ethSignTyp
     throw new InputError(`the request says chain ${req.chainId} but the typed data's domain says chain ${review.domain.chainId}`, 'eth-sign-request');
   }
   const judged = gate ? { gate, op: 'eth.sign-typed-data', extra: { typedDataHash: review.digest, primaryType: review.primaryType }, payload: (key: EthKey) => typedDataPolicyPayload(td, review, key.address) } : undefined;
-  const { signed, key, cbor, evaluation } = await signReviewedDigest(ctx, opts, req, 'typed data', renderTypedDataReview(review), review.digest, (policy) => checkTypedDataPolicy(review, policy), judged);
+  // A SafeTx is a Safe transaction: the same decoder, findings and refusals as `eth safe sign` (no side door).
+  const safeTx = safeTxFromTypedData(td);
+  const safeCheck = (signer: string): string[] => {
+    if (!safeTx) return [];
+    const r = reviewSafeTx(safeTx, { ...reviewOptions({ expectChainId: opts.expectChainId }), signer });
+    for (const l of renderSafeReview(r)) ctx.note(l);
+    return enforce(decide(r.findings, allowedCodes(opts, SAFE_OVERRIDES))).overrides.map(overrideFlag);
+  };
+  const { signed, key, cbor, evaluation } = await signReviewedDigest(
+    ctx,
+    opts,
+    req,
+    'typed data',
+    renderTypedDataReview(review),
+    review.digest,
+    (policy) => [...checkTypedDataPolicy(review, policy), ...safeCheck(policy.signer)].filter((f, i, all) => all.indexOf(f) === i),
+    judged,
+  );
   const result: TypedDataSignResult = { review, ...signed, ...(evaluation ? { policy: policyResult(evaluation) } : {}) };
   return {
     result,

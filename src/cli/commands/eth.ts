@@ -5,9 +5,10 @@
  */
 import { command, onlyWith, optionSet } from '../options/spec.js';
 import { PAYLOAD_INPUT, PAYLOAD_OUTPUT, SEED_INPUT, POLICY_GATE } from '../options/sets.js';
+import { SAFE_COMMANDS, SAFE_OVERRIDES, SAFE_SUBGROUPS } from './eth-safe.js';
 
 /** Sub-groups below `eth` and their descriptions. */
-export const SUBGROUPS = { 'eth tx': 'Ethereum transactions' };
+export const SUBGROUPS = { 'eth tx': 'Ethereum transactions', ...SAFE_SUBGROUPS };
 
 /** What the three sign commands share: the seed, the key's path, the expectations and outputs. */
 const SIGNER = optionSet({
@@ -120,6 +121,20 @@ export const ethTxCreate = command({
   },
 });
 
+/** `eth tx create`'s options that describe the Ethereum transaction itself (not its call). */
+const { to: _to, value: _value, data: _data, erc20: _erc20, amount: _amount, decimals: _decimals, from: _from, rpc: _rpc, ...TX_ENVELOPE } = ethTxCreate.options;
+
+export const ethSafeExec = command({
+  name: 'eth safe exec',
+  description: "build the unsigned transaction calling the Safe's execTransaction with the collected signatures, after an eth_call simulation that must succeed (online)",
+  args: [{ name: '[file]', help: 'the Safe transaction file with the signatures (`eth safe collect --out`)' }],
+  options: {
+    from: { flag: '--from <address>', help: 'the executor: the account that sends (and pays gas for) execTransaction', required: true },
+    rpc: { flag: '--rpc <url>', help: 'JSON-RPC node: simulation, chain id, nonce, fees and gas limit', required: true },
+    ...TX_ENVELOPE,
+  },
+});
+
 export const ethBroadcast = command({
   name: 'eth broadcast',
   description: 'send a signed transaction to a node (online side)',
@@ -168,7 +183,8 @@ export const ethSignTypedData = command({
   globals: ['yes'],
   args: [{ name: '[file]', help: 'EIP-712 JSON, or an eth-sign-request UR with data type 2, or - for stdin' }],
   options: { ...SIGNER, ...POLICY_GATE },
-  overrides: [...SIGNER_OVERRIDES, 'unlimited-approval'],
+  // A SafeTx goes through the Safe checks of `eth safe sign`, with their overrides.
+  overrides: ['from-mismatch', 'fingerprint-mismatch', ...SAFE_OVERRIDES],
 });
 
 export const ethSignMessage = command({
@@ -185,4 +201,4 @@ export const ethSignMessage = command({
   overrides: SIGNER_OVERRIDES,
 });
 
-export const COMMANDS = [ethTxCreate, ethBroadcast, ethInspect, ethSign, ethSignTypedData, ethSignMessage];
+export const COMMANDS = [ethTxCreate, ethBroadcast, ethInspect, ethSign, ethSignTypedData, ethSignMessage, ...SAFE_COMMANDS, ethSafeExec];

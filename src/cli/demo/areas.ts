@@ -1,6 +1,6 @@
 /**
  * The area demos run after the seed steps (./seed.ts), in ceremony order: shares, QR-carried PSBT
- * signing, Ethereum. Each area owns its file in this folder.
+ * signing, Ethereum, Safe multisig. Each area owns its file in this folder.
  */
 import type { DemoRunner } from './runner.js';
 
@@ -12,5 +12,6 @@ export function registerAreas(add: (load: AreaLoader) => void): void {
   add(() => import('./psbt.js'));
   add(() => import('./qr.js'));
   add(() => import('./eth.js'));
+  add(() => import('./safe.js'));
   add(() => import('./policy.js'));
 }

@@ -1,0 +1,100 @@
+/**
+ * `coldkit eth safe sign`: the offline owner's signature of a Safe transaction. Pipeline: read →
+ * recompute the hashes → decode → findings (Safe checks, the owner check for this key, the expected
+ * hash) → one decision (refused with exit 3 unless every blocking finding has its --allow-… flag)
+ * → show the review and confirm → sign the safeTxHash (EIP-712, v 27/28) → recover it as a check →
+ * write the signature, the file with it added, the eth-signature answer and QR.
+ */
+import { InputError, VerificationError } from '../../core/errors.js';
+import { safeTxFileJson } from '../../core/eth/safe/file.js';
+import { reviewSafeTx, type SafeTxReview } from '../../core/eth/safe/review.js';
+import { recoverOwnerSignature } from '../../core/eth/safe/signatures.js';
+import { signDigest } from '../../core/eth/sign.js';
+import { decide, enforce, sortFindings } from '../../core/findings/decide.js';
+import type { Context, Outcome } from '../command.js';
+import type { ethSafeSign as table } from '../commands/eth-safe.js';
+import { SAFE_OVERRIDES } from '../commands/eth-safe.js';
+import { answerFor, answerLines, confirmSign, signerInfo } from '../eth/sign-common.js';
+import { expectedHashFindings, readSafeInput, renderSafeReview, reviewOptions } from '../eth/safe.js';
+import { loadSigner, resolvePath } from '../eth/signer.js';
+import { assertWritable, writeFileAtomic } from '../io.js';
+import { allowedCodes, overrideFlag } from '../overrides.js';
+import type { OptionsOf } from '../options/spec.js';
+
+export interface SafeSignResult {
+  review: SafeTxReview;
+  signer: { address: string; path: string; fingerprint: string };
+  /** 65-byte r ‖ s ‖ v (v = 27/28) over the safeTxHash, 0x hex. */
+  signature: string;
+  ethSignature: { ur: string; requestId: string } | null;
+  overrides: string[];
+  out?: string;
+  outFile?: string;
+  outUr?: string;
+}
+
+export default async function ethSafeSign(opts: OptionsOf<typeof table>, ctx: Context, args: string[]): Promise<Outcome<SafeSignResult>> {
+  const input = await readSafeInput(ctx, args[0], opts.fromQr, opts.chainId);
+  const req = input.request;
+  if (opts.outUr && !req) throw new InputError('needs an eth-sign-request as input (a file has no request id to answer)', '--out-ur');
+  if (opts.out) assertWritable(opts.out, '--out');
+  if (opts.outFile) assertWritable(opts.outFile, '--out-file');
+  if (opts.outUr) assertWritable(opts.outUr, '--out-ur');
+  const key = await loadSigner(opts, ctx, resolvePath(opts, req?.path));
+  const review = reviewSafeTx(input.loaded, reviewOptions(opts, key.address));
+  review.findings = sortFindings([...review.findings, ...expectedHashFindings(review, opts.expectSafeTxHash)]);
+  const lines = renderSafeReview(review);
+  // The operator sees the whole review (DELEGATECALL first) before any refusal or question.
+  for (const l of lines) ctx.note(l);
+  const decision = enforce(decide(review.findings, allowedCodes(opts, SAFE_OVERRIDES)));
+  const overrides = decision.overrides.map(overrideFlag);
+  await confirmSign(ctx, [`signing key:     ${key.address} at ${key.path}`, ...overrides.map((o) => `OVERRIDE: ${o}`)], `Sign safeTxHash ${review.hashes.safeTxHash} with ${key.address}?`);
+  const sig = signDigest(review.hashes.safeTxHash, key.privateKey);
+  const back = recoverOwnerSignature(review.hashes.safeTxHash, sig.signature);
+  if (back.owner !== key.address) throw new VerificationError(`the signature recovers ${back.owner}, not the signing key ${key.address}`);
+  const answer = answerFor(req, sig.bytes);
+  const result: SafeSignResult = { review, signer: signerInfo(key), signature: sig.signature, ethSignature: answer ? { ur: answer.ur, requestId: answer.requestId } : null, overrides };
+  if (opts.out) {
+    writeFileAtomic(opts.out, sig.signature + '\n');
+    result.out = opts.out;
+  }
+  if (opts.outFile) {
+    const doc = { ...input.loaded.doc, signatures: [...(input.loaded.doc.signatures ?? []).filter((s) => s.toLowerCase() !== sig.signature), sig.signature] };
+    writeFileAtomic(opts.outFile, JSON.stringify(safeTxFileJson({ ...input.loaded, doc }), null, 2) + '\n');
+    result.outFile = opts.outFile;
+  }
+  if (opts.outUr && answer) {
+    writeFileAtomic(opts.outUr, answer.ur + '\n');
+    result.outUr = opts.outUr;
+  }
+  return {
+    result,
+    human: (r) =>
+      [
+        `Signed Safe transaction ${r.review.hashes.safeTxHash} as owner ${r.signer.address} (${r.signer.path})`,
+        `signature: ${r.signature}`,
+        ...(r.outFile ? [`written: ${r.outFile}`] : []),
+        ...answerLines(r),
+      ].join('\n'),
+    journal: [
+      {
+        op: 'eth.safe.sign',
+        data: {
+          safe: review.safe,
+          chainId: review.chainId.toString(),
+          safeVersion: review.safeVersion,
+          nonce: review.nonce.toString(),
+          operation: review.operation,
+          to: review.to,
+          domainHash: review.hashes.domainHash,
+          messageHash: review.hashes.messageHash,
+          safeTxHash: review.hashes.safeTxHash,
+          signer: key.address,
+          requestId: answer?.requestId ?? null,
+          overrides,
+        },
+      },
+    ],
+    payload: answer ? { kind: 'eth-signature', bytes: answer.cbor, format: 'ur' } : { kind: 'text', bytes: new TextEncoder().encode(sig.signature) },
+  };
+}
