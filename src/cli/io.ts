@@ -32,14 +32,14 @@ export async function readInputFile(file: string, field: string, io?: Io): Promi
   try {
     st = fs.statSync(file);
   } catch (e) {
-    throw new InputError(`cannot read "${file}": ${(e as NodeJS.ErrnoException).code ?? 'error'}`, field);
+    throw new InputError(cannotRead(file, e), field);
   }
   if (st.isDirectory()) throw new InputError(`"${file}" is a directory, expected a file`, field);
   if (st.size > MAX_INPUT_BYTES) throw new InputError(`"${file}" is ${st.size} bytes; the limit is ${MAX_INPUT_BYTES}`, field);
   try {
     return new Uint8Array(fs.readFileSync(file));
   } catch (e) {
-    throw new InputError(`cannot read "${file}": ${(e as NodeJS.ErrnoException).code ?? 'error'}`, field);
+    throw new InputError(cannotRead(file, e), field);
   }
 }
 
@@ -152,4 +152,17 @@ export function processIo(): Io {
       return stdinCache;
     },
   };
+}
+
+/** Why a file could not be read, in words (the error code only where there are no plain words). */
+export function cannotRead(file: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why: Record<string, string> = {
+    ENOENT: 'no such file',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ENOTDIR: 'a folder on its path is a file',
+    EISDIR: 'it is a directory, not a file',
+  };
+  return `cannot read "${file}": ${(code && why[code]) ?? code ?? 'error'}`;
 }

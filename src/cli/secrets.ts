@@ -1,11 +1,11 @@
 /**
- * Reading secrets: the mnemonic from `--mnemonic-file PATH` ("-" = stdin) or a hidden prompt on
- * a terminal; the BIP39 passphrase from `--passphrase-file` or `--passphrase` (hidden prompt,
+ * Reading secrets: the mnemonic from `--mnemonic-file PATH` ("-" = stdin) or typed word by word
+ * on a terminal (./mnemonic-prompt.ts); the BIP39 passphrase from `--passphrase-file` or `--passphrase` (hidden prompt,
  * asked twice). Never argv, never an environment variable. Every secret read is registered with
  * the context so the executor can refuse to journal or print it.
  */
 import { InputError } from '../core/errors.js';
-import { parseMnemonic, type CheckedMnemonic } from '../core/bip39/mnemonic.js';
+import { WORD_COUNTS, parseMnemonic, type CheckedMnemonic } from '../core/bip39/mnemonic.js';
 import type { Context } from './command.js';
 import { readInputText } from './io.js';
 import type { SeedInputOptions } from './options/sets.js';
@@ -18,7 +18,8 @@ export async function readMnemonic(opts: SeedInputOptions, ctx: Context): Promis
   if (opts.mnemonicFile) {
     text = await readInputText(opts.mnemonicFile, '--mnemonic-file', ctx.io);
   } else if (ctx.prompt.interactive) {
-    text = await ctx.prompt.secret('Mnemonic words (hidden; 4-letter prefixes are enough):');
+    const { promptMnemonic } = await import('./mnemonic-prompt.js');
+    text = (await promptMnemonic(ctx, { counts: WORD_COUNTS, checksum: true, field: 'mnemonic' })).join(' ');
   } else {
     throw new InputError('no mnemonic given: pass --mnemonic-file PATH (or - for stdin), or run on a terminal to type it hidden', '--mnemonic-file');
   }

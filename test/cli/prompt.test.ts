@@ -1,78 +1,46 @@
 /**
  * The prompter: the confirmation contract (confirm() resolves only on an explicit yes or --yes; a
  * "no", or any answer that is not exactly yes, refuses with exit 3 — no caller can forget to check
- * it), and black-box on a real pseudo-terminal (util-linux `script`): the hidden prompts for the
- * mnemonic, the passphrase (asked twice) and dice rolls. What is typed is never echoed; the run
- * then behaves as with files. The terminal part is skipped where `script` is missing.
+ * it), and black-box on a real pseudo-terminal (util-linux `script`): the mnemonic typed word by
+ * word with completion (the screen cleared after), the hidden passphrase (asked twice) and the
+ * hidden dice rolls with their live count. Hidden input is never echoed; the run then behaves as
+ * with files. The terminal part is skipped where `script` is missing.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, RefusedError } from '../../src/core/errors.js';
 import { NETWORKS } from '../../src/core/network.js';
 import { prompter, scriptedPrompter, terminalPrompter, type Answers } from '../../src/cli/prompt.js';
 import { masterKey, seedFromMnemonic } from '../../src/core/hd/keys.js';
-import { BIN, tmpDir } from '../helpers/cli.js';
+import { hasScript, runTty } from '../helpers/tty.js';
+import { CLEAR_SCREEN } from '../../src/cli/shares/prompt-entry.js';
 import { ABOUT } from '../helpers/harness.js';
-
-const hasScript = spawnSync('sh', ['-c', 'command -v script']).status === 0;
-
-/** Run coldkit under a pty; each answer is typed (with Enter) once its prompt text has appeared. */
-function runTty(args: string[], answers: [prompt: string, text: string][]): Promise<{ code: number; out: string; journal: string }> {
-  const dir = tmpDir('coldkit-tty-');
-  const journal = path.join(dir, 'journal.jsonl');
-  const cmd = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-  const env: NodeJS.ProcessEnv = { ...process.env, COLDKIT_JOURNAL: journal, TERM: 'dumb' };
-  delete env.NODE_OPTIONS;
-  return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qec', cmd, '/dev/null'], { cwd: dir, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let out = '';
-    let next = 0;
-    let seen = 0; // how far the output has been searched for the next prompt
-    const timer = setTimeout(() => child.kill('SIGKILL'), 40_000);
-    const onData = (d: Buffer) => {
-      out += d.toString();
-      while (next < answers.length) {
-        const at = out.indexOf(answers[next]![0], seen);
-        if (at < 0) break;
-        seen = at + answers[next]![0].length;
-        const text = answers[next]![1];
-        next++;
-        setTimeout(() => child.stdin.write(text + '\r'), 150);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      let j = '';
-      try {
-        j = fs.readFileSync(journal, 'utf8');
-      } catch {
-        /* no journal */
-      }
-      fs.rmSync(dir, { recursive: true, force: true });
-      resolve({ code: code ?? -1, out, journal: j });
-    });
-  });
-}
 
 const fp = (phrase: string, pass: string) => masterKey(seedFromMnemonic(phrase, pass), NETWORKS.mainnet).fingerprint.toString(16).padStart(8, '0');
 
-describe.skipIf(!hasScript)('hidden prompts on a terminal', () => {
-  it('seed check: the mnemonic typed at the prompt is not echoed', async () => {
-    const r = await runTty(['seed', 'check'], [['Mnemonic words', ABOUT]]);
+/** Answers typing `phrase` word by word (4 letters each) after the word-count question. */
+function typeWords(phrase: string): [string, string][] {
+  const words = phrase.split(' ');
+  return [['How many words?', String(words.length)], ...words.map((w, i): [string, string] => [`Word ${i + 1} of ${words.length}:`, w.slice(0, 4)])];
+}
+
+describe.skipIf(!hasScript)('prompts on a terminal', () => {
+  it('seed check: words typed one by one with completion (a typo asked again); the screen is cleared after entry', async () => {
+    const answers = typeWords(ABOUT);
+    answers.splice(5, 1, ['Word 5 of 12:', 'abandn'], ['Word 5 of 12 (again', 'aban']);
+    const r = await runTty(['seed', 'check'], answers);
     expect(r.code, r.out).toBe(0);
-    expect(r.out).toContain('[input is masked]');
+    expect(r.out).toContain('word 5 is not in the BIP39 English word list — type it again');
     expect(r.out).toContain('Master fingerprint: 73c5da0a');
-    expect(r.out).not.toMatch(/abandon/);
+    // The words were on the screen while typed; after entry the screen and scrollback are cleared.
+    const after = r.out.slice(r.out.lastIndexOf(CLEAR_SCREEN));
+    expect(after).toContain('Master fingerprint');
+    expect(after).not.toMatch(/aban/);
     expect(r.journal).toContain('"op":"seed.check"');
+    expect(r.journal).not.toMatch(/aban/);
   });
   it('seed check --passphrase: asked twice, hidden, used', async () => {
     const pass = 'tty passphrase 9';
-    const r = await runTty(['seed', 'check', '--passphrase'], [['Mnemonic words', ABOUT], ['BIP39 passphrase', pass], ['Repeat the passphrase', pass]]);
+    const r = await runTty(['seed', 'check', '--passphrase'], [...typeWords(ABOUT), ['BIP39 passphrase', pass], ['Repeat the passphrase', pass]]);
     expect(r.code, r.out).toBe(0);
     expect(r.out).toContain(`Master fingerprint: ${fp(ABOUT, pass)}`);
     expect(r.out).toContain('without passphrase   73c5da0a');
@@ -80,19 +48,25 @@ describe.skipIf(!hasScript)('hidden prompts on a terminal', () => {
     expect(r.journal).not.toContain(pass);
   });
   it('seed check --passphrase: two different entries → exit 2, nothing journaled', async () => {
-    const r = await runTty(['seed', 'check', '--passphrase'], [['Mnemonic words', ABOUT], ['BIP39 passphrase', 'first one'], ['Repeat the passphrase', 'second one']]);
+    const r = await runTty(['seed', 'check', '--passphrase'], [...typeWords(ABOUT), ['BIP39 passphrase', 'first one'], ['Repeat the passphrase', 'second one']]);
     expect(r.code, r.out).toBe(2);
     expect(r.out).toContain('coldkit: --passphrase: the two passphrase entries differ; nothing was done');
     expect(r.journal).toBe('');
   });
-  it('seed new --dice: rolls typed hidden are mixed with the CSPRNG', async () => {
+  it('seed new --dice: rolls typed hidden with a live count, a bad line refused, then mixed with the CSPRNG', async () => {
     const rolls = '3614251636425163245126354216534621536412563412653421';
-    const r = await runTty(['seed', 'new', '--words', '12', '--dice'], [['Die rolls', rolls]]);
+    const r = await runTty(['seed', 'new', '--words', '12', '--dice'], [
+      ['Die rolls — 0 rolls', rolls.slice(0, 30)],
+      ['Die rolls — 30 rolls, 77.5 of 128 bits', '12x'],
+      ['type it again from roll 31', rolls.slice(30)],
+      ['Die rolls — 52 rolls, 134.4 of 128 bits: enough', ''],
+    ]);
     expect(r.code, r.out).toBe(0);
+    expect(r.out).toContain('roll 33 would be "x", not a die face 1-6');
     expect(r.out).toContain('Entropy: csprng+dice; bits credited: CSPRNG 128, dice 128');
-    expect(r.out).not.toContain(rolls);
+    expect(r.out).not.toContain(rolls.slice(0, 10));
     expect(r.journal).toMatch(/"diceRolls":52/);
-    expect(r.journal).not.toContain(rolls);
+    expect(r.journal).not.toContain(rolls.slice(0, 10));
   });
 });
 

@@ -4,7 +4,7 @@ import { ethAddress } from '../../core/hd/eth-account.js';
 import { deriveIndices, masterFingerprint, masterKey, seedFromMnemonic } from '../../core/hd/keys.js';
 import { formatPath, parsePath } from '../../core/hd/path.js';
 import { addressOf } from '../../core/wallet/address.js';
-import { scriptTemplate } from '../../core/wallet/template.js';
+import { scriptTemplate, templateOfPurpose } from '../../core/wallet/template.js';
 import { toHex } from '../../core/text.js';
 import type { Action } from '../command.js';
 import { btcNetwork } from '../network-option.js';
@@ -32,6 +32,14 @@ const action: Action<typeof derive> = async (opts, ctx) => {
     result.network = net.name;
     result.script = t.name;
     result.address = addressOf(t.build([pub]).script, net);
+    // m/84'/… is a P2WPKH path by BIP84: another script there is an address no other wallet finds.
+    const head = indices[0];
+    const byPath = head !== undefined && head >= 0x80000000 ? templateOfPurpose(head - 0x80000000) : undefined;
+    if (byPath && byPath.name !== t.name) {
+      const warning = `path purpose ${byPath.purpose}' is for --script ${byPath.name}, not ${t.name}: wallets restoring this seed will not look for this address there`;
+      ctx.note(`coldkit: WARNING ${warning}`);
+      result.warning = warning;
+    }
   }
   if (opts.reveal) {
     ctx.note('coldkit: WARNING --reveal prints a private key: anyone who sees it controls this address');

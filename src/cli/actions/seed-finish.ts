@@ -1,6 +1,6 @@
 /** `coldkit seed finish`: every valid final word for hand-chosen words. */
 import { InputError } from '../../core/errors.js';
-import { finalWordCandidates, tokenize } from '../../core/bip39/mnemonic.js';
+import { WORD_COUNTS, finalWordCandidates, tokenize } from '../../core/bip39/mnemonic.js';
 import type { Action } from '../command.js';
 import { readInputText } from '../io.js';
 import type { seedFinish } from '../commands/seed.js';
@@ -8,7 +8,10 @@ import type { seedFinish } from '../commands/seed.js';
 const action: Action<typeof seedFinish> = async (opts, ctx) => {
   let text: string;
   if (opts.mnemonicFile) text = await readInputText(opts.mnemonicFile, '--mnemonic-file', ctx.io);
-  else if (ctx.prompt.interactive) text = await ctx.prompt.secret('Your 11, 14, 17, 20 or 23 words (hidden):');
+  else if (ctx.prompt.interactive) {
+    const { promptMnemonic } = await import('../mnemonic-prompt.js');
+    text = (await promptMnemonic(ctx, { counts: WORD_COUNTS.map((n) => n - 1), checksum: false, field: 'mnemonic' })).join(' ');
+  }
   else throw new InputError('no words given: pass --mnemonic-file PATH (or -), or run on a terminal', '--mnemonic-file');
   ctx.addSecret(text.trim());
   const candidates = finalWordCandidates(text, opts.mnemonicFile ? '--mnemonic-file' : 'mnemonic');

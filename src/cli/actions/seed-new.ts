@@ -3,7 +3,7 @@
  * dice only), the words to write down, the master fingerprint and the public wallet card.
  */
 import { InputError } from '../../core/errors.js';
-import { checkRolls, diceOnlyEntropy, mixDiceEntropy, parseRolls, type DiceStats } from '../../core/bip39/dice.js';
+import { checkRolls, diceOnlyEntropy, mixDiceEntropy, parseRolls, rollsNeeded, type DiceStats } from '../../core/bip39/dice.js';
 import { entropyBytesFor, mnemonicFromEntropy } from '../../core/bip39/mnemonic.js';
 import { rngSelfTest } from '../../core/bip39/rng-health.js';
 import { walletCard, type WalletCard } from '../../core/hd/wallet-card.js';
@@ -49,7 +49,11 @@ const action: Action<typeof seedNew> = async (opts, ctx) => {
 
   let rolls: string | undefined;
   if (opts.diceRolls) rolls = parseRolls(await readInputText(opts.diceRolls, '--dice-rolls', ctx.io), '--dice-rolls');
-  else if (opts.dice) rolls = parseRolls(await ctx.prompt.secret(`Die rolls (1-6, at least ${Math.ceil(bytes * 8 / Math.log2(6) - 0.1)}; hidden):`), '--dice');
+  else if (opts.dice) {
+    if (!ctx.prompt.interactive) throw new InputError('typing die rolls needs a terminal; give them in a file with --dice-rolls FILE (or - for stdin)', '--dice');
+    const { promptRolls } = await import('../dice-prompt.js');
+    rolls = await promptRolls(ctx, rollsNeeded(bytes * 8), bytes * 8);
+  }
   let stats: DiceStats | undefined;
   let entropy: Uint8Array;
   let source: Result['entropySource'] = 'csprng';

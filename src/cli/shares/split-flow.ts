@@ -212,10 +212,18 @@ export function renderSplit(r: SplitResult): string {
     if (!s.text) continue;
     out.push('', `SHARE ${s.ordinal} of ${r.count}${s.holder ? ` — ${s.holder}` : ''}:`, renderNumberedWords(s.text.split(' ')));
   }
-  if (r.cardsDir) out.push('', `Share cards (mode 0600) and the public wallet card written to ${r.cardsDir}/ (${r.files?.length ?? 0} files).`);
+  // `--out cards/` names the folder as typed: no `cards//` in what is printed.
+  const dir = r.cardsDir === undefined ? undefined : r.cardsDir.replace(/(?<=.)\/+$/, '');
+  const inDir = (f: string) => (dir === '/' ? `/${f}` : `${dir}/${f}`);
+  if (dir !== undefined) out.push('', `Share cards (mode 0600) and the public wallet card written to ${dir === '/' ? '/' : `${dir}/`} (${r.files?.length ?? 0} files).`);
   if (r.shownOn.includes('terminal')) out.push('', 'Shares were shown on the terminal, one holder at a time.');
   if (r.confirmed) out.push('Every holder re-entered their share correctly.');
   out.push('', `Master fingerprint: ${r.fingerprint}`, renderWalletCard(r.walletCard));
-  out.push('', 'Next: run a recovery drill from the paper copies (coldkit shares drill --card wallet-card.json).');
+  out.push(
+    '',
+    dir !== undefined
+      ? `Next: run a recovery drill from the paper copies (coldkit shares drill --card ${inDir('wallet-card.json')}).`
+      : `Next: run a recovery drill from the paper copies (no wallet card was saved: coldkit shares drill --expect-fingerprint ${r.fingerprint}).`,
+  );
   return out.join('\n');
 }

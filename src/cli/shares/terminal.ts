@@ -37,8 +37,13 @@ export async function confirmShares(ctx: Context, shares: CardShare[], set: Card
   const scheme = schemeById(set.format, 'format');
   for (const s of shares) {
     let ok = false;
+    // What was wrong with the last try: shown again after the screen is cleared (the clear wipes
+    // the typed words, and with them this line), so the holder sees which word to check.
+    let miss: string | undefined;
     for (let attempt = 1; attempt <= CONFIRM_ATTEMPTS && !ok; attempt++) {
       clearScreen(ctx);
+      if (miss) ctx.note(`coldkit: the last try: ${miss}`);
+      miss = undefined;
       ctx.note(`coldkit: ${who(s)}: type share ${s.ordinal} of ${s.count} from your card (attempt ${attempt} of ${CONFIRM_ATTEMPTS})`);
       try {
         const field = `share ${s.ordinal}`;
@@ -47,14 +52,16 @@ export async function confirmShares(ctx: Context, shares: CardShare[], set: Card
         // A share of another scheme is refused as such, before it is compared.
         parseShare(typed, field, scheme);
         const diff = scheme.difference(s.text, typed, field);
-        if (diff) ctx.note(`coldkit: share ${s.ordinal} does not match: ${diff}; check the card`);
+        if (diff) miss = `share ${s.ordinal} does not match: ${diff}; check the card`;
         else ok = true;
       } catch (e) {
         if (!(e instanceof ShareInputError)) throw e;
-        ctx.note(`coldkit: ${e.message}`);
+        miss = e.message;
       }
+      if (miss) ctx.note(`coldkit: ${miss}`);
     }
     clearScreen(ctx);
+    if (miss) ctx.note(`coldkit: the last try: ${miss}`);
     if (!ok) {
       throw new VerificationError(
         `share ${s.ordinal} (${who(s)}) was not re-entered correctly in ${CONFIRM_ATTEMPTS} tries: the set is NOT confirmed — destroy its cards and split again`,

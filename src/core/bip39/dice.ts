@@ -56,15 +56,22 @@ export function checkRolls(rolls: string, entropyBits: number, allowBiased: bool
     throw new InputError(`${rolls.length} rolls give ${(rolls.length * BITS_PER_ROLL).toFixed(1)} bits; ${entropyBits} bits need at least ${need} rolls`, field);
   }
   const faces = faceCounts(rolls);
-  const biased = rolls.length >= 30 && faces.some((n) => n / rolls.length > 0.3);
-  if (biased && !allowBiased) {
-    const worst = faces.indexOf(Math.max(...faces));
+  const lopsided = lopsidedFace(rolls);
+  if (lopsided && !allowBiased) {
     throw new RefusedError(
-      `face ${worst + 1} came up ${faces[worst]} times in ${rolls.length} rolls (over 30%): the die or the recording looks biased`,
+      `face ${lopsided.face} came up ${lopsided.count} times in ${rolls.length} rolls (over 30%): the die or the recording looks biased`,
       'biased-dice',
     );
   }
-  return { rolls: rolls.length, faces, bitsCredited: Math.min(entropyBits, Math.floor(rolls.length * BITS_PER_ROLL)), biased };
+  return { rolls: rolls.length, faces, bitsCredited: Math.min(entropyBits, Math.floor(rolls.length * BITS_PER_ROLL)), biased: lopsided !== undefined };
+}
+
+/** Once there are 30 or more rolls, the most frequent face when it exceeds 30% of them (a lopsided die or recording). */
+export function lopsidedFace(rolls: string): { face: number; count: number } | undefined {
+  if (rolls.length < 30) return undefined;
+  const faces = faceCounts(rolls);
+  const worst = faces.indexOf(Math.max(...faces));
+  return faces[worst]! / rolls.length > 0.3 ? { face: worst + 1, count: faces[worst]! } : undefined;
 }
 
 const MIX_DOMAIN = new TextEncoder().encode('coldkit/dice-mix/v1');

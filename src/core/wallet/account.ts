@@ -118,6 +118,13 @@ export function sparrowImport(acc: AccountExport): Record<string, unknown> {
   };
 }
 
+/**
+ * The wallet-file version written: 18, Electrum 3.3's (where the keystore's `root_fingerprint` and
+ * `derivation` come from). Every Electrum from 3.3 on upgrades it to its own on opening; a version
+ * newer than the reader's is refused (59, Electrum 4.5's, was refused by the 4.3 Debian ships).
+ */
+export const ELECTRUM_SEED_VERSION = 18;
+
 /** An Electrum watch-only wallet file (standard wallet, BIP32 keystore without xprv). */
 export function electrumImport(acc: AccountExport): Record<string, unknown> {
   const electrumType = template(acc.script).foreign.electrum;
@@ -132,7 +139,7 @@ export function electrumImport(acc: AccountExport): Record<string, unknown> {
     },
     wallet_type: 'standard',
     use_encryption: false,
-    seed_version: 59,
+    seed_version: ELECTRUM_SEED_VERSION,
   };
 }
 

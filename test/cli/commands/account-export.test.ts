@@ -2,6 +2,7 @@
  * Black-box: the `--json` document of account export and the files it writes, for each script type
  * (BIP84 / SLIP-132 / BIP86 vectors) and for the Ethereum account.
  */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { aboutWorkspace, type Workspace } from '../../helpers/harness.js';
@@ -23,6 +24,18 @@ describe.concurrent('account export', () => {
     const { files: _f, imports, journal: _j, ...acc } = j;
     expect(JSON.parse(fs.readFileSync(ws.file('acct.json'), 'utf8'))).toEqual(acc);
     expect(imports.bitcoinCore).toEqual(JSON.parse(fs.readFileSync(ws.file('ex/bitcoin-core-importdescriptors.json'), 'utf8')));
+  });
+  it('the Electrum wallet file opens in Electrum 4.3 (Debian 12), which refuses wallet versions after 50', async () => {
+    const r = await ws.run(['account', 'export', '--mnemonic-file', about, '--count', '1', '--export-dir', 'el']);
+    expect(r.code, r.stderr).toBe(0);
+    const file = ws.file('el/electrum.json');
+    const w = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(w.seed_version).toBeLessThanOrEqual(50);
+    if (spawnSync('sh', ['-c', 'command -v electrum']).status !== 0) return;
+    const home = ws.file('el-home');
+    const e = spawnSync('electrum', ['--offline', '-D', home, '-w', file, 'listaddresses'], { encoding: 'utf8', timeout: 60_000 });
+    expect(e.status, e.stderr).toBe(0);
+    expect(JSON.parse(e.stdout).slice(0, 2)).toEqual(['bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu', 'bc1qnjg0jd8228aq7egyzacy8cys3knf9xvrerkf9g']); // BIP84 vector
   });
   it.each([
     ['sh-wpkh', 'm/49h/0h/0h', 'ypub6Ww3ibxVfGzLrAH1PNcjyAWenMTbbAosGNB6VvmSEgytSER9azLDWCxoJwW7Ke7icmizBMXrzBx9979FfaHxHcrArf3zbeJJJUZPf663zsP', '37VucYSaXLCAsxYyAPfbSi9eh4iEcbShgf'],

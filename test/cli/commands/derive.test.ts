@@ -23,4 +23,12 @@ describe.concurrent('derive', () => {
     const eth = await ws.run(['--json', 'derive', '--chain', 'eth', '--mnemonic-file', about, '--path', "m/44'/60'/0'/0/0"]);
     expect(eth.json()).toMatchObject({ chain: 'eth', path: 'm/44h/60h/0h/0/0', address: '0x9858EfFD232B4033E47d90003D41EC34EcaEda94' });
   });
+  it('warns when the path purpose names another script (84 is P2WPKH, not taproot)', async () => {
+    const r = await ws.run(['--json', 'derive', '--mnemonic-file', about, '--path', "m/84'/0'/0'/0/0", '--script', 'tr']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json().warning).toMatch(/purpose 84' is for --script wpkh, not tr/);
+    expect(r.stderr).toMatch(/WARNING path purpose 84' is for --script wpkh, not tr/);
+    const ok = await ws.run(['--json', 'derive', '--mnemonic-file', about, '--path', "m/86'/0'/0'/0/0", '--script', 'tr']);
+    expect(ok.json().warning).toBeUndefined();
+  });
 });

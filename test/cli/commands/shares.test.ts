@@ -59,8 +59,11 @@ describe('shares split', () => {
     expect(fs.existsSync(path.join(dir, 'x'))).toBe(false);
   });
   it('--out writes cards whose QR decodes to a share; drill from the card images MATCHes and journals the holders', async () => {
-    const r = await cli(['shares', 'split', '--threshold', '2', '--shares', '3', '--mnemonic-file', 'm.txt', '--labels', 'ann,ben,cat', '--out', 'cards']);
+    const r = await cli(['shares', 'split', '--threshold', '2', '--shares', '3', '--mnemonic-file', 'm.txt', '--labels', 'ann,ben,cat', '--out', 'cards/']);
     expect(r.code, r.stderr).toBe(0);
+    // The hints name the folder and the card where they are.
+    expect(r.stdout).toContain('written to cards/ (');
+    expect(r.stdout).toContain('coldkit shares drill --card cards/wallet-card.json');
     const png = PNG.sync.read(fs.readFileSync(file('cards/share-2-qr.png')));
     const text = decodeQr(new Uint8ClampedArray(png.data), png.width, png.height)!.data;
     expect(text).toMatch(/^[A-Z ]+$/);
@@ -74,6 +77,15 @@ describe('shares split', () => {
     const last = JSON.parse(fs.readFileSync(journal, 'utf8').trim().split('\n').pop()!);
     expect(last).toMatchObject({ op: 'shares.drill', data: { result: 'MATCH', shares: ['2', '3'], holders: ['ben', 'cat'] } });
     expectNoWords(fs.readFileSync(journal, 'utf8'), text, 3, 'journal');
+  });
+});
+
+describe('shares split without --out', () => {
+  it('saves no wallet card, so the next step drills against the fingerprint', async () => {
+    const r = await cli(['shares', 'split', '--threshold', '2', '--shares', '3', '--mnemonic-file', 'm.txt', '--reveal']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('--card wallet-card.json');
+    expect(r.stdout).toMatch(/no wallet card was saved: coldkit shares drill --expect-fingerprint [0-9a-f]{8}\)/);
   });
 });
 

@@ -164,7 +164,7 @@ describe('readQrImage', () => {
   });
 
   test('a missing file is an InputError naming the field', async () => {
-    await expect(readQrImage(path.join(dir, 'nope.png'), '--from-qr')).rejects.toThrow(/^--from-qr: cannot read .*nope\.png.*ENOENT/);
+    await expect(readQrImage(path.join(dir, 'nope.png'), '--from-qr')).rejects.toThrow(/^--from-qr: cannot read .*nope\.png.*: no such file$/);
   });
 
   test('a truncated PNG is an InputError', async () => {

@@ -98,6 +98,11 @@ describe('split on a terminal', () => {
     }
     expect(t.prompts.filter((p) => p.startsWith('Only alice should see the screen'))).toHaveLength(1);
     expect(t.err.join('')).toContain('share 1 does not match: word 4 differs from the share shown');
+    // The position is on the screen the next try is typed on (not wiped by its clear).
+    const retry = screens.find((s) => s.includes('share 1 of 3 from your card (attempt 2 of 3)'))!;
+    expect(retry).toContain('the last try: share 1 does not match: word 4 differs from the share shown');
+    const third = screens.find((s) => s.includes('share 1 of 3 from your card (attempt 3 of 3)'))!;
+    expect(third).toMatch(/the last try: share 1: checksum mismatch: word 5 is most likely wrong/);
     expect(t.err.join('')).toContain('share 1: checksum mismatch: word 5 is most likely wrong');
     expect(tries).toBe(3);
     expect(t.err.join('')).toContain('share 3 confirmed');

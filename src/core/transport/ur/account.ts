@@ -1,6 +1,8 @@
 /**
- * crypto-account (tag 311, BCR-2020-015): `{1: master-fingerprint (uint32), 2: [#308 crypto-output]}`,
- * one output descriptor per script type of a BIP44-style account. Also builds it from coldkit's
+ * crypto-account (tag 311, BCR-2020-015): `{1: master-fingerprint (uint32), 2: [crypto-output]}`,
+ * one output descriptor per script type of a BIP44-style account. BCR-2020-015's example wraps each
+ * output in #6.308; Keystone's ur-registry (what wallets use to read account QR codes) writes them
+ * bare and refuses the wrapper. coldkit writes them bare and reads both. Also builds it from coldkit's
  * single-key account data (fingerprint, origin path, xpub, script type).
  */
 import { template, type TemplateName } from '../../wallet/template.js';
@@ -20,7 +22,7 @@ export interface CryptoAccount {
 export function encodeCryptoAccount(a: CryptoAccount): Uint8Array {
   const m: CborMap = new Map<number, CborValue>([
     [1, a.masterFingerprint >>> 0],
-    [2, a.outputs.map((o) => new CborTag(TAG_OUTPUT, outputExprToCbor(o)))],
+    [2, a.outputs.map((o) => outputExprToCbor(o))],
   ]);
   return encodeCbor(m);
 }
@@ -33,8 +35,8 @@ export function decodeCryptoAccount(cbor: Uint8Array): CryptoAccount {
   const outs = cborGet.array(m.get(2), `${f}.outputs`);
   return {
     masterFingerprint: cborGet.uint(m.get(1), `${f}.master-fingerprint`, 0xffffffff),
-    // BCR-2020-015 tags each output #6.308; Keystone devices write the script expression bare
-    // (e.g. #6.404 wpkh directly). Both are read; coldkit writes the BCR form.
+    // BCR-2020-015's example tags each output #6.308; Keystone writes the script expression bare
+    // (e.g. #6.404 wpkh directly). Both are read; coldkit writes the bare form Keystone reads.
     outputs: outs.map((o, i) => {
       const inner = o instanceof CborTag && o.tag === TAG_OUTPUT ? o.value : o;
       return outputExprFromCbor(inner, `${f}.outputs[${i}]`);

@@ -61,13 +61,18 @@ describe('BCR-2020-015 crypto-account example', () => {
   const urText = b.find((x) => x.startsWith('ur:crypto-account/'))!;
   const descs = b.find((x) => x.startsWith('pkh([37b5eed4'))!.split('\n');
 
-  it('decodes to the seven descriptors and re-encodes byte for byte', () => {
+  it('decodes to the seven descriptors; re-encodes as the same bytes less the #6.308 wrappers', () => {
     const ur = decodeUrSingle(urText);
     expect(toHex(ur.cbor)).toBe(hex);
     const acc = decodeCryptoAccount(ur.cbor);
     expect(acc.masterFingerprint).toBe(0x37b5eed4);
     expect(acc.outputs.map(outputToDescriptor)).toEqual(descs);
-    expect(toHex(encodeCryptoAccount(acc))).toBe(hex);
+    const out = encodeCryptoAccount(acc);
+    // Keystone's reader refuses the wrapper: no output starts with tag 308 (d9 01 34)
+    const arr = (decodeCbor(out) as Map<number, CborValue[]>).get(2)!;
+    expect(arr.every((o) => !(o instanceof CborTag && o.tag === 308))).toBe(true);
+    expect(toHex(out)).toBe(hex.split('d90134').join(''));
+    expect(decodeCryptoAccount(out).outputs.map(outputToDescriptor)).toEqual(descs);
   });
 
   it('as a payload: single-key accounts come out in coldkit multipath form, multisig cosigners as given', () => {
@@ -181,11 +186,11 @@ describe('Keystone ur-registry tests: every crypto-account / crypto-output / cry
   it.each(urs.map((u) => [u.slice(0, 40), u] as const))('%s… decodes (and re-encodes)', (_, u) => {
     const ur = decodeUrSingle(u);
     if (ur.type === 'crypto-account') {
-      // Keystone writes the outputs without the #6.308 wrapper BCR-2020-015 gives them: we read
-      // that form and write the BCR one, so compare what the outputs say.
+      // Keystone writes the outputs without the #6.308 wrapper of BCR-2020-015's example, and so
+      // does coldkit: byte for byte.
       const acc = decodeCryptoAccount(ur.cbor);
       expect(acc.outputs.length).toBeGreaterThan(0);
-      expect(decodeCryptoAccount(encodeCryptoAccount(acc)).outputs.map(outputToDescriptor)).toEqual(acc.outputs.map(outputToDescriptor));
+      expect(toHex(encodeCryptoAccount(acc))).toBe(toHex(ur.cbor));
     }
     else if (ur.type === 'crypto-output') expect(toHex(encodeCryptoOutputBytes(decodeCryptoOutputBytes(ur.cbor)))).toBe(toHex(ur.cbor));
     else {
