@@ -9,7 +9,7 @@ import { network, NETWORKS, type BtcNetwork } from '../core/network.js';
 import { readAccountFile } from '../core/wallet/account.js';
 import { parseDescriptor, type Descriptor } from '../core/wallet/descriptor.js';
 import { Wallet } from '../core/wallet/wallet.js';
-import { readVault, type VaultFile } from '../core/wallet/vault.js';
+import { readVault, vaultId, type VaultFile } from '../core/wallet/vault.js';
 import type { Context } from './command.js';
 import { readInputJson } from './io.js';
 
@@ -57,4 +57,15 @@ export function resolveNetwork(mainnetKey: boolean, requested: string | undefine
     throw new InputError(`the key is a ${mainnetKey ? 'mainnet (xpub)' : 'test-network (tpub)'} key but --network is ${net.name}`, '--network');
   }
   return net;
+}
+
+/** The vault a watch-only account is, for proving vault scripts (undefined for a single-key account). */
+export function vaultContext(a: WatchAccount): { wallet: Wallet; label: string; cosigners?: Record<string, string> } | undefined {
+  if (a.wallet.template.keys !== 'many') return undefined;
+  const id = a.vault?.id ?? vaultId(a.source).id;
+  return {
+    wallet: a.wallet,
+    label: `vault ${a.vault?.name ? `"${a.vault.name}" ` : ''}${id}`,
+    ...(a.vault ? { cosigners: Object.fromEntries(a.vault.cosigners.map((c) => [c.fingerprint, c.label])) } : {}),
+  };
 }

@@ -18,6 +18,7 @@ import { digestWords } from '../../core/digest-words.js';
 import { InputError } from '../../core/errors.js';
 import { toHex } from '../../core/text.js';
 import type { Context, Outcome } from '../command.js';
+import { readWatchAccount, vaultContext } from '../wallet-input.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
 import { btcNetwork } from '../network-option.js';
 import { overrideFlag } from '../overrides.js';
@@ -68,7 +69,11 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
   }
   if (opts.out) assertWritable(opts.out, '--out');
   const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'psbt');
-  const network = btcNetwork(ctx);
+  // The registered vault, when signing for one: read and checked before the seed is asked for.
+  const account = opts.wallet ? await readWatchAccount({ wallet: opts.wallet }, ctx) : undefined;
+  const vault = account ? vaultContext(account) : undefined;
+  if (account && !vault) throw new InputError('is a single-key account file; psbt sign --wallet takes a vault file (wallet create --out)', '--wallet');
+  const network = account?.net ?? btcNetwork(ctx);
   // Read before the seed is: a malformed PSBT is exit 2 without asking for a secret.
   const psbt = await readPsbt(payload.bytes, 'psbt');
   ctx.note(`PSBT in: ${payload.digest} (${psbt.bytes.length} bytes, ${psbt.view.inputsLength} inputs, ${psbt.view.outputsLength} outputs)`);
@@ -82,6 +87,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
     const signed = await signPsbt(psbt, {
       network,
       keys,
+      ...(vault ? { vault } : {}),
       limits,
       allow,
       trim: opts.trim,

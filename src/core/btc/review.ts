@@ -18,6 +18,8 @@ import type { KeySource } from '../wallet/key-source.js';
 import { scriptKind } from '../wallet/script.js';
 import { template, templatesFor } from '../wallet/template.js';
 import { claims, prove, type OwnedKey } from './ownership.js';
+import { proveVault } from './vault-proof.js';
+import type { Wallet, WalletAddress } from '../wallet/wallet.js';
 import { spentOutput, type SpentOutput } from './prevouts.js';
 import type { InputFields, OutputFields, PsbtView } from './psbt-view.js';
 import { outputWeight, overheadWeight, vsizeOf } from './vsize.js';
@@ -51,6 +53,20 @@ export interface ReviewInput {
   hasWitnessScript: boolean;
   /** BIP341 internal key / merkle root present (script tree): not a BIP86 key-path input. */
   scriptTree: boolean;
+  /** With a vault: the input is the vault's (proven), who signed it and who has not. */
+  vault?: VaultInput;
+  /** With a vault: the input claims a vault cosigner's path but its script is not the vault's (why). */
+  notFromVault?: string;
+}
+
+/** A vault input's signature state: cosigners (fingerprints) who signed, and those who have not. */
+export interface VaultInput {
+  threshold: number;
+  cosigners: number;
+  signedBy: string[];
+  unsigned: string[];
+  /** Signatures still needed (0 once the threshold is met). */
+  needed: number;
 }
 
 export type OutputRole = 'recipient' | 'change' | 'false-change' | 'claimed-change' | 'op_return';
@@ -68,6 +84,8 @@ export interface ReviewOutput {
   receiveChain?: boolean;
   /** OP_RETURN payload as printable text (sanitized) and hex. */
   data?: { hex: string; text: string };
+  /** False change of a vault: exactly what differs from the registered vault's script. */
+  why?: string;
 }
 
 export interface PsbtReview {
@@ -99,6 +117,10 @@ export interface PsbtReview {
   keySource?: string;
   /** Fingerprints named in the inputs' derivation fields. */
   wantedFingerprints: string[];
+  /** The registered vault the review proved against ("vault NAME (id)"), when one was given. */
+  vaultLabel?: string;
+  /** The vault's cosigner labels by master fingerprint (8 hex). */
+  vaultCosigners?: Record<string, string>;
   /** Derivation paths whose coin type is not this network's (BIP44 coin_type: 0 mainnet, 1 test networks). */
   networkMismatches: string[];
 }
@@ -120,20 +142,24 @@ function signatureCount(i: Input): number {
 }
 
 /** Estimated weight of an input once signed (finalized inputs counted as they are). */
-function estimatedInputWeight(i: Input, r: ReviewInput): number {
+function estimatedInputWeight(i: Input, r: ReviewInput, vault: Wallet | undefined): number {
   if (r.finalized) {
     const sig = i.finalScriptSig?.length ?? 0;
     const wit = i.finalScriptWitness ? i.finalScriptWitness.reduce((n, w) => n + 1 + w.length, 1) : 0;
     return 4 * (41 + sig + (sig < 0xfd ? 0 : 2)) + wit;
   }
-  if (r.ours) return template(r.ours.type).inputWeight();
+  if (r.ours) return template(r.ours.type).inputWeight(r.ours.shape);
+  if (r.vault && vault) return vault.template.inputWeight({ keys: r.vault.cosigners, threshold: r.vault.threshold });
   // Not ours: the single-key template of its script form, else P2SH-P2WPKH's as a guess.
   const t = r.script ? templatesFor(scriptKind(r.script)).find((x) => x.keys === 'one') : undefined;
   return (t ?? template('sh-wpkh')).inputWeight();
 }
 
-/** Build the review of a parsed PSBT for `net`, proving ownership with `keys` when given. */
-export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource): PsbtReview {
+/**
+ * Build the review of a parsed PSBT for `net`, proving ownership with `keys` when given; with a
+ * registered `vault`, vault scripts are proven against it (vault-proof.ts).
+ */
+export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, vault?: Wallet): PsbtReview {
   const networkMismatches = new Set<string>();
   const wanted = new Set<string>();
   const inputs: ReviewInput[] = [];
@@ -144,7 +170,10 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource): Psb
     const i = tx.getInput(idx);
     const spent = spentOutput(i, idx);
     const finalized = Boolean(i.finalScriptSig || i.finalScriptWitness);
-    const { owned, claimed } = spent ? prove(spent.script, i, keys) : { owned: undefined, claimed: claims(i).map((c) => c.der) };
+    const single = spent ? prove(spent.script, i, keys) : { owned: undefined, claimed: claims(i).map((c) => c.der) };
+    const vp = spent && vault && !single.owned && scriptKind(spent.script) === vault.template.output ? proveVault(spent.script, i, vault, keys) : undefined;
+    const owned = single.owned ?? vp?.owned;
+    const claimed = vp ? [...single.claimed, ...vp.claimed.filter((d) => !single.claimed.includes(d))] : single.claimed;
     for (const d of claimed) {
       wanted.add(fingerprintHex(d.fingerprint));
       if (coinMismatch(d.path, net)) networkMismatches.add(`input ${idx} path ${formatPath(d.path)}`);
@@ -171,11 +200,13 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource): Psb
       signedByUs,
       finalized,
       scriptTree: Boolean(i.tapMerkleRoot || i.tapLeafScript?.length),
+      ...(vp?.address ? { vault: vaultState(vp.address, i, vault!) } : {}),
+      ...(vp?.why ? { notFromVault: vp.why } : {}),
     };
     inputs.push(r);
     if (spent && inputTotal !== undefined) inputTotal += spent.amount;
     else inputTotal = undefined;
-    const w = estimatedInputWeight(i, r);
+    const w = estimatedInputWeight(i, r, vault);
     weight += w;
     if (w % 4 !== 0 || (r.script && scriptKind(r.script) !== 'p2pkh')) segwit = true;
   }
@@ -196,15 +227,19 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource): Psb
       sendTotal += amount;
       continue;
     }
-    const { owned, claimed } = prove(script, o, keys);
+    const single = prove(script, o, keys);
+    const vp = vault && !single.owned && scriptKind(script) === vault.template.output ? proveVault(script, o, vault, keys) : undefined;
+    // A vault change output is ours when it is the vault's script, whether or not this seed signs for it.
+    const owned = single.owned ?? vp?.owned ?? (vp?.address ? vaultOwned(vp.address, vault!) : undefined);
+    const claimed = [...single.claimed, ...(vp?.claimed ?? [])];
     let out: ReviewOutput;
     if (owned) {
       const pathText = formatPath(owned.path);
       const receiveChain = owned.path.length >= 2 && owned.path[owned.path.length - 2] === 0;
       out = { ...base, role: 'change', path: pathText, ...(receiveChain ? { receiveChain } : {}) };
       if (coinMismatch(owned.path, net)) networkMismatches.add(`output ${idx} path ${pathText}`);
-    } else if (claimed.length && keys) {
-      out = { ...base, role: 'false-change', path: formatPath(claimed[0]!.path) };
+    } else if (claimed.length && (keys || vp)) {
+      out = { ...base, role: 'false-change', path: formatPath(claimed[0]!.path), ...(vp?.why ? { why: vp.why } : {}) };
     } else if (claimed.length) {
       out = { ...base, role: 'claimed-change', path: formatPath(claimed[0]!.path) };
     } else out = { ...base, role: 'recipient' };
@@ -237,5 +272,32 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource): Psb
     ...(keys ? { keySource: keys.label } : {}),
     wantedFingerprints: [...wanted],
     networkMismatches: [...networkMismatches],
+  };
+}
+
+/** Who signed a proven vault input: partial signatures by the cosigner keys derived at its path. */
+function vaultState(a: WalletAddress, i: Input, vault: Wallet): VaultInput {
+  const signed = a.keys.filter((k) => i.partialSig?.some(([pub]) => equalBytes(pub, k.pubkey)));
+  const threshold = vault.descriptor.threshold;
+  return {
+    threshold,
+    cosigners: a.keys.length,
+    signedBy: signed.map((k) => fingerprintHex(k.fingerprint)),
+    unsigned: a.keys.filter((k) => !signed.includes(k)).map((k) => fingerprintHex(k.fingerprint)),
+    needed: Math.max(0, threshold - signed.length),
+  };
+}
+
+/** A vault address as an owned script when the key source is not one of its cosigners (watch-only review). */
+function vaultOwned(a: WalletAddress, vault: Wallet): OwnedKey {
+  const k = a.keys[0]!;
+  return {
+    type: vault.template.name,
+    fingerprint: fingerprintHex(k.fingerprint),
+    path: k.path,
+    pubkey: k.pubkey,
+    ...(a.scripts.redeemScript ? { redeemScript: a.scripts.redeemScript } : {}),
+    ...(a.scripts.witnessScript ? { witnessScript: a.scripts.witnessScript } : {}),
+    shape: { keys: a.keys.length, threshold: vault.descriptor.threshold },
   };
 }
