@@ -171,7 +171,7 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, vaul
     const spent = spentOutput(i, idx);
     const finalized = Boolean(i.finalScriptSig || i.finalScriptWitness);
     const single = spent ? prove(spent.script, i, keys) : { owned: undefined, claimed: claims(i).map((c) => c.der) };
-    const vp = spent && vault && !single.owned && scriptKind(spent.script) === vault.template.output ? proveVault(spent.script, i, vault, keys) : undefined;
+    const vp = spent && vault && !single.owned ? proveVault(spent.script, i, vault, keys) : undefined;
     const owned = single.owned ?? vp?.owned;
     const claimed = vp ? [...single.claimed, ...vp.claimed.filter((d) => !single.claimed.includes(d))] : single.claimed;
     for (const d of claimed) {
@@ -228,7 +228,7 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, vaul
       continue;
     }
     const single = prove(script, o, keys);
-    const vp = vault && !single.owned && scriptKind(script) === vault.template.output ? proveVault(script, o, vault, keys) : undefined;
+    const vp = vault && !single.owned ? proveVault(script, o, vault, keys) : undefined;
     // A vault change output is ours when it is the vault's script, whether or not this seed signs for it.
     const owned = single.owned ?? vp?.owned ?? (vp?.address ? vaultOwned(vp.address, vault!) : undefined);
     const claimed = [...single.claimed, ...(vp?.claimed ?? [])];
