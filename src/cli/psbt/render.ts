@@ -118,7 +118,7 @@ export function reviewScreens(r: PsbtReview, findings: readonly Finding[] = []):
   for (const o of change) {
     screens.push({
       title: `Change (output #${o.index}) — verified`,
-      lines: [`${where(o)}`, `amount ${btc(o.amount)}`, `re-derived from our ${r.ourFingerprint ? 'keys' : 'descriptor'} at ${o.path}${o.receiveChain ? ' (RECEIVE chain)' : ''}`],
+      lines: [`${where(o)}`, `amount ${btc(o.amount)}`, `re-derived from ${r.vaultLabel ? `the cosigners of ${r.vaultLabel}` : `our ${r.ourFingerprint ? 'keys' : 'descriptor'}`} at ${o.path}${o.receiveChain ? ' (RECEIVE chain)' : ''}`],
     });
   }
   const warnings = warningsOf(findings);
