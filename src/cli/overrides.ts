@@ -19,6 +19,7 @@ export const OVERRIDES = {
   'unlimited-approval': 'sign an unlimited (or near-unlimited) token allowance',
   'biased-dice': 'accept dice rolls that look biased (one face over 30%)',
   unhardened: 'accept an account path whose purpose, coin type or account level is not hardened',
+  'unregistered-vault': 'sign for a vault that was not registered on this signer with wallet register',
   'vault-path-mismatch': "accept a vault cosigner whose path or key type is not the vault script type's BIP48 path",
 } as const satisfies Record<string, string>;
 

@@ -1,7 +1,8 @@
 /**
  * A 2-of-3 vault end to end, black box, on regtest: three cosigner exports (one per "laptop"),
  * `wallet create` with every export format, `wallet show` reading them back, `address list
- * --wallet`, `psbt create --wallet` (online), `psbt sign --wallet` on two laptops, `psbt combine`,
+ * --wallet`, `psbt create --wallet` (online), `wallet register` and `psbt sign` on two laptops
+ * (one naming the vault file, one finding its registered vault from the PSBT), `psbt combine`,
  * `psbt finalize`; the transaction verified with bitcoinjs-lib. Then the refusals a custody
  * engineer expects at each step, with their exit codes and one-line messages.
  */
@@ -54,13 +55,24 @@ describe('2-of-3 vault ceremony', () => {
     expect(made.code, made.stderr).toBe(0);
     expect(made.json().signWouldRefuse).toEqual([]);
 
+    // Each laptop has its own journal: the registry of vaults it signs for.
+    const laptop = (i: number) => ({ env: { COLDKIT_JOURNAL: f(`journal-${i}.jsonl`) } });
+    const unregistered = await runCli([...R, '--yes', 'psbt', 'sign', f('u.psbt'), '--wallet', f('vault.json'), '--mnemonic-file', f('m1.txt')], laptop(1));
+    expect(unregistered.code).toBe(3);
+    expect(unregistered.stderr).toMatch(/vault "e2e vault" [0-9a-f]{8} is not registered on this signer .*--allow-unregistered-vault overrides/);
     for (const i of [0, 2]) {
-      const s = await runCli([...R, '--json', '--yes', 'psbt', 'sign', f('u.psbt'), '--wallet', f('vault.json'), '--mnemonic-file', f(`m${i}.txt`), '--out', f(`s${i}.psbt`)]);
+      const reg = await runCli([...R, '--json', 'wallet', 'register', f('vault.json'), '--mnemonic-file', f(`m${i}.txt`)], laptop(i));
+      expect(reg.code, reg.stderr).toBe(0);
+      expect(reg.json()).toMatchObject({ vaultId: v.id, words: v.words, cosigner: i + 1, firstAddress: v.firstAddresses.receive });
+    }
+    // Laptop A names the vault file; laptop C finds its registered vault from the PSBT's scripts.
+    for (const i of [0, 2]) {
+      const s = await runCli([...R, '--json', '--yes', 'psbt', 'sign', f('u.psbt'), ...(i === 0 ? ['--wallet', f('vault.json')] : []), '--mnemonic-file', f(`m${i}.txt`), '--out', f(`s${i}.psbt`)], laptop(i));
       expect(s.code, s.stderr).toBe(0);
       expect(s.json().inputsSigned).toBe(2);
-      expect(s.stderr).toMatch(/vault 2-of-3: signed by nobody yet; 2 more needed from laptop-a \(73c5da0a\)/);
+      expect(s.stderr).toMatch(/vault 2-of-3: signed by nobody yet; 2 more needed from (laptop-a \(73c5da0a\)|73c5da0a)/);
     }
-    const again = await runCli([...R, '--yes', 'psbt', 'sign', f('s0.psbt'), '--wallet', f('vault.json'), '--mnemonic-file', f('m0.txt')]);
+    const again = await runCli([...R, '--yes', 'psbt', 'sign', f('s0.psbt'), '--wallet', f('vault.json'), '--mnemonic-file', f('m0.txt')], laptop(0));
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already signed by it; nothing to add/);
     const half = await runCli([...R, 'psbt', 'finalize', f('s0.psbt')]);
@@ -105,6 +117,19 @@ describe('2-of-3 vault ceremony', () => {
     const entry = JSON.parse(fs.readFileSync(journal, 'utf8').trim().split('\n').at(-1)!);
     expect(entry.op).toBe('wallet.create');
     expect(entry.data.overrides).toEqual(['--allow-vault-path-mismatch']);
+    // Registration: not a cosigner; another vault under the same name.
+    const stranger = f('m-stranger.txt');
+    fs.writeFileSync(stranger, 'zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo zoo wrong\n');
+    const notMine = await runCli([...R, 'wallet', 'register', f('vault.json'), '--mnemonic-file', stranger]);
+    expect(notMine.code).toBe(3);
+    expect(notMine.stderr).toMatch(/this seed \(fingerprint [0-9a-f]{8}\) is not a cosigner of vault "e2e vault"/);
+    const j = { env: { COLDKIT_JOURNAL: f('journal-conflict.jsonl') } };
+    expect((await runCli([...R, 'wallet', 'register', f('vault.json'), '--mnemonic-file', f('m0.txt')], j)).code).toBe(0);
+    const other = JSON.parse(fs.readFileSync(f('sh.json'), 'utf8'));
+    fs.writeFileSync(f('other.json'), JSON.stringify({ ...other, name: 'e2e vault' }));
+    const clash = await runCli([...R, 'wallet', 'register', f('other.json'), '--mnemonic-file', f('m0.txt')], j);
+    expect(clash.code).toBe(3);
+    expect(clash.stderr).toMatch(/a different vault \([0-9a-f]{8}\) is already registered as "e2e vault"/);
     const account = await runCli([...R, 'account', 'export', '--mnemonic-file', f('m0.txt'), '--out', f('single.json')]);
     expect(account.code).toBe(0);
     const wrong = await runCli([...R, '--yes', 'psbt', 'sign', f('u.psbt'), '--wallet', f('single.json'), '--mnemonic-file', f('m1.txt')]);

@@ -1,6 +1,7 @@
 /** The `coldkit wallet` group: multisig vaults. */
 import { command } from '../options/spec.js';
 import { int } from '../options/parsers.js';
+import { SEED_INPUT } from '../options/sets.js';
 
 export const walletCreate = command({
   name: 'wallet create',
@@ -43,4 +44,13 @@ export const walletShow = command({
   },
 });
 
-export const COMMANDS = [walletCreate, walletShow];
+export const walletRegister = command({
+  name: 'wallet register',
+  description: 'register a vault on this offline signer: checks this seed is a cosigner, shows the first address, journals the vault',
+  globals: ['network'],
+  args: [{ name: '<file>', help: 'the vault file (wallet create --out)' }],
+  options: { ...SEED_INPUT },
+  helpAfter: '\npsbt sign signs for a vault only once it is registered here (or with --allow-unregistered-vault).',
+});
+
+export const COMMANDS = [walletCreate, walletShow, walletRegister];

@@ -1,8 +1,8 @@
 /**
  * Demo steps of the vault area: a 2-of-3 vault over three sample seeds (the published BIP39 test
  * mnemonics, one per "laptop"). Each laptop exports its BIP48 cosigner key; any machine creates
- * the vault and its files for other wallets; the online machine builds a PSBT watch-only and
- * shows it as QR; laptops A and C sign (A reading the QR images), the online machine combines
+ * the vault and its files for other wallets; laptops A and C register it; the online machine
+ * builds a PSBT watch-only and shows it as QR; laptops A and C sign (A reading the QR images), the online machine combines
  * the two signed copies and finalizes. Leaves every artefact in vault/ of the demo directory.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -71,6 +71,13 @@ export async function steps(d: DemoRunner): Promise<void> {
     "psbt create fills the witness script and every cosigner's BIP32 derivation for inputs and change, adds the previous transactions, and sizes the fee for 2-of-3 witnesses.",
     [...T, 'psbt', 'create', '--wallet', 'vault/vault.json', '--utxos', 'vault/listunspent.json', '--prev-txs', 'vault/prev-txs.txt', '--to', `${DEMO_PAYEE}:0.002`, '--fee-rate', '3', '--out', 'vault/unsigned.psbt', '--qr-png', 'vault/qr-unsigned'],
   );
+  for (const name of ['laptop-a', 'laptop-c']) {
+    await d.run(
+      `Register the vault on ${name} (offline)`,
+      'wallet register checks that this seed is one of the cosigners (which one), shows the vault words and first receive address to compare with the other screens, and journals the vault: the signer signs only for registered vaults. (In the demo the laptops share one journal; in a ceremony each laptop has its own.)',
+      [...T, 'wallet', 'register', 'vault/vault.json', '--mnemonic-file', `vault/${name}-mnemonic.txt`],
+    );
+  }
   await d.run(
     'Laptop A signs from the QR images',
     "sign proves every input and the change against the registered vault (rebuilt from the cosigners' xpubs at each path), shows who has signed and how many signatures are still needed, and signs only with its own key.",

@@ -17,4 +17,4 @@ export interface FeeLimits {
 export const DEFAULT_FEE_LIMITS: FeeLimits = { maxFeeRateMsat: 500_000n, maxFeePercentHundredths: 500n };
 
 /** Finding codes an operator may override when signing a PSBT (the CLI's flag is `--allow-<code>`). */
-export const PSBT_OVERRIDABLE = ['network-mismatch', 'unverified-change', 'unproven-amounts', 'high-fee', 'sighash'] as const;
+export const PSBT_OVERRIDABLE = ['network-mismatch', 'unverified-change', 'unproven-amounts', 'high-fee', 'sighash', 'unregistered-vault'] as const;

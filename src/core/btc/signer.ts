@@ -42,6 +42,8 @@ export interface PrepareOptions {
   keys?: KeySource;
   /** The registered vault: vault scripts (inputs, change) are proven against it; `label` names it in messages. */
   vault?: { wallet: Wallet; label: string; cosigners?: Record<string, string> };
+  /** Findings the caller adds (e.g. the vault is not registered on this signer), decided with the rest. */
+  extraFindings?: readonly Finding[];
   /** Fee limits the findings apply (default: 500 sat/vB and 5%). */
   limits?: FeeLimits;
   /** Also refuse, as malformed input (InputError), what cannot be signed at all (see `checkSignable`). */
@@ -67,7 +69,7 @@ export async function prepare(input: Uint8Array | ReadPsbt, o: PrepareOptions): 
     if (o.vault.cosigners) review.vaultCosigners = o.vault.cosigners;
   }
   if (o.forSigning) checkSignable(review, o.field ?? 'psbt', psbt.view);
-  return { psbt, review, findings: sortFindings(psbtFindings(review, o.limits ?? DEFAULT_FEE_LIMITS)) };
+  return { psbt, review, findings: sortFindings([...psbtFindings(review, o.limits ?? DEFAULT_FEE_LIMITS), ...(o.extraFindings ?? [])]) };
 }
 
 /**
