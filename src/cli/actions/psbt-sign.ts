@@ -80,13 +80,15 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
   // The vault, when signing for one: the file given (which must be registered here), or the
   // registered vault whose scripts the PSBT's inputs are. Read and checked before the seed is asked for.
   const account = opts.wallet ? await readWatchAccount({ wallet: opts.wallet }, ctx) : undefined;
-  const registered = registeredVaults(ctx);
   let vault = account ? vaultContext(account) : undefined;
   if (account && !vault) throw new InputError('is a single-key account file; psbt sign --wallet takes a vault file (wallet create --out)', '--wallet');
-  const extraFindings = vault ? unregisteredFinding(vault.label, account!.vault?.id ?? vaultId(account!.source).id, registered) : [];
+  // The journal is read for its registrations only when a vault is involved.
+  let registered: Registration[] | undefined;
+  const registry = () => (registered ??= registeredVaults(ctx));
+  const extraFindings = vault ? unregisteredFinding(vault.label, account!.vault?.id ?? vaultId(account!.source).id, registry()) : [];
   // Read before the seed is: a malformed PSBT is exit 2 without asking for a secret.
   const psbt = await readPsbt(payload.bytes, 'psbt');
-  if (!vault && registered.length) vault = await registeredVaultOf(psbt, registered, ctx.globals.network);
+  if (!vault && hasWitnessScripts(psbt)) vault = await registeredVaultOf(psbt, registry(), ctx.globals.network);
   const network = account?.net ?? vault?.wallet.net ?? btcNetwork(ctx);
   ctx.note(`PSBT in: ${payload.digest} (${psbt.bytes.length} bytes, ${psbt.view.inputsLength} inputs, ${psbt.view.outputsLength} outputs)`);
   const mnemonic = await readMnemonic(opts, ctx);
@@ -189,4 +191,10 @@ async function registeredVaultOf(psbt: ReadPsbt, registered: readonly Registrati
     if (review.inputs.some((i) => i.vault)) return { wallet, label: `vault "${r.name}" ${r.vaultId}` };
   }
   return undefined;
+}
+
+/** Does any input carry a witness script (a vault input, or another script spend)? */
+function hasWitnessScripts(psbt: ReadPsbt): boolean {
+  for (let i = 0; i < psbt.view.inputsLength; i++) if (psbt.view.getInput(i).witnessScript) return true;
+  return false;
 }
