@@ -38,10 +38,19 @@ export function multisigScript(threshold: number, keys: readonly Uint8Array[], s
   if (n > maxKeys) throw new InputError(`${n} keys is more than ${maxKeys} in a multisig script`, 'keys');
   if (keys.some((k) => !isCompressed(k))) throw new InputError('every key of a segwit multisig script must be a 33-byte compressed public key (BIP143)', 'keys');
   const list = sorted ? sortKeys(keys) : keys;
-  const parts: number[] = [...smallInt(threshold)];
-  for (const k of list) parts.push(33, ...k);
-  parts.push(...smallInt(n), OP_CHECKMULTISIG);
-  return Uint8Array.from(parts);
+  const head = smallInt(threshold);
+  const tail = smallInt(n);
+  const out = new Uint8Array(head.length + 34 * n + tail.length + 1);
+  out.set(head, 0);
+  let at = head.length;
+  for (const k of list) {
+    out[at] = 33;
+    out.set(k, at + 1);
+    at += 34;
+  }
+  out.set(tail, at);
+  out[at + tail.length] = OP_CHECKMULTISIG;
+  return out;
 }
 
 /** A number as Script pushes it minimally (BIP62): OP_1…OP_16, else a one-byte push (17…20 keys under wsh). */
