@@ -90,6 +90,9 @@ describe('vault round trips: create → sign by k cosigners → combine → fina
       const fin = finalizePsbt(combined);
       // bitcoinjs-lib: every signature valid, its own finalizer, the same transaction.
       const bj = bitcoin.Psbt.fromBuffer(Buffer.from(before), { network: bitcoin.networks.testnet });
+      // PSBT_GLOBAL_XPUB: every cosigner's xpub with its origin, as bitcoinjs-lib reads it.
+      const xpubs = bj.data.globalMap.globalXpub!.map((x) => `${x.masterFingerprint.toString('hex')} ${x.path}`).sort();
+      expect(xpubs).toEqual(w.descriptor.keys.map((k) => `${k.fingerprint} m/48'/1'/0'/${fn === 'wsh' ? 2 : 1}'`).sort());
       expect(bj.validateSignaturesOfAllInputs((pub, hash, sig) => ecc.verify(hash, pub, sig))).toBe(true);
       bj.finalizeAllInputs();
       const tx = bj.extractTransaction();
