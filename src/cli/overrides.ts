@@ -32,6 +32,8 @@ export const OVERRIDES = {
   'safe-not-owner': 'sign with a key that is not among the Safe owners recorded in the file',
   'safe-undecodable-batch': 'sign a Safe transaction whose MultiSend batch cannot be decoded',
   unhardened: 'accept an account path whose purpose, coin type or account level is not hardened',
+  'unregistered-vault': 'sign for a vault that was not registered on this signer with wallet register',
+  'vault-path-mismatch': "accept a vault cosigner whose path or key type is not the vault script type's BIP48 path",
 } as const satisfies Record<string, string>;
 
 /** A finding code the CLI lets an operator override. */

@@ -1,6 +1,7 @@
 /**
  * Watch-only account input shared by address and PSBT commands: `--descriptor D` or
- * `--wallet FILE` (an account export written by `coldkit account export --out`), resolved with
+ * `--wallet FILE` (an account export written by `coldkit account export --out`, or a vault file
+ * written by `coldkit wallet create --out`), resolved with
  * the network (the key's version bytes must agree with --network).
  */
 import { InputError } from '../core/errors.js';
@@ -8,6 +9,7 @@ import { network, NETWORKS, type BtcNetwork } from '../core/network.js';
 import { readAccountFile } from '../core/wallet/account.js';
 import { parseDescriptor, type Descriptor } from '../core/wallet/descriptor.js';
 import { Wallet } from '../core/wallet/wallet.js';
+import { readVault, vaultId, type VaultFile } from '../core/wallet/vault.js';
 import type { Context } from './command.js';
 import { readInputJson } from './io.js';
 
@@ -21,6 +23,8 @@ export interface WatchAccount {
   field: '--descriptor' | '--wallet';
   /** The wallet on its network. */
   wallet: Wallet;
+  /** The vault file, when --wallet is a coldkit vault (checked against itself by readVault). */
+  vault?: VaultFile;
 }
 
 /** Read --descriptor or --wallet and pick the network. */
@@ -31,6 +35,10 @@ export async function readWatchAccount(opts: { descriptor?: string; wallet?: str
   if (opts.descriptor) text = opts.descriptor;
   else if (opts.wallet) {
     const doc = await readInputJson(opts.wallet, '--wallet', ctx.io, 'not JSON; expected the file written by `coldkit account export --out`');
+    if ((doc as { kind?: unknown } | null)?.kind === 'coldkit/vault') {
+      const v = readVault(doc, '--wallet', ctx.globals.network);
+      return { descriptor: v.descriptor, net: v.net, source: v.file.descriptor, field: '--wallet', wallet: v.wallet, vault: v.file };
+    }
     const acc = readAccountFile(doc, '--wallet');
     text = acc.descriptor;
     walletNet = acc.network;
@@ -49,4 +57,15 @@ export function resolveNetwork(mainnetKey: boolean, requested: string | undefine
     throw new InputError(`the key is a ${mainnetKey ? 'mainnet (xpub)' : 'test-network (tpub)'} key but --network is ${net.name}`, '--network');
   }
   return net;
+}
+
+/** The vault a watch-only account is, for proving vault scripts (undefined for a single-key account). */
+export function vaultContext(a: WatchAccount): { wallet: Wallet; label: string; cosigners?: Record<string, string> } | undefined {
+  if (a.wallet.template.keys !== 'many') return undefined;
+  const id = a.vault?.id ?? vaultId(a.source).id;
+  return {
+    wallet: a.wallet,
+    label: `vault ${a.vault?.name ? `"${a.vault.name}" ` : ''}${id}`,
+    ...(a.vault ? { cosigners: Object.fromEntries(a.vault.cosigners.map((c) => [c.fingerprint, c.label])) } : {}),
+  };
 }

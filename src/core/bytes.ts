@@ -88,3 +88,10 @@ export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
 
 /** Concatenate byte arrays (the one implementation, @noble/hashes', shared with the CBOR encoder). */
 export { concatBytes } from '@noble/hashes/utils.js';
+
+/** Lexicographic byte order (negative when `a` sorts first); BIP67 sorts public keys with it. */
+export function compareBytes(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}

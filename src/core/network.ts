@@ -26,7 +26,7 @@ export interface BtcNetwork {
  * SLIP-132 public version bytes: the same extended key serialised as ypub/upub (P2WPKH nested in
  * P2SH) or zpub/vpub (native P2WPKH), mainnet/test networks, to hint its script type.
  */
-export const SLIP132 = { ypub: 0x049d7cb2, upub: 0x044a5262, zpub: 0x04b24746, vpub: 0x045f1cf6 } as const;
+export const SLIP132 = { ypub: 0x049d7cb2, upub: 0x044a5262, zpub: 0x04b24746, vpub: 0x045f1cf6, Ypub: 0x0295b43f, Upub: 0x024289ef, Zpub: 0x02aa7ed3, Vpub: 0x02575483 } as const;
 
 const MAIN_BIP32 = { public: 0x0488b21e, private: 0x0488ade4 };
 const TEST_BIP32 = { public: 0x043587cf, private: 0x04358394 };

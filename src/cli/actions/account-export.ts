@@ -10,8 +10,11 @@ import { descriptorChecksum } from '../../core/hd/checksum.js';
 import { ethAddress } from '../../core/hd/eth-account.js';
 import { deriveIndices, masterFingerprint, masterKey, seedFromMnemonic } from '../../core/hd/keys.js';
 import { formatPath, HARDENED, parsePath, requireHardenedAccount } from '../../core/hd/path.js';
-import { scriptTemplate } from '../../core/wallet/template.js';
-import type { Action } from '../command.js';
+import { scriptTemplate, vaultTemplate } from '../../core/wallet/template.js';
+import { bip48Path, coldcardCosigner, exportCosigner, type CosignerExport } from '../../core/wallet/cosigner.js';
+import type { BtcNetwork } from '../../core/network.js';
+import type { HDKey } from '@scure/bip32';
+import type { Action, Outcome } from '../command.js';
 import { writeFileAtomic, assertWritable } from '../io.js';
 import { btcNetwork } from '../network-option.js';
 import { readMnemonic, readPassphrase } from '../secrets.js';
@@ -30,7 +33,7 @@ export interface EthAccountExport {
 
 const action: Action<typeof accountExport> = async (opts, ctx) => {
   if (opts.out) assertWritable(opts.out, '--out');
-  if (opts.exportDir && opts.chain !== 'eth') {
+  if (opts.exportDir && opts.chain !== 'eth' && !/multi$/.test(opts.script)) {
     for (const name of EXPORT_FILES) assertWritable(path.join(opts.exportDir, name), '--export-dir');
   }
   const m = await readMnemonic(opts, ctx);
@@ -69,6 +72,7 @@ const action: Action<typeof accountExport> = async (opts, ctx) => {
     };
   }
 
+  if (opts.script === 'wsh-multi' || opts.script === 'sh-wsh-multi') return exportVaultCosigner(root, net, opts, overrides);
   const script = scriptTemplate(opts.script).name;
   const indices = opts.path ? parsePath(opts.path) : accountPath(script, net, opts.account);
   checkHardened(indices, opts, overrides);
@@ -131,6 +135,48 @@ const action: Action<typeof accountExport> = async (opts, ctx) => {
       ].join('\n'),
   };
 };
+
+/**
+ * The vault cosigner export: the BIP48 account key of this seed (`m/48'/coin'/account'/2'` or
+ * `…/1'`), as coldkit cosigner JSON, key expression (the QR payload) and Coldcard generic JSON.
+ */
+function exportVaultCosigner(root: HDKey, net: BtcNetwork, opts: OptionsOf<typeof accountExport>, overrides: string[]): Outcome<CosignerExport & { files: string[] }> {
+  const t = vaultTemplate(opts.script);
+  if (opts.exportDir) for (const name of ['cosigner.txt', 'coldcard-cosigner.json']) assertWritable(path.join(opts.exportDir, name), '--export-dir');
+  const indices = opts.path ? parsePath(opts.path) : bip48Path(t, net, opts.account);
+  checkHardened(indices, opts, overrides);
+  if (opts.reveal) throw new InputError('--reveal is not offered for a vault cosigner key: its xprv is one of the vault keys', '--reveal');
+  const c = exportCosigner(deriveIndices(root, indices), masterFingerprint(root), indices, net, t.name);
+  root.wipePrivateData();
+  const files: string[] = [];
+  if (opts.out) {
+    writeFileAtomic(opts.out, JSON.stringify(c, null, 2) + '\n');
+    files.push(opts.out);
+  }
+  if (opts.exportDir) {
+    for (const [name, data] of [
+      ['cosigner.txt', `${c.key}\n`],
+      ['coldcard-cosigner.json', JSON.stringify(coldcardCosigner(c), null, 2) + '\n'],
+    ] as const) {
+      const f = path.join(opts.exportDir, name);
+      writeFileAtomic(f, data);
+      files.push(f);
+    }
+  }
+  return {
+    result: { ...c, files },
+    payload: { kind: 'text', bytes: new TextEncoder().encode(c.key) },
+    journal: [{ op: 'account.export', data: { chain: 'btc', network: net.name, script: c.script, cosigner: true, fingerprint: c.fingerprint, path: c.path, xpub: c.xpub, files, revealed: false, overrides } }],
+    human: (r) =>
+      [
+        `Vault cosigner key ${r.path} (${r.script}, ${r.network}), master fingerprint ${r.fingerprint}`,
+        `  key         ${r.key}`,
+        `  SLIP-132    ${r.slip132}`,
+        '  Give this to the vault coordinator (`wallet create --cosigner FILE`); it holds no secret.',
+        ...r.files.map((f) => `Written: ${f}`),
+      ].join('\n'),
+  };
+}
 
 /** The import files --export-dir writes (electrum.json not for taproot); none may exist yet. */
 const EXPORT_FILES = ['bitcoin-core-importdescriptors.json', 'sparrow.json', 'electrum.json', 'descriptor.txt'];

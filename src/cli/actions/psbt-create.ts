@@ -21,7 +21,7 @@ import type { Action } from '../command.js';
 import { assertWritable, readInputText } from '../io.js';
 import { emitPsbt, renderWithPsbt, type PsbtOut } from '../psbt-output.js';
 import { wouldRefuse, wouldRefuseLines, type WouldRefuse } from '../psbt/render.js';
-import { readWatchAccount } from '../wallet-input.js';
+import { readWatchAccount, vaultContext } from '../wallet-input.js';
 import type { psbtCreate } from '../commands/psbt.js';
 
 /** Highest fee rate accepted (sat/vB): far above any real market, low enough to catch a typo. */
@@ -73,7 +73,8 @@ const action: Action<typeof psbtCreate> = async (opts, ctx) => {
     changePosition: (n) => (n === 0 ? 0 : ctx.random(1)[0]! % (n + 1)),
   });
   const { psbt, ...summary } = created;
-  const { findings, review } = await prepare(psbt, { network: net, keys: new DescriptorKeys(account.descriptor, net) });
+  const vault = vaultContext(account);
+  const { findings, review } = await prepare(psbt, { network: net, keys: new DescriptorKeys(account.descriptor, net), ...(vault ? { vault } : {}) });
   const policy = opts.policy ? await (await import('../policy/online.js')).onlinePolicyCheck(opts.policy, (await import('../../core/policy/btc-payload.js')).btcPayload(review), ctx) : undefined;
   const out = emitPsbt(psbt, opts.out);
   const result: Result = { network: net.name, ...summary, feeRate: formatDecimal(summary.feeRateMsat, 3), ...out.result, findings, signWouldRefuse: wouldRefuse(findings), ...(policy ? { policy } : {}) };

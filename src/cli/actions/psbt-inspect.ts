@@ -13,7 +13,7 @@ import type { Context, Outcome } from '../command.js';
 import { btcNetwork } from '../network-option.js';
 import { readPayloadInput } from '../payload.js';
 import { renderReview, warningsOf, wouldRefuse, wouldRefuseLines, type WouldRefuse } from '../psbt/render.js';
-import { readWatchAccount } from '../wallet-input.js';
+import { readWatchAccount, vaultContext } from '../wallet-input.js';
 import type { psbtInspect as psbtInspectTable } from '../commands/psbt.js';
 import type { OptionsOf } from '../options/spec.js';
 
@@ -37,7 +37,8 @@ export default async function psbtInspect(
   const account = opts.descriptor || opts.wallet ? await readWatchAccount(opts, ctx) : undefined;
   const network = account?.net ?? btcNetwork(ctx);
   const keys = account ? new DescriptorKeys(account.descriptor, account.net) : undefined;
-  const { psbt, review, findings } = await prepare(payload.bytes, { network, keys });
+  const vault = account ? vaultContext(account) : undefined;
+  const { psbt, review, findings } = await prepare(payload.bytes, { network, keys, ...(vault ? { vault } : {}) });
   return {
     result: { digest: payload.digest, bytes: psbt.bytes.length, review: { ...review, warnings: warningsOf(findings) }, findings, signWouldRefuse: wouldRefuse(findings) },
     human: (r) => [`PSBT ${r.digest} (${r.bytes} bytes)`, renderReview(r.review, r.findings), ...wouldRefuseLines(r.signWouldRefuse)].join('\n'),

@@ -18,6 +18,15 @@ import { digestWords } from '../../core/digest-words.js';
 import { InputError } from '../../core/errors.js';
 import { toHex } from '../../core/text.js';
 import type { Context, Outcome } from '../command.js';
+import { readWatchAccount, vaultContext } from '../wallet-input.js';
+import { registeredVaults } from '../vault-registry.js';
+import { unregisteredFinding, type Registration } from '../../core/wallet/vault-registry.js';
+import { vaultId } from '../../core/wallet/vault.js';
+import { parseDescriptor } from '../../core/wallet/descriptor.js';
+import { Wallet } from '../../core/wallet/wallet.js';
+import { network as networkNamed } from '../../core/network.js';
+import { reviewPsbt } from '../../core/btc/review.js';
+import type { ReadPsbt } from '../../core/btc/psbt-read.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
 import { btcNetwork } from '../network-option.js';
 import { overrideFlag } from '../overrides.js';
@@ -68,9 +77,19 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
   }
   if (opts.out) assertWritable(opts.out, '--out');
   const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'psbt');
-  const network = btcNetwork(ctx);
+  // The vault, when signing for one: the file given (which must be registered here), or the
+  // registered vault whose scripts the PSBT's inputs are. Read and checked before the seed is asked for.
+  const account = opts.wallet ? await readWatchAccount({ wallet: opts.wallet }, ctx) : undefined;
+  let vault = account ? vaultContext(account) : undefined;
+  if (account && !vault) throw new InputError('is a single-key account file; psbt sign --wallet takes a vault file (wallet create --out)', '--wallet');
+  // The journal is read for its registrations only when a vault is involved.
+  let registered: Registration[] | undefined;
+  const registry = () => (registered ??= registeredVaults(ctx));
+  const extraFindings = vault ? unregisteredFinding(vault.label, account!.vault?.id ?? vaultId(account!.source).id, registry()) : [];
   // Read before the seed is: a malformed PSBT is exit 2 without asking for a secret.
   const psbt = await readPsbt(payload.bytes, 'psbt');
+  if (!vault && hasWitnessScripts(psbt)) vault = await registeredVaultOf(psbt, registry(), ctx.globals.network);
+  const network = account?.net ?? vault?.wallet.net ?? btcNetwork(ctx);
   ctx.note(`PSBT in: ${payload.digest} (${psbt.bytes.length} bytes, ${psbt.view.inputsLength} inputs, ${psbt.view.outputsLength} outputs)`);
   const mnemonic = await readMnemonic(opts, ctx);
   const passphrase = await readPassphrase(opts, ctx);
@@ -82,6 +101,8 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
     const signed = await signPsbt(psbt, {
       network,
       keys,
+      ...(vault ? { vault } : {}),
+      extraFindings,
       limits,
       allow,
       trim: opts.trim,
@@ -156,4 +177,24 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
   } finally {
     keys.wipe();
   }
+}
+
+/**
+ * The registered vault (newest registration first) whose scripts this PSBT's inputs are, proven
+ * the same way the signer proves them; undefined when none is.
+ */
+async function registeredVaultOf(psbt: ReadPsbt, registered: readonly Registration[], netName: string | undefined) {
+  for (const r of [...registered].reverse()) {
+    if (netName && r.network !== netName) continue;
+    const wallet = new Wallet(parseDescriptor(r.descriptor, 'journal'), networkNamed(r.network));
+    const review = reviewPsbt(psbt.view, wallet.net, undefined, { vault: wallet });
+    if (review.inputs.some((i) => i.vault)) return { wallet, label: `vault "${r.name}" ${r.vaultId}` };
+  }
+  return undefined;
+}
+
+/** Does any input carry a witness script (a vault input, or another script spend)? */
+function hasWitnessScripts(psbt: ReadPsbt): boolean {
+  for (let i = 0; i < psbt.view.inputsLength; i++) if (psbt.view.getInput(i).witnessScript) return true;
+  return false;
 }

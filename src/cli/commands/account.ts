@@ -4,6 +4,8 @@ import { int } from '../options/parsers.js';
 import { PAYLOAD_INPUT, PAYLOAD_OUTPUT, SEED_INPUT } from '../options/sets.js';
 
 const SCRIPTS = ['wpkh', 'sh-wpkh', 'pkh', 'tr'] as const;
+/** `account export` also exports a vault cosigner key (BIP48). */
+const EXPORT_SCRIPTS = [...SCRIPTS, 'wsh-multi', 'sh-wsh-multi'] as const;
 const BTC = { chain: ['btc'] };
 
 export const accountExport = command({
@@ -14,8 +16,9 @@ export const accountExport = command({
     ...SEED_INPUT,
     script: {
       flag: '--script <type>',
-      help: 'script type: wpkh (BIP84), sh-wpkh (BIP49), pkh (BIP44), tr (BIP86)',
-      choices: SCRIPTS,
+      help: "script type: wpkh (BIP84), sh-wpkh (BIP49), pkh (BIP44), tr (BIP86); a vault cosigner key: wsh-multi (BIP48 …/2'), sh-wsh-multi (BIP48 …/1')",
+      doc: "script type: `wpkh` (BIP84), `sh-wpkh` (BIP49), `pkh` (BIP44), `tr` (BIP86). `wsh-multi` / `sh-wsh-multi` export this seed's **vault cosigner key** at BIP48 `m/48'/coin'/account'/2'` (P2WSH) or `…/1'` (P2SH-P2WSH) for `wallet create --cosigner`: a `coldkit/cosigner` JSON (`--out`), the key expression `[fp/48h/0h/0h/2h]xpub` (the QR payload), and with `--export-dir` `cosigner.txt` and Coldcard's generic `coldcard-cosigner.json`.",
+      choices: EXPORT_SCRIPTS,
       default: 'wpkh',
       only: BTC,
     },

@@ -24,6 +24,7 @@ export const GROUPS: readonly Group[] = [
   { name: 'shares', summary: 'Shamir shares of a seed: split, verify one share, combine, recovery drills (never shows words unless asked)', load: () => import('./shares.js') },
   { name: 'account', summary: 'watch-only account data for online machines', load: () => import('./account.js') },
   { name: 'derive', summary: 'derive the public key and address at a BIP32 path', load: () => import('./derive.js') },
+  { name: 'wallet', summary: 'multisig vaults: create from cosigner exports, show, export to other wallets', load: () => import('./wallet.js') },
   { name: 'address', summary: 'watch-only addresses from a descriptor (no secret needed)', load: () => import('./address.js') },
   { name: 'psbt', summary: 'Bitcoin PSBTs: create watch-only, review and sign offline, finalize online', load: () => import('./psbt.js') },
   { name: 'eth', summary: 'Ethereum: build transactions online, review and sign offline (EIP-155/2930/1559, EIP-712, EIP-191, EIP-4527 QR)', load: () => import('./eth.js') },

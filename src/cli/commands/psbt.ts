@@ -106,6 +106,11 @@ export const psbtSign = command({
   options: {
     ...PAYLOAD_INPUT,
     ...SEED_INPUT,
+    wallet: {
+      flag: '--wallet <file>',
+      help: 'the vault file (wallet create --out): vault inputs and change are proven against its cosigners',
+      doc: 'the vault file (`wallet create --out`). A vault input is signed only when its script is this vault\'s at the claimed path; change is change only when its script rebuilds from this vault\'s cosigners (a swapped key, another threshold or script type is refused, saying which).',
+    },
     maxFeeRate: {
       flag: '--max-fee-rate <sat/vB>',
       help: 'refuse a fee rate above this',

@@ -1,6 +1,6 @@
 /**
  * The area demos run after the seed steps (./seed.ts), in ceremony order: shares, QR-carried PSBT
- * signing, Ethereum, Safe multisig. Each area owns its file in this folder.
+ * signing, the multisig vault, Ethereum, Safe multisig. Each area owns its file in this folder.
  */
 import type { DemoRunner } from './runner.js';
 
@@ -11,6 +11,7 @@ export function registerAreas(add: (load: AreaLoader) => void): void {
   add(() => import('./shares.js'));
   add(() => import('./psbt.js'));
   add(() => import('./qr.js'));
+  add(() => import('./vault.js'));
   add(() => import('./eth.js'));
   add(() => import('./safe.js'));
   add(() => import('./policy.js'));

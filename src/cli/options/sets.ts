@@ -62,7 +62,7 @@ export const WATCH_ACCOUNT = optionSet({
     help: 'output descriptor, e.g. wpkh([fp/84h/0h/0h]xpub…/<0;1>/*)#checksum',
     doc: 'the account as a BIP380 descriptor: single-key `wpkh`, `sh(wpkh)`, `pkh` or `tr` with an xpub, `/0/*`, `/1/*` or `/<0;1>/*` (the checksum is verified when present).',
   },
-  wallet: { flag: '--wallet <file>', help: 'account export JSON (from account export --out) instead of --descriptor' },
+  wallet: { flag: '--wallet <file>', help: 'account export JSON (account export --out) or vault file (wallet create --out) instead of --descriptor' },
 });
 
 /** --share-file (repeatable) and --from-qr: where shares are read from (never argv). */

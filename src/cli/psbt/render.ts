@@ -87,6 +87,10 @@ export function reviewScreens(r: PsbtReview, findings: readonly Finding[] = []):
     const owner = i.ours ? `ours ${i.ours.pathText} (${i.ours.type})` : r.ourFingerprint ? (i.paysUs ? `NOT claimed as ours, BUT spends OUR address ${i.paysUs}` : 'NOT ours') : i.fingerprints.length ? `wants ${i.fingerprints.join(',')}` : 'no derivation';
     const proof = i.amountSource === 'non_witness_utxo' ? 'amount proven by previous tx' : i.amountSource === 'witness_utxo' ? 'amount from witness_utxo' : 'no UTXO data';
     const flags = [i.finalized ? 'FINALIZED' : '', i.signatures ? `${i.signatures} signature${i.signatures > 1 ? 's' : ''}` : '', i.sighash !== undefined ? `sighash ${i.sighash}` : ''].filter(Boolean);
+    if (i.vault) {
+      const who = (fps: string[]) => fps.map((fp) => (r.vaultCosigners?.[fp] ? `${r.vaultCosigners[fp]} (${fp})` : fp)).join(', ');
+      flags.push(`vault ${i.vault.threshold}-of-${i.vault.cosigners}: signed by ${i.vault.signedBy.length ? who(i.vault.signedBy) : 'nobody yet'}; ${i.vault.needed ? `${i.vault.needed} more needed from ${who(i.vault.unsigned)}` : 'threshold met'}`);
+    }
     return `#${i.index} ${i.outpoint}${i.address ? ` ${sanitize(i.address)}` : ''}  ${amount}  ${owner}; ${proof}${flags.length ? '; ' + flags.join(', ') : ''}`;
   });
   if (r.inputs.length > MAX_LISTED) inputLines.push(`… and ${r.inputs.length - MAX_LISTED} more inputs`);
@@ -115,7 +119,7 @@ export function reviewScreens(r: PsbtReview, findings: readonly Finding[] = []):
   for (const o of change) {
     screens.push({
       title: `Change (output #${o.index}) — verified`,
-      lines: [`${where(o)}`, `amount ${btc(o.amount)}`, `re-derived from our ${r.ourFingerprint ? 'keys' : 'descriptor'} at ${o.path}${o.receiveChain ? ' (RECEIVE chain)' : ''}`],
+      lines: [`${where(o)}`, `amount ${btc(o.amount)}`, `re-derived from ${r.vaultLabel ? `the cosigners of ${r.vaultLabel}` : `our ${r.ourFingerprint ? 'keys' : 'descriptor'}`} at ${o.path}${o.receiveChain ? ' (RECEIVE chain)' : ''}`],
     });
   }
   const warnings = warningsOf(findings);

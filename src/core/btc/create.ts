@@ -23,6 +23,7 @@ import type { RawTransaction } from './prev-txs.js';
 import { addressScript, checkNotDust, type Recipient } from './recipient.js';
 import type { Utxo } from './utxos.js';
 import { dustThreshold, outputWeight, overheadWeight } from './vsize.js';
+import { withGlobalXpubs } from './global-xpub.js';
 
 /** BIP125: any input sequence below 0xfffffffe signals replaceability. */
 export const SEQUENCE_RBF = 0xfffffffd;
@@ -217,7 +218,8 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
   for (const o of outputs) tx.addOutput({ script: o.script, amount: o.amount, ...(o.key ? keyFields(o.key, t) : {}) });
   const vsize = Math.ceil(weight / 4);
   return {
-    psbt: tx.toPSBT(0),
+    // Vaults: every cosigner's xpub in the global map (BIP174 PSBT_GLOBAL_XPUB), as Coldcard and Sparrow write it.
+    psbt: t.keys === 'many' ? withGlobalXpubs(tx.toPSBT(0), wallet.descriptor.keys) : tx.toPSBT(0),
     inputs: inputs.map((u) => ({ txid: u.txid, vout: u.vout, amount: u.amount, address: u.key.address, path: formatPath(u.key.keys[0]!.path), nonWitnessUtxo: prev.has(u.txid) })),
     outputs: outputs.map(({ address, amount, change: c, path }) => ({ address, amount, change: c, ...(path ? { path } : {}) })),
     fee,

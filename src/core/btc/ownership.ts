@@ -7,14 +7,14 @@
  * is the internal key, and no script tree.
  *
  * Single-key templates are proven from our one key. A multisig template needs every cosigner's
- * key at the path; those come from a registered wallet, which the prover will take beside the
- * key source (a template with `keys: 'many'` is skipped until then).
+ * key at the path; those come from the registered vault (vault-proof.ts), given beside the key
+ * source.
  */
 import { equalBytes } from '../bytes.js';
 import { fingerprintHex } from '../hd/path.js';
 import type { KeySource } from '../wallet/key-source.js';
 import { scriptKind } from '../wallet/script.js';
-import { templatesFor, type SpendScripts, type TemplateName } from '../wallet/template.js';
+import { templatesFor, type SpendScripts, type TemplateName, type WalletShape } from '../wallet/template.js';
 import type { Der } from './psbt-view.js';
 
 /** A script proven ours: the template, our key's origin and public key, and the scripts it builds. */
@@ -31,6 +31,8 @@ export interface OwnedKey {
   redeemScript?: Uint8Array;
   /** BIP141 witness script (P2WSH templates). */
   witnessScript?: Uint8Array;
+  /** Keys and threshold of a vault script (multisig templates), for size estimates and the signature count. */
+  shape?: WalletShape;
 }
 
 /** One derivation claim of a PSBT map. */

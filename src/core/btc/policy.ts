@@ -116,9 +116,18 @@ export function psbtFindings(r: PsbtReview, limits: FeeLimits): Finding[] {
 
   // Ownership: change, and inputs that are not ours.
   const bad = r.outputs.filter((o) => o.role === 'false-change');
-  if (bad.length) {
-    const claimedAt = bad.map((o) => o.path).join(', ');
-    out.push(refusal('unverified-change', RANK.ownership, `output ${summarize(bad.map((o) => o.index))} claims to be change but does not re-derive from this ${label} (claimed at ${claimedAt}): treat it as a payment to a stranger`));
+  const vaultBad = bad.filter((o) => o.why);
+  // A vault's false change says exactly what differs (a swapped-in key, another threshold, another script type).
+  for (const o of vaultBad) {
+    out.push(refusal('unverified-change', RANK.ownership, `output ${o.index} claims to be change of ${r.vaultLabel ?? 'the vault'} (at ${o.path}) but is not the vault's script: ${o.why}; treat it as a payment to a stranger`));
+  }
+  if (bad.length > vaultBad.length) {
+    const rest = bad.filter((o) => !o.why);
+    const claimedAt = rest.map((o) => o.path).join(', ');
+    out.push(refusal('unverified-change', RANK.ownership, `output ${summarize(rest.map((o) => o.index))} claims to be change but does not re-derive from this ${label} (claimed at ${claimedAt}): treat it as a payment to a stranger`));
+  }
+  for (const i of r.inputs) {
+    if (i.notFromVault) out.push(hardRefusal('not-from-vault', RANK.ownership, `input ${i.index} is not from ${r.vaultLabel ?? 'the vault'}: ${i.notFromVault}`));
   }
   for (const o of r.outputs) {
     if (o.role === 'stray-change') out.push(refusal('change-outside-wallet', RANK.ownership, `output ${o.index} pays our key at ${o.path} but is not the wallet's change: ${o.misfit!.join('; ')} — a watch-only wallet of the descriptor will not see these ${o.amount} sat`));

@@ -46,6 +46,9 @@ export interface InputFields {
 export interface OutputFields {
   script?: Uint8Array;
   amount?: bigint;
+  /** PSBT_OUT_REDEEM_SCRIPT / PSBT_OUT_WITNESS_SCRIPT (a vault's change carries its witness script). */
+  redeemScript?: Uint8Array;
+  witnessScript?: Uint8Array;
   bip32Derivation?: [Uint8Array, Der][];
   tapBip32Derivation?: [Uint8Array, { hashes: Uint8Array[]; der: Der }][];
   tapInternalKey?: Uint8Array;

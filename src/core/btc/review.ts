@@ -19,6 +19,8 @@ import { scriptKind } from '../wallet/script.js';
 import { template, templatesFor } from '../wallet/template.js';
 import { changeMisfit, walletAccounts, walletScripts } from './change-fit.js';
 import { claims, prove, type OwnedKey } from './ownership.js';
+import { proveVault } from './vault-proof.js';
+import type { Wallet, WalletAddress } from '../wallet/wallet.js';
 import { spentOutput, type SpentOutput } from './prevouts.js';
 import type { InputFields, OutputFields, PsbtView } from './psbt-view.js';
 import { outputWeight, overheadWeight, vsizeOf } from './vsize.js';
@@ -56,6 +58,20 @@ export interface ReviewInput {
   paysUs?: string;
   /** A BIP371 tap-leaf spend: PSBT_IN_TAP_LEAF_SCRIPT, or a taproot derivation naming leaf hashes. */
   scriptPath: boolean;
+  /** With a vault: the input is the vault's (proven), who signed it and who has not. */
+  vault?: VaultInput;
+  /** With a vault: the input claims a vault cosigner's path but its script is not the vault's (why). */
+  notFromVault?: string;
+}
+
+/** A vault input's signature state: cosigners (fingerprints) who signed, and those who have not. */
+export interface VaultInput {
+  threshold: number;
+  cosigners: number;
+  signedBy: string[];
+  unsigned: string[];
+  /** Signatures still needed (0 once the threshold is met). */
+  needed: number;
 }
 
 /**
@@ -80,6 +96,8 @@ export interface ReviewOutput {
   misfit?: string[];
   /** OP_RETURN payload as printable text (sanitized) and hex. */
   data?: { hex: string; text: string };
+  /** False change of a vault: exactly what differs from the registered vault's script. */
+  why?: string;
 }
 
 export interface PsbtReview {
@@ -111,6 +129,10 @@ export interface PsbtReview {
   keySource?: string;
   /** Fingerprints named in the inputs' derivation fields. */
   wantedFingerprints: string[];
+  /** The registered vault the review proved against ("vault NAME (id)"), when one was given. */
+  vaultLabel?: string;
+  /** The vault's cosigner labels by master fingerprint (8 hex). */
+  vaultCosigners?: Record<string, string>;
   /** Derivation paths whose coin type is not this network's (BIP44 coin_type: 0 mainnet, 1 test networks). */
   networkMismatches: string[];
 }
@@ -132,13 +154,14 @@ function signatureCount(i: Input): number {
 }
 
 /** Estimated weight of an input once signed (finalized inputs counted as they are). */
-function estimatedInputWeight(i: Input, r: ReviewInput): number {
+function estimatedInputWeight(i: Input, r: ReviewInput, vault: Wallet | undefined): number {
   if (r.finalized) {
     const sig = i.finalScriptSig?.length ?? 0;
     const wit = i.finalScriptWitness ? i.finalScriptWitness.reduce((n, w) => n + 1 + w.length, 1) : 0;
     return 4 * (41 + sig + (sig < 0xfd ? 0 : 2)) + wit;
   }
-  if (r.ours) return template(r.ours.type).inputWeight();
+  if (r.ours) return template(r.ours.type).inputWeight(r.ours.shape);
+  if (r.vault && vault) return vault.template.inputWeight({ keys: r.vault.cosigners, threshold: r.vault.threshold });
   // Not ours: the single-key template of its script form, else P2SH-P2WPKH's as a guess.
   const t = r.script ? templatesFor(scriptKind(r.script)).find((x) => x.keys === 'one') : undefined;
   return (t ?? template('sh-wpkh')).inputWeight();
@@ -148,13 +171,17 @@ function estimatedInputWeight(i: Input, r: ReviewInput): number {
 export interface ReviewOptions {
   /** Highest change-chain index that is still the wallet's change (default 100,000). */
   maxChangeIndex?: number;
+  /** A registered vault: vault scripts are proven against it (vault-proof.ts). */
+  vault?: Wallet;
 }
 
 /**
  * Build the review of a parsed PSBT for `net`, proving ownership with `keys` when given; an output
- * proven ours is change only inside the wallet the inputs of ours prove (change-fit.ts).
+ * proven ours is change only inside the wallet the inputs of ours prove (change-fit.ts); with a
+ * registered vault, vault scripts are proven against it and its change is the vault's.
  */
 export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts: ReviewOptions = {}): PsbtReview {
+  const vault = opts.vault;
   const networkMismatches = new Set<string>();
   const wanted = new Set<string>();
   const inputs: ReviewInput[] = [];
@@ -165,7 +192,10 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts
     const i = tx.getInput(idx);
     const spent = spentOutput(i, idx);
     const finalized = Boolean(i.finalScriptSig || i.finalScriptWitness);
-    const { owned, claimed } = spent ? prove(spent.script, i, keys) : { owned: undefined, claimed: claims(i).map((c) => c.der) };
+    const single = spent ? prove(spent.script, i, keys) : { owned: undefined, claimed: claims(i).map((c) => c.der) };
+    const vp = spent && vault && !single.owned ? proveVault(spent.script, i, vault, keys) : undefined;
+    const owned = single.owned ?? vp?.owned;
+    const claimed = vp ? [...single.claimed, ...vp.claimed.filter((d) => !single.claimed.includes(d))] : single.claimed;
     for (const d of claimed) {
       wanted.add(fingerprintHex(d.fingerprint));
       if (coinMismatch(d.path, net)) networkMismatches.add(`input ${idx} path ${formatPath(d.path)}`);
@@ -193,11 +223,13 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts
       finalized,
       scriptTree: Boolean(i.tapMerkleRoot || i.tapLeafScript?.length),
       scriptPath: Boolean(i.tapLeafScript?.length || claims(i).some((c) => c.taproot && c.leafHashes > 0)),
+      ...(vp?.address ? { vault: vaultState(vp.address, i, vault!) } : {}),
+      ...(vp?.why ? { notFromVault: vp.why } : {}),
     };
     inputs.push(r);
     if (spent && inputTotal !== undefined) inputTotal += spent.amount;
     else inputTotal = undefined;
-    const w = estimatedInputWeight(i, r);
+    const w = estimatedInputWeight(i, r, vault);
     weight += w;
     if (w % 4 !== 0 || (r.script && scriptKind(r.script) !== 'p2pkh')) segwit = true;
   }
@@ -227,16 +259,23 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts
       sendTotal += amount;
       continue;
     }
-    const { owned, claimed } = prove(script, o, keys);
+    const single = prove(script, o, keys);
+    const vp = vault && !single.owned ? proveVault(script, o, vault, keys) : undefined;
+    // A vault change output is ours when it is the vault's script, whether or not this seed signs for it.
+    const owned = single.owned ?? vp?.owned ?? (vp?.address ? vaultOwned(vp.address, vault!) : undefined);
+    const claimed = [...single.claimed, ...(vp?.claimed ?? [])];
     let out: ReviewOutput;
     if (owned) {
       const pathText = formatPath(owned.path);
       const receiveChain = owned.path.length >= 2 && owned.path[owned.path.length - 2] === 0;
-      const misfit = changeMisfit(owned.type, owned.path, accounts, net.coinType, opts.maxChangeIndex ?? 100_000);
+      // A vault's own script (proven against the registered vault) is in the vault's account; only
+      // its chain and index can still strand it. Single-key outputs must fit the accounts our inputs prove.
+      const fitAccounts = vp?.address ? [{ type: owned.type, prefix: owned.path.slice(0, -2) }] : accounts;
+      const misfit = changeMisfit(owned.type, owned.path, fitAccounts, net.coinType, opts.maxChangeIndex ?? 100_000);
       out = misfit.length ? { ...base, role: 'stray-change', path: pathText, misfit } : { ...base, role: 'change', path: pathText, ...(receiveChain ? { receiveChain } : {}) };
       if (coinMismatch(owned.path, net)) networkMismatches.add(`output ${idx} path ${pathText}`);
-    } else if (claimed.length && keys) {
-      out = { ...base, role: 'false-change', path: formatPath(claimed[0]!.path) };
+    } else if (claimed.length && (keys || vp)) {
+      out = { ...base, role: 'false-change', path: formatPath(claimed[0]!.path), ...(vp?.why ? { why: vp.why } : {}) };
     } else if (claimed.length) {
       out = { ...base, role: 'claimed-change', path: formatPath(claimed[0]!.path) };
     } else out = { ...base, role: 'recipient' };
@@ -269,5 +308,32 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts
     ...(keys ? { keySource: keys.label } : {}),
     wantedFingerprints: [...wanted],
     networkMismatches: [...networkMismatches],
+  };
+}
+
+/** Who signed a proven vault input: partial signatures by the cosigner keys derived at its path. */
+function vaultState(a: WalletAddress, i: Input, vault: Wallet): VaultInput {
+  const signed = a.keys.filter((k) => i.partialSig?.some(([pub]) => equalBytes(pub, k.pubkey)));
+  const threshold = vault.descriptor.threshold;
+  return {
+    threshold,
+    cosigners: a.keys.length,
+    signedBy: signed.map((k) => fingerprintHex(k.fingerprint)),
+    unsigned: a.keys.filter((k) => !signed.includes(k)).map((k) => fingerprintHex(k.fingerprint)),
+    needed: Math.max(0, threshold - signed.length),
+  };
+}
+
+/** A vault address as an owned script when the key source is not one of its cosigners (watch-only review). */
+function vaultOwned(a: WalletAddress, vault: Wallet): OwnedKey {
+  const k = a.keys[0]!;
+  return {
+    type: vault.template.name,
+    fingerprint: fingerprintHex(k.fingerprint),
+    path: k.path,
+    pubkey: k.pubkey,
+    ...(a.scripts.redeemScript ? { redeemScript: a.scripts.redeemScript } : {}),
+    ...(a.scripts.witnessScript ? { witnessScript: a.scripts.witnessScript } : {}),
+    shape: { keys: a.keys.length, threshold: vault.descriptor.threshold },
   };
 }

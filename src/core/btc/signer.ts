@@ -24,6 +24,8 @@ import type { Finding } from '../findings/finding.js';
 import type { BtcNetwork } from '../network.js';
 import type { KeySource, SigningKeys } from '../wallet/key-source.js';
 import { template } from '../wallet/template.js';
+import type { Wallet } from '../wallet/wallet.js';
+import { parseMultisig } from '../wallet/multisig.js';
 import { DEFAULT_FEE_LIMITS, psbtFindings, summarize, type FeeLimits } from './policy.js';
 import { encodePsbt, type PsbtEncoding } from './psbt-encoding.js';
 import { addToInputs, countSignaturePairs, partialSigPair, redeemScriptPair, tapKeySigPair, trimmed, witnessScriptPair, type KeyValue } from './psbt-maps.js';
@@ -31,11 +33,17 @@ import { readPsbt, type ReadPsbt } from './psbt-read.js';
 import { reviewPsbt, type PsbtReview } from './review.js';
 import { signInputs, type InputSignature } from './sign.js';
 
+type PsbtReadView = ReadPsbt['view'];
+
 /** What `prepare` works with. */
 export interface PrepareOptions {
   network: BtcNetwork;
   /** Our keys: the seed (signer), a watch-only descriptor (online), or none (a bare review). */
   keys?: KeySource;
+  /** The registered vault: vault scripts (inputs, change) are proven against it; `label` names it in messages. */
+  vault?: { wallet: Wallet; label: string; cosigners?: Record<string, string> };
+  /** Findings the caller adds (e.g. the vault is not registered on this signer), decided with the rest. */
+  extraFindings?: readonly Finding[];
   /** Fee limits the findings apply (default: 500 sat/vB and 5%). */
   limits?: FeeLimits;
   /** Also refuse, as malformed input (InputError), what cannot be signed at all (see `checkSignable`). */
@@ -55,9 +63,13 @@ export interface Prepared {
 /** Review and judge a PSBT: its bytes (any encoding), or a PSBT already read (the CLI reads it before asking for the seed). */
 export async function prepare(input: Uint8Array | ReadPsbt, o: PrepareOptions): Promise<Prepared> {
   const psbt = input instanceof Uint8Array ? await readPsbt(input, o.field ?? 'psbt') : input;
-  const review = reviewPsbt(psbt.view, o.network, o.keys, { maxChangeIndex: o.limits?.maxChangeIndex ?? DEFAULT_FEE_LIMITS.maxChangeIndex });
-  if (o.forSigning) checkSignable(review, o.field ?? 'psbt');
-  return { psbt, review, findings: sortFindings(psbtFindings(review, o.limits ?? DEFAULT_FEE_LIMITS)) };
+  const review = reviewPsbt(psbt.view, o.network, o.keys, { maxChangeIndex: o.limits?.maxChangeIndex ?? DEFAULT_FEE_LIMITS.maxChangeIndex, ...(o.vault ? { vault: o.vault.wallet } : {}) });
+  if (o.vault) {
+    review.vaultLabel = o.vault.label;
+    if (o.vault.cosigners) review.vaultCosigners = o.vault.cosigners;
+  }
+  if (o.forSigning) checkSignable(review, o.field ?? 'psbt', psbt.view);
+  return { psbt, review, findings: sortFindings([...psbtFindings(review, o.limits ?? DEFAULT_FEE_LIMITS), ...(o.extraFindings ?? [])]) };
 }
 
 /**
@@ -65,13 +77,21 @@ export async function prepare(input: Uint8Array | ReadPsbt, o: PrepareOptions): 
  * without UTXO data, a legacy input of ours without its previous transaction, a sighash type that
  * is not one, and nothing left for this seed to sign.
  */
-export function checkSignable(r: PsbtReview, field = 'psbt'): void {
+export function checkSignable(r: PsbtReview, field = 'psbt', view?: PsbtReadView): void {
   const list = (ix: number[], one: string, many: string) => `input${ix.length > 1 ? 's' : ''} ${summarize(ix)} ${ix.length > 1 ? many : one}`;
   const fin = r.inputs.filter((i) => i.finalized).map((i) => i.index);
   if (fin.length) throw new InputError(`${list(fin, 'is', 'are')} already finalized; a finalized PSBT is for \`psbt finalize\`, not for signing`, field);
   const missing = r.inputs.filter((i) => i.amountSource === 'none').map((i) => i.index);
   if (missing.length) throw new InputError(`${list(missing, 'carries', 'carry')} neither witness_utxo nor non_witness_utxo; the fee cannot be shown`, field);
   const ours = r.inputs.filter((i) => i.ours);
+  // A multisig input can only be proven against a registered vault: say so rather than "not our seed".
+  if (ours.length === 0 && !r.vaultLabel && view) {
+    const ms = r.inputs.filter((i) => {
+      const ws = view.getInput(i.index).witnessScript;
+      return ws && parseMultisig(ws) && i.fingerprints.some((f) => r.ourFingerprints?.includes(f));
+    });
+    if (ms.length) throw new InputError(`input${ms.length > 1 ? 's' : ''} ${summarize(ms.map((i) => i.index))} ${ms.length > 1 ? 'are' : 'is a'} multisig vault input${ms.length > 1 ? 's' : ''} of this seed; give the registered vault with --wallet vault.json`, field);
+  }
   const legacy = ours.filter((i) => template(i.ours!.type).spend === 'legacy' && i.amountSource !== 'non_witness_utxo').map((i) => i.index);
   if (legacy.length) throw new InputError(`legacy (P2PKH) input ${summarize(legacy)} needs its non_witness_utxo`, field);
   // Sighash types a signature can carry (BIP143/legacy: ALL, NONE, SINGLE, each optionally

@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import { SLIP132 } from '../network.js';
 
 /** The script type a SLIP-132 version hints at, by coldkit's template name. */
-export type Slip132Hint = 'sh-wpkh' | 'wpkh';
+export type Slip132Hint = 'sh-wpkh' | 'wpkh' | 'wsh-multi' | 'sh-wsh-multi';
 
 /** All public versions coldkit reads, with their name, network family and script hint. */
 export const KNOWN_PUBLIC_VERSIONS: Record<number, { prefix: string; mainnet: boolean; script?: Slip132Hint }> = {
@@ -18,6 +18,10 @@ export const KNOWN_PUBLIC_VERSIONS: Record<number, { prefix: string; mainnet: bo
   [SLIP132.upub]: { prefix: 'upub', mainnet: false, script: 'sh-wpkh' },
   [SLIP132.zpub]: { prefix: 'zpub', mainnet: true, script: 'wpkh' },
   [SLIP132.vpub]: { prefix: 'vpub', mainnet: false, script: 'wpkh' },
+  [SLIP132.Ypub]: { prefix: 'Ypub', mainnet: true, script: 'sh-wsh-multi' },
+  [SLIP132.Upub]: { prefix: 'Upub', mainnet: false, script: 'sh-wsh-multi' },
+  [SLIP132.Zpub]: { prefix: 'Zpub', mainnet: true, script: 'wsh-multi' },
+  [SLIP132.Vpub]: { prefix: 'Vpub', mainnet: false, script: 'wsh-multi' },
 };
 
 /** Re-serialise an extended public key with other version bytes. */

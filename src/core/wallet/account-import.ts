@@ -17,7 +17,9 @@ export function chooseAccountDescriptor(lines: readonly string[], script: Templa
   const found: Descriptor[] = [];
   for (const [i, line] of lines.entries()) {
     try {
-      found.push(parseDescriptor(isBareKey(line) ? wrapBareKey(line, script, field) : line, field));
+      const d = parseDescriptor(isBareKey(line) ? wrapBareKey(line, script, field) : line, field);
+      if (template(d.script).keys === 'many') throw new InputError('is a vault (multisig) descriptor, not one account: give it to `wallet create --cosigner` or use it as a vault file', field);
+      found.push(d);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problems.push(`line ${i + 1}: ${e.message}`);
@@ -55,7 +57,8 @@ function isBareKey(line: string): boolean {
  */
 function wrapBareKey(line: string, script: TemplateName | undefined, field: string): string {
   const purpose = /^\[[0-9a-fA-F]{8}\/(\d+)['h]/.exec(line)?.[1];
-  const chosen: ScriptTemplate | undefined = script ? template(script) : purpose !== undefined ? templateOfPurpose(Number(purpose)) : undefined;
+  const byPurpose = purpose !== undefined && purpose !== '48' ? templateOfPurpose(Number(purpose)) : undefined;
+  const chosen: ScriptTemplate | undefined = script ? template(script) : byPurpose;
   if (!chosen) throw new InputError('a bare key does not say its script type; give --script wpkh|sh-wpkh|pkh|tr', '--script');
   const key = /\/(<0;1>|0)\/\*$/.test(line) ? line : `${line}/<0;1>/*`;
   return chosen.functions.reduceRight((acc, fn) => `${fn}(${acc})`, key);

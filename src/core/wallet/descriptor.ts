@@ -5,15 +5,15 @@
  * every key, that derivation after an xpub is unhardened (an xpub cannot derive hardened
  * children), and that all keys of a descriptor share one network and one branch form.
  *
- * The reader knows the script-function chains of every template (`pkh`, `sh(wpkh)`, `wpkh`, `tr`)
- * and recognises multisig chains (`wsh(sortedmulti(k,…))`, `sh(wsh(sortedmulti(k,…)))`, `multi`),
- * which it refuses by name until their templates exist.
+ * The reader knows the script-function chains of every template (`pkh`, `sh(wpkh)`, `wpkh`, `tr`,
+ * and the vaults `wsh(sortedmulti(k,…))`, `sh(wsh(sortedmulti(k,…)))`); other multisig forms
+ * (`multi`, `sortedmulti_a`, bare or legacy-P2SH multisig) are refused by name.
  */
 import { InputError } from '../errors.js';
 import { formatOrigin, parsePath, HARDENED } from '../hd/path.js';
 import { normalizeExtendedPublic } from '../hd/slip132.js';
 import { verifyChecksum, withChecksum } from '../hd/checksum.js';
-import { template, TEMPLATES, type TemplateName, type WalletShape } from './template.js';
+import { MAX_VAULT_KEYS, template, TEMPLATES, type TemplateName, type WalletShape } from './template.js';
 
 /** One key of a descriptor with its origin. */
 export interface KeyExpression {
@@ -86,6 +86,7 @@ function call(text: string): { fn: string; args: string[] } | undefined {
 }
 
 const SINGLE_KEY = 'only single-key wpkh(…), sh(wpkh(…)), pkh(…) and tr(KEY) descriptors are supported';
+const MULTI_KEY = 'wsh(sortedmulti(k,…)) or sh(wsh(sortedmulti(k,…)))';
 const MULTI_FNS = new Set(['multi', 'sortedmulti', 'multi_a', 'sortedmulti_a']);
 
 /** Parse a descriptor string; errors name the part that is wrong. */
@@ -100,13 +101,39 @@ export function parseDescriptor(text: string, field = '--descriptor'): Descripto
     if (MULTI_FNS.has(c.fn)) break;
   }
   const t = TEMPLATES.find((x) => x.functions.join() === functions.join());
-  if (functions.some((fn) => MULTI_FNS.has(fn))) {
+  if (!t && functions.some((fn) => MULTI_FNS.has(fn))) {
     const shown = `${functions.map((fn) => `${fn}(`).join('')}…${')'.repeat(functions.length)}`;
-    throw new InputError(`${shown} is a multisig descriptor, which coldkit does not read yet: ${SINGLE_KEY}`, field);
+    throw new InputError(`${shown} is not a vault coldkit reads: ${MULTI_KEY}`, field);
   }
-  if (!t || args.length !== 1) throw new InputError(SINGLE_KEY, field);
-  const key = parseKeyExpression(args[0]!, field);
-  return { script: t.name, keys: [key.key], threshold: 1, mainnet: key.mainnet, branches: key.branches, checksum };
+  if (!t) throw new InputError(`${SINGLE_KEY}, or a vault: ${MULTI_KEY}`, field);
+  if (t.keys === 'one') {
+    if (args.length !== 1) throw new InputError(SINGLE_KEY, field);
+    const key = parseKeyExpression(args[0]!, field);
+    return { script: t.name, keys: [key.key], threshold: 1, mainnet: key.mainnet, branches: key.branches, checksum };
+  }
+  return parseMulti(t.name, args, checksum, field);
+}
+
+/**
+ * The arguments of `sortedmulti(k,KEY_1,…,KEY_n)` (BIP383): "k is a decimal number between 1 and
+ * n"; coldkit's vaults take 1 ≤ n ≤ 15 keys that share one network and one branch form and are
+ * all different (a repeated key would let one cosigner count twice).
+ */
+function parseMulti(script: TemplateName, args: string[], checksum: string | undefined, field: string): Descriptor {
+  const [kText, ...keyTexts] = args;
+  if (!/^[1-9]\d*$/.test(kText ?? '')) throw new InputError(`sortedmulti threshold "${kText}" is not a number from 1 to the number of keys (BIP383)`, field);
+  const threshold = Number(kText);
+  if (keyTexts.length < 1 || keyTexts.length > MAX_VAULT_KEYS) throw new InputError(`a vault has 1 to ${MAX_VAULT_KEYS} keys; this one has ${keyTexts.length}`, field);
+  if (threshold > keyTexts.length) throw new InputError(`threshold ${threshold} is larger than the ${keyTexts.length} keys (BIP383: k ≤ n)`, field);
+  const parsed = keyTexts.map((k, i) => parseKeyExpression(k, `${field} key ${i + 1}`));
+  const first = parsed[0]!;
+  parsed.forEach((p, i) => {
+    if (p.mainnet !== first.mainnet) throw new InputError(`key ${i + 1} is for ${p.mainnet ? 'mainnet' : 'a test network'} but key 1 is for ${first.mainnet ? 'mainnet' : 'a test network'}`, field);
+    if (p.branches.join() !== first.branches.join()) throw new InputError(`key ${i + 1} derives /${p.branches.join(';')}/* but key 1 /${first.branches.join(';')}/*; every key of a vault uses the same branches`, field);
+    const j = parsed.findIndex((q) => q.key.xpub === p.key.xpub && q.key.prefix.join() === p.key.prefix.join());
+    if (j !== i) throw new InputError(`key ${i + 1} repeats key ${j + 1}; every cosigner key must be different`, field);
+  });
+  return { script, keys: parsed.map((p) => p.key), threshold, mainnet: first.mainnet, branches: first.branches, checksum };
 }
 
 /** One key expression: `[fp/origin]xpub/prefix…/branch/*` with branch a number or `<a;b>`. */

@@ -10,19 +10,22 @@
  * - `tr`: P2TR key path with no script tree, BIP86, `tr(KEY)`: the output key is the internal key
  *   tweaked with TaggedHash("TapTweak", x(P)) (BIP341 taproot_output_script with no scripts).
  *
- * Multisig templates (`wsh(sortedmulti(k,…))`, `sh(wsh(sortedmulti(k,…)))`, BIP48 purpose 48,
- * BIP67 key order, the witness script as BIP143 scriptCode) take the same shape: `build` gets
- * every cosigner's key and the threshold. The descriptor reader names them and refuses them
- * until they are added here.
+ * Multisig templates (vaults), BIP48 purpose 48 with its script_type level, BIP383 sortedmulti
+ * (keys in BIP67 order, multisig.ts), the witness script as BIP143 scriptCode:
+ * - `wsh-multi`: P2WSH, `m/48'/coin'/account'/2'`, `wsh(sortedmulti(k,KEY,…))`;
+ * - `sh-wsh-multi`: P2SH-P2WSH, `m/48'/coin'/account'/1'`, `sh(wsh(sortedmulti(k,KEY,…)))`.
+ * `build` gets every cosigner's key (descriptor order) and the threshold.
  */
 import { InputError } from '../errors.js';
+import { compactSizeLength } from '../bytes.js';
 import { hash160 } from '../hash.js';
 import { SLIP132 } from '../network.js';
 import { taprootOutputKey } from '../secp.js';
-import { p2pkh, p2sh, p2tr, p2wpkh, type OutputKind } from './script.js';
+import { multisigScript } from './multisig.js';
+import { p2pkh, p2sh, p2tr, p2wpkh, p2wsh, type OutputKind } from './script.js';
 
 /** coldkit's template names (the user-facing `--script` values). */
-export type TemplateName = 'pkh' | 'sh-wpkh' | 'wpkh' | 'tr';
+export type TemplateName = 'pkh' | 'sh-wpkh' | 'wpkh' | 'tr' | 'wsh-multi' | 'sh-wsh-multi';
 
 /** How an input of the template is signed: legacy sighash, BIP143 (segwit v0) or BIP341 key path. */
 export type SpendKind = 'legacy' | 'segwit-v0' | 'taproot-key';
@@ -52,6 +55,8 @@ export interface ScriptTemplate {
   functions: readonly string[];
   /** BIP43 purpose of its standard account path (m/purpose'/coin'/account'). */
   purpose: number;
+  /** BIP48 script_type, the fourth (hardened) level of a multisig account path m/48'/coin'/account'/script_type'. */
+  bip48?: number;
   /** The form of its output script. */
   output: OutputKind;
   /** Under P2SH: the form of the redeem script (P2SH-P2WPKH: a P2WPKH program). */
@@ -147,11 +152,69 @@ const TR: ScriptTemplate = {
   inputWeight: () => 4 * (OUTPOINT_SEQUENCE + 1) + (1 + 1 + 64),
 };
 
-/** Every template, in the order `--script` lists them. */
-export const TEMPLATES: readonly ScriptTemplate[] = [WPKH, SH_WPKH, PKH, TR];
+/** The n-of-k shape of a multisig build, checked: 1 ≤ k ≤ n ≤ 15 (coldkit's vault limit). */
+function multiShape(keys: readonly Uint8Array[], threshold: number | undefined): number {
+  const k = threshold ?? 0;
+  if (keys.length < 1 || keys.length > MAX_VAULT_KEYS) throw new InputError(`a vault has 1 to ${MAX_VAULT_KEYS} cosigners, not ${keys.length}`, 'cosigners');
+  if (!Number.isInteger(k) || k < 1 || k > keys.length) throw new InputError(`threshold ${k} must be between 1 and the number of cosigners (${keys.length})`, '--threshold');
+  return k;
+}
 
-/** The user-facing names, in `--script` order. */
-export const TEMPLATE_NAMES: readonly TemplateName[] = TEMPLATES.map((t) => t.name);
+/** BIP141 witness weight of a k-of-n P2WSH multisig spend: item count, the OP_0 dummy, k signatures, the witness script. */
+function multiWitnessWeight(shape: WalletShape | undefined): number {
+  const { keys: n, threshold: k } = shape ?? { keys: 3, threshold: 2 };
+  const ws = 3 + 34 * n;
+  return 1 + 1 + k * (1 + ECDSA_SIG) + compactSizeLength(ws) + ws;
+}
+
+/** Most cosigners in a coldkit vault (what P2SH and hardware wallets take; BIP383 allows 20 under wsh). */
+export const MAX_VAULT_KEYS = 15;
+
+const WSH_MULTI: ScriptTemplate = {
+  name: 'wsh-multi',
+  functions: ['wsh', 'sortedmulti'],
+  purpose: 48,
+  bip48: 2,
+  output: 'p2wsh',
+  spend: 'segwit-v0',
+  keys: 'many',
+  slip132: [SLIP132.Zpub, SLIP132.Vpub],
+  foreign: { electrum: 'p2wsh', section: 'bip48_2', name: 'p2wsh' },
+  build(keys, threshold) {
+    const witnessScript = multisigScript(multiShape(keys, threshold), keys, true);
+    return { script: p2wsh(witnessScript), witnessScript };
+  },
+  inputWeight: (shape) => 4 * (OUTPOINT_SEQUENCE + 1) + multiWitnessWeight(shape),
+};
+
+const SH_WSH_MULTI: ScriptTemplate = {
+  name: 'sh-wsh-multi',
+  functions: ['sh', 'wsh', 'sortedmulti'],
+  purpose: 48,
+  bip48: 1,
+  output: 'p2sh',
+  inner: 'p2wsh',
+  spend: 'segwit-v0',
+  keys: 'many',
+  slip132: [SLIP132.Ypub, SLIP132.Upub],
+  foreign: { electrum: 'p2wsh-p2sh', section: 'bip48_1', name: 'p2sh-p2wsh' },
+  build(keys, threshold) {
+    const witnessScript = multisigScript(multiShape(keys, threshold), keys, true);
+    const redeemScript = p2wsh(witnessScript);
+    return { script: p2sh(redeemScript), redeemScript, witnessScript };
+  },
+  // scriptSig: one push of the 34-byte P2WSH program (BIP141 P2SH-wrapped witness).
+  inputWeight: (shape) => 4 * (OUTPOINT_SEQUENCE + 1 + 35) + multiWitnessWeight(shape),
+};
+
+/** Every template, in the order `--script` lists them. */
+export const TEMPLATES: readonly ScriptTemplate[] = [WPKH, SH_WPKH, PKH, TR, WSH_MULTI, SH_WSH_MULTI];
+
+/** The single-key template names, in `--script` order (the commands that work with one key). */
+export const TEMPLATE_NAMES: readonly TemplateName[] = TEMPLATES.filter((t) => t.keys === 'one').map((t) => t.name);
+
+/** The vault (multisig) template names. */
+export const VAULT_TEMPLATE_NAMES: readonly TemplateName[] = TEMPLATES.filter((t) => t.keys === 'many').map((t) => t.name);
 
 /** The template of a name. */
 export function template(name: TemplateName): ScriptTemplate {
@@ -160,10 +223,18 @@ export function template(name: TemplateName): ScriptTemplate {
   return t;
 }
 
-/** Validate a `--script` value (default wpkh). */
+/** Validate a single-key `--script` value (default wpkh). */
 export function scriptTemplate(text: string | undefined, field = '--script'): ScriptTemplate {
-  const t = TEMPLATES.find((x) => x.name === (text ?? 'wpkh'));
+  const t = TEMPLATES.find((x) => x.keys === 'one' && x.name === (text ?? 'wpkh'));
   if (!t) throw new InputError(`"${text}" is not a script type; use one of ${TEMPLATE_NAMES.join(', ')}`, field);
+  return t;
+}
+
+/** Validate a vault `--script` value: wsh (default) or sh-wsh, also spelled wsh-multi and sh-wsh-multi. */
+export function vaultTemplate(text: string | undefined, field = '--script'): ScriptTemplate {
+  const name = text === undefined || text === 'wsh' ? 'wsh-multi' : text === 'sh-wsh' ? 'sh-wsh-multi' : text;
+  const t = TEMPLATES.find((x) => x.keys === 'many' && x.name === name);
+  if (!t) throw new InputError(`"${text}" is not a vault script type; use wsh (P2WSH, default) or sh-wsh (P2SH-P2WSH)`, field);
   return t;
 }
 
@@ -187,7 +258,7 @@ export function scriptCode(t: ScriptTemplate, s: Omit<SpendScripts, 'script'>, s
   return s.redeemScript ?? spent;
 }
 
-/** The template a BIP43 purpose names (44 → pkh, 49 → sh-wpkh, 84 → wpkh, 86 → tr). */
-export function templateOfPurpose(purpose: number): ScriptTemplate | undefined {
-  return TEMPLATES.find((t) => t.purpose === purpose);
+/** The template a BIP43 purpose names (44 → pkh, 49 → sh-wpkh, 84 → wpkh, 86 → tr; 48 with its BIP48 script_type: 2 → wsh-multi, 1 → sh-wsh-multi). */
+export function templateOfPurpose(purpose: number, bip48?: number): ScriptTemplate | undefined {
+  return TEMPLATES.find((t) => t.purpose === purpose && (purpose !== 48 || t.bip48 === bip48));
 }

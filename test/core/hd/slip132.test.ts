@@ -35,8 +35,8 @@ describe('SLIP-132 registered version bytes (Bitcoin, Bitcoin Testnet)', () => {
     const script = SCRIPT_OF[r.encoding];
     const mainnet = r.coin === 'Bitcoin';
     if (!script) {
-      // Multisig Ypub/Zpub/Upub/Vpub: coldkit's descriptors are single-key, so it must not claim these versions.
-      expect(KNOWN_PUBLIC_VERSIONS[r.pub]).toBeUndefined();
+      // Multisig Ypub/Zpub/Upub/Vpub: read as vault cosigner keys, hinting the BIP48 vault templates.
+      expect(KNOWN_PUBLIC_VERSIONS[r.pub]).toMatchObject({ prefix: r.pubPrefix, mainnet, script: /^Z|^V/.test(r.pubPrefix) ? 'wsh-multi' : 'sh-wsh-multi' });
       return;
     }
     expect(KNOWN_PUBLIC_VERSIONS[r.pub]).toMatchObject({ prefix: r.pubPrefix, mainnet });

@@ -95,8 +95,9 @@ describe('descriptor refusals name the problem', () => {
   const XPRV = masterKey(seed, NETWORKS.mainnet).derive("m/84'/0'/0'").privateExtendedKey;
   it.each([
     ['wsh(multi)', `wsh(pkh(${XPUB}/0/*))`, /only single-key wpkh\(…\), sh\(wpkh\(…\)\), pkh\(…\) and tr\(KEY\) descriptors are supported/],
-    ['wsh(sortedmulti)', `wsh(sortedmulti(2,${XPUB}/0/*,${XPUB}/1/*))`, /^--descriptor: wsh\(sortedmulti\(…\)\) is a multisig descriptor, which coldkit does not read yet: only single-key/],
-    ['sh(wsh(sortedmulti))', `sh(wsh(sortedmulti(1,${XPUB}/0/*)))`, /^--descriptor: sh\(wsh\(sortedmulti\(…\)\)\) is a multisig descriptor/],
+    ['wsh(sortedmulti) over the same xpub twice', `wsh(sortedmulti(2,${XPUB}/0/*,${XPUB}/0/*))`, /key 2 repeats key 1/],
+    ['wsh(multi): unsorted', `wsh(multi(1,${XPUB}/0/*))`, /^--descriptor: wsh\(multi\(…\)\) is not a vault coldkit reads: wsh\(sortedmulti\(k,…\)\) or sh\(wsh\(sortedmulti\(k,…\)\)\)/],
+    ['sh(sortedmulti): legacy P2SH multisig', `sh(sortedmulti(1,${XPUB}/0/*))`, /^--descriptor: sh\(sortedmulti\(…\)\) is not a vault coldkit reads/],
     ['multi_a in tr', `tr(${XPUB}/0/*,multi_a(1,${XPUB}/1/*))`, /only single-key/],
     ['tr with a script tree', `tr(${XPUB}/0/*,pk(${XPUB}/1/*))`, /only single-key/],
     ['sh(pkh)', `sh(pkh(${XPUB}/0/*))`, /only single-key/],

@@ -62,8 +62,9 @@ describe('templates build what btc-signer builds', () => {
   it('names, purposes and the candidates of each output form', () => {
     expect(TEMPLATE_NAMES).toEqual(['wpkh', 'sh-wpkh', 'pkh', 'tr']);
     expect([44, 49, 84, 86, 48].map((p) => templateOfPurpose(p)?.name)).toEqual(['pkh', 'sh-wpkh', 'wpkh', 'tr', undefined]);
-    expect(templatesFor('p2wsh')).toEqual([]);
-    expect(templatesFor('p2sh').map((t) => t.name)).toEqual(['sh-wpkh']);
+    expect([2, 1, 3].map((b) => templateOfPurpose(48, b)?.name)).toEqual(['wsh-multi', 'sh-wsh-multi', undefined]);
+    expect(templatesFor('p2wsh').map((t) => t.name)).toEqual(['wsh-multi']);
+    expect(templatesFor('p2sh').map((t) => t.name)).toEqual(['sh-wpkh', 'sh-wsh-multi']);
     expect(scriptTemplate(undefined).name).toBe('wpkh');
     expect(() => scriptTemplate('wsh')).toThrow(/"wsh" is not a script type; use one of wpkh, sh-wpkh, pkh, tr/);
   });

@@ -1,0 +1,97 @@
+/**
+ * `coldkit wallet create`: a vault from N cosigner exports. Reads every cosigner file, checks the
+ * plan (src/core/wallet/vault.ts: duplicates refused, unhardened and non-BIP48 paths refused
+ * unless overridden, the override journaled), writes the vault file and, with --export-dir, the
+ * vault in the formats other wallets read. No secret is involved.
+ */
+import * as path from 'node:path';
+import { decide, enforce } from '../../core/findings/decide.js';
+import { parseCosigner, type Cosigner } from '../../core/wallet/cosigner.js';
+import { vaultTemplate } from '../../core/wallet/template.js';
+import { buildVault, planFindings, type VaultFile } from '../../core/wallet/vault.js';
+import { bsmsRecord, caravanWallet, coldcardText, coreImport, electrumWallet } from '../../core/wallet/vault-formats.js';
+import { descriptorChecksum } from '../../core/hd/checksum.js';
+import type { Action } from '../command.js';
+import { assertWritable, readInputText, writeFileAtomic } from '../io.js';
+import { allowedCodes, overrideFlag } from '../overrides.js';
+import { resolveNetwork } from '../wallet-input.js';
+import type { walletCreate } from '../commands/wallet.js';
+
+/** The files --export-dir writes, by name. */
+export function vaultExports(v: VaultFile): Record<string, string> {
+  const json = (x: unknown) => JSON.stringify(x, null, 2) + '\n';
+  return {
+    'descriptor.txt': `${v.descriptor}\n${v.descriptors.receive}\n${v.descriptors.change}\n`,
+    'bitcoin-core-importdescriptors.json': json(coreImport(v)),
+    'sparrow-descriptor.txt': `# ${v.name} (coldkit vault ${v.id}): Sparrow File > Import Wallet > Output Descriptor\n${v.descriptor}\n`,
+    'electrum-wallet.json': json(electrumWallet(v)),
+    'coldcard-multisig.txt': coldcardText(v),
+    'bsms.txt': bsmsRecord(v),
+    'caravan-wallet.json': json(caravanWallet(v)),
+  };
+}
+
+const VAULT_CODES = ['unhardened', 'vault-path-mismatch'];
+
+const action: Action<typeof walletCreate> = async (opts, ctx) => {
+  assertWritable(opts.out, '--out');
+  const t = vaultTemplate(opts.script);
+  const cosigners: Cosigner[] = [];
+  for (const [i, file] of opts.cosigner.entries()) {
+    const text = await readInputText(file, `--cosigner ${file}`, ctx.io);
+    const label = file === '-' ? `cosigner ${i + 1}` : path.basename(file).replace(/\.[^.]*$/, '');
+    cosigners.push(parseCosigner(text, label, t.name, `--cosigner ${file}`));
+  }
+  const net = resolveNetwork(cosigners[0]?.mainnet ?? true, ctx.globals.network);
+  const plan = { name: opts.name, threshold: opts.threshold, script: t.name, cosigners, net };
+  const decision = enforce(decide(planFindings(plan), allowedCodes(opts, VAULT_CODES)));
+  const vault = buildVault(plan).file;
+  const exports = opts.exportDir ? vaultExports(vault) : {};
+  for (const name of Object.keys(exports)) assertWritable(path.join(opts.exportDir!, name), '--export-dir');
+
+  writeFileAtomic(opts.out, JSON.stringify(vault, null, 2) + '\n');
+  const files = [opts.out];
+  for (const [name, data] of Object.entries(exports)) {
+    const f = path.join(opts.exportDir!, name);
+    writeFileAtomic(f, data);
+    files.push(f);
+  }
+  const overrides = decision.overrides.map(overrideFlag);
+  for (const f of decision.overridden) ctx.note(`coldkit: OVERRIDE ${overrideFlag(f.code)} (journaled): ${f.message}`);
+  ctx.note('coldkit: keep this vault file (or its descriptor) with EVERY cosigner and on each wallet card: without it the remaining seeds cannot find or spend the funds');
+  return {
+    result: { ...vault, files, overrides },
+    journal: [
+      {
+        op: 'wallet.create',
+        data: {
+          name: vault.name,
+          network: vault.network,
+          script: vault.script,
+          policy: `${vault.threshold} of ${vault.cosigners.length}`,
+          vaultId: vault.id,
+          words: vault.words,
+          descriptorChecksum: descriptorChecksum(vault.descriptor.replace(/#.*$/, '')),
+          cosigners: vault.cosigners.map((c) => ({ label: c.label, fingerprint: c.fingerprint, path: c.path })),
+          firstAddress: vault.firstAddresses.receive,
+          files,
+          overrides,
+        },
+      },
+    ],
+    human: (r: VaultFile & { files: string[] }) => [...describeVault(r, [r.firstAddresses.receive]), ...r.files.map((f) => `Written: ${f}`)].join('\n'),
+  };
+};
+export default action;
+
+/** The lines every vault view shows: policy, id words, cosigners, descriptor, first addresses. */
+export function describeVault(v: VaultFile, receive: readonly string[]): string[] {
+  return [
+    `Vault "${v.name}": ${v.threshold} of ${v.cosigners.length}, ${v.script === 'wsh-multi' ? 'P2WSH' : 'P2SH-P2WSH'}, ${v.network}`,
+    `  vault id    ${v.id}   words: ${v.words}   (every cosigner reads these aloud and compares)`,
+    ...v.cosigners.map((c, i) => `  cosigner ${i + 1}  ${c.fingerprint}  ${c.path.padEnd(16)} ${c.label}`),
+    `  descriptor  ${v.descriptor}`,
+    ...receive.map((a, i) => `  receive/${i}   ${a}`),
+    `  change/0    ${v.firstAddresses.change}`,
+  ];
+}

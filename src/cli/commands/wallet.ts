@@ -1,0 +1,56 @@
+/** The `coldkit wallet` group: multisig vaults. */
+import { command } from '../options/spec.js';
+import { int } from '../options/parsers.js';
+import { SEED_INPUT } from '../options/sets.js';
+
+export const walletCreate = command({
+  name: 'wallet create',
+  description: 'create an M-of-N vault from cosigner exports (any machine; no secret)',
+  globals: ['network'],
+  options: {
+    threshold: { flag: '--threshold <k>', help: 'signatures needed to spend (1 ≤ k ≤ n)', parse: int(1, 15), required: true },
+    cosigner: {
+      flag: '--cosigner <file>',
+      help: 'one cosigner export (repeatable, n times): coldkit cosigner JSON, Coldcard generic JSON, or a [fp/path]xpub line',
+      doc: 'one cosigner per file, given once per cosigner in the order you want them listed: a `coldkit/cosigner` JSON from `account export --script wsh-multi`, a Coldcard/Keystone/Passport generic multisig JSON (`xfp`, `p2wsh_deriv`, `p2wsh`), or a text file with one key expression `[fingerprint/48h/0h/0h/2h]xpub` (Zpub/Ypub accepted). The label of each cosigner is its file name.',
+      repeatable: true,
+      required: true,
+    },
+    script: {
+      flag: '--script <type>',
+      help: 'wsh (P2WSH, BIP48 2\') or sh-wsh (P2SH-P2WSH, BIP48 1\')',
+      choices: ['wsh', 'sh-wsh'],
+      default: 'wsh',
+    },
+    name: { flag: '--name <name>', help: 'vault name (shown by wallets; Coldcard keeps 20 characters)', default: 'coldkit vault' },
+    out: { flag: '--out <file>', help: 'write the vault file (vault.json)', required: true },
+    exportDir: {
+      flag: '--export-dir <dir>',
+      help: 'also write the vault for other wallets into DIR (descriptor, Core, Sparrow, Electrum, Coldcard, BSMS, Caravan)',
+      doc: 'also write into DIR: `descriptor.txt`, `bitcoin-core-importdescriptors.json`, `sparrow-descriptor.txt`, `electrum-wallet.json`, `coldcard-multisig.txt`, `bsms.txt` (BIP129 record with its first address) and `caravan-wallet.json`.',
+    },
+  },
+  overrides: ['unhardened', 'vault-path-mismatch'],
+  helpAfter: '\nKeep the vault file with every cosigner: without it, the remaining seeds cannot find their funds.',
+});
+
+export const walletShow = command({
+  name: 'wallet show',
+  description: 'show a vault: policy, cosigners, vault id words, first addresses (reads coldkit, descriptor, Electrum, Coldcard, BSMS and Caravan files)',
+  globals: ['network'],
+  args: [{ name: '<file>', help: 'the vault file (or another wallet\'s multisig file); - for stdin' }],
+  options: {
+    count: { flag: '--count <n>', help: 'first receive addresses to show', parse: int(1, 1000), default: 3 },
+  },
+});
+
+export const walletRegister = command({
+  name: 'wallet register',
+  description: 'register a vault on this offline signer: checks this seed is a cosigner, shows the first address, journals the vault',
+  globals: ['network'],
+  args: [{ name: '<file>', help: 'the vault file (wallet create --out)' }],
+  options: { ...SEED_INPUT },
+  helpAfter: '\npsbt sign signs for a vault only once it is registered here (or with --allow-unregistered-vault).',
+});
+
+export const COMMANDS = [walletCreate, walletShow, walletRegister];

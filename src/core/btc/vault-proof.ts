@@ -1,0 +1,118 @@
+/**
+ * Proving a PSBT script is a registered vault's, and saying exactly why not. A vault script
+ * (P2WSH or P2SH-P2WSH over `sortedmulti(k, …)`) is ours only when the script rebuilt from the
+ * registered cosigners' xpubs at the claimed branch/index equals it byte for byte: a derivation
+ * claim only says which branch/index to try. The PSBT's witness script is never trusted; it is read
+ * only to explain a mismatch — a key that is not a registered cosigner at that path, another
+ * threshold, another script type — because several hardware wallets once accepted "change" whose
+ * script swapped one cosigner key for an attacker's.
+ */
+import { equalBytes } from '../bytes.js';
+import { HARDENED, fingerprintHex, formatPath } from '../hd/path.js';
+import { toHex } from '../text.js';
+import type { KeySource } from '../wallet/key-source.js';
+import { parseMultisig } from '../wallet/multisig.js';
+import { scriptKind } from '../wallet/script.js';
+import type { Wallet, WalletAddress } from '../wallet/wallet.js';
+import { claims, type ClaimFields, type OwnedKey } from './ownership.js';
+import type { Der } from './psbt-view.js';
+
+/** A PSBT map's claims and scripts, as far as a vault proof reads them. */
+export interface VaultFields extends ClaimFields {
+  witnessScript?: Uint8Array;
+  redeemScript?: Uint8Array;
+}
+
+/** The outcome of a vault proof for one script. */
+export interface VaultProof {
+  /** The vault address the script is (proven). */
+  address?: WalletAddress;
+  /** Our key in it (the seed's cosigner key), when the key source holds one of its cosigners. */
+  owned?: OwnedKey;
+  /** Claims that name a vault cosigner's fingerprint. */
+  claimed: Der[];
+  /** Why the script is not the vault's, when a claim names a vault cosigner but the proof failed. */
+  why?: string;
+}
+
+/** The branch/index a claim points at, when its path is vault key `j`'s origin plus branch/index. */
+function locate(vault: Wallet, der: Der): { j: number; branch: number; index: number } | undefined {
+  const fp = fingerprintHex(der.fingerprint >>> 0);
+  for (const [j, k] of vault.descriptor.keys.entries()) {
+    if (k.fingerprint !== fp || !k.originPath) continue;
+    const head = [...k.originPath, ...k.prefix];
+    if (der.path.length !== head.length + 2 || head.some((v, i) => der.path[i] !== v)) continue;
+    const [branch, index] = der.path.slice(head.length) as [number, number];
+    if ((branch === vault.receiveBranch || branch === vault.changeBranch) && index < HARDENED) return { j, branch, index };
+  }
+  return undefined;
+}
+
+/** Prove `script` is the vault's at a claimed branch/index, and find our key in it. */
+export function proveVault(script: Uint8Array, m: VaultFields, vault: Wallet, keys: KeySource | undefined): VaultProof {
+  const vaultFps = new Set(vault.descriptor.keys.map((k) => k.fingerprint));
+  const claimed = claims(m)
+    .filter((c) => !c.taproot && vaultFps.has(fingerprintHex(c.der.fingerprint >>> 0)))
+    .map((c) => c.der);
+  if (claimed.length === 0) return { claimed };
+  const tried = new Set<string>();
+  let expected: WalletAddress | undefined;
+  for (const der of claimed) {
+    const at = locate(vault, der);
+    if (!at || tried.has(`${at.branch}/${at.index}`)) continue;
+    tried.add(`${at.branch}/${at.index}`);
+    const a = vault.at(at.branch, at.index);
+    expected ??= a;
+    if (!equalBytes(a.scripts.script, script)) continue;
+    return { address: a, claimed, ...ourKey(a, vault, keys) };
+  }
+  return { claimed, why: explain(script, m, vault, expected) };
+}
+
+/** Our cosigner key in a proven vault address: the key source must derive the same public key at that cosigner's path. */
+function ourKey(a: WalletAddress, vault: Wallet, keys: KeySource | undefined): { owned?: OwnedKey } {
+  if (!keys) return {};
+  for (const k of a.keys) {
+    if (!keys.fingerprints.includes(k.fingerprint >>> 0)) continue;
+    const pub = keys.publicKey(k.fingerprint >>> 0, k.path);
+    if (!pub || !equalBytes(pub, k.pubkey)) continue;
+    return {
+      owned: {
+        type: vault.template.name,
+        fingerprint: fingerprintHex(k.fingerprint),
+        path: k.path,
+        pubkey: pub,
+        ...(a.scripts.redeemScript ? { redeemScript: a.scripts.redeemScript } : {}),
+        ...(a.scripts.witnessScript ? { witnessScript: a.scripts.witnessScript } : {}),
+        shape: { keys: vault.descriptor.keys.length, threshold: vault.descriptor.threshold },
+      },
+    };
+  }
+  return {};
+}
+
+const KIND_NAMES: Record<string, string> = { p2wsh: 'P2WSH', p2sh: 'P2SH', p2wpkh: 'P2WPKH', p2pkh: 'P2PKH', p2tr: 'P2TR' };
+
+/** Why `script` is not the vault's script `expected` (at the path its claims name). */
+function explain(script: Uint8Array, m: VaultFields, vault: Wallet, expected: WalletAddress | undefined): string {
+  if (!expected) return 'its derivation paths are not cosigner paths of the vault (origin, then receive/change branch and an unhardened index)';
+  const where = `at ${expected.branch}/${expected.index}`;
+  const kind = scriptKind(script);
+  const vaultKind = vault.template.name === 'wsh-multi' ? 'P2WSH' : 'P2SH-P2WSH';
+  const policy = m.witnessScript ? parseMultisig(m.witnessScript) : undefined;
+  const problems: string[] = [];
+  if (kind !== vault.template.output) problems.push(`it is a ${KIND_NAMES[kind] ?? kind} script, the vault is ${vaultKind}`);
+  else if (vault.template.inner && m.redeemScript && scriptKind(m.redeemScript) !== vault.template.inner) problems.push(`its redeem script is not a P2WSH program, the vault is ${vaultKind}`);
+  if (policy) {
+    if (policy.threshold !== vault.descriptor.threshold || policy.keys.length !== vault.descriptor.keys.length) {
+      problems.push(`its witness script is ${policy.threshold}-of-${policy.keys.length}, the vault is ${vault.descriptor.threshold}-of-${vault.descriptor.keys.length}`);
+    }
+    const ours = expected.keys.map((k) => k.pubkey);
+    const strangers = policy.keys.filter((k) => !ours.some((o) => equalBytes(o, k)));
+    if (strangers.length) problems.push(`its witness script has key${strangers.length > 1 ? 's' : ''} ${strangers.map((k) => toHex(k).slice(0, 16) + '…').join(', ')} that ${strangers.length > 1 ? 'are not registered cosigners' : 'is not a registered cosigner'} ${where}`);
+    const missing = expected.keys.filter((k) => !policy.keys.some((p) => equalBytes(p, k.pubkey)));
+    if (missing.length && strangers.length) problems.push(`cosigner ${missing.map((k) => fingerprintHex(k.fingerprint)).join(', ')} ${missing.length > 1 ? 'are' : 'is'} left out`);
+  } else if (m.witnessScript) problems.push('its witness script is not a multisig script');
+  if (problems.length === 0) problems.push(`its script is not the vault's ${where} (${formatPath(expected.keys[0]!.path)})`);
+  return problems.join('; ');
+}

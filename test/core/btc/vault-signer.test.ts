@@ -1,0 +1,208 @@
+/**
+ * Vault PSBTs through the one signer pipeline (src/core/btc/signer.ts with a registered vault,
+ * src/core/btc/vault-proof.ts, finalize.ts, combine.ts): 2-of-3 and 3-of-5, P2WSH and P2SH-P2WSH,
+ * every set of k signers — created by the coordinator code, signed by each cosigner's seed,
+ * combined, finalized; the transaction must equal the one bitcoinjs-lib finalizes from the same
+ * PSBT after validating every signature, each partial signature must be byte-identical to
+ * bitcoinjs-lib's low-R signature with the same key, and the fee's vsize estimate must equal the
+ * finalized transaction's. Then hostile PSBTs, each refused with its own code and message.
+ */
+import { describe, expect, it } from 'vitest';
+import * as bitcoin from 'bitcoinjs-lib';
+import * as ecc from 'tiny-secp256k1';
+import { ECPairFactory } from 'ecpair';
+import { HDKey } from '@scure/bip32';
+import { mnemonicToSeedSync } from '@scure/bip39';
+import { Transaction } from '@scure/btc-signer';
+import { NETWORKS } from '../../../src/core/network.js';
+import { InputError, RefusedError } from '../../../src/core/errors.js';
+import { createPsbt } from '../../../src/core/btc/create.js';
+import { parseListUnspent } from '../../../src/core/btc/utxos.js';
+import { parsePrevTxs } from '../../../src/core/btc/prev-txs.js';
+import { parseRecipient } from '../../../src/core/btc/recipient.js';
+import { SeedKeys } from '../../../src/core/btc/seed-keys.js';
+import { prepare, signPsbt } from '../../../src/core/btc/signer.js';
+import { combinePsbts } from '../../../src/core/btc/combine.js';
+import { finalizePsbt } from '../../../src/core/btc/finalize.js';
+import { decodePsbt } from '../../../src/core/btc/psbt-codec.js';
+import { parseDescriptor } from '../../../src/core/wallet/descriptor.js';
+import { multisigScript } from '../../../src/core/wallet/multisig.js';
+import { p2sh, p2wsh } from '../../../src/core/wallet/script.js';
+import { Wallet } from '../../../src/core/wallet/wallet.js';
+import { COSIGNER_MNEMONICS, cosignerKey, vaultUtxos } from '../../helpers/vault-data.js';
+
+const ECPair = ECPairFactory(ecc);
+const NET = NETWORKS.testnet;
+const PAYEE = 'tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx';
+
+function vault(fn: 'wsh' | 'sh-wsh', k: number, who: number[]): Wallet {
+  const type = fn === 'wsh' ? 2 : 1;
+  const body = `sortedmulti(${k},${who.map((i) => `${cosignerKey(COSIGNER_MNEMONICS[i]!, type)}/<0;1>/*`).join(',')})`;
+  return new Wallet(parseDescriptor(fn === 'wsh' ? `wsh(${body})` : `sh(wsh(${body}))`), NET);
+}
+
+const seeds = COSIGNER_MNEMONICS.map((m) => mnemonicToSeedSync(m));
+const keysOf = (i: number) => SeedKeys.fromSeed(seeds[i]!);
+
+function unsigned(w: Wallet, sats: bigint[] = [150_000n, 70_000n], to = 180_000n): Uint8Array {
+  const u = vaultUtxos(w, sats.map((s, i) => ({ branch: i % 2, index: i * 3, sats: s })));
+  return createPsbt({
+    wallet: w,
+    utxos: parseListUnspent(JSON.stringify(u.listunspent)),
+    recipients: [parseRecipient(`${PAYEE}:${Number(to) / 1e8}`, NET)],
+    rateMsat: 3000n,
+    prevTxs: parsePrevTxs(u.prevTxs),
+    rbf: true,
+    lockTime: 0,
+    gapLimit: 20,
+    changePosition: () => 1,
+  }).psbt;
+}
+
+const opts = (w: Wallet, i: number) => ({ network: NET, keys: keysOf(i), vault: { wallet: w, label: 'vault test' } });
+
+/** Every k-subset of [0..n). */
+function subsets(n: number, k: number): number[][] {
+  if (k === 0) return [[]];
+  if (n < k) return [];
+  return [...subsets(n - 1, k - 1).map((s) => [...s, n - 1]), ...subsets(n - 1, k)];
+}
+
+describe('vault round trips: create → sign by k cosigners → combine → finalize', () => {
+  const shapes = [
+    ['wsh', 2, [0, 1, 2]],
+    ['sh-wsh', 2, [0, 1, 2]],
+    ['wsh', 3, [0, 1, 2, 3, 4]],
+    ['sh-wsh', 3, [0, 1, 2, 3, 4]],
+  ] as const;
+  for (const [fn, k, who] of shapes) {
+    const w = vault(fn, k, [...who]);
+    const psbt = unsigned(w);
+    const signedBy = new Map<number, Uint8Array>();
+    const signed = async (i: number) => {
+      if (!signedBy.has(i)) signedBy.set(i, (await signPsbt(psbt, { ...opts(w, i), trim: false, encoding: 'binary' })).raw);
+      return signedBy.get(i)!;
+    };
+    it.each(subsets(who.length, k).map((s) => [s.map((i) => who[i]).join('+'), s.map((i) => who[i]!)] as const))(`${fn} ${k}-of-${who.length}: signers %s`, async (_, signers) => {
+      const parts = await Promise.all(signers.map(async (i) => ({ tx: decodePsbt(await signed(i)).tx, field: `cosigner ${i}` })));
+      const combined = combinePsbts(parts);
+      const before = combined.toPSBT();
+      const fin = finalizePsbt(combined);
+      // bitcoinjs-lib: every signature valid, its own finalizer, the same transaction.
+      const bj = bitcoin.Psbt.fromBuffer(Buffer.from(before), { network: bitcoin.networks.testnet });
+      // PSBT_GLOBAL_XPUB: every cosigner's xpub with its origin, as bitcoinjs-lib reads it.
+      const xpubs = bj.data.globalMap.globalXpub!.map((x) => `${x.masterFingerprint.toString('hex')} ${x.path}`).sort();
+      expect(xpubs).toEqual(w.descriptor.keys.map((k) => `${k.fingerprint} m/48'/1'/0'/${fn === 'wsh' ? 2 : 1}'`).sort());
+      expect(bj.validateSignaturesOfAllInputs((pub, hash, sig) => ecc.verify(hash, pub, sig))).toBe(true);
+      bj.finalizeAllInputs();
+      const tx = bj.extractTransaction();
+      expect(tx.toHex()).toBe(fin.hex);
+      // The fee was computed for this size (low-R signatures: the estimate is exact).
+      const p = await prepare(psbt, opts(w, signers[0]!));
+      expect(p.review.vsize).toBe(tx.virtualSize());
+      expect(fin.inputs.every((x) => x.signatures === k)).toBe(true);
+    });
+  }
+});
+
+describe('each partial signature equals bitcoinjs-lib\'s (low-R, same key)', () => {
+  it('2-of-3 wsh, cosigner 1 (legal winner…)', async () => {
+    const w = vault('wsh', 2, [0, 1, 2]);
+    const psbt = unsigned(w);
+    const ours = decodePsbt((await signPsbt(psbt, { ...opts(w, 1), encoding: 'binary' })).raw).tx;
+    const bj = bitcoin.Psbt.fromBuffer(Buffer.from(psbt));
+    const root = HDKey.fromMasterSeed(seeds[1]!);
+    for (let i = 0; i < bj.inputCount; i++) {
+      const der = bj.data.inputs[i]!.bip32Derivation!.find((d) => d.masterFingerprint.readUInt32BE(0) === root.fingerprint)!;
+      const child = ECPair.fromPrivateKey(Buffer.from(root.derive(der.path).privateKey!));
+      child.lowR = true;
+      bj.signInput(i, child);
+      const theirs = bj.data.inputs[i]!.partialSig![0]!;
+      const mine = ours.getInput(i).partialSig!;
+      expect(mine).toHaveLength(1);
+      expect(Buffer.from(mine[0]![0]).equals(theirs.pubkey)).toBe(true);
+      expect(Buffer.from(mine[0]![1]).toString('hex')).toBe(theirs.signature.toString('hex'));
+    }
+  });
+});
+
+/** The PSBT with its change output (index 1) replaced by `script` carrying `witnessScript` and the original derivation claims. */
+function withChange(psbt: Uint8Array, script: Uint8Array, witnessScript: Uint8Array, redeemScript?: Uint8Array): Uint8Array {
+  const tx = Transaction.fromPSBT(psbt);
+  const out = new Transaction({ version: tx.version, lockTime: tx.lockTime });
+  for (let i = 0; i < tx.inputsLength; i++) out.addInput(tx.getInput(i));
+  for (let i = 0; i < tx.outputsLength; i++) {
+    const o = tx.getOutput(i);
+    if (i !== 1) out.addOutput({ script: o.script!, amount: o.amount! });
+    else out.addOutput({ script, amount: o.amount!, bip32Derivation: o.bip32Derivation, witnessScript, ...(redeemScript ? { redeemScript } : {}) });
+  }
+  return out.toPSBT();
+}
+
+async function refusal(p: Promise<unknown>): Promise<RefusedError> {
+  const e = await p.then(() => undefined, (x: unknown) => x);
+  expect(e).toBeInstanceOf(RefusedError);
+  return e as RefusedError;
+}
+
+describe('hostile vault PSBTs', () => {
+  const w = vault('wsh', 2, [0, 1, 2]);
+  const psbt = unsigned(w);
+  const claim = Transaction.fromPSBT(psbt).getOutput(1).bip32Derivation![0]![1].path;
+  const change = w.at(claim.at(-2)!, claim.at(-1)!);
+  const keys = change.keys.map((k) => k.pubkey);
+  const attacker = HDKey.fromMasterSeed(new Uint8Array(32).fill(7)).derive("m/48'/1'/0'/2'/1/0").publicKey!;
+  it('the created PSBT has its change at the vault change address it claims', () => {
+    expect(change.branch).toBe(1);
+    expect(Transaction.fromPSBT(psbt).getOutput(1).script).toEqual(change.scripts.script);
+  });
+  it('change whose witness script swaps a cosigner for a stranger is refused, naming the key', async () => {
+    const ws = multisigScript(2, [keys[0]!, keys[1]!, attacker], true);
+    const e = await refusal(signPsbt(withChange(psbt, p2wsh(ws), ws), opts(w, 0)));
+    expect(e.findings.map((f) => f.code)).toContain('unverified-change');
+    expect(e.message).toMatch(/output 1 claims to be change of vault test \(at m\/48h\/1h\/0h\/2h\/1\/\d+\) but is not the vault's script: its witness script has key [0-9a-f]{16}… that is not a registered cosigner at 1\/\d+; cosigner 28645006 is left out/);
+  });
+  it('change with another threshold is refused, saying so', async () => {
+    const ws = multisigScript(1, keys, true);
+    const e = await refusal(signPsbt(withChange(psbt, p2wsh(ws), ws), opts(w, 0)));
+    expect(e.message).toMatch(/its witness script is 1-of-3, the vault is 2-of-3/);
+  });
+  it('change of another script type (P2SH-P2WSH over the same keys) is refused, saying so', async () => {
+    const ws = multisigScript(2, keys, true);
+    const e = await refusal(signPsbt(withChange(psbt, p2sh(p2wsh(ws)), ws, p2wsh(ws)), opts(w, 0)));
+    expect(e.message).toMatch(/it is a P2SH script, the vault is P2WSH/);
+  });
+  it('an input from another vault (other cosigner set) is not-from-vault', async () => {
+    const other = vault('wsh', 2, [0, 1, 3]);
+    const e = await refusal(signPsbt(unsigned(other), opts(w, 0)));
+    expect(e.findings.map((f) => [f.code, f.overridable])).toContainEqual(['not-from-vault', false]);
+    expect(e.message).toMatch(/input 0 is not from vault test: its witness script has key [0-9a-f]{16}… that is not a registered cosigner at 0\/0/);
+  });
+  it('a vault input without the vault is refused with what to give (exit 2)', async () => {
+    await expect(signPsbt(psbt, { network: NET, keys: keysOf(0) })).rejects.toThrow(/multisig vault input.*--wallet vault\.json/);
+  });
+  it('signing twice with the same seed adds nothing and says so', async () => {
+    const once = (await signPsbt(psbt, { ...opts(w, 0), encoding: 'binary' })).raw;
+    await expect(signPsbt(once, opts(w, 0))).rejects.toThrow(InputError);
+    await expect(signPsbt(once, opts(w, 0))).rejects.toThrow(/already signed by it; nothing to add/);
+  });
+  it('a vault input whose witness_script was stripped cannot be finalized', async () => {
+    const a = decodePsbt((await signPsbt(psbt, { ...opts(w, 0), encoding: 'binary' })).raw).tx;
+    const b = decodePsbt((await signPsbt(psbt, { ...opts(w, 1), encoding: 'binary' })).raw).tx;
+    const c = combinePsbts([{ tx: a, field: 'a' }, { tx: b, field: 'b' }]);
+    const stripped = Transaction.fromPSBT(c.toPSBT());
+    const raw = stripped.toPSBT();
+    const tx = Transaction.fromPSBT(raw);
+    (tx as unknown as { inputs: { witnessScript?: Uint8Array }[] }).inputs[0]!.witnessScript = undefined;
+    expect(() => finalizePsbt(tx)).toThrow(/vault input without its witness_script/);
+  });
+  it('one signature of two: finalize names the cosigners still missing', async () => {
+    const a = decodePsbt((await signPsbt(psbt, { ...opts(w, 2), encoding: 'binary' })).raw).tx;
+    expect(() => finalizePsbt(a)).toThrow(/has 1 of the 2 signatures it needs; 1 more from: (73c5da0a|b8688df1), (73c5da0a|b8688df1)/);
+  });
+  it('a combine of PSBTs of two different transactions is refused, naming the file', () => {
+    const a = decodePsbt(psbt).tx;
+    const b = decodePsbt(unsigned(w, [150_000n, 70_000n], 170_000n)).tx;
+    expect(() => combinePsbts([{ tx: a, field: 'a.psbt' }, { tx: b, field: 'b.psbt' }])).toThrow(/b\.psbt: is a PSBT for another transaction/);
+  });
+});
