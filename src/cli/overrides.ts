@@ -4,6 +4,7 @@
  * which codes they accept; the executor names the flags of a refusal's codes after its message.
  */
 import type { RefusedError } from '../core/errors.js';
+import type { Finding } from '../core/findings/finding.js';
 
 /** What each override risks, by finding code: the one help text of `--allow-<code>` in `--help` and the docs. */
 export const OVERRIDES = {
@@ -33,6 +34,11 @@ export function overrideFlag(code: string): string {
 export function allowedCodes(opts: Readonly<Record<string, unknown>>, codes: readonly string[]): Set<string> {
   const camel = (code: string) => 'allow' + code.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
   return new Set(codes.filter((c) => opts[camel(c)] === true));
+}
+
+/** A finding as --json shows it: with the flag that lifts it when it can be lifted. */
+export function findingView(f: Finding): Finding & { override?: string } {
+  return { ...f, ...(f.overridable ? { override: overrideFlag(f.code) } : {}) };
 }
 
 /** The text after a refusal's message: which flags override it, or that nothing does. */

@@ -3,6 +3,8 @@
  * offline, broadcast them online. Light: the option tables only; ethers and the curve code load
  * inside the actions (src/cli/actions/eth-*.ts).
  */
+import { formatDecimal } from '../../core/amount.js';
+import { DEFAULT_MAX_FEE } from '../../core/eth/limits.js';
 import { command, onlyWith, optionSet } from '../options/spec.js';
 import { PAYLOAD_INPUT, PAYLOAD_OUTPUT, SEED_INPUT, POLICY_GATE } from '../options/sets.js';
 
@@ -155,7 +157,7 @@ export const ethSign = command({
       flag: '--max-fee <amount>',
       help: "refuse when gas limit × max fee per gas exceeds this, in the chain's native unit (raise it on chains with a cheap native token)",
       doc: "refuse when the fee can exceed AMOUNT: gas limit × max fee per gas (type 2) or gas price (types 0, 1), in the chain's native unit. On by default like `psbt sign`'s fee limits, to catch a mistyped gas price or limit; raise it on chains whose native token is cheap.",
-      default: '0.1',
+      default: formatDecimal(DEFAULT_MAX_FEE, 18),
     },
     ...POLICY_GATE,
   },

@@ -13,6 +13,8 @@ export interface SignedTx {
   /** Signed raw transaction, 0x hex, ready for eth_sendRawTransaction. */
   rawHex: string;
   hash: string;
+  /** keccak256 of the unsigned payload inside the signed transaction (what was signed). */
+  signingHash: string;
   from: string;
   r: string;
   s: string;
@@ -30,7 +32,7 @@ export function signTx(fields: TxFields, privateKey: Uint8Array): SignedTx {
   t.signature = sig;
   const back: DecodedTx = decodeTx(t.serialized, 'signed transaction');
   const s = back.signed!;
-  return { rawHex: s.hex, hash: s.hash, from: s.from, r: s.signature.r, s: s.signature.s, yParity: s.signature.yParity, v: s.signature.v };
+  return { rawHex: s.hex, hash: s.hash, signingHash: back.signingHash, from: s.from, r: s.signature.r, s: s.signature.s, yParity: s.signature.yParity, v: s.signature.v };
 }
 
 /**

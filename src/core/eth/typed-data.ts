@@ -8,7 +8,7 @@ import { TypedDataEncoder, concat, keccak256, type TypedDataField } from 'ethers
 import { InputError } from '../errors.js';
 import { sanitize } from '../text.js';
 import { chainName } from './chains.js';
-import { parseAddress } from './erc20.js';
+import { parseAddress } from './account.js';
 
 /** Uniswap's Permit2 contract (same address on every chain). */
 export const PERMIT2_ADDRESS = '0x000000000022D473030F116dDEE9F6B43aC78BA3';
@@ -32,7 +32,6 @@ export interface TypedDataReview {
   permit: null | 'EIP-2612 Permit' | 'Permit2';
   /** A permit amount at the maximum (unlimited allowance). */
   unlimited: boolean;
-  warnings: string[];
   /** The EIP-712 digest that is signed. */
   digest: string;
 }
@@ -214,9 +213,5 @@ export function reviewTypedData(td: TypedData): TypedDataReview {
     const limit = permit === 'Permit2' ? (1n << 160n) - 1n : 1n << 255n;
     unlimited = amounts.some((a) => a >= limit);
   }
-  const warnings: string[] = [];
-  if (permit) warnings.push(`${permit}: signing this lets the spender move tokens without any further transaction from you`);
-  if (unlimited) warnings.push('UNLIMITED amount in this permit');
-  if (domain.chainId === undefined) warnings.push('the domain has no chainId: the signature is valid on every chain');
-  return { domain, primaryType: sanitize(td.primaryType), messageLines, permit, unlimited, warnings, digest: typedDataDigest(td) };
+  return { domain, primaryType: sanitize(td.primaryType), messageLines, permit, unlimited, digest: typedDataDigest(td) };
 }

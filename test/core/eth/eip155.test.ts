@@ -5,9 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RefusedError } from '../../../src/core/errors.js';
-import { checkTxPolicy } from '../../../src/core/eth/policy.js';
-import { reviewTx } from '../../../src/core/eth/review.js';
+import { decideSigning, prepare } from '../../../src/core/eth/signer.js';
 import { signTx } from '../../../src/core/eth/sign.js';
 import { buildUnsignedTx, decodeTx } from '../../../src/core/eth/tx.js';
 import { fromHex } from '../../../src/core/text.js';
@@ -67,8 +65,9 @@ describe('ethereum/tests ttSignature (EIP-155)', () => {
       // INVALID_CHAINID on the chain-1 test network: a signer told to expect chain 1 refuses it.
       expect(want.exception).toBe('TransactionException.INVALID_CHAINID');
       expect(tx.fields.chainId).not.toBe(1n);
-      const policy = { expectChainId: 1n, signer: tx.signed!.from, seedFingerprint: 0, allow: new Set<string>() };
-      expect(() => checkTxPolicy(reviewTx(tx), policy)).toThrow(RefusedError);
+      const d = decideSigning(prepare({ kind: 'transaction', tx }, { limits: { expectChainId: 1n } }), new Set());
+      expect(d.go).toBe(false);
+      expect(d.blocking.map((f) => f.code)).toEqual(['chain-id-mismatch']);
     }
   });
 });
