@@ -35,7 +35,7 @@ const SIGNER = optionSet({
   ...PAYLOAD_OUTPUT,
 });
 
-const SIGNER_OVERRIDES = ['chain-id-mismatch', 'from-mismatch', 'fingerprint-mismatch'] as const;
+const SIGNER_OVERRIDES = ['chain-id-mismatch', 'from-mismatch', 'fingerprint-mismatch', 'non-ethereum-path'] as const;
 
 export const ethTxCreate = command({
   name: 'eth tx create',
@@ -161,7 +161,7 @@ export const ethSign = command({
     },
     ...POLICY_GATE,
   },
-  overrides: [...SIGNER_OVERRIDES, 'max-value-exceeded', 'high-fee', 'unlimited-approval'],
+  overrides: [...SIGNER_OVERRIDES, 'no-replay-protection', 'max-value-exceeded', 'high-fee', 'unlimited-approval'],
 });
 
 export const ethSignTypedData = command({
@@ -184,7 +184,7 @@ export const ethSignMessage = command({
     ...onlyWith(['request', 'fromQr'], PAYLOAD_OUTPUT),
     request: { flag: '--request', help: 'the file is an eth-sign-request UR, not the message itself' },
   },
-  overrides: SIGNER_OVERRIDES,
+  overrides: [...SIGNER_OVERRIDES, 'binary-message'],
 });
 
 export const COMMANDS = [ethTxCreate, ethBroadcast, ethInspect, ethSign, ethSignTypedData, ethSignMessage];

@@ -10,7 +10,8 @@
  * | fingerprint-mismatch    | refuse          | identity | the request names another seed's master fingerprint |
  * | from-mismatch           | refuse          | identity | the request (or the operator) names another sender than the key at the path |
  * | chain-id-mismatch       | refuse          | network  | chain id (or typed data's domain chainId) ≠ the expected one, or no domain chainId |
- * | no-replay-protection    | refuse, no lift | network  | legacy transaction without chain id (pre-EIP-155: valid on every chain) |
+ * | non-ethereum-path       | refuse          | identity | the key's path is not an Ethereum account's (m/44'/60'/a'/…): a Bitcoin path, the master key, unhardened levels |
+ * | no-replay-protection    | refuse          | network  | chain id 0: a legacy transaction without chain id (pre-EIP-155) is valid on every chain |
  * | unknown-chain           | warn            | network  | a chain id coldkit does not know by name |
  * | domain-without-chain-id | warn            | network  | typed data whose signature is valid on every chain |
  * | unsupported-tx-type     | refuse, no lift | validity | a type 3 (EIP-4844 blob) or 4 (EIP-7702 set-code) transaction |
@@ -21,6 +22,7 @@
  * | permit                  | warn            | content  | typed data that grants a token allowance by signature alone |
  * | unknown-calldata        | warn            | content  | calldata that is not a decoded call: shown as raw hex only |
  * | contract-creation       | warn            | content  | no recipient: the data is deployed as code |
+ * | binary-message          | refuse          | content  | a personal_sign message that is not printable text (a 32-byte hash above all) |
  */
 import { formatDecimal } from '../amount.js';
 import { RANK, hardRefusal, refusal, warning, type Finding } from '../findings/finding.js';
@@ -37,6 +39,7 @@ import type { TypedDataReview } from './typed-data.js';
 export const CODE = {
   fingerprintMismatch: 'fingerprint-mismatch',
   fromMismatch: 'from-mismatch',
+  nonEthereumPath: 'non-ethereum-path',
   chainIdMismatch: 'chain-id-mismatch',
   noReplayProtection: 'no-replay-protection',
   unknownChain: 'unknown-chain',
@@ -49,6 +52,7 @@ export const CODE = {
   permit: 'permit',
   unknownCalldata: 'unknown-calldata',
   contractCreation: 'contract-creation',
+  binaryMessage: 'binary-message',
 } as const;
 
 /** Who would sign and whom the payload names: the identity checks compare them. */
@@ -93,8 +97,9 @@ function chainIdFindings(chainId: bigint, limits: EthLimits, what: string): Find
 /** Everything the signer checks on a transaction's review. */
 export function txFindings(r: TxReview, limits: EthLimits): Finding[] {
   const out: Finding[] = [];
-  if (r.type === 0 && r.chainId === 0n) {
-    out.push(hardRefusal(CODE.noReplayProtection, RANK.network, 'this legacy transaction has no chain id: its signature would be valid on every chain (pre-EIP-155, no replay protection); coldkit does not sign it'));
+  if (r.chainId === 0n) {
+    const what = r.type === 0 ? 'this legacy transaction has no chain id (pre-EIP-155)' : `this type ${r.type} transaction is for chain id 0, which no chain uses`;
+    out.push(refusal(CODE.noReplayProtection, RANK.network, `${what}: its signature gives no replay protection (valid on every chain that accepts it)`));
   } else {
     out.push(...chainIdFindings(r.chainId, limits, 'chain id'));
     if (r.chainName === null) out.push(warning(CODE.unknownChain, RANK.network, `chain id ${r.chainId} is not one coldkit knows by name`));
@@ -170,4 +175,50 @@ export function requestFindings(req: RequestClaims, payload: { txType?: number; 
     out.push(hardRefusal(CODE.requestMismatch, RANK.validity, `the sign request says chain ${req.chainId} but its payload is for chain ${payload.chainId}`));
   }
   return out;
+}
+
+/**
+ * Is the key's path an Ethereum account's? BIP44: m/44'/60'/account'/… with purpose, coin type and
+ * account hardened. That covers the MetaMask/BIP44 (m/44'/60'/0'/0/i), Ledger Live
+ * (m/44'/60'/i'/0/0) and legacy MEW (m/44'/60'/0'/i) layouts. Anything else — a Bitcoin path, the
+ * master key, an unhardened short path — signs with a key that another wallet or chain also uses.
+ */
+export function pathFindings(indices: readonly number[], path: string): Finding[] {
+  const H = 0x80000000;
+  if (indices.length >= 3 && indices[0] === 44 + H && indices[1] === 60 + H && indices[2]! >= H) return [];
+  const [purpose, coin] = indices;
+  const hard = (i: number | undefined) => i !== undefined && i >= H;
+  let why: string;
+  if (indices.length === 0) why = 'it is the master key itself';
+  else if (hard(purpose) && [44, 48, 49, 84, 86].includes(purpose! - H) && (coin === H || coin === 1 + H)) why = 'it is a Bitcoin path';
+  else if (purpose === 44 + H && hard(coin) && coin !== 60 + H) why = `its coin type is ${coin! - H}', not 60'`;
+  else if (indices.length < 3 || !indices.slice(0, 3).every(hard)) why = "its purpose, coin type and account levels are not all hardened (m/44'/60'/a')";
+  else why = "it is outside m/44'/60'/a'";
+  return [refusal(CODE.nonEthereumPath, RANK.identity, `the key at ${path} is not an Ethereum account key: ${why}; a signature by it is made with a key another wallet or chain may use`)];
+}
+
+/** Bytes other than tab, line feed and carriage return below U+0020, DEL and the C1 controls. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/**
+ * A personal_sign message must be text a person can read: binary data — a 32-byte value above all —
+ * can be a hash (a Safe's safeTxHash, a transaction's signing hash), and a Safe accepts an
+ * eth_sign/personal_sign signature of its hash as an approval of the whole transaction.
+ */
+export function messageFindings(message: Uint8Array): Finding[] {
+  let text: string | null = null;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(message);
+  } catch {
+    text = null;
+  }
+  if (text !== null && !CONTROL.test(text) && text.trim().length > 0) return [];
+  const what = message.length === 32 ? 'a 32-byte binary value — the size of a hash (a Safe transaction hash, a transaction digest)' : text === null ? `${message.length} bytes that are not UTF-8 text` : text.trim() === '' ? 'empty or blank' : 'text with control characters';
+  return [
+    refusal(
+      CODE.binaryMessage,
+      RANK.content,
+      `the message is ${what}: it cannot be read before signing, and a signature of a hash can approve whatever it hashes (a Safe accepts one as its owner's approval)`,
+    ),
+  ];
 }

@@ -4,7 +4,6 @@
  * (chainId·2 + 35 + yParity) and the bare y-parity for EIP-2718 typed transactions.
  */
 import { SigningKey, Transaction } from 'ethers';
-import { InputError } from '../errors.js';
 import { fromHex, toHex } from '../text.js';
 import { decodeTx, toEthersTx, type DecodedTx, type TxFields } from './tx.js';
 
@@ -22,11 +21,11 @@ export interface SignedTx {
   v: bigint;
 }
 
-/** Sign an unsigned transaction's fields with `privateKey`; the result is re-decoded as a check. */
+/**
+ * Sign an unsigned transaction's fields with `privateKey`; the result is re-decoded as a check.
+ * Whether to sign at all (chain id 0 among others) is the signer's decision (signer.ts), made before.
+ */
 export function signTx(fields: TxFields, privateKey: Uint8Array): SignedTx {
-  if (fields.type === 0 && fields.chainId === 0n) {
-    throw new InputError('a legacy transaction without chain id has no replay protection (EIP-155); coldkit will not sign it', 'chain id');
-  }
   const t: Transaction = toEthersTx(fields);
   const sig = new SigningKey('0x' + toHex(privateKey)).sign(t.unsignedHash);
   t.signature = sig;

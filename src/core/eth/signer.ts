@@ -19,7 +19,8 @@ import type { Finding } from '../findings/finding.js';
 import { toHex } from '../text.js';
 import { formatUuid, type EthSignRequest } from '../transport/ur/eth.js';
 import { sameAddress, toChecksumAddress } from './account.js';
-import { identityFindings, requestFindings, txFindings, typedDataFindings } from './findings.js';
+import { parsePath } from '../hd/path.js';
+import { identityFindings, messageFindings, pathFindings, requestFindings, txFindings, typedDataFindings } from './findings.js';
 import type { EthKey } from './key.js';
 import type { EthLimits } from './limits.js';
 import { reviewMessage, type MessageReview } from './message.js';
@@ -35,7 +36,7 @@ export interface PrepareOptions {
   /** The sender the operator names (--from); the request's own address is read from the request. */
   from?: string | null;
   /** The key that would sign (offline); without it the identity checks are left out. */
-  signer?: Pick<EthKey, 'address' | 'fingerprint'>;
+  signer?: Pick<EthKey, 'address' | 'fingerprint'> & { path?: string };
 }
 
 interface PreparedBase {
@@ -80,6 +81,9 @@ function prepareAny(subject: EthSubject, opts: PrepareOptions): Prepared {
   if (opts.signer) {
     findings.push(...identityFindings({ signer: opts.signer.address, seedFingerprint: opts.signer.fingerprint, requestFingerprint: req?.sourceFingerprint, expectedFrom }));
   }
+  // The key's path: the signer's (offline), else the one the request names (online).
+  const path = opts.signer?.path ?? req?.path;
+  if (path !== undefined) findings.push(...pathFindings(parsePath(path, 'path'), path));
   const base = { subject, expectedFrom, findings, ...(opts.signer ? { signer: opts.signer } : {}) };
   switch (subject.kind) {
     case 'transaction': {
@@ -96,6 +100,7 @@ function prepareAny(subject: EthSubject, opts: PrepareOptions): Prepared {
     }
     case 'message': {
       const review = reviewMessage(subject.message);
+      findings.push(...messageFindings(subject.message));
       return { ...base, kind: 'message', review, digest: review.digest };
     }
   }

@@ -58,8 +58,11 @@ describe('ethereum/tests ttSignature (EIP-155)', () => {
       expect(tx.signed!.hash).toBe(want.hash);
       expect(tx.signed!.from.toLowerCase()).toBe(want.sender);
       if (tx.fields.chainId === 0n) {
-        // v = 27/28: no replay protection; shown, never signed.
-        expect(() => signTx(tx.fields, new Uint8Array(32).fill(1))).toThrow(/EIP-155/);
+        // v = 27/28: no replay protection; the signer refuses it unless overridden, and then signs pre-EIP-155 (v 27/28).
+        expect(tx.signed!.signature.v === 27n || tx.signed!.signature.v === 28n).toBe(true);
+        expect(decideSigning(prepare({ kind: 'transaction', tx }, { limits: {} }), new Set()).blocking.map((f) => f.code)).toEqual(['no-replay-protection']);
+        const v = signTx(tx.fields, new Uint8Array(32).fill(1)).v;
+        expect(v === 27n || v === 28n).toBe(true);
       } else expect(tx.signed!.signature.v).toBe(tx.fields.chainId * 2n + 35n + BigInt(tx.signed!.signature.yParity));
     } else {
       // INVALID_CHAINID on the chain-1 test network: a signer told to expect chain 1 refuses it.

@@ -129,11 +129,6 @@ describe('hard refusals: nothing lifts them', () => {
     expect(d.blocking).toMatchObject([{ code: 'request-mismatch', overridable: false, message: expect.stringMatching(message) }]);
   });
 
-  it('a legacy transaction without chain id (pre-EIP-155) is shown but never signed', () => {
-    const hex = Transaction.from({ type: 0, chainId: 0n, nonce: 0, gasLimit: 21000n, gasPrice: 1n, to: A1, value: 1n }).unsignedSerialized;
-    const p = prepare(txSubject(hex, 'tx', 'sign'), { limits: {}, signer: OURS });
-    expect(decideSigning(p, new Set(['no-replay-protection'])).blocking).toMatchObject([{ code: 'no-replay-protection', overridable: false }]);
-  });
 
   it.each([
     ['3', 'EIP-4844 blob'],
