@@ -20,11 +20,15 @@ export type Erc20Call =
   | { method: 'transferFrom'; from: string; to: string; amount: bigint };
 
 /**
- * Approvals at or above 2^255 are treated as "unlimited": wallets write MAX_UINT256 for an
- * infinite allowance, and no real token balance comes near 2^255.
+ * Allowances at or above 2^200 are treated as "unlimited": wallets write MAX_UINT256 (or a value
+ * just below it, to slip past a check for the exact maximum) for an infinite allowance, and no
+ * real token supply comes near 2^200 (≈ 1.6·10^42 units of 18 decimals).
  */
+export const UNLIMITED_ALLOWANCE = 1n << 200n;
+
+/** Is an ERC-20 / EIP-2612 allowance amount unlimited in practice (≥ UNLIMITED_ALLOWANCE)? */
 export function isUnlimited(amount: bigint): boolean {
-  return amount >= 1n << 255n;
+  return amount >= UNLIMITED_ALLOWANCE;
 }
 
 function word(data: Uint8Array, i: number): Uint8Array {

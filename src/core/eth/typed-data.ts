@@ -9,6 +9,7 @@ import { InputError } from '../errors.js';
 import { sanitize } from '../text.js';
 import { chainName } from './chains.js';
 import { parseAddress } from './account.js';
+import { UNLIMITED_ALLOWANCE } from './erc20.js';
 
 /** Uniswap's Permit2 contract (same address on every chain). */
 export const PERMIT2_ADDRESS = '0x000000000022D473030F116dDEE9F6B43aC78BA3';
@@ -209,9 +210,12 @@ export function reviewTypedData(td: TypedData): TypedDataReview {
       }
     };
     collect(td.message, '');
-    // EIP-2612 allowances are uint256; Permit2 amounts are uint160, so its maximum is 2^160-1.
-    const limit = permit === 'Permit2' ? (1n << 160n) - 1n : 1n << 255n;
-    unlimited = amounts.some((a) => a >= limit);
+    // EIP-2612 allowances are uint256 (unlimited from 2^200, as for approve); Permit2 amounts are
+    // uint160, so near its maximum 2^160-1 means from 2^150. DAI's Permit(holder, spender, nonce,
+    // expiry, allowed) grants an unlimited allowance whenever allowed is true.
+    const limit = permit === 'Permit2' ? 1n << 150n : UNLIMITED_ALLOWANCE;
+    const daiAllowed = permit === 'EIP-2612 Permit' && isObj(td.message) && (td.message['allowed'] === true || td.message['allowed'] === 'true');
+    unlimited = daiAllowed || amounts.some((a) => a >= limit);
   }
   return { domain, primaryType: sanitize(td.primaryType), messageLines, permit, unlimited, digest: typedDataDigest(td) };
 }

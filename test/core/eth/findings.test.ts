@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveEthKey, ethPath, type EthKey } from '../../../src/core/eth/key.js';
 import { messageSubject } from '../../../src/core/eth/message-subject.js';
 import { decideSigning, prepare, sign } from '../../../src/core/eth/signer.js';
-import { txSubject } from '../../../src/core/eth/subject.js';
+import { txSubject, typedDataSubject } from '../../../src/core/eth/subject.js';
 import { buildUnsignedTx, type TxFields } from '../../../src/core/eth/tx.js';
 import { seedFromMnemonic } from '../../../src/core/hd/keys.js';
 import { fromHex } from '../../../src/core/text.js';
@@ -116,4 +116,49 @@ describe('no-replay-protection: chain id 0 is a refusal with an override', () =>
     const s = sign(p, decideSigning(p, new Set(['no-replay-protection'])), k);
     expect(s.kind === 'transaction' && s.tx.from).toBe(k.address);
   });
+});
+
+describe('unlimited-approval: an allowance near the maximum is unlimited too', () => {
+  const k = at(ethPath(0));
+  const TOKEN = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
+  const approve = (amount: bigint) => fromHex('0x095ea7b3' + A1.slice(2).toLowerCase().padStart(64, '0') + amount.toString(16).padStart(64, '0'), 'data');
+  const tx = (amount: bigint) => buildUnsignedTx(fields({ to: TOKEN, value: 0n, gasLimit: 60000n, data: approve(amount) }));
+  const refused = (hex: string) => codes(decideSigning(prepare(txSubject(hex, 'tx', 'sign'), { limits: {}, signer: k }), new Set()).blocking);
+  it.each([
+    ['MAX_UINT256', (1n << 256n) - 1n],
+    ['MAX_UINT256 − 1', (1n << 256n) - 2n],
+    ['2^255', 1n << 255n],
+    ['2^200', 1n << 200n],
+  ])('approve(%s) is refused', (_n, amount) => expect(refused(tx(amount))).toEqual(['unlimited-approval']));
+  it('a large but finite approve (10^30 units) signs', () => expect(refused(tx(10n ** 30n))).toEqual([]));
+
+  const domain = { name: 'Token', version: '1', chainId: 1, verifyingContract: TOKEN };
+  const eip2612 = (value: bigint) => ({
+    types: {
+      EIP712Domain: [{ name: 'name', type: 'string' }, { name: 'version', type: 'string' }, { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' }],
+      Permit: [{ name: 'owner', type: 'address' }, { name: 'spender', type: 'address' }, { name: 'value', type: 'uint256' }, { name: 'nonce', type: 'uint256' }, { name: 'deadline', type: 'uint256' }],
+    },
+    primaryType: 'Permit',
+    domain,
+    message: { owner: k.address, spender: A1, value: value.toString(), nonce: '0', deadline: '1900000000' },
+  });
+  const dai = (allowed: boolean) => ({
+    types: {
+      EIP712Domain: eip2612(0n).types.EIP712Domain,
+      Permit: [{ name: 'holder', type: 'address' }, { name: 'spender', type: 'address' }, { name: 'nonce', type: 'uint256' }, { name: 'expiry', type: 'uint256' }, { name: 'allowed', type: 'bool' }],
+    },
+    primaryType: 'Permit',
+    domain,
+    message: { holder: k.address, spender: A1, nonce: '0', expiry: '1900000000', allowed },
+  });
+  const permitRefusals = (doc: object) => codes(decideSigning(prepare(typedDataSubject(JSON.stringify(doc), 'td'), { limits: {}, signer: k }), new Set()).blocking);
+  it.each([
+    ['EIP-2612 Permit of 2^256 − 2', eip2612((1n << 256n) - 2n)],
+    ['EIP-2612 Permit of 2^200', eip2612(1n << 200n)],
+    ["DAI's Permit with allowed = true", dai(true)],
+  ])('%s is refused', (_n, doc) => expect(permitRefusals(doc)).toEqual(['unlimited-approval']));
+  it.each([
+    ['EIP-2612 Permit of 10^24', eip2612(10n ** 24n)],
+    ["DAI's Permit with allowed = false (a revocation)", dai(false)],
+  ])('%s is not refused (the permit warning stays)', (_n, doc) => expect(permitRefusals(doc)).toEqual([]));
 });

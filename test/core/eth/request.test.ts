@@ -27,11 +27,12 @@ describe('ERC-20 calldata', () => {
     expect(toHex(data)).toBe('a9059cbb' + word(A) + word((12_500_000n).toString(16)));
     expect(decodeErc20Call(data)).toEqual({ method: 'transfer', to: A, amount: 12_500_000n });
   });
-  it('flags approvals from 2^255 up as unlimited', () => {
+  it('flags approvals from 2^200 up as unlimited', () => {
     const approve = (n: bigint) => decodeErc20Call(fromHex('095ea7b3' + word(A) + word(n.toString(16)), 'd'));
     expect(approve(MAX_UINT256)).toMatchObject({ method: 'approve', unlimited: true });
     expect(approve(1n << 255n)).toMatchObject({ unlimited: true });
-    expect(approve((1n << 255n) - 1n)).toMatchObject({ unlimited: false });
+    expect(approve(1n << 200n)).toMatchObject({ unlimited: true });
+    expect(approve((1n << 200n) - 1n)).toMatchObject({ unlimited: false });
   });
   it('decodes transferFrom', () => {
     const d = fromHex('23b872dd' + word(A) + word(A) + word('05'), 'd');
