@@ -11,7 +11,7 @@ import { sanitize, toJson } from '../core/text.js';
 import { VERSION } from '../version.js';
 import type { Context, Globals, Io, JournalAct, LoadedAction, Outcome, Prompter } from './command.js';
 import { assertCreatable, processIo } from './io.js';
-import { overrideFlag, refusalHint } from './overrides.js';
+import { findingView, refusalHint } from './overrides.js';
 import { appendEntries, journalPath, landed, landedLine, openJournal } from './journal-file.js';
 import { terminalPrompter } from './prompt.js';
 import { ceremonyGate, journalGate, warnOnline } from './ceremony.js';
@@ -147,7 +147,7 @@ export function report(e: unknown, globals: Pick<Globals, 'json' | 'debug'>, io:
   io.stderr.write(`coldkit: ${line}\n`);
   if (globals.debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
   if (globals.json) {
-    const findings = e instanceof RefusedError && e.findings.length ? { findings: e.findings.map((f) => ({ ...f, ...(f.overridable ? { override: overrideFlag(f.code) } : {}) })) } : {};
+    const findings = e instanceof RefusedError && e.findings.length ? { findings: e.findings.map(findingView) } : {};
     io.stdout.write(toJson({ error: { exitCode: code, kind: e instanceof Error ? e.name : 'Error', message: line, ...findings } }) + '\n');
   }
   return code;

@@ -4,6 +4,7 @@
  * which codes they accept; the executor names the flags of a refusal's codes after its message.
  */
 import type { RefusedError } from '../core/errors.js';
+import type { Finding } from '../core/findings/finding.js';
 
 /** What each override risks, by finding code: the one help text of `--allow-<code>` in `--help` and the docs. */
 export const OVERRIDES = {
@@ -18,6 +19,9 @@ export const OVERRIDES = {
   'chain-id-mismatch': 'sign although the chain id differs from --expect-chain-id',
   'from-mismatch': 'sign although the request names another sender than the key at the path',
   'fingerprint-mismatch': "sign although the request is for another seed's master fingerprint",
+  'non-ethereum-path': "sign with a key outside an Ethereum account (m/44'/60'/a'/…): a Bitcoin path, the master key, unhardened levels",
+  'no-replay-protection': 'sign a transaction with chain id 0 (pre-EIP-155 legacy): valid on every chain that accepts it',
+  'binary-message': 'sign a message that is not printable text (a 32-byte hash above all: its signature can approve a Safe transaction)',
   'max-value-exceeded': 'sign although the maximum total cost is above --max-value',
   'unlimited-approval': 'sign an unlimited (or near-unlimited) token allowance',
   'biased-dice': 'accept dice rolls that look biased (one face over 30%)',
@@ -48,6 +52,11 @@ export function overrideFlag(code: string): string {
 export function allowedCodes(opts: Readonly<Record<string, unknown>>, codes: readonly string[]): Set<string> {
   const camel = (code: string) => 'allow' + code.split('-').map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
   return new Set(codes.filter((c) => opts[camel(c)] === true));
+}
+
+/** A finding as --json shows it: with the flag that lifts it when it can be lifted. */
+export function findingView(f: Finding): Finding & { override?: string } {
+  return { ...f, ...(f.overridable ? { override: overrideFlag(f.code) } : {}) };
 }
 
 /** The text after a refusal's message: which flags override it, or that nothing does. */

@@ -7,9 +7,9 @@ import * as path from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { accountPath, bitcoinCoreImport, electrumImport, exportAccount, sparrowImport, type AccountExport } from '../../core/wallet/account.js';
 import { descriptorChecksum } from '../../core/hd/checksum.js';
-import { ethAddress } from '../../core/hd/eth-account.js';
+import { ethAccountExport, type EthAccountExport } from '../../core/eth/account-file.js';
 import { deriveIndices, masterFingerprint, masterKey, seedFromMnemonic } from '../../core/hd/keys.js';
-import { formatPath, HARDENED, parsePath, requireHardenedAccount } from '../../core/hd/path.js';
+import { HARDENED, parsePath, requireHardenedAccount } from '../../core/hd/path.js';
 import { scriptTemplate, vaultTemplate } from '../../core/wallet/template.js';
 import { bip48Path, coldcardCosigner, exportCosigner, type CosignerExport } from '../../core/wallet/cosigner.js';
 import type { BtcNetwork } from '../../core/network.js';
@@ -20,16 +20,6 @@ import { btcNetwork } from '../network-option.js';
 import { readMnemonic, readPassphrase } from '../secrets.js';
 import type { accountExport } from '../commands/account.js';
 import type { OptionsOf } from '../options/spec.js';
-
-/** The Ethereum account export. */
-export interface EthAccountExport {
-  kind: 'coldkit/eth-account';
-  version: 1;
-  fingerprint: string;
-  path: string;
-  xpub: string;
-  addresses: { index: number; path: string; address: string }[];
-}
 
 const action: Action<typeof accountExport> = async (opts, ctx) => {
   if (opts.out) assertWritable(opts.out, '--out');
@@ -46,18 +36,7 @@ const action: Action<typeof accountExport> = async (opts, ctx) => {
     const indices = opts.path ? parsePath(opts.path) : [44 + HARDENED, 60 + HARDENED, opts.account + HARDENED];
     if (opts.path) checkHardened(indices, opts, overrides);
     const node = deriveIndices(root, indices);
-    const acc: EthAccountExport = {
-      kind: 'coldkit/eth-account',
-      version: 1,
-      fingerprint: masterFingerprint(root),
-      path: formatPath(indices),
-      xpub: node.publicExtendedKey,
-      addresses: Array.from({ length: opts.count }, (_, i) => ({
-        index: i,
-        path: `${formatPath(indices)}/0/${i}`,
-        address: ethAddress(node.deriveChild(0).deriveChild(i).publicKey!),
-      })),
-    };
+    const acc = ethAccountExport(node, masterFingerprint(root), indices, opts.count);
     const xprv = opts.reveal ? node.privateExtendedKey : undefined;
     root.wipePrivateData();
     if (opts.out) writeFileAtomic(opts.out, JSON.stringify(acc, null, 2) + '\n');

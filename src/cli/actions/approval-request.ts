@@ -51,13 +51,14 @@ export async function payloadOf(bytes: Uint8Array, opts: Options, ctx: Context):
     if (!looksLikeSafeTx(doc)) throw new InputError('is JSON but not a Safe transaction (service JSON with safe, to, value, data, operation, nonce…, or SafeTx typed data)', 'payload');
     return safeTxPayload(safeTxFromJson(doc, opts.chainId !== undefined ? BigInt(opts.chainId) : undefined, 'payload'));
   }
-  const [{ parseSignRequestUr }, { decodeTx, refuseUnsupportedType }, { reviewTx }, { ethTxPayload, evmTxOf }, { parseAddress }, { toHex }] = await Promise.all([
+  const [{ parseSignRequestUr }, { decodeTx }, { reviewTx }, { ethTxPayload, evmTxOf }, { parseAddress }, { toHex }, { txTypeFindings }] = await Promise.all([
     import('../../core/eth/request.js'),
     import('../../core/eth/tx.js'),
     import('../../core/eth/review.js'),
     import('../../core/policy/eth-payload.js'),
-    import('../../core/eth/erc20.js'),
+    import('../../core/eth/account.js'),
     import('../../core/text.js'),
+    import('../../core/eth/findings.js'),
   ]);
   let hex = text;
   let from = opts.from ? parseAddress(opts.from, '--from') : null;
@@ -68,7 +69,9 @@ export async function payloadOf(bytes: Uint8Array, opts: Options, ctx: Context):
     if (req.address && !from) from = parseAddress('0x' + toHex(req.address), 'payload address');
   }
   if (!/^(0x)?[0-9a-fA-F]+$/.test(hex)) throw new InputError('is not a PSBT, an unsigned Ethereum transaction (hex or ur:eth-sign-request) or a Safe transaction', 'payload');
-  refuseUnsupportedType(hex);
+  // A known type coldkit does not sign (EIP-4844, EIP-7702) is the signer's refusal, not bad input.
+  const unsupported = txTypeFindings(parseInt(hex.replace(/^0x/, '').slice(0, 2), 16));
+  if (unsupported.length) throw new RefusedError(unsupported[0]!.message, [], unsupported);
   const decoded = decodeTx(hex.startsWith('0x') ? hex : '0x' + hex, 'payload');
   if (!from) throw new InputError('give the sender with --from ADDRESS (the policy checks the wallet it spends from)', '--from');
   return ethTxPayload(evmTxOf(reviewTx(decoded, from)));

@@ -1,19 +1,25 @@
 /**
- * `coldkit eth inspect`: show a transaction (unsigned or signed hex) or an eth-sign-request in
- * full — the same review the sign commands show — without any key.
+ * `coldkit eth inspect`: show a transaction (unsigned or signed hex), typed data or an
+ * eth-sign-request in full — the same review the sign commands show — without any key, with the
+ * findings the signer would make (src/core/eth/signer.ts prepare): what it would refuse is listed
+ * here first, exit 0, so it can be fixed before the payload crosses the air gap.
  */
-import { InputError } from '../../core/errors.js';
-import { toChecksumAddress } from '../../core/hd/eth-account.js';
+import { toChecksumAddress } from '../../core/eth/account.js';
 import { formatFingerprint } from '../../core/eth/key.js';
-import { reviewMessage, type MessageReview } from '../../core/eth/message.js';
-import { reviewTx, type TxReview } from '../../core/eth/review.js';
-import { decodeTx } from '../../core/eth/tx.js';
-import { parseTypedData, reviewTypedData, type TypedDataReview } from '../../core/eth/typed-data.js';
+import { DEFAULT_MAX_FEE } from '../../core/eth/limits.js';
+import type { MessageReview } from '../../core/eth/message.js';
+import type { TxReview } from '../../core/eth/review.js';
+import { prepare } from '../../core/eth/signer.js';
+import { textSubject } from '../../core/eth/subject.js';
+import type { TypedDataReview } from '../../core/eth/typed-data.js';
+import type { Finding } from '../../core/findings/finding.js';
+import { sortFindings } from '../../core/findings/decide.js';
 import { formatUuid } from '../../core/transport/ur/eth.js';
 import { sanitize, toHex } from '../../core/text.js';
 import type { Context, Outcome } from '../command.js';
 import { readSignInput } from '../eth/input.js';
-import { renderMessageReview, renderTxReview, renderTypedDataReview } from '../eth/render.js';
+import { renderFindings, renderReview } from '../eth/render.js';
+import { findingView } from '../overrides.js';
 import type { ethInspect as ethInspectTable } from '../commands/eth.js';
 import type { OptionsOf } from '../options/spec.js';
 
@@ -23,47 +29,33 @@ export interface InspectResult {
   transaction?: TxReview;
   typedData?: TypedDataReview;
   message?: MessageReview;
+  /** What the signer would find without a seed (its default limits), most fundamental first. */
+  findings: (Finding & { override?: string })[];
 }
 
 export default async function ethInspect(opts: OptionsOf<typeof ethInspectTable>, ctx: Context, args: string[]): Promise<Outcome<InspectResult>> {
   const input = await readSignInput(ctx, args[0], opts.fromQr, 'file');
-  const result: InspectResult = { kind: 'transaction', request: null };
-  if (input.kind === 'request') {
-    const q = input.request;
-    const address = q.address ? toChecksumAddress(toHex(q.address)) : null;
-    result.request = {
-      requestId: formatUuid(q.requestId),
-      dataType: q.dataType,
-      path: q.path,
-      sourceFingerprint: q.sourceFingerprint === undefined ? null : formatFingerprint(q.sourceFingerprint),
-      address,
-      chainId: q.chainId?.toString() ?? null,
-      // Free text from whoever made the request: stripped of control characters before it is shown.
-      origin: q.origin !== undefined ? sanitize(q.origin) : null,
-    };
-    if (q.dataType === 1 || q.dataType === 4) {
-      const tx = reviewTx(decodeTx('0x' + toHex(q.signData), 'sign-data'), address);
-      if (q.chainId !== undefined && q.chainId !== tx.chainId) tx.warnings.push(`the request says chain ${q.chainId} but the transaction is for chain ${tx.chainId}: eth sign refuses it`);
-      if ((q.dataType === 1) !== (tx.type === 0)) tx.warnings.push(`data type ${q.dataType} does not match a type ${tx.type} transaction: eth sign refuses it`);
-      result.transaction = tx;
-    }
-    else if (q.dataType === 2) {
-      result.kind = 'typed-data';
-      result.typedData = reviewTypedData(parseTypedData(new TextDecoder().decode(q.signData), 'sign-data'));
-    } else {
-      result.kind = 'message';
-      result.message = reviewMessage(q.signData);
-    }
-  } else {
-    const text = input.text.trim();
-    if (text.startsWith('{')) {
-      result.kind = 'typed-data';
-      result.typedData = reviewTypedData(parseTypedData(text, 'file'));
-    } else {
-      if (!text) throw new InputError('is empty', 'file');
-      result.transaction = reviewTx(decodeTx(text, 'file'));
-    }
-  }
+  // A request may carry a message: its reader (with the secret detectors) loads only then.
+  const subject = input.kind === 'request' ? (await import('../../core/eth/message-subject.js')).requestSubject(input.request, 'sign-data', 'inspect') : textSubject(input.text, 'file', 'inspect');
+  const p = prepare(subject, { limits: { maxFee: DEFAULT_MAX_FEE } });
+  const q = subject.request;
+  const result: InspectResult = {
+    kind: p.kind,
+    request: q
+      ? {
+          requestId: formatUuid(q.requestId),
+          dataType: q.dataType,
+          path: q.path,
+          sourceFingerprint: q.sourceFingerprint === undefined ? null : formatFingerprint(q.sourceFingerprint),
+          address: q.address ? toChecksumAddress(toHex(q.address)) : null,
+          chainId: q.chainId?.toString() ?? null,
+          // Free text from whoever made the request: stripped of control characters before it is shown.
+          origin: q.origin !== undefined ? sanitize(q.origin) : null,
+        }
+      : null,
+    ...(p.kind === 'transaction' ? { transaction: p.review } : p.kind === 'typed-data' ? { typedData: p.review } : { message: p.review }),
+    findings: sortFindings(p.findings).map(findingView),
+  };
   return {
     result,
     human: (r) => {
@@ -75,9 +67,7 @@ export default async function ethInspect(opts: OptionsOf<typeof ethInspectTable>
           ...(r.request.origin ? [`origin:          ${r.request.origin}`] : []),
         );
       }
-      if (r.transaction) lines.push(...renderTxReview(r.transaction));
-      if (r.typedData) lines.push(...renderTypedDataReview(r.typedData));
-      if (r.message) lines.push(...renderMessageReview(r.message));
+      lines.push(...renderReview(p), ...renderFindings(r.findings, 'online'));
       return lines.join('\n');
     },
   };

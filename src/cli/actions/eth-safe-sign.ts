@@ -14,7 +14,10 @@ import { decide, enforce, sortFindings } from '../../core/findings/decide.js';
 import type { Context, Outcome } from '../command.js';
 import type { ethSafeSign as table } from '../commands/eth-safe.js';
 import { SAFE_OVERRIDES } from '../commands/eth-safe.js';
-import { answerFor, answerLines, confirmSign, signerInfo } from '../eth/sign-common.js';
+import { answerLines, confirmSign } from '../eth/sign-common.js';
+import { formatFingerprint } from '../../core/eth/key.js';
+import { makeSignature } from '../../core/eth/request.js';
+import { formatUuid } from '../../core/transport/ur/eth.js';
 import { expectedHashFindings, readSafeInput, renderSafeReview, reviewOptions } from '../eth/safe.js';
 import { loadSigner, resolvePath } from '../eth/signer.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
@@ -52,8 +55,9 @@ export default async function ethSafeSign(opts: OptionsOf<typeof table>, ctx: Co
   const sig = signDigest(review.hashes.safeTxHash, key.privateKey);
   const back = recoverOwnerSignature(review.hashes.safeTxHash, sig.signature);
   if (back.owner !== key.address) throw new VerificationError(`the signature recovers ${back.owner}, not the signing key ${key.address}`);
-  const answer = answerFor(req, sig.bytes);
-  const result: SafeSignResult = { review, signer: signerInfo(key), signature: sig.signature, ethSignature: answer ? { ur: answer.ur, requestId: answer.requestId } : null, overrides };
+  // EIP-4527: the eth-signature answering the request, bound to its request id.
+  const answer = req ? { ...makeSignature({ requestId: req.requestId, signature: sig.bytes, origin: 'coldkit' }), requestId: formatUuid(req.requestId) } : null;
+  const result: SafeSignResult = { review, signer: { address: key.address, path: key.path, fingerprint: formatFingerprint(key.fingerprint) }, signature: sig.signature, ethSignature: answer ? { ur: answer.ur, requestId: answer.requestId } : null, overrides };
   if (opts.out) {
     writeFileAtomic(opts.out, sig.signature + '\n');
     result.out = opts.out;

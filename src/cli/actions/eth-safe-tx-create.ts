@@ -6,7 +6,8 @@
 import { AbiCoder } from 'ethers';
 import { parseDecimal, parseEth, parseUint } from '../../core/amount.js';
 import { InputError, RuntimeFailure } from '../../core/errors.js';
-import { encodeErc20Transfer, parseAddress } from '../../core/eth/erc20.js';
+import { encodeErc20Transfer } from '../../core/eth/erc20.js';
+import { parseAddress } from '../../core/eth/account.js';
 import { encodeMultiSendCall } from '../../core/eth/safe/decode.js';
 import { multiSendCallOnlyFor } from '../../core/eth/safe/deployments.js';
 import { loadDoc, safeTxFileJson, uintField, type SafeTxDoc } from '../../core/eth/safe/file.js';

@@ -5,27 +5,37 @@
  */
 import { parseDecimal, parseEth } from '../../core/amount.js';
 import { InputError } from '../../core/errors.js';
-import { encodeErc20Transfer, parseAddress } from '../../core/eth/erc20.js';
+import { parseAddress } from '../../core/eth/account.js';
+import { walletRef } from '../../core/eth/account-file.js';
+import { encodeErc20Transfer } from '../../core/eth/erc20.js';
 import { ethPath, formatFingerprint, parseFingerprint } from '../../core/eth/key.js';
 import { addressBytes, makeSignRequest, txDataType, uuidV4 } from '../../core/eth/request.js';
-import { reviewTx, type TxReview } from '../../core/eth/review.js';
-import { buildUnsignedTx, decodeTx, parseAccessList, UINT64_MAX, type TxFields, type TxType } from '../../core/eth/tx.js';
+import { DEFAULT_MAX_FEE } from '../../core/eth/limits.js';
+import type { TxReview } from '../../core/eth/review.js';
+import { prepare } from '../../core/eth/signer.js';
+import { txSubject } from '../../core/eth/subject.js';
+import { buildUnsignedTx, parseAccessList, UINT64_MAX, type TxFields, type TxType } from '../../core/eth/tx.js';
+import { sortFindings } from '../../core/findings/decide.js';
+import type { Finding } from '../../core/findings/finding.js';
 import { formatUuid } from '../../core/transport/ur/eth.js';
 import { fromHex, toHex } from '../../core/text.js';
 import { parseUint } from '../../core/amount.js';
 import type { Context, Outcome } from '../command.js';
 import { assertWritable, readInputJson, writeFileAtomic } from '../io.js';
-import { renderTxReview } from '../eth/render.js';
+import { renderFindings, renderTxReview } from '../eth/render.js';
 import { EthRpc, qty, quantityOf } from '../eth/rpc.js';
 import { resolvePath } from '../eth/signer.js';
-import { walletRef } from '../eth/wallet.js';
+import { findingView } from '../overrides.js';
 import type { ethTxCreate as ethTxCreateTable } from '../commands/eth.js';
 import type { OptionsOf } from '../options/spec.js';
 import type { PolicyResult } from '../policy/render.js';
 
+
 export interface TxCreateResult {
   unsignedHex: string;
   review: TxReview;
+  /** What the signer would find without a seed (its default limits), most fundamental first. */
+  findings: (Finding & { override?: string })[];
   signRequest: { ur: string; requestId: string; path: string; sourceFingerprint: string | null; dataType: number };
   filledFromRpc: string[];
   out?: string;
@@ -145,7 +155,9 @@ export default async function ethTxCreate(opts: OptionsOf<typeof ethTxCreateTabl
   } else fields.gasPrice = need(gasPrice, '--gas-price');
   if (type !== 0) fields.accessList = accessList ?? [];
   const unsignedHex = buildUnsignedTx(fields);
-  const review = reviewTx(decodeTx(unsignedHex, 'unsigned transaction'), from);
+  // The signer's own checks, without a seed: what it would refuse is listed now, not after a trip across the gap.
+  const prepared = prepare(txSubject(unsignedHex, 'unsigned transaction', 'inspect'), { limits: { maxFee: DEFAULT_MAX_FEE }, from });
+  const review = prepared.review;
 
   let fingerprint = opts.fingerprint !== undefined ? parseFingerprint(opts.fingerprint) : undefined;
   let walletPath: string | undefined;
@@ -172,6 +184,7 @@ export default async function ethTxCreate(opts: OptionsOf<typeof ethTxCreateTabl
   const result: TxCreateResult = {
     unsignedHex,
     review,
+    findings: sortFindings(prepared.findings).map(findingView),
     signRequest: { ur: req.ur, requestId: formatUuid(requestId), path, sourceFingerprint: fingerprint === undefined ? null : formatFingerprint(fingerprint), dataType },
     filledFromRpc: filled,
   };
@@ -195,6 +208,7 @@ export default async function ethTxCreate(opts: OptionsOf<typeof ethTxCreateTabl
       [
         'Unsigned Ethereum transaction',
         ...renderTxReview(r.review),
+        ...renderFindings(r.findings, 'online'),
         `sign request:    id ${r.signRequest.requestId}, path ${r.signRequest.path}, fingerprint ${r.signRequest.sourceFingerprint ?? '(none)'}`,
         '',
         'unsigned payload (hex):',

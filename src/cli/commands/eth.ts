@@ -3,6 +3,8 @@
  * offline, broadcast them online. Light: the option tables only; ethers and the curve code load
  * inside the actions (src/cli/actions/eth-*.ts).
  */
+import { formatDecimal } from '../../core/amount.js';
+import { DEFAULT_MAX_FEE } from '../../core/eth/limits.js';
 import { command, onlyWith, optionSet } from '../options/spec.js';
 import { PAYLOAD_INPUT, PAYLOAD_OUTPUT, SEED_INPUT, POLICY_GATE } from '../options/sets.js';
 import { SAFE_COMMANDS, SAFE_OVERRIDES, SAFE_SUBGROUPS } from './eth-safe.js';
@@ -34,7 +36,7 @@ const SIGNER = optionSet({
   ...PAYLOAD_OUTPUT,
 });
 
-const SIGNER_OVERRIDES = ['chain-id-mismatch', 'from-mismatch', 'fingerprint-mismatch'] as const;
+const SIGNER_OVERRIDES = ['chain-id-mismatch', 'from-mismatch', 'fingerprint-mismatch', 'non-ethereum-path'] as const;
 
 export const ethTxCreate = command({
   name: 'eth tx create',
@@ -170,11 +172,11 @@ export const ethSign = command({
       flag: '--max-fee <amount>',
       help: "refuse when gas limit × max fee per gas exceeds this, in the chain's native unit (raise it on chains with a cheap native token)",
       doc: "refuse when the fee can exceed AMOUNT: gas limit × max fee per gas (type 2) or gas price (types 0, 1), in the chain's native unit. On by default like `psbt sign`'s fee limits, to catch a mistyped gas price or limit; raise it on chains whose native token is cheap.",
-      default: '0.1',
+      default: formatDecimal(DEFAULT_MAX_FEE, 18),
     },
     ...POLICY_GATE,
   },
-  overrides: [...SIGNER_OVERRIDES, 'max-value-exceeded', 'high-fee', 'unlimited-approval'],
+  overrides: [...SIGNER_OVERRIDES, 'no-replay-protection', 'max-value-exceeded', 'high-fee', 'unlimited-approval'],
 });
 
 export const ethSignTypedData = command({
@@ -184,7 +186,7 @@ export const ethSignTypedData = command({
   args: [{ name: '[file]', help: 'EIP-712 JSON, or an eth-sign-request UR with data type 2, or - for stdin' }],
   options: { ...SIGNER, ...POLICY_GATE },
   // A SafeTx goes through the Safe checks of `eth safe sign`, with their overrides.
-  overrides: ['from-mismatch', 'fingerprint-mismatch', ...SAFE_OVERRIDES],
+  overrides: [...new Set([...SIGNER_OVERRIDES, 'unlimited-approval', ...SAFE_OVERRIDES] as const)],
 });
 
 export const ethSignMessage = command({
@@ -198,7 +200,7 @@ export const ethSignMessage = command({
     ...onlyWith(['request', 'fromQr'], PAYLOAD_OUTPUT),
     request: { flag: '--request', help: 'the file is an eth-sign-request UR, not the message itself' },
   },
-  overrides: SIGNER_OVERRIDES,
+  overrides: [...SIGNER_OVERRIDES, 'binary-message'],
 });
 
 export const COMMANDS = [ethTxCreate, ethBroadcast, ethInspect, ethSign, ethSignTypedData, ethSignMessage, ...SAFE_COMMANDS, ethSafeExec];

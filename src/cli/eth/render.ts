@@ -1,8 +1,11 @@
-/** Human renderings of the Ethereum review models (what the operator reads before signing). */
+/** Human renderings of the Ethereum review models and their findings (what the operator reads before signing). */
 import { formatDecimal } from '../../core/amount.js';
 import type { MessageReview } from '../../core/eth/message.js';
 import type { TxReview } from '../../core/eth/review.js';
+import type { Prepared } from '../../core/eth/signer.js';
 import type { TypedDataReview } from '../../core/eth/typed-data.js';
+import type { Finding } from '../../core/findings/finding.js';
+import { overrideFlag } from '../overrides.js';
 
 const gwei = (v: bigint) => `${formatDecimal(v, 9)} gwei`;
 
@@ -40,7 +43,6 @@ export function renderTxReview(r: TxReview): string[] {
   else lines.push('data:            (none)');
   lines.push(`signing hash:    ${r.signingHash}`, `payload digest:  ${r.digest}`);
   if (r.signed) lines.push(`signed by:       ${r.signed.from}`, `tx hash:         ${r.signed.hash}`, `v / yParity:     ${r.signed.v} / ${r.signed.yParity}`);
-  for (const w of r.warnings) lines.push(`WARNING: ${w}`);
   return lines;
 }
 
@@ -58,7 +60,6 @@ export function renderTypedDataReview(r: TypedDataReview): string[] {
   lines.push(`primary type:       ${r.primaryType}${r.permit ? `  [${r.permit}]` : ''}`, 'message:');
   for (const l of r.messageLines) lines.push(`  ${l}`);
   lines.push(`digest:             ${r.digest}`);
-  for (const w of r.warnings) lines.push(`WARNING: ${w}`);
   return lines;
 }
 
@@ -70,4 +71,25 @@ export function renderMessageReview(r: MessageReview): string[] {
     r.text !== null ? `text:    ${r.text}` : `hex:     ${r.hex} (not UTF-8 text)`,
     `digest:  ${r.digest}`,
   ];
+}
+
+/** The review lines of a prepared subject, whatever its kind. */
+export function renderReview(p: Prepared): string[] {
+  if (p.kind === 'transaction') return renderTxReview(p.review);
+  if (p.kind === 'typed-data') return renderTypedDataReview(p.review);
+  return renderMessageReview(p.review);
+}
+
+/**
+ * One line per finding. On the signer, after the decision, a refusal shown is one the operator
+ * overrode; on the online side (`side: 'online'`) a refusal is what the signer will refuse, and
+ * the line says so and names the override, so the request can be fixed before it crosses the gap.
+ */
+export function renderFindings(findings: readonly Finding[], side: 'signer' | 'online'): string[] {
+  return findings.map((f) => {
+    if (f.severity === 'info') return `note: ${f.message}`;
+    if (f.severity === 'warn') return `WARNING: ${f.message}`;
+    if (side === 'signer') return `OVERRIDE: ${overrideFlag(f.code)}: ${f.message}`;
+    return `WARNING: ${f.message} (the signer refuses this; ${f.overridable ? `${overrideFlag(f.code)} overrides` : 'nothing overrides it'})`;
+  });
 }

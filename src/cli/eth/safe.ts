@@ -5,7 +5,7 @@
  */
 import { formatDecimal, parseUint } from '../../core/amount.js';
 import { InputError } from '../../core/errors.js';
-import { parseAddress } from '../../core/eth/erc20.js';
+import { parseAddress } from '../../core/eth/account.js';
 import type { EthSignRequest } from '../../core/eth/request.js';
 import type { SafeCall } from '../../core/eth/safe/decode.js';
 import type { TrustedMultiSend } from '../../core/eth/safe/deployments.js';

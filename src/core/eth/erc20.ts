@@ -7,10 +7,8 @@
  * Anything else is shown as raw hex by the review.
  */
 import { InputError } from '../errors.js';
-import { toChecksumAddress } from '../hd/eth-account.js';
 import { toHex } from '../text.js';
-
-export { toChecksumAddress };
+import { parseAddress, toChecksumAddress } from './account.js';
 
 export const SELECTOR = { transfer: 'a9059cbb', approve: '095ea7b3', transferFrom: '23b872dd' } as const;
 export const MAX_UINT256 = (1n << 256n) - 1n;
@@ -22,28 +20,15 @@ export type Erc20Call =
   | { method: 'transferFrom'; from: string; to: string; amount: bigint };
 
 /**
- * Approvals at or above 2^255 are treated as "unlimited": wallets write MAX_UINT256 for an
- * infinite allowance, and no real token balance comes near 2^255.
+ * Allowances at or above 2^200 are treated as "unlimited": wallets write MAX_UINT256 (or a value
+ * just below it, to slip past a check for the exact maximum) for an infinite allowance, and no
+ * real token supply comes near 2^200 (≈ 1.6·10^42 units of 18 decimals).
  */
-export function isUnlimited(amount: bigint): boolean {
-  return amount >= 1n << 255n;
-}
+export const UNLIMITED_ALLOWANCE = 1n << 200n;
 
-/**
- * Parse an address: 0x + 40 hex digits. A mixed-case address must carry a correct EIP-55
- * checksum (a typo is refused, not silently accepted); all-lower or all-upper is accepted.
- */
-export function parseAddress(text: string, field: string): string {
-  const s = text.trim();
-  const m = /^0x([0-9a-fA-F]{40})$/.exec(s);
-  if (!m) throw new InputError(`"${s.slice(0, 50)}" is not an address (0x followed by 40 hex digits)`, field);
-  const body = m[1]!;
-  const sum = toChecksumAddress(body);
-  const mixed = body !== body.toLowerCase() && body !== body.toUpperCase();
-  if (mixed && sum.slice(2) !== body) {
-    throw new InputError('EIP-55 checksum does not match (a mistyped character?); check the address', field);
-  }
-  return sum;
+/** Is an ERC-20 / EIP-2612 allowance amount unlimited in practice (≥ UNLIMITED_ALLOWANCE)? */
+export function isUnlimited(amount: bigint): boolean {
+  return amount >= UNLIMITED_ALLOWANCE;
 }
 
 function word(data: Uint8Array, i: number): Uint8Array {

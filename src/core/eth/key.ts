@@ -5,7 +5,7 @@
  */
 import { HDKey } from '@scure/bip32';
 import { InputError } from '../errors.js';
-import { ethAddress } from '../hd/eth-account.js';
+import { ethAddress } from './account.js';
 import { fingerprintHex } from '../hd/keys.js';
 import { formatPath, parsePath } from '../hd/path.js';
 
@@ -29,13 +29,26 @@ export interface EthKey {
   privateKey: Uint8Array;
 }
 
-/** Derive the key at `path` from the BIP39 seed bytes. */
+/**
+ * Derive the key at `path` from the BIP39 seed bytes. The returned private key is a copy; the
+ * BIP32 nodes it came from are wiped (the caller wipes the copy with `wipeKey` after signing).
+ */
 export function deriveEthKey(seed: Uint8Array, path: string): EthKey {
   const root = HDKey.fromMasterSeed(seed);
   const norm = normalizePath(path);
   const node = root.derive(norm);
-  if (!node.privateKey || !node.publicKey) throw new InputError('derivation gave no private key', '--path');
-  return { path: norm, address: ethAddress(node.publicKey), fingerprint: root.fingerprint >>> 0, privateKey: node.privateKey };
+  try {
+    if (!node.privateKey || !node.publicKey) throw new InputError('derivation gave no private key', '--path');
+    return { path: norm, address: ethAddress(node.publicKey), fingerprint: root.fingerprint >>> 0, privateKey: Uint8Array.from(node.privateKey) };
+  } finally {
+    node.wipePrivateData();
+    root.wipePrivateData();
+  }
+}
+
+/** Overwrite the key's private bytes (after signing). */
+export function wipeKey(key: EthKey): void {
+  key.privateKey.fill(0);
 }
 
 /** Format a fingerprint as 8 lower-case hex digits. */

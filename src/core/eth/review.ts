@@ -1,6 +1,7 @@
 /**
  * The review model of a transaction: everything an operator must read before signing, shown by
  * `coldkit eth inspect` and inside `coldkit eth sign`. Values are wei (bigint); addresses EIP-55.
+ * What is risky about it is not decided here but in findings.ts.
  */
 import { formatDecimal } from '../amount.js';
 import { digestWords } from '../digest-words.js';
@@ -15,7 +16,7 @@ export const TYPE_NAMES: Record<TxType, string> = {
   2: 'dynamic fee (EIP-1559)',
 };
 
-/** What `eth inspect` shows and the sign commands check. */
+/** What `eth inspect` shows and the sign commands check (the checks: findings.ts). */
 export interface TxReview {
   type: TxType;
   typeName: string;
@@ -37,7 +38,6 @@ export interface TxReview {
   maxTotalCostEth: string;
   accessList: AccessEntry[];
   data: { bytes: number; hex: string; erc20: Erc20Call | null };
-  warnings: string[];
   /** keccak256 of the unsigned payload (what the key signs). */
   signingHash: string;
   /** 4 words of SHA-256(unsigned payload), to compare across the air gap. */
@@ -51,14 +51,6 @@ export function reviewTx(tx: DecodedTx, from: string | null = null): TxReview {
   const fee = f.type === 2 ? f.maxFeePerGas! : f.gasPrice!;
   const maxTotalCost = f.gasLimit * fee + f.value;
   const erc20 = decodeErc20Call(f.data);
-  const warnings: string[] = [];
-  if (f.to === null) warnings.push('contract creation: no recipient; the data is deployed as code');
-  if (erc20?.method === 'approve' && erc20.unlimited) {
-    warnings.push(`UNLIMITED APPROVAL: ${erc20.spender} may move every token of this contract, now and later`);
-  }
-  if (f.data.length > 0 && !erc20 && f.to !== null) warnings.push(`calldata is not a known ERC-20 call: ${f.data.length} bytes shown as raw hex only`);
-  if (f.type === 0 && f.chainId === 0n) warnings.push('no chain id: replayable on every chain (pre-EIP-155)');
-  if (!chainName(f.chainId)) warnings.push(`chain id ${f.chainId} is not one coldkit knows by name`);
   const r: TxReview = {
     type: f.type,
     typeName: TYPE_NAMES[f.type],
@@ -74,7 +66,6 @@ export function reviewTx(tx: DecodedTx, from: string | null = null): TxReview {
     maxTotalCostEth: formatDecimal(maxTotalCost, 18),
     accessList: f.accessList ?? [],
     data: { bytes: f.data.length, hex: '0x' + toHex(f.data), erc20 },
-    warnings,
     signingHash: tx.signingHash,
     digest: digestWords(fromHex(tx.unsignedHex, 'unsigned')),
     signed: tx.signed ? { hash: tx.signed.hash, from: tx.signed.from, v: tx.signed.signature.v, yParity: tx.signed.signature.yParity } : null,

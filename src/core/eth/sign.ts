@@ -4,7 +4,6 @@
  * (chainId·2 + 35 + yParity) and the bare y-parity for EIP-2718 typed transactions.
  */
 import { SigningKey, Transaction } from 'ethers';
-import { InputError } from '../errors.js';
 import { fromHex, toHex } from '../text.js';
 import { decodeTx, toEthersTx, type DecodedTx, type TxFields } from './tx.js';
 
@@ -13,6 +12,8 @@ export interface SignedTx {
   /** Signed raw transaction, 0x hex, ready for eth_sendRawTransaction. */
   rawHex: string;
   hash: string;
+  /** keccak256 of the unsigned payload inside the signed transaction (what was signed). */
+  signingHash: string;
   from: string;
   r: string;
   s: string;
@@ -20,17 +21,17 @@ export interface SignedTx {
   v: bigint;
 }
 
-/** Sign an unsigned transaction's fields with `privateKey`; the result is re-decoded as a check. */
+/**
+ * Sign an unsigned transaction's fields with `privateKey`; the result is re-decoded as a check.
+ * Whether to sign at all (chain id 0 among others) is the signer's decision (signer.ts), made before.
+ */
 export function signTx(fields: TxFields, privateKey: Uint8Array): SignedTx {
-  if (fields.type === 0 && fields.chainId === 0n) {
-    throw new InputError('a legacy transaction without chain id has no replay protection (EIP-155); coldkit will not sign it', 'chain id');
-  }
   const t: Transaction = toEthersTx(fields);
   const sig = new SigningKey('0x' + toHex(privateKey)).sign(t.unsignedHash);
   t.signature = sig;
   const back: DecodedTx = decodeTx(t.serialized, 'signed transaction');
   const s = back.signed!;
-  return { rawHex: s.hex, hash: s.hash, from: s.from, r: s.signature.r, s: s.signature.s, yParity: s.signature.yParity, v: s.signature.v };
+  return { rawHex: s.hex, hash: s.hash, signingHash: back.signingHash, from: s.from, r: s.signature.r, s: s.signature.s, yParity: s.signature.yParity, v: s.signature.v };
 }
 
 /**

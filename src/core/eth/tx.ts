@@ -8,9 +8,9 @@
  * canonical re-encoding (no leading zeros, no extra fields), so what is shown is what is signed.
  */
 import { Transaction, type TransactionLike } from 'ethers';
-import { InputError, RefusedError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { fromHex, sanitize, toHex } from '../text.js';
-import { parseAddress } from './erc20.js';
+import { parseAddress } from './account.js';
 
 export type TxType = 0 | 1 | 2;
 export const UINT64_MAX = (1n << 64n) - 1n;
@@ -63,16 +63,11 @@ export interface DecodedTx {
 /** EIP-2718 types coldkit knows of but does not build, show or sign. */
 export const UNSUPPORTED_TYPES: Readonly<Record<number, string>> = { 3: 'EIP-4844 blob', 4: 'EIP-7702 set-code' };
 
-/**
- * Refuse (exit 3, no override) to sign a payload of a transaction type coldkit does not sign:
- * a well-formed EIP-4844 or EIP-7702 envelope is not bad input, it is a transaction coldkit will
- * not put its signature on. Other unknown type bytes are left to decodeTx (exit 2).
- */
-export function refuseUnsupportedType(hex: string): void {
+/** The EIP-2718 type byte a payload starts with (-1 for a legacy RLP list or no hex). */
+export function typeByte(hex: string): number {
   const m = /^(?:0x)?([0-9a-fA-F]{2})/.exec(hex.trim());
-  const type = m ? parseInt(m[1]!, 16) : -1;
-  const name = UNSUPPORTED_TYPES[type];
-  if (name) throw new RefusedError(`this is a type ${type} (${name}) transaction; coldkit signs types 0, 1 and 2 only, and no flag overrides that`);
+  const b = m ? parseInt(m[1]!, 16) : -1;
+  return b >= 0 && b <= 0x7f ? b : -1;
 }
 
 /** Flag names used in error messages when fields come from the command line. */

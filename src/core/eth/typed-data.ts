@@ -8,7 +8,8 @@ import { TypedDataEncoder, concat, keccak256, type TypedDataField } from 'ethers
 import { InputError } from '../errors.js';
 import { sanitize } from '../text.js';
 import { chainName } from './chains.js';
-import { parseAddress } from './erc20.js';
+import { parseAddress } from './account.js';
+import { UNLIMITED_ALLOWANCE } from './erc20.js';
 
 /** Uniswap's Permit2 contract (same address on every chain). */
 export const PERMIT2_ADDRESS = '0x000000000022D473030F116dDEE9F6B43aC78BA3';
@@ -32,7 +33,6 @@ export interface TypedDataReview {
   permit: null | 'EIP-2612 Permit' | 'Permit2';
   /** A permit amount at the maximum (unlimited allowance). */
   unlimited: boolean;
-  warnings: string[];
   /** The EIP-712 digest that is signed. */
   digest: string;
 }
@@ -210,13 +210,12 @@ export function reviewTypedData(td: TypedData): TypedDataReview {
       }
     };
     collect(td.message, '');
-    // EIP-2612 allowances are uint256; Permit2 amounts are uint160, so its maximum is 2^160-1.
-    const limit = permit === 'Permit2' ? (1n << 160n) - 1n : 1n << 255n;
-    unlimited = amounts.some((a) => a >= limit);
+    // EIP-2612 allowances are uint256 (unlimited from 2^200, as for approve); Permit2 amounts are
+    // uint160, so near its maximum 2^160-1 means from 2^150. DAI's Permit(holder, spender, nonce,
+    // expiry, allowed) grants an unlimited allowance whenever allowed is true.
+    const limit = permit === 'Permit2' ? 1n << 150n : UNLIMITED_ALLOWANCE;
+    const daiAllowed = permit === 'EIP-2612 Permit' && isObj(td.message) && (td.message['allowed'] === true || td.message['allowed'] === 'true');
+    unlimited = daiAllowed || amounts.some((a) => a >= limit);
   }
-  const warnings: string[] = [];
-  if (permit) warnings.push(`${permit}: signing this lets the spender move tokens without any further transaction from you`);
-  if (unlimited) warnings.push('UNLIMITED amount in this permit');
-  if (domain.chainId === undefined) warnings.push('the domain has no chainId: the signature is valid on every chain');
-  return { domain, primaryType: sanitize(td.primaryType), messageLines, permit, unlimited, warnings, digest: typedDataDigest(td) };
+  return { domain, primaryType: sanitize(td.primaryType), messageLines, permit, unlimited, digest: typedDataDigest(td) };
 }

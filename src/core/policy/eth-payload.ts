@@ -11,7 +11,8 @@
  * is unbounded too. Safe signatures themselves are built elsewhere (src/core/eth/safe/); this file
  * only needs the SafeTx fields and its safeTxHash.
  */
-import { decodeErc20Call, toChecksumAddress } from '../eth/erc20.js';
+import { toChecksumAddress } from '../eth/account.js';
+import { decodeErc20Call } from '../eth/erc20.js';
 import type { TxReview } from '../eth/review.js';
 import { fromHex, toHex } from '../text.js';
 import type { Call, PolicyPayload, Transfer } from './payload.js';

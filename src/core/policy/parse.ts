@@ -11,7 +11,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { parseDecimal } from '../amount.js';
 import { addressScript } from '../btc/recipient.js';
 import { InputError } from '../errors.js';
-import { parseAddress } from '../eth/erc20.js';
+import { parseAddress } from '../eth/account.js';
 import { NETWORK_NAMES, NETWORKS, type NetworkName } from '../network.js';
 import { parseKeyLine, type SshKey } from '../ssh/public-key.js';
 import { checkKeyUsable } from '../ssh/signature-verify.js';

@@ -8,7 +8,7 @@
  * EIP-712 implementation (src/core/eth/typed-data.ts).
  */
 import { InputError } from '../errors.js';
-import { parseAddress } from '../eth/erc20.js';
+import { parseAddress } from '../eth/account.js';
 import { typedDataDigest, type TypedData } from '../eth/typed-data.js';
 import { fromHex, toHex } from '../text.js';
 import type { SafeTxFields } from './eth-payload.js';

@@ -5,9 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RefusedError } from '../../../src/core/errors.js';
-import { checkTxPolicy } from '../../../src/core/eth/policy.js';
-import { reviewTx } from '../../../src/core/eth/review.js';
+import { decideSigning, prepare } from '../../../src/core/eth/signer.js';
 import { signTx } from '../../../src/core/eth/sign.js';
 import { buildUnsignedTx, decodeTx } from '../../../src/core/eth/tx.js';
 import { fromHex } from '../../../src/core/text.js';
@@ -60,15 +58,19 @@ describe('ethereum/tests ttSignature (EIP-155)', () => {
       expect(tx.signed!.hash).toBe(want.hash);
       expect(tx.signed!.from.toLowerCase()).toBe(want.sender);
       if (tx.fields.chainId === 0n) {
-        // v = 27/28: no replay protection; shown, never signed.
-        expect(() => signTx(tx.fields, new Uint8Array(32).fill(1))).toThrow(/EIP-155/);
+        // v = 27/28: no replay protection; the signer refuses it unless overridden, and then signs pre-EIP-155 (v 27/28).
+        expect(tx.signed!.signature.v === 27n || tx.signed!.signature.v === 28n).toBe(true);
+        expect(decideSigning(prepare({ kind: 'transaction', tx }, { limits: {} }), new Set()).blocking.map((f) => f.code)).toEqual(['no-replay-protection']);
+        const v = signTx(tx.fields, new Uint8Array(32).fill(1)).v;
+        expect(v === 27n || v === 28n).toBe(true);
       } else expect(tx.signed!.signature.v).toBe(tx.fields.chainId * 2n + 35n + BigInt(tx.signed!.signature.yParity));
     } else {
       // INVALID_CHAINID on the chain-1 test network: a signer told to expect chain 1 refuses it.
       expect(want.exception).toBe('TransactionException.INVALID_CHAINID');
       expect(tx.fields.chainId).not.toBe(1n);
-      const policy = { expectChainId: 1n, signer: tx.signed!.from, seedFingerprint: 0, allow: new Set<string>() };
-      expect(() => checkTxPolicy(reviewTx(tx), policy)).toThrow(RefusedError);
+      const d = decideSigning(prepare({ kind: 'transaction', tx }, { limits: { expectChainId: 1n } }), new Set());
+      expect(d.go).toBe(false);
+      expect(d.blocking.map((f) => f.code)).toEqual(['chain-id-mismatch']);
     }
   });
 });

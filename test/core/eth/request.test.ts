@@ -6,9 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, VerificationError } from '../../../src/core/errors.js';
-import { decodeErc20Call, encodeErc20Transfer, MAX_UINT256, parseAddress } from '../../../src/core/eth/erc20.js';
+import { parseAddress } from '../../../src/core/eth/account.js';
+import { decodeErc20Call, encodeErc20Transfer, MAX_UINT256 } from '../../../src/core/eth/erc20.js';
 import { applySignature, makeSignRequest, makeSignature, parseSignRequestUr, parseSignatureUr, splitSignature, txDataType, uuidV4 } from '../../../src/core/eth/request.js';
-import { checkTypedDataPolicy } from '../../../src/core/eth/policy.js';
+import { decideSigning, prepare } from '../../../src/core/eth/signer.js';
 import { signTx, txSignatureBytes } from '../../../src/core/eth/sign.js';
 import { PERMIT2_ADDRESS, parseTypedData, reviewTypedData } from '../../../src/core/eth/typed-data.js';
 import { buildUnsignedTx, decodeTx } from '../../../src/core/eth/tx.js';
@@ -26,11 +27,12 @@ describe('ERC-20 calldata', () => {
     expect(toHex(data)).toBe('a9059cbb' + word(A) + word((12_500_000n).toString(16)));
     expect(decodeErc20Call(data)).toEqual({ method: 'transfer', to: A, amount: 12_500_000n });
   });
-  it('flags approvals from 2^255 up as unlimited', () => {
+  it('flags approvals from 2^200 up as unlimited', () => {
     const approve = (n: bigint) => decodeErc20Call(fromHex('095ea7b3' + word(A) + word(n.toString(16)), 'd'));
     expect(approve(MAX_UINT256)).toMatchObject({ method: 'approve', unlimited: true });
     expect(approve(1n << 255n)).toMatchObject({ unlimited: true });
-    expect(approve((1n << 255n) - 1n)).toMatchObject({ unlimited: false });
+    expect(approve(1n << 200n)).toMatchObject({ unlimited: true });
+    expect(approve((1n << 200n) - 1n)).toMatchObject({ unlimited: false });
   });
   it('decodes transferFrom', () => {
     const d = fromHex('23b872dd' + word(A) + word(A) + word('05'), 'd');
@@ -149,21 +151,24 @@ describe('typed-data review flags', () => {
     expect(r.permit).toBe('Permit2');
     expect(r.unlimited).toBe(true);
     expect(r.messageLines).toContain(`details.amount = ${(1n << 160n) - 1n}`);
-    const policy = { signer: A, seedFingerprint: 0, allow: new Set<string>() };
-    expect(() => checkTypedDataPolicy(r, policy)).toThrow(/UNLIMITED/);
-    expect(checkTypedDataPolicy(r, { ...policy, allow: new Set(['unlimited-approval']) })).toEqual(['unlimited-approval']);
+    const p = prepare({ kind: 'typed-data', typedData: permit2(((1n << 160n) - 1n).toString()) }, { limits: {} });
+    expect(decideSigning(p, new Set()).blocking.map((f) => f.code)).toEqual(['unlimited-approval']);
+    expect(decideSigning(p, new Set(['unlimited-approval']))).toMatchObject({ go: true, overrides: ['unlimited-approval'] });
   });
   it('a limited Permit2 is flagged but signable; the chain name is shown', () => {
-    const r = reviewTypedData(permit2('1000'));
-    expect(r.permit).toBe('Permit2');
-    expect(r.unlimited).toBe(false);
-    expect(r.domain.chainName).toBe('Ethereum Mainnet');
-    expect(r.warnings[0]).toMatch(/Permit2: signing this lets the spender move tokens/);
+    const p = prepare({ kind: 'typed-data', typedData: permit2('1000') }, { limits: {} });
+    expect(p.review.permit).toBe('Permit2');
+    expect(p.review.unlimited).toBe(false);
+    expect(p.review.domain.chainName).toBe('Ethereum Mainnet');
+    expect(p.findings.map((f) => [f.code, f.severity])).toEqual([['permit', 'warn']]);
+    expect(p.findings[0]!.message).toMatch(/Permit2: signing this lets the spender move tokens/);
+    expect(decideSigning(p, new Set()).go).toBe(true);
   });
   it('a domain without chainId is warned about and refused under --expect-chain-id', () => {
-    const td = parseTypedData(JSON.stringify({ types: { M: [{ name: 'a', type: 'bool' }] }, primaryType: 'M', domain: { name: 'x' }, message: { a: true } }));
-    const r = reviewTypedData(td);
-    expect(r.warnings).toContain('the domain has no chainId: the signature is valid on every chain');
-    expect(() => checkTypedDataPolicy(r, { expectChainId: 1n, signer: A, seedFingerprint: 0, allow: new Set() })).toThrow(/no chainId/);
+    const typedData = parseTypedData(JSON.stringify({ types: { M: [{ name: 'a', type: 'bool' }] }, primaryType: 'M', domain: { name: 'x' }, message: { a: true } }));
+    const open = prepare({ kind: 'typed-data', typedData }, { limits: {} });
+    expect(open.findings).toMatchObject([{ code: 'domain-without-chain-id', severity: 'warn', message: 'the domain has no chainId: the signature is valid on every chain' }]);
+    const expecting = decideSigning(prepare({ kind: 'typed-data', typedData }, { limits: { expectChainId: 1n } }), new Set());
+    expect(expecting.blocking).toMatchObject([{ code: 'chain-id-mismatch', message: expect.stringMatching(/no chainId/) }]);
   });
 });

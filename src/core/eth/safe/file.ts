@@ -15,7 +15,7 @@
  */
 import { InputError } from '../../errors.js';
 import { fromHex, sanitize, toHex } from '../../text.js';
-import { parseAddress } from '../erc20.js';
+import { parseAddress } from '../account.js';
 import { safeHashes, type Operation, type SafeHashes, type SafeTx } from './hash.js';
 import { UNKNOWN_VERSION_SHAPE, normalizeVersion, versionShape, type SafeVersionShape } from './versions.js';
 
