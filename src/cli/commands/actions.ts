@@ -18,6 +18,7 @@ export const ACTIONS: Readonly<Record<string, ActionLoader>> = {
   derive: () => import('../actions/derive.js'),
   'address list': () => import('../actions/address-list.js'),
   'address find': () => import('../actions/address-find.js'),
+  status: () => import('../actions/status.js'),
   'psbt create': () => import('../actions/psbt-create.js'),
   'psbt inspect': () => import('../actions/psbt-inspect.js'),
   'psbt sign': () => import('../actions/psbt-sign.js'),
