@@ -31,6 +31,7 @@ export const OVERRIDES = {
   'safe-unknown-version': 'sign for a Safe version coldkit does not know, assuming the newest domain (chainId + verifyingContract)',
   'safe-not-owner': 'sign with a key that is not among the Safe owners recorded in the file',
   'safe-undecodable-batch': 'sign a Safe transaction whose MultiSend batch cannot be decoded',
+  'retired-key': 'sign with a key the journal records as retired (coldkit key retire)',
   unhardened: 'accept an account path whose purpose, coin type or account level is not hardened',
 } as const satisfies Record<string, string>;
 

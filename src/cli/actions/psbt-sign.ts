@@ -21,6 +21,7 @@ import type { Context, Outcome } from '../command.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
 import { btcNetwork } from '../network-option.js';
 import { overrideFlag } from '../overrides.js';
+import { journalPath, retiredKeys } from '../journal-file.js';
 import { readPayloadInput } from '../payload.js';
 import { walkReview } from '../psbt/flow.js';
 import { policyFrom } from '../psbt/limits.js';
@@ -84,6 +85,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
       keys,
       limits,
       allow,
+      retired: retiredKeys(journalPath(ctx.globals.journal, ctx.env)),
       trim: opts.trim,
       ...(opts.out ? { encoding: 'binary' as const } : {}),
       ...(gate

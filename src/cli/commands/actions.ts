@@ -13,6 +13,7 @@ export const ACTIONS: Readonly<Record<string, ActionLoader>> = {
   'shares verify': () => import('../actions/shares-verify.js'),
   'shares combine': () => import('../actions/shares-combine.js'),
   'shares drill': () => import('../actions/shares-drill.js'),
+  'key retire': () => import('../actions/key-retire.js'),
   'account export': () => import('../actions/account-export.js'),
   'account import': () => import('../actions/account-import.js'),
   derive: () => import('../actions/derive.js'),

@@ -22,6 +22,7 @@ export interface Group {
 export const GROUPS: readonly Group[] = [
   { name: 'seed', summary: 'make, check and complete BIP39 seeds (offline ceremony laptop)', load: () => import('./seed.js') },
   { name: 'shares', summary: 'Shamir shares of a seed: split, verify one share, combine, recovery drills (never shows words unless asked)', load: () => import('./shares.js') },
+  { name: 'key', summary: 'key lifecycle: retire a key by its master fingerprint (journaled)', load: () => import('./key.js') },
   { name: 'account', summary: 'watch-only account data for online machines', load: () => import('./account.js') },
   { name: 'derive', summary: 'derive the public key and address at a BIP32 path', load: () => import('./derive.js') },
   { name: 'address', summary: 'watch-only addresses from a descriptor (no secret needed)', load: () => import('./address.js') },
