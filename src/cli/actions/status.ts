@@ -8,7 +8,11 @@ import type { status } from '../commands/status.js';
 const action: Action<typeof status> = async (opts, ctx) => {
   const file = journalPath(ctx.globals.journal, ctx.env);
   const b = new InventoryBuilder();
-  const head = scanJournal(file, ({ entry }) => b.add(entry));
+  // --as-of looks at the past: acts journaled after that moment are left out (the whole chain is still verified).
+  const cut = opts.asOf?.getTime();
+  const head = scanJournal(file, ({ entry }) => {
+    if (cut === undefined || !(Date.parse(entry.ts) > cut)) b.add(entry);
+  });
   const inv = b.finish(opts.asOf ?? ctx.now(), { drillEveryDays: opts.drillEvery, rotateAfterDays: opts.rotateAfter ?? null });
   const result: Inventory & { file: string; head: string } = { file, head: head.hash, ...inv };
   return {

@@ -8,7 +8,7 @@ export const status = command({
     strict: { flag: '--strict', help: 'exit 3 when something is due (a drill overdue, never made or failed; a key past its rotation age): for cron on the online side' },
     drillEvery: { flag: '--drill-every <days>', help: 'share sets must be proven by a matching drill this often (the policy\'s drills.every)', parse: int(1, 36_500), default: 365 },
     rotateAfter: { flag: '--rotate-after <days>', help: 'keys older than this are due for rotation (default: no rotation date)', parse: int(1, 36_500) },
-    asOf: { flag: '--as-of <date>', help: 'judge due dates as of this date instead of now (audits of the past)', parse: isoDate() },
+    asOf: { flag: '--as-of <date>', help: 'the inventory as it stood at this date: later acts are left out and due dates are judged then (audits of the past)', parse: isoDate() },
   },
   helpAfter: '\nReads only the journal, verifying it as it streams. Exit 0; with --strict, 3 when something is due.',
 });
