@@ -322,3 +322,15 @@ export function walkBeside(file: string, other: string, name: string, each?: (li
     theirs?.close();
   }
 }
+
+/** The keys this journal records as retired (`key.retire`), verified as it streams: for signers. */
+export function retiredKeys(file: string): Map<string, { seq: number; ts: string; reason: string }> {
+  const out = new Map<string, { seq: number; ts: string; reason: string }>();
+  scanJournal(file, ({ entry: e }) => {
+    if (e.op !== 'key.retire') return;
+    const fp = (e.data as { fingerprint?: unknown }).fingerprint;
+    const reason = (e.data as { reason?: unknown }).reason;
+    if (typeof fp === 'string') out.set(fp.toLowerCase(), { seq: e.seq, ts: e.ts, reason: typeof reason === 'string' ? reason : '' });
+  });
+  return out;
+}

@@ -35,6 +35,7 @@ export const OVERRIDES = {
   'safe-unknown-version': 'sign for a Safe version coldkit does not know, assuming the newest domain (chainId + verifyingContract)',
   'safe-not-owner': 'sign with a key that is not among the Safe owners recorded in the file',
   'safe-undecodable-batch': 'sign a Safe transaction whose MultiSend batch cannot be decoded',
+  'retired-key': 'sign with a key the journal records as retired (coldkit key retire)',
   unhardened: 'accept an account path whose purpose, coin type or account level is not hardened',
   'unregistered-vault': 'sign for a vault that was not registered on this signer with wallet register',
   'vault-path-mismatch': "accept a vault cosigner whose path or key type is not the vault script type's BIP48 path",

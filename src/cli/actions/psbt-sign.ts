@@ -30,6 +30,7 @@ import type { ReadPsbt } from '../../core/btc/psbt-read.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
 import { btcNetwork } from '../network-option.js';
 import { overrideFlag } from '../overrides.js';
+import { journalPath, retiredKeys } from '../journal-file.js';
 import { readPayloadInput } from '../payload.js';
 import { walkReview } from '../psbt/flow.js';
 import { policyFrom } from '../psbt/limits.js';
@@ -105,6 +106,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
       extraFindings,
       limits,
       allow,
+      retired: retiredKeys(journalPath(ctx.globals.journal, ctx.env)),
       trim: opts.trim,
       ...(opts.out ? { encoding: 'binary' as const } : {}),
       ...(gate

@@ -22,6 +22,7 @@ export interface Group {
 export const GROUPS: readonly Group[] = [
   { name: 'seed', summary: 'make, check and complete BIP39 seeds (offline ceremony laptop)', load: () => import('./seed.js') },
   { name: 'shares', summary: 'Shamir shares of a seed: split, verify one share, combine, recovery drills (never shows words unless asked)', load: () => import('./shares.js') },
+  { name: 'key', summary: 'key lifecycle: retire a key by its master fingerprint (journaled)', load: () => import('./key.js') },
   { name: 'account', summary: 'watch-only account data for online machines', load: () => import('./account.js') },
   { name: 'derive', summary: 'derive the public key and address at a BIP32 path', load: () => import('./derive.js') },
   { name: 'wallet', summary: 'multisig vaults: create from cosigner exports, show, export to other wallets', load: () => import('./wallet.js') },
@@ -32,6 +33,7 @@ export const GROUPS: readonly Group[] = [
   { name: 'approval', summary: 'approval requests: the text approvers read and sign with their SSH keys', load: () => import('./approval.js') },
   { name: 'approve', summary: 'sign an approval request with your SSH key (runs ssh-keygen -Y sign -n coldkit-approval)', load: () => import('./approve.js') },
   { name: 'qr', summary: 'air-gap QR transport: UR (fountain), BBQr, plain — encode and decode', load: () => import('./qr.js') },
+  { name: 'status', summary: 'the custody inventory from the journal: keys, share sets, drills, retirements, overrides, and what is due', load: () => import('./status.js') },
   { name: 'journal', summary: 'the hash-chained ceremony journal', load: () => import('./journal.js') },
   { name: 'self-check', summary: 'check this copy of coldkit: bundle files against SHA256SUMS, the release hash, known-answer tests of its crypto', load: () => import('./self-check.js') },
   { name: 'preflight', summary: 'check the ceremony laptop: network, radios, swap, core dumps, VM, clock, journal file system, terminal recording', load: () => import('./preflight.js') },

@@ -23,3 +23,14 @@ export function rate(max: number): Parser<number> {
     return n;
   };
 }
+
+/** A calendar date or an ISO 8601 time (UTC when no zone is given): `2026-12-04` or `2026-12-04T10:00:00Z`. */
+export function isoDate(): Parser<Date> {
+  return (v, flag) => {
+    const s = v.trim();
+    const m = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/.exec(s);
+    const d = m ? new Date(m[1] && !m[4] ? `${s}Z` : s) : new Date(NaN);
+    if (Number.isNaN(d.getTime())) throw new InvalidArgumentError(`${flag} must be a date like 2026-12-04 or 2026-12-04T10:00:00Z, got "${v}"`);
+    return d;
+  };
+}

@@ -29,4 +29,4 @@ export interface FeeLimits {
 export const DEFAULT_FEE_LIMITS: Required<FeeLimits> = { maxFeeRateMsat: 500_000n, maxFeePercentHundredths: 500n, maxFeeSat: 1_000_000n, maxChangeIndex: 100_000 };
 
 /** Finding codes an operator may override when signing a PSBT (the CLI's flag is `--allow-<code>`). */
-export const PSBT_OVERRIDABLE = ['network-mismatch', 'unverified-change', 'change-outside-wallet', 'unproven-amounts', 'high-fee', 'sighash', 'op-return-size', 'dust-output', 'unregistered-vault'] as const;
+export const PSBT_OVERRIDABLE = ['network-mismatch', 'unverified-change', 'change-outside-wallet', 'unproven-amounts', 'high-fee', 'sighash', 'op-return-size', 'dust-output', 'unregistered-vault', 'retired-key'] as const;

@@ -21,6 +21,7 @@
 import { InputError, VerificationError } from '../errors.js';
 import { decide, enforce, sortFindings, type Decision } from '../findings/decide.js';
 import type { Finding } from '../findings/finding.js';
+import { retiredKeyFindings, type RetiredKeys } from '../lifecycle/retire.js';
 import type { BtcNetwork } from '../network.js';
 import type { KeySource, SigningKeys } from '../wallet/key-source.js';
 import { template } from '../wallet/template.js';
@@ -178,6 +179,8 @@ export interface SignOptions extends Omit<PrepareOptions, 'keys' | 'forSigning'>
    * screens and asks here. Throwing stops the pipeline with nothing signed.
    */
   approve?: (p: Prepared, d: Decision) => Promise<void> | void;
+  /** Keys journaled as retired: signing with one is the finding `retired-key`. */
+  retired?: RetiredKeys;
 }
 
 /** The outcome of the whole pipeline. */
@@ -192,7 +195,9 @@ export interface Signed extends Assembled {
  * approve → sign → assemble.
  */
 export async function signPsbt(input: Uint8Array | ReadPsbt, o: SignOptions): Promise<Signed> {
-  const prepared = await prepare(input, { ...o, forSigning: true });
+  const p0 = await prepare(input, { ...o, forSigning: true });
+  const r = p0.review;
+  const prepared = { ...p0, findings: sortFindings([...p0.findings, ...retiredKeyFindings(r.ourFingerprints ?? [r.ourFingerprint], o.retired)]) };
   const decision = enforce(decideSigning(prepared, o.allow ?? new Set(), o.policy?.(prepared)));
   await o.approve?.(prepared, decision);
   const signatures = sign(prepared, o.keys);
