@@ -31,6 +31,9 @@ export const OVERRIDES = {
   'safe-unknown-version': 'sign for a Safe version coldkit does not know, assuming the newest domain (chainId + verifyingContract)',
   'safe-not-owner': 'sign with a key that is not among the Safe owners recorded in the file',
   'safe-undecodable-batch': 'sign a Safe transaction whose MultiSend batch cannot be decoded',
+  'message-hash': 'sign a message that is a 32-byte value (a hash): its meaning cannot be read (blind signing)',
+  'message-transaction': 'sign a message that is a transaction or PSBT as a message (blind signing)',
+  'message-binary': 'sign a message that is not printable text (binary, control or direction-changing characters)',
   unhardened: 'accept an account path whose purpose, coin type or account level is not hardened',
 } as const satisfies Record<string, string>;
 
