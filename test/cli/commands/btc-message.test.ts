@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { HDKey } from '@scure/bip32';
 import { describe, expect, it } from 'vitest';
 import { runCli, tmpDir } from '../../helpers/cli.js';
+import { electrumPython } from '../../helpers/electrum.js';
 import { fixtureJson } from '../../helpers/fixtures.js';
 
 const MNEMONIC = 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about';
@@ -175,15 +176,8 @@ describe('btc sign-message from a seed', () => {
   });
 });
 
-/** The Python interpreter Electrum runs under (its script's shebang). */
-function electrumPython(): string | undefined {
-  const which = spawnSync('sh', ['-c', 'command -v electrum'], { encoding: 'utf8' });
-  if (which.status !== 0) return undefined;
-  const first = fs.readFileSync(which.stdout.trim(), 'utf8').split('\n')[0]!;
-  return first.startsWith('#!') ? first.slice(2).trim().split(/\s+/)[0] : undefined;
-}
 const python = electrumPython();
-const haveElectrum = python !== undefined && spawnSync(python, ['-c', 'import electrum.ecc'], { encoding: 'utf8' }).status === 0;
+const haveElectrum = python !== undefined;
 
 describe.skipIf(!haveElectrum)('btc sign-message --legacy against Electrum 4', () => {
   it("Electrum verifies coldkit's signatures for P2PKH, P2SH-P2WPKH and P2WPKH; coldkit verifies Electrum's, byte-identical with --electrum", async () => {
