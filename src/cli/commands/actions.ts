@@ -9,6 +9,7 @@ export const ACTIONS: Readonly<Record<string, ActionLoader>> = {
   'seed new': () => import('../actions/seed-new.js'),
   'seed check': () => import('../actions/seed-check.js'),
   'seed finish': () => import('../actions/seed-finish.js'),
+  'seed derive-child': () => import('../actions/seed-derive-child.js'),
   'shares split': () => import('../actions/shares-split.js'),
   'shares verify': () => import('../actions/shares-verify.js'),
   'shares combine': () => import('../actions/shares-combine.js'),
