@@ -6,7 +6,7 @@
  * seed"), so a rebuilt set has no BIP39 words (`secretIs: 'bip32-seed'`), and an existing BIP39
  * wallet cannot become SLIP-39 shares of the same wallet: its BIP32 seed is PBKDF2 of its words,
  * 512 bits that no Trezor accepts as a master secret (128 or 256 bits). coldkit splits into one
- * group (T-of-N, passphrase empty, ext = 1, iteration exponent 1, as Trezor makes new wallets);
+ * group (T-of-N, passphrase empty, iteration exponent 1, ext = 0 so older recovery tools read it);
  * it combines any group layout.
  */
 import { ShareInputError } from './errors.js';
@@ -76,7 +76,9 @@ export const SLIP39_SCHEME: ShareScheme<Slip39Share> = {
     if (!SLIP39_SECRET_BYTES.includes(secret.length)) {
       throw new ShareInputError('bad-params', `a SLIP-39 wallet's master secret is 128 or 256 bits (12 or 24 words' worth), not ${secret.length * 8}`, 'secret');
     }
-    const set = await slip39Split({ masterSecret: secret, groupThreshold: 1, groups: [{ threshold, count }], random });
+    // ext = 0, though SLIP-39 says new shares SHOULD set 1: the shares are an exit path, and
+    // recovery tools that predate the flag (Electrum 4.3, older Trezor firmware) read only ext = 0.
+    const set = await slip39Split({ masterSecret: secret, groupThreshold: 1, groups: [{ threshold, count }], extendable: false, random });
     const subsetsChecked = await proveSlip39Split(set, secret);
     const texts = set.groups[0]!.shares;
     return {
