@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { HDKey } from '@scure/bip32';
 import { describe, expect, it } from 'vitest';
 import { runCli, tmpDir } from '../helpers/cli.js';
+import { buildPsbt } from '../helpers/build-psbt.js';
 import { fixtureJson } from '../helpers/fixtures.js';
 
 type Vector = [string, string[], string, string];
@@ -19,6 +20,7 @@ const journal = path.join(dir, 'journal.jsonl');
 const pass = path.join(dir, 'pass.txt');
 fs.writeFileSync(pass, 'TREZOR\n');
 const run = (args: string[]) => runCli(['--json', ...args], { env: { COLDKIT_JOURNAL: journal } });
+const fp = (xprv: string): string => HDKey.fromExtendedKey(xprv).fingerprint.toString(16).padStart(8, '0');
 const sharesFile = (i: number, shares: string[]): string => {
   const p = path.join(dir, `set-${i}.txt`);
   fs.writeFileSync(p, shares.join('\n') + '\n');
@@ -61,6 +63,25 @@ describe('--slip39-file: a SLIP-39 wallet as the seed', () => {
       expect(r.stderr).toMatch(/--slip39-file|shares: /); // a share's fault names it; a set's fault (too few, mixed sets) names the set
       expect(r.stderr + r.stdout).not.toContain(v[1][0]!.split(' ').slice(3, 7).join(' '));
     }
+  });
+
+  it('psbt sign --slip39-file signs the SLIP-39 wallet\'s inputs (PSBT built for the official xprv)', async () => {
+    const [, shares, , xprv] = vectors[3]!;
+    const root = HDKey.fromExtendedKey(xprv);
+    const psbt = path.join(dir, 'slip39.psbt');
+    fs.writeFileSync(psbt, buildPsbt({ kind: 'wpkh', inputs: 2, mainnet: true, root }));
+    const r = await runCli(['--json', '--yes', 'psbt', 'sign', psbt, '--slip39-file', sharesFile(104, shares), '--passphrase-file', pass], { env: { COLDKIT_JOURNAL: journal } });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json()).toMatchObject({ inputsSigned: 2, signaturesAfter: 2, fingerprint: fp(xprv) });
+    const wrong = await runCli(['--json', '--yes', 'psbt', 'sign', psbt, '--slip39-file', sharesFile(105, shares)], { env: { COLDKIT_JOURNAL: journal } });
+    expect(wrong.json().inputsSigned ?? 0).toBe(0); // no passphrase: another wallet, none of these inputs are its
+  });
+
+  it('--slip39: shares typed at the prompt or piped one a line', async () => {
+    const [, shares, , xprv] = vectors[3]!;
+    const r = await runCli(['--json', 'derive', '--slip39', '--passphrase-file', pass, '--path', 'm/0'], { env: { COLDKIT_JOURNAL: journal }, stdin: shares.join('\n') + '\n' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json().publicKey).toBe(Buffer.from(HDKey.fromExtendedKey(xprv).derive('m/0').publicKey!).toString('hex'));
   });
 
   it('--slip39-file with --mnemonic-file is exit 2', async () => {
