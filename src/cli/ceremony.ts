@@ -37,6 +37,7 @@ export const KEY_COMMANDS: ReadonlySet<string> = new Set([
   'eth sign',
   'eth sign-message',
   'eth sign-typed-data',
+  'eth safe sign',
 ]);
 
 /**
@@ -44,7 +45,7 @@ export const KEY_COMMANDS: ReadonlySet<string> = new Set([
  * run the network part of the pre-flight (warn online; refuse with require-offline). Add
  * `shares reissue` here when it exists.
  */
-export const CEREMONY_COMMANDS: ReadonlySet<string> = new Set(['seed new', 'shares split', 'shares combine', 'shares drill', 'psbt sign', 'btc sign-message', 'eth sign', 'eth sign-message', 'eth sign-typed-data']);
+export const CEREMONY_COMMANDS: ReadonlySet<string> = new Set(['seed new', 'shares split', 'shares combine', 'shares drill', 'psbt sign', 'btc sign-message', 'eth sign', 'eth sign-message', 'eth sign-typed-data', 'eth safe sign']);
 
 /** "psbt sign" for the commander command `coldkit psbt sign`. */
 export function commandPath(cmd: Command): string {
