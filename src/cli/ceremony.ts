@@ -25,6 +25,7 @@ export const KEY_COMMANDS: ReadonlySet<string> = new Set([
   'seed new',
   'seed check',
   'seed finish',
+  'seed derive-child',
   'shares split',
   'shares verify',
   'shares combine',
@@ -32,9 +33,11 @@ export const KEY_COMMANDS: ReadonlySet<string> = new Set([
   'account export',
   'derive',
   'psbt sign',
+  'btc sign-message',
   'eth sign',
   'eth sign-message',
   'eth sign-typed-data',
+  'eth safe sign',
 ]);
 
 /**
@@ -42,7 +45,7 @@ export const KEY_COMMANDS: ReadonlySet<string> = new Set([
  * run the network part of the pre-flight (warn online; refuse with require-offline). Add
  * `shares reissue` here when it exists.
  */
-export const CEREMONY_COMMANDS: ReadonlySet<string> = new Set(['seed new', 'shares split', 'shares combine', 'shares drill', 'psbt sign', 'eth sign', 'eth sign-message', 'eth sign-typed-data']);
+export const CEREMONY_COMMANDS: ReadonlySet<string> = new Set(['seed new', 'shares split', 'shares combine', 'shares drill', 'psbt sign', 'btc sign-message', 'eth sign', 'eth sign-message', 'eth sign-typed-data', 'eth safe sign']);
 
 /** "psbt sign" for the commander command `coldkit psbt sign`. */
 export function commandPath(cmd: Command): string {

@@ -34,6 +34,8 @@ export interface BuildOptions {
   /** Master seed override (another wallet). */
   mnemonic?: string;
   passphrase?: string;
+  /** Master key override (a seed that is not a BIP39 mnemonic's, e.g. SLIP-39's). */
+  root?: HDKey;
   sighashType?: number;
   /** Coin type in the derivation paths (default: the network's). */
   coinType?: number;
@@ -72,7 +74,7 @@ function payment(kind: Kind, pub: Uint8Array, net: typeof NETWORK) {
 /** Build an unsigned PSBT (binary). */
 export function buildPsbt(o: BuildOptions): Uint8Array {
   const net = o.mainnet ? NETWORK : TEST_NETWORK;
-  const root = rootOf(o.mnemonic, o.passphrase);
+  const root = o.root ?? rootOf(o.mnemonic, o.passphrase);
   const fp = root.fingerprint;
   const coin = o.coinType ?? (o.mainnet ? 0 : 1);
   const accountPath = [PURPOSE[o.kind] + H, coin + H, H];

@@ -8,7 +8,7 @@ import { InputError } from '../../core/errors.js';
 import { accountPath, bitcoinCoreImport, electrumImport, exportAccount, sparrowImport, type AccountExport } from '../../core/wallet/account.js';
 import { descriptorChecksum } from '../../core/hd/checksum.js';
 import { ethAccountExport, type EthAccountExport } from '../../core/eth/account-file.js';
-import { deriveIndices, masterFingerprint, masterKey, seedFromMnemonic } from '../../core/hd/keys.js';
+import { deriveIndices, masterFingerprint, masterKey } from '../../core/hd/keys.js';
 import { HARDENED, parsePath, requireHardenedAccount } from '../../core/hd/path.js';
 import { scriptTemplate, vaultTemplate } from '../../core/wallet/template.js';
 import { bip48Path, coldcardCosigner, exportCosigner, type CosignerExport } from '../../core/wallet/cosigner.js';
@@ -17,7 +17,7 @@ import type { HDKey } from '@scure/bip32';
 import type { Action, Outcome } from '../command.js';
 import { writeFileAtomic, assertWritable } from '../io.js';
 import { btcNetwork } from '../network-option.js';
-import { readMnemonic, readPassphrase } from '../secrets.js';
+import { readSeed } from '../seed-input.js';
 import type { accountExport } from '../commands/account.js';
 import type { OptionsOf } from '../options/spec.js';
 
@@ -26,10 +26,9 @@ const action: Action<typeof accountExport> = async (opts, ctx) => {
   if (opts.exportDir && opts.chain !== 'eth' && !/multi$/.test(opts.script)) {
     for (const name of EXPORT_FILES) assertWritable(path.join(opts.exportDir, name), '--export-dir');
   }
-  const m = await readMnemonic(opts, ctx);
-  const passphrase = await readPassphrase(opts, ctx);
+  const source = await readSeed(opts, ctx);
   const net = btcNetwork(ctx);
-  const root = masterKey(seedFromMnemonic(m.phrase, passphrase), net);
+  const root = masterKey(source.seed, net);
   const overrides: string[] = [];
 
   if (opts.chain === 'eth') {

@@ -1,22 +1,21 @@
 /** `coldkit derive --path P`: public key and address at a path (private key only with --reveal). */
 import { WIF } from '@scure/btc-signer';
 import { ethAddress } from '../../core/eth/account.js';
-import { deriveIndices, masterFingerprint, masterKey, seedFromMnemonic } from '../../core/hd/keys.js';
+import { deriveIndices, masterFingerprint, masterKey } from '../../core/hd/keys.js';
 import { formatPath, parsePath } from '../../core/hd/path.js';
 import { addressOf } from '../../core/wallet/address.js';
 import { scriptTemplate, templateOfPurpose } from '../../core/wallet/template.js';
 import { toHex } from '../../core/text.js';
 import type { Action } from '../command.js';
 import { btcNetwork } from '../network-option.js';
-import { readMnemonic, readPassphrase } from '../secrets.js';
+import { readSeed } from '../seed-input.js';
 import type { derive } from '../commands/derive.js';
 
 const action: Action<typeof derive> = async (opts, ctx) => {
   const indices = parsePath(opts.path);
-  const m = await readMnemonic(opts, ctx);
-  const passphrase = await readPassphrase(opts, ctx);
+  const source = await readSeed(opts, ctx);
   const net = btcNetwork(ctx);
-  const root = masterKey(seedFromMnemonic(m.phrase, passphrase), net);
+  const root = masterKey(source.seed, net);
   const node = deriveIndices(root, indices);
   const pub = node.publicKey!;
   const result: Record<string, unknown> = {

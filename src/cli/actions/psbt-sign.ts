@@ -35,8 +35,8 @@ import { readPayloadInput } from '../payload.js';
 import { walkReview } from '../psbt/flow.js';
 import { policyFrom } from '../psbt/limits.js';
 import { warningsOf } from '../psbt/render.js';
-import { bip39Seed, nativeHmacSha512 } from '../psbt/seed.js';
-import { readMnemonic, readPassphrase } from '../secrets.js';
+import { nativeHmacSha512 } from '../psbt/seed.js';
+import { readSeed } from '../seed-input.js';
 import type { psbtSign as psbtSignTable } from '../commands/psbt.js';
 import type { OptionsOf } from '../options/spec.js';
 import { RefusedError } from '../../core/errors.js';
@@ -73,7 +73,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
   // The adopted policy (if any) is read and the flags checked before the PSBT or the seed is.
   const gate = openGate(ctx, opts);
   if (gate) underPolicy(gate, { allow, limits });
-  if (args[0] === '-' && (opts.mnemonicFile === '-' || opts.passphraseFile === '-')) {
+  if (args[0] === '-' && (opts.mnemonicFile === '-' || opts.passphraseFile === '-' || opts.slip39File?.includes('-'))) {
     throw new InputError('stdin cannot carry both the PSBT and a secret; give the PSBT or the secret as a file', 'psbt');
   }
   if (opts.out) assertWritable(opts.out, '--out');
@@ -92,9 +92,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
   if (!vault && hasWitnessScripts(psbt)) vault = await registeredVaultOf(psbt, registry(), ctx.globals.network);
   const network = account?.net ?? vault?.wallet.net ?? btcNetwork(ctx);
   ctx.note(`PSBT in: ${payload.digest} (${psbt.bytes.length} bytes, ${psbt.view.inputsLength} inputs, ${psbt.view.outputsLength} outputs)`);
-  const mnemonic = await readMnemonic(opts, ctx);
-  const passphrase = await readPassphrase(opts, ctx);
-  const seed = bip39Seed(mnemonic.phrase, passphrase);
+  const { seed } = await readSeed(opts, ctx);
   const keys = SeedKeys.fromSeed(seed, nativeHmacSha512);
   seed.fill(0);
   let evaluation: PolicyEvaluation | undefined;

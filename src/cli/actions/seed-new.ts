@@ -6,7 +6,7 @@ import { InputError } from '../../core/errors.js';
 import { checkRolls, diceOnlyEntropy, mixDiceEntropy, parseRolls, rollsNeeded, type DiceStats } from '../../core/bip39/dice.js';
 import { entropyBytesFor, mnemonicFromEntropy } from '../../core/bip39/mnemonic.js';
 import { rngSelfTest } from '../../core/bip39/rng-health.js';
-import { walletCard, type WalletCard } from '../../core/hd/wallet-card.js';
+import { walletCard, walletCardOfSeed, type WalletCard } from '../../core/hd/wallet-card.js';
 import { descriptorChecksum } from '../../core/hd/checksum.js';
 import type { Action } from '../command.js';
 import { readInputText, writeFileAtomic, assertWritable } from '../io.js';
@@ -35,6 +35,10 @@ const action: Action<typeof seedNew> = async (opts, ctx) => {
   if (opts.dice && opts.diceRolls) throw new InputError('give --dice or --dice-rolls, not both', '--dice');
   if (opts.diceRolls === '-' && opts.passphraseFile === '-') {
     throw new InputError('stdin cannot carry both the dice rolls and the passphrase; use a file for one of them', '--passphrase-file');
+  }
+  if (opts.split && opts.format === 'slip39') {
+    if (wordCount !== 12 && wordCount !== 24) throw new InputError('a SLIP-39 wallet has a 128- or 256-bit master secret: --words 12 or 24', '--words');
+    if (opts.passphrase || opts.passphraseFile) throw new InputError('a SLIP-39 passphrase is not set at the split here; make the wallet without one (a Trezor can add its own passphrase later)', '--passphrase');
   }
   if (ctx.globals.json && !opts.reveal && !opts.mnemonicOut && !opts.split) {
     throw new InputError('--json output does not include the words; add --reveal to include them, or --mnemonic-out FILE, so the new seed is not lost', '--json');
@@ -74,7 +78,9 @@ const action: Action<typeof seedNew> = async (opts, ctx) => {
   ctx.addSecret(phrase);
   const passphrase = await readPassphrase(opts, ctx);
   const net = btcNetwork(ctx);
-  const card = walletCard(phrase, passphrase, net);
+  // A new SLIP-39 wallet: the entropy is its master secret, which is the BIP32 seed (no BIP39 words).
+  const slip39 = Boolean(opts.split) && opts.format === 'slip39';
+  const card = slip39 ? walletCardOfSeed(entropy, false, net) : walletCard(phrase, passphrase, net);
 
   if (opts.split) {
     const { presentSplit } = await import('../shares/present.js');

@@ -1,11 +1,15 @@
 /**
  * `coldkit shares combine`: rebuild the seed from shares with every check (set, duplicates,
  * count, integrity tag). Prints the master fingerprint and first address only; `--reveal` prints
- * the mnemonic (a real recovery), `--mnemonic-out FILE` writes it with mode 0600.
+ * the mnemonic (a real recovery), `--mnemonic-out FILE` writes it with mode 0600. SLIP-39 shares
+ * rebuild a BIP32 seed (decrypted with the SLIP-39 passphrase), which has no words: the result is
+ * its fingerprint and card, and other commands use the shares with `--slip39-file`.
  */
+import { InputError } from '../../core/errors.js';
 import { recoveredMnemonic, schemeById } from '../../core/shares/schemes.js';
-import { walletCard, type WalletCard } from '../../core/hd/wallet-card.js';
-import type { Action } from '../command.js';
+import { walletCard, walletCardOfSeed, type WalletCard } from '../../core/hd/wallet-card.js';
+import type { SchemeId } from '../../core/shares/scheme.js';
+import type { Action, Context, Outcome } from '../command.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
 import { btcNetwork } from '../network-option.js';
 import { renderNumberedWords, renderWalletCard } from '../render/wallet-card.js';
@@ -14,14 +18,17 @@ import { checkStdinUse, readShares } from '../shares/read-shares.js';
 import type { sharesCombine } from '../commands/shares.js';
 
 interface Result {
-  format: 'v1' | 'sskr';
+  format: SchemeId;
   setWords: string;
   setId: string;
   threshold: number;
   count?: number;
   shares: string[];
   sources: string[];
-  wordCount: number;
+  /** BIP39 schemes: the words of the rebuilt seed. */
+  wordCount?: number;
+  /** SLIP-39: bits of the master secret (the BIP32 seed). */
+  secretBits?: number;
   fingerprint: string;
   walletCard: WalletCard;
   words?: string[];
@@ -32,8 +39,14 @@ const action: Action<typeof sharesCombine> = async (opts, ctx) => {
   if (opts.mnemonicOut) assertWritable(opts.mnemonicOut, '--mnemonic-out');
   checkStdinUse(opts, ctx);
   const read = await readShares(opts, ctx, 'combine');
-  const got = await read.scheme.combine(read.shares);
   const sources = read.shares.map((s) => s.label);
+  if (read.scheme.id === 'slip39') {
+    if (opts.reveal || opts.mnemonicOut) {
+      throw new InputError('SLIP-39 shares rebuild a BIP32 seed, which has no BIP39 words to show or write; give the shares to other commands with --slip39-file (psbt sign, account export, derive, btc sign-message …)', opts.reveal ? '--reveal' : '--mnemonic-out');
+    }
+    return combineSlip39(read, sources, opts, ctx);
+  }
+  const got = await read.scheme.combine(read.shares);
   const phrase = recoveredMnemonic(got);
   ctx.addSecret(phrase);
   const passphrase = await readPassphrase(opts, ctx);
@@ -90,4 +103,29 @@ const action: Action<typeof sharesCombine> = async (opts, ctx) => {
     },
   };
 };
+/** SLIP-39: the passphrase decrypts the master secret, which is the BIP32 seed; only public facts come out. */
+async function combineSlip39(read: Awaited<ReturnType<typeof readShares>>, sources: string[], opts: { passphrase?: boolean; passphraseFile?: string }, ctx: Context): Promise<Outcome<Result>> {
+  const passphrase = await readPassphrase(opts, ctx);
+  const got = await read.scheme.combine(read.shares, { passphrase });
+  const card = walletCardOfSeed(got.secret, passphrase.length > 0, btcNetwork(ctx));
+  const secretBits = got.secret.length * 8;
+  got.secret.fill(0);
+  const result: Result = { format: got.scheme, setWords: got.setWords, setId: got.setId, threshold: got.threshold, shares: got.used, sources, secretBits, fingerprint: card.fingerprint, walletCard: card };
+  return {
+    result,
+    journal: [
+      {
+        op: 'shares.combine',
+        data: { format: got.scheme, setId: got.setId, setWords: got.setWords, shares: got.used, sources, fingerprint: card.fingerprint, passphrase: card.passphrase, network: card.network, revealed: false },
+      },
+    ],
+    human: (r) =>
+      [
+        `Rebuilt a ${r.secretBits}-bit SLIP-39 master secret (the wallet's BIP32 seed) from ${r.shares.length} shares of set "${r.setWords}" (${r.shares.join('; ')}); digest check passed.`,
+        'SLIP-39 has no BIP39 words; use the shares with --slip39-file in other commands. Any passphrase gives a wallet: check the fingerprint.',
+        `Master fingerprint: ${r.fingerprint}`,
+        renderWalletCard(r.walletCard),
+      ].join('\n'),
+  };
+}
 export default action;

@@ -6,7 +6,8 @@
  */
 import { InputError } from '../../core/errors.js';
 import { network } from '../../core/network.js';
-import { parseWalletCard, walletCard, type WalletCard } from '../../core/hd/wallet-card.js';
+import { parseWalletCard, walletCard, walletCardOfSeed, type WalletCard } from '../../core/hd/wallet-card.js';
+import type { Recovered, SchemeId } from '../../core/shares/scheme.js';
 import { ShareVerificationError } from '../../core/shares/errors.js';
 import { recoveredMnemonic } from '../../core/shares/schemes.js';
 import type { Action } from '../command.js';
@@ -29,7 +30,7 @@ interface Expected {
 interface Result {
   result: 'MATCH' | 'MISMATCH' | 'FAILED';
   reason?: string;
-  format?: 'v1' | 'sskr';
+  format?: SchemeId;
   setWords?: string;
   setId?: string;
   shares: string[];
@@ -69,10 +70,20 @@ const action: Action<typeof sharesDrill> = async (opts, ctx) => {
   const base = { expectedFingerprint: expected.fingerprint, sources, cardSetWords: expected.setWords };
   let result: Result;
   try {
-    const got = await read.scheme.combine(read.shares);
-    const phrase = recoveredMnemonic(got);
-    ctx.addSecret(phrase);
-    const card = walletCard(phrase, await readPassphrase(opts, ctx), net);
+    let got: Recovered;
+    let card: WalletCard;
+    if (read.scheme.id === 'slip39') {
+      // SLIP-39: the passphrase decrypts the master secret, which is the BIP32 seed itself.
+      const passphrase = await readPassphrase(opts, ctx);
+      got = await read.scheme.combine(read.shares, { passphrase });
+      card = walletCardOfSeed(got.secret, passphrase.length > 0, net);
+      got.secret.fill(0);
+    } else {
+      got = await read.scheme.combine(read.shares);
+      const phrase = recoveredMnemonic(got);
+      ctx.addSecret(phrase);
+      card = walletCard(phrase, await readPassphrase(opts, ctx), net);
+    }
     const fpOk = card.fingerprint === expected.fingerprint;
     const addrOk = expected.firstAddress === undefined ? undefined : card.bip84.firstAddress === expected.firstAddress;
     const sameSet = expected.setWords === got.setWords;

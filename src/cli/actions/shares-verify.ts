@@ -1,6 +1,6 @@
 /**
  * `coldkit shares verify`: check each share on its own — words, word count, RS1024 checksum,
- * version and fields (v1), or CRC32 and metadata (SSKR) — and print its public facts: set words,
+ * version and fields (v1), CRC32 and metadata (SSKR), RS1024 checksum and metadata (SLIP-39) — and print its public facts: set words,
  * share k of n, threshold. No secret is rebuilt, so a holder can check their card yearly on any
  * offline machine. Every share given is checked; all problems are listed at once.
  */
@@ -13,7 +13,7 @@ import type { sharesVerify } from '../commands/shares.js';
 
 type Checked =
   | { source: string; valid: true; format: 'v1'; setWords: string; setId: string; share: number; count: number; threshold: number; words: number; seedWords: number }
-  | { source: string; valid: true; format: 'sskr'; setWords: string; setId: string; group: number; groupCount: number; groupThreshold: number; member: number; memberThreshold: number; seedBytes: number }
+  | { source: string; valid: true; format: 'sskr' | 'slip39'; setWords: string; setId: string; group: number; groupCount: number; groupThreshold: number; member: number; memberThreshold: number; seedBytes: number }
   | { source: string; valid: false; error: string; code: string };
 
 interface Result {
@@ -26,9 +26,9 @@ function check(source: string, text: string, ctx: Context): Checked {
   try {
     const { scheme, share } = parseShare(text, source);
     const f = scheme.describe(share);
-    if (f.scheme === 'sskr') {
+    if (f.scheme !== 'v1') {
       return {
-        source, valid: true, format: 'sskr', setWords: f.setWords, setId: f.setId,
+        source, valid: true, format: f.scheme, setWords: f.setWords, setId: f.setId,
         group: f.group.index, groupCount: f.group.count, groupThreshold: f.group.threshold, member: f.member, memberThreshold: f.memberThreshold, seedBytes: f.secretBytes,
       };
     }
@@ -73,7 +73,8 @@ const action: Action<typeof sharesVerify> = async (opts, ctx) => {
         if (s.format === 'v1') {
           return `${sanitize(s.source)}: OK — set "${s.setWords}", share ${s.share} of ${s.count}, any ${s.threshold} rebuild the seed (${s.words} words, a ${s.seedWords}-word seed)`;
         }
-        return `${sanitize(s.source)}: OK — SSKR set "${s.setWords}", group ${s.group} of ${s.groupCount} (${s.groupThreshold} needed), member ${s.member}, ${s.memberThreshold} members needed (${s.seedBytes}-byte seed)`;
+        const what = s.format === 'slip39' ? `${s.seedBytes * 8}-bit SLIP-39 master secret` : `${s.seedBytes}-byte seed`;
+        return `${sanitize(s.source)}: OK — ${s.format === 'slip39' ? 'SLIP-39' : 'SSKR'} set "${s.setWords}", group ${s.group} of ${s.groupCount} (${s.groupThreshold} needed), member ${s.member}, ${s.memberThreshold} members needed (${what})`;
       });
       if (r.sets > 1) lines.push(`Note: these shares come from ${r.sets} different sets; only shares with the same set words combine.`);
       lines.push(r.allValid ? 'Each share is well-formed. Only a drill (coldkit shares drill) proves that they rebuild the wallet.' : 'Some shares are invalid (see above).');

@@ -1,7 +1,7 @@
 /** The `coldkit account` group: watch-only export and import. */
 import { command, onlyWhen } from '../options/spec.js';
 import { int } from '../options/parsers.js';
-import { PAYLOAD_INPUT, PAYLOAD_OUTPUT, SEED_INPUT } from '../options/sets.js';
+import { PAYLOAD_INPUT, PAYLOAD_OUTPUT, ANY_SEED_INPUT } from '../options/sets.js';
 
 const SCRIPTS = ['wpkh', 'sh-wpkh', 'pkh', 'tr'] as const;
 /** `account export` also exports a vault cosigner key (BIP48). */
@@ -13,7 +13,7 @@ export const accountExport = command({
   description: 'export an account xpub, descriptors and import files for Bitcoin Core, Sparrow and Electrum (or an Ethereum account)',
   globals: ['network'],
   options: {
-    ...SEED_INPUT,
+    ...ANY_SEED_INPUT,
     script: {
       flag: '--script <type>',
       help: "script type: wpkh (BIP84), sh-wpkh (BIP49), pkh (BIP44), tr (BIP86); a vault cosigner key: wsh-multi (BIP48 …/2'), sh-wsh-multi (BIP48 …/1')",

@@ -1,12 +1,12 @@
 /** `coldkit derive`: one key at a path. */
 import { command } from '../options/spec.js';
-import { SEED_INPUT } from '../options/sets.js';
+import { ANY_SEED_INPUT } from '../options/sets.js';
 
 export const derive = command({
   name: 'derive',
   globals: ['network'],
   options: {
-    ...SEED_INPUT,
+    ...ANY_SEED_INPUT,
     path: { flag: '--path <path>', help: "derivation path, e.g. m/84'/0'/0'/0/0 or m/44'/60'/0'/0/0", required: true },
     script: { flag: '--script <type>', help: 'address type for bitcoin', choices: ['wpkh', 'sh-wpkh', 'pkh', 'tr'], default: 'wpkh', only: { chain: ['btc'] } },
     chain: { flag: '--chain <chain>', help: 'btc or eth', choices: ['btc', 'eth'], default: 'btc' },

@@ -6,7 +6,7 @@
 import { formatDecimal } from '../../core/amount.js';
 import { DEFAULT_MAX_FEE } from '../../core/eth/limits.js';
 import { command, onlyWith, optionSet } from '../options/spec.js';
-import { PAYLOAD_INPUT, PAYLOAD_OUTPUT, SEED_INPUT, POLICY_GATE } from '../options/sets.js';
+import { PAYLOAD_INPUT, PAYLOAD_OUTPUT, ANY_SEED_INPUT, POLICY_GATE } from '../options/sets.js';
 import { SAFE_COMMANDS, SAFE_OVERRIDES, SAFE_SUBGROUPS } from './eth-safe.js';
 
 /** Sub-groups below `eth` and their descriptions. */
@@ -15,7 +15,7 @@ export const SUBGROUPS = { 'eth tx': 'Ethereum transactions', ...SAFE_SUBGROUPS 
 /** What the three sign commands share: the seed, the key's path, the expectations and outputs. */
 const SIGNER = optionSet({
   ...PAYLOAD_INPUT,
-  ...SEED_INPUT,
+  ...ANY_SEED_INPUT,
   path: {
     flag: '--path <path>',
     help: "derivation path of the signing key (default: the request's path, else m/44'/60'/0'/0/0)",

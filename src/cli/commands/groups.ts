@@ -28,6 +28,7 @@ export const GROUPS: readonly Group[] = [
   { name: 'wallet', summary: 'multisig vaults: create from cosigner exports, show, export to other wallets', load: () => import('./wallet.js') },
   { name: 'address', summary: 'watch-only addresses from a descriptor (no secret needed)', load: () => import('./address.js') },
   { name: 'psbt', summary: 'Bitcoin PSBTs: create watch-only, review and sign offline, finalize online', load: () => import('./psbt.js') },
+  { name: 'btc', summary: 'Bitcoin messages: prove control of an address (BIP-322, legacy BIP-137) and verify such proofs', load: () => import('./btc.js') },
   { name: 'eth', summary: 'Ethereum: build transactions online, review and sign offline (EIP-155/2930/1559, EIP-712, EIP-191, EIP-4527 QR)', load: () => import('./eth.js') },
   { name: 'policy', summary: 'the signing policy: write, check, adopt with the admins\' SSH signatures, show', load: () => import('./policy.js') },
   { name: 'approval', summary: 'approval requests: the text approvers read and sign with their SSH keys', load: () => import('./approval.js') },

@@ -6,7 +6,7 @@ import { formatDecimal } from '../../core/amount.js';
 import { DEFAULT_FEE_LIMITS, PSBT_OVERRIDABLE } from '../../core/btc/sign-limits.js';
 import { command } from '../options/spec.js';
 import { int } from '../options/parsers.js';
-import { PAYLOAD_INPUT, PAYLOAD_OUTPUT, POLICY_GATE, SEED_INPUT, WATCH_ACCOUNT } from '../options/sets.js';
+import { PAYLOAD_INPUT, PAYLOAD_OUTPUT, POLICY_GATE, ANY_SEED_INPUT, WATCH_ACCOUNT } from '../options/sets.js';
 
 const PSBT_FILE = { name: '[file]', help: 'PSBT file (binary, base64 or hex), or - for stdin', doc: 'the PSBT: binary (`psbt\\xff…`), base64 (`cHNidP8…`) or hex (`70736274ff…`); `-` = stdin. Largest accepted: 32 MiB.' };
 
@@ -105,7 +105,7 @@ export const psbtSign = command({
   args: [PSBT_FILE],
   options: {
     ...PAYLOAD_INPUT,
-    ...SEED_INPUT,
+    ...ANY_SEED_INPUT,
     wallet: {
       flag: '--wallet <file>',
       help: 'the vault file (wallet create --out): vault inputs and change are proven against its cosigners',

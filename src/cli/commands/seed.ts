@@ -1,7 +1,8 @@
 /** The `coldkit seed` group: new, check, finish. */
 import { DEFAULT_SCHEME_ID, SCHEME_IDS } from '../../core/shares/scheme.js';
 import { command } from '../options/spec.js';
-import { PASSPHRASE_INPUT, SEED_INPUT } from '../options/sets.js';
+import { int } from '../options/parsers.js';
+import { ANY_SEED_INPUT, PASSPHRASE_INPUT, SEED_INPUT } from '../options/sets.js';
 
 const SPLIT = ['split'];
 
@@ -42,7 +43,15 @@ export const seedNew = command({
     labels: { flag: '--labels <names>', help: 'with --split: comma-separated holder names, one per share in order (journaled)', needs: SPLIT },
     out: { flag: '--out <dir>', help: 'with --split: write printable share cards (HTML, SVG, QR PNG) and the wallet card into DIR', needs: SPLIT },
     confirm: { flag: '--confirm', help: 'with --split: each holder re-enters their share before the split counts as done', needs: SPLIT },
-    format: { flag: '--format <format>', help: 'with --split: share format', choices: SCHEME_IDS, default: DEFAULT_SCHEME_ID, needs: SPLIT },
+    format: {
+      flag: '--format <format>',
+      help: 'with --split: share format (slip39: a new SLIP-39 wallet, recoverable on a Trezor)',
+      doc: 'with `--split`: the share format. `slip39` makes a new **SLIP-39 wallet** (its master secret, 128 bits for `--words 12`, 256 for 24, is the BIP32 seed; one group T-of-N; no passphrase), recoverable on a Trezor or Keystone; it has no BIP39 words. Alias `--scheme`.',
+      choices: SCHEME_IDS,
+      default: DEFAULT_SCHEME_ID,
+      needs: SPLIT,
+      aliases: ['--scheme'],
+    },
     ...PASSPHRASE_INPUT,
   },
   overrides: ['biased-dice'],
@@ -68,4 +77,38 @@ export const seedFinish = command({
   },
 });
 
-export const COMMANDS = [seedNew, seedCheck, seedFinish];
+const BIP39_APP = { app: ['bip39'] };
+
+export const seedDeriveChild = command({
+  name: 'seed derive-child',
+  description: 'derive a child seed from this seed with BIP85 (a BIP39 mnemonic, an HD-seed WIF or an xprv): no new backup needed',
+  globals: ['network'],
+  options: {
+    ...ANY_SEED_INPUT,
+    app: {
+      flag: '--app <application>',
+      help: "BIP85 application: bip39 (39', words), wif (2', Bitcoin Core HD seed), xprv (32')",
+      doc: "the BIP85 application: `bip39` (39', English words, path `m/83696968'/39'/0'/{words}'/{index}'`), `wif` (2', a compressed WIF, `m/83696968'/2'/{index}'`), `xprv` (32', `m/83696968'/32'/{index}'`).",
+      choices: ['bip39', 'wif', 'xprv'],
+      default: 'bip39',
+    },
+    words: { flag: '--words <n>', help: 'child mnemonic length', choices: ['12', '15', '18', '21', '24'], default: '24', only: BIP39_APP },
+    index: {
+      flag: '--index <n>',
+      help: 'child index (0, 1, 2 …): each index is another child; record which one you use',
+      doc: 'the child number, 0 to 2^31−1. The same parent, application, length and index always give the same child; a different index an unrelated one.',
+      parse: int(0, 0x7fffffff),
+      required: true,
+    },
+    card: { flag: '--card <file>', help: "write the child's public wallet card (JSON) to FILE", only: BIP39_APP },
+    out: {
+      flag: '--out <file>',
+      help: 'write the child secret (words, WIF or xprv) to FILE (mode 0600) instead of showing it',
+      aliases: ['--mnemonic-out'],
+    },
+    reveal: { flag: '--reveal', help: 'include the child secret in --json output' },
+  },
+  helpAfter: "\nThe parent's passphrase options (--passphrase, --passphrase-file) apply to the parent seed; the child has none.",
+});
+
+export const COMMANDS = [seedNew, seedCheck, seedFinish, seedDeriveChild];

@@ -53,9 +53,10 @@ export const sharesSplit = command({
     format: {
       flag: '--format <format>',
       help: 'share format: coldkit v1 words, or SSKR (Bytewords + ur:sskr) as an exit path',
-      doc: 'coldkit v1 words, or SSKR: Bytewords on the card, `UR:SSKR/…` in the QR.',
+      doc: 'coldkit v1 words, or SSKR: Bytewords on the card, `UR:SSKR/…` in the QR. `slip39` is refused here: an existing BIP39 wallet cannot become SLIP-39 shares of the same wallet (SLIP-39 shares hold the BIP32 seed; a BIP39 seed is PBKDF2 of the words). A new SLIP-39 wallet: `seed new --split T-of-N --format slip39`. Alias `--scheme`.',
       choices: SCHEME_IDS,
       default: DEFAULT_SCHEME_ID,
+      aliases: ['--scheme'],
     },
   },
 });

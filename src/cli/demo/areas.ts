@@ -1,6 +1,7 @@
 /**
  * The area demos run after the seed steps (./seed.ts), in ceremony order: shares, QR-carried PSBT
- * signing, the multisig vault, Ethereum, Safe multisig. Each area owns its file in this folder.
+ * signing, the multisig vault, Ethereum, Safe multisig, proving and deriving (messages, BIP85, SLIP-39). Each area owns
+ * its file in this folder.
  */
 import type { DemoRunner } from './runner.js';
 
@@ -15,4 +16,5 @@ export function registerAreas(add: (load: AreaLoader) => void): void {
   add(() => import('./eth.js'));
   add(() => import('./safe.js'));
   add(() => import('./policy.js'));
+  add(() => import('./prove.js'));
 }

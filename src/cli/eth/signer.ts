@@ -1,14 +1,14 @@
 /**
- * The signing key for the eth sign commands: the seed read through src/cli/secrets.ts, the path
+ * The signing key for the eth sign commands: the seed read through src/cli/seed-input.ts (BIP39 or SLIP-39), the path
  * from --path / --index or the sign request. The private key never leaves this process.
  */
 import { InputError } from '../../core/errors.js';
 import { deriveEthKey, ethPath, normalizePath, type EthKey } from '../../core/eth/key.js';
-import { seedFromMnemonic } from '../../core/hd/keys.js';
 import type { Context } from '../command.js';
-import { readMnemonic, readPassphrase, type SeedInputOptions } from '../secrets.js';
+import { readSeed } from '../seed-input.js';
+import type { AnySeedInputOptions } from '../options/sets.js';
 
-export interface SignerOptions extends SeedInputOptions {
+export interface SignerOptions extends AnySeedInputOptions {
   path?: string;
   index?: string;
 }
@@ -30,7 +30,6 @@ export function resolvePath(opts: SignerOptions, requestPath?: string): string {
 
 /** Read the seed and derive the key at `path`. */
 export async function loadSigner(opts: SignerOptions, ctx: Context, path: string): Promise<EthKey> {
-  const m = await readMnemonic(opts, ctx);
-  const pass = await readPassphrase(opts, ctx);
-  return deriveEthKey(seedFromMnemonic(m.phrase, pass), path);
+  const { seed } = await readSeed(opts, ctx);
+  return deriveEthKey(seed, path);
 }

@@ -30,6 +30,26 @@ export const SEED_INPUT = optionSet({
   ...PASSPHRASE_INPUT,
 });
 
+/** --slip39-file: a SLIP-39 wallet's shares instead of a BIP39 mnemonic (src/cli/seed-input.ts readSeed). */
+export const SLIP39_INPUT = optionSet({
+  slip39File: {
+    flag: '--slip39-file <path>',
+    help: 'use a SLIP-39 wallet: read its shares from FILE, one a line (repeatable; - = stdin) instead of a mnemonic',
+    doc: 'a SLIP-39 wallet (Trezor, Keystone) instead of a BIP39 mnemonic: its shares, one a line, from FILE (`-` = stdin; give the flag once a file). The master secret they rebuild (with `--passphrase`/`--passphrase-file` as the SLIP-39 passphrase) is the BIP32 seed.',
+    repeatable: true,
+    conflicts: ['mnemonicFile'],
+  },
+  slip39: {
+    flag: '--slip39',
+    help: 'use a SLIP-39 wallet: type its shares at the prompt (word by word, SLIP-39 list, completion)',
+    doc: 'a SLIP-39 wallet whose shares are typed at the prompt, word by word with completion (4 letters are enough), as `shares combine` reads them; piped stdin: one share a line. Not with `--mnemonic-file` or `--slip39-file`.',
+    conflicts: ['mnemonicFile', 'slip39File'],
+  },
+});
+
+/** A seed from a BIP39 mnemonic or SLIP-39 shares, with the passphrase. */
+export const ANY_SEED_INPUT = optionSet({ ...SEED_INPUT, ...SLIP39_INPUT });
+
 /** --from-qr IMAGES|DIR: read the payload from QR images instead of a file. */
 export const PAYLOAD_INPUT = optionSet({
   fromQr: {
@@ -82,6 +102,9 @@ export const SHARE_INPUT = optionSet({
 
 /** What src/cli/secrets.ts reads. */
 export type SeedInputOptions = Partial<SetValues<typeof SEED_INPUT>>;
+
+/** What src/cli/seed-input.ts reads. */
+export type AnySeedInputOptions = Partial<SetValues<typeof ANY_SEED_INPUT>>;
 
 /** What src/cli/shares/read-shares.ts reads. */
 export type ShareInputOptions = Partial<SetValues<typeof SHARE_INPUT>>;

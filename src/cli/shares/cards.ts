@@ -32,6 +32,7 @@ export type SharedWalletCard = WalletCard & { shares: CardSet };
 
 const FORMAT_LINE: Record<CardSet['format'], string> = {
   v1: 'coldkit share format v1 (docs/formats/shares-v1.md): SLIP-39 word list, RS1024 checksum "coldkit-shares-v1". NOT a BIP39 phrase, NOT a SLIP-39 share.',
+  slip39: 'SLIP-39 share (SatoshiLabs SLIP-0039): recover on a Trezor or Keystone ("recover wallet", SLIP-39 / Shamir backup), or with coldkit shares combine.',
   sskr: 'SSKR share (Blockchain Commons BCR-2020-011), tag 40309 / ur:sskr. Recover with coldkit shares combine or seedtool --in sskr.',
 };
 

@@ -45,17 +45,23 @@ export interface WalletCard {
 
 /** Make the wallet card for a checked mnemonic phrase and optional passphrase. */
 export function walletCard(phrase: string, passphrase: string, net: BtcNetwork): WalletCard {
-  const root = masterKey(seedFromMnemonic(phrase, passphrase), net);
+  const card = walletCardOfSeed(seedFromMnemonic(phrase, passphrase), passphrase.length > 0, net);
+  if (passphrase.length > 0) card.fingerprintWithoutPassphrase = masterFingerprint(masterKey(seedFromMnemonic(phrase, ''), net));
+  return card;
+}
+
+/** Make the wallet card of a BIP32 seed (SLIP-39's master secret); `passphrase` says whether one was used to get it. */
+export function walletCardOfSeed(seed: Uint8Array, passphrase: boolean, net: BtcNetwork): WalletCard {
+  const root = masterKey(seed, net);
   const acc = exportAccount(root, net, 'wpkh', accountPath('wpkh', net, 0), 1);
   const card: WalletCard = {
     kind: 'coldkit/wallet-card',
     version: 1,
     network: net.name,
     fingerprint: masterFingerprint(root),
-    passphrase: passphrase.length > 0,
+    passphrase,
     bip84: { path: acc.path, xpub: acc.xpub, zpub: acc.slip132, descriptor: acc.descriptors.receive, firstAddress: acc.addresses[0]!.address },
   };
-  if (passphrase.length > 0) card.fingerprintWithoutPassphrase = masterFingerprint(masterKey(seedFromMnemonic(phrase, ''), net));
   root.wipePrivateData();
   return card;
 }

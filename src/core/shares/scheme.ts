@@ -11,7 +11,7 @@
 import type { RandomBytes } from './shamir.js';
 
 /** The schemes coldkit knows (`--format`, wallet cards and the journal name them). */
-export const SCHEME_IDS = ['v1', 'sskr'] as const;
+export const SCHEME_IDS = ['v1', 'sskr', 'slip39'] as const;
 export type SchemeId = (typeof SCHEME_IDS)[number];
 
 /** The scheme a split uses unless told otherwise (`--format` default): coldkit v1. */

@@ -1,6 +1,7 @@
 /**
  * The share schemes coldkit knows, and which one a share's text is in. Detection goes by form:
  * SSKR text (`ur:sskr/…`, Bytewords of a tagged share) is unmistakable; words of the SLIP-39 list
+ * with a valid SLIP-39 checksum ("shamir"/"shamir_extendable") are SLIP-39; other words of the list
  * are coldkit v1, the default, whose decoder says precisely what is wrong with a damaged share
  * (and recognises a SLIP-39 share as not its own). A set is read in one scheme: shares of two
  * schemes are refused, as is a share of another scheme than the one asked for.
@@ -10,11 +11,12 @@ import { InputError } from '../errors.js';
 import { sanitize } from '../text.js';
 import { ShareInputError } from './errors.js';
 import { DEFAULT_SCHEME_ID, SCHEME_IDS, type Labelled, type Recovered, type ShareScheme } from './scheme.js';
+import { SLIP39_SCHEME } from './slip39-scheme.js';
 import { SSKR_SCHEME } from './sskr-scheme.js';
 import { V1_SCHEME } from './v1-scheme.js';
 
 /** Every scheme, in detection order (the default last). */
-export const SHARE_SCHEMES: readonly ShareScheme[] = [SSKR_SCHEME, V1_SCHEME];
+export const SHARE_SCHEMES: readonly ShareScheme[] = [SSKR_SCHEME, SLIP39_SCHEME, V1_SCHEME];
 
 /** The scheme a split uses unless told otherwise. */
 export const DEFAULT_SCHEME: ShareScheme = SHARE_SCHEMES.find((s) => s.id === DEFAULT_SCHEME_ID)!;

@@ -20,6 +20,7 @@ import { SLIP39_WORDS } from '../../../src/core/shares/slip39-wordlist.js';
 import { subsets } from '../../../src/core/shares/subsets.js';
 import { encodeShare } from '../../../src/core/shares/v1.js';
 import { splitEntropy } from '../../../src/core/shares/split.js';
+import { electrumPython } from '../../helpers/electrum.js';
 import { fixtureJson } from '../../helpers/fixtures.js';
 import { seededRandom as seeded } from '../../helpers/seeded-bytes.js';
 
@@ -224,14 +225,7 @@ describe('mutations', () => {
 });
 
 /** Electrum's SLIP-39 decoder (electrum/slip39.py, Debian `electrum`), run by Electrum's Python. */
-function electrumPython(): string | undefined {
-  const which = spawnSync('sh', ['-c', 'command -v electrum'], { encoding: 'utf8' });
-  if (which.status !== 0) return undefined;
-  const first = fs.readFileSync(which.stdout.trim(), 'utf8').split('\n')[0]!;
-  const py = first.startsWith('#!') ? first.slice(2).trim().split(/\s+/)[0] : undefined;
-  return py && spawnSync(py, ['-c', 'import electrum.slip39'], { encoding: 'utf8' }).status === 0 ? py : undefined;
-}
-const python = electrumPython();
+const python = electrumPython('electrum.slip39');
 
 describe.skipIf(!python)("Electrum's SLIP-39 decoder recovers coldkit's shares", () => {
   it('for every qualifying subset of a two-level set (ext = 0, which Electrum 4.3 reads)', async () => {

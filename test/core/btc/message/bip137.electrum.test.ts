@@ -16,17 +16,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type LegacyScriptType, signLegacy, verifyLegacy } from '../../../../src/core/btc/message/bip137.js';
 import { NETWORKS } from '../../../../src/core/network.js';
 import { tmpDir } from '../../../helpers/cli.js';
+import { electrumPython } from '../../../helpers/electrum.js';
 import { decodeWif, utf8 } from '../../../helpers/fixtures.js';
 
-/** The Python interpreter Electrum runs under (its script's shebang), for the library-level checks. */
-function electrumPython(): string | undefined {
-  const which = spawnSync('sh', ['-c', 'command -v electrum'], { encoding: 'utf8' });
-  if (which.status !== 0) return undefined;
-  const first = fs.readFileSync(which.stdout.trim(), 'utf8').split('\n')[0]!;
-  return first.startsWith('#!') ? first.slice(2).trim().split(/\s+/)[0] : undefined;
-}
 const python = electrumPython();
-const haveElectrum = python !== undefined && spawnSync(python, ['-c', 'import electrum.ecc'], { encoding: 'utf8' }).status === 0;
+const haveElectrum = python !== undefined;
 const WIF = 'L1cgMEnShp73r9iCukoPE3MogLeueNYRD9JVsfT1zVHyPBR3KqBY';
 const KEY = decodeWif(WIF).priv;
 const dir = haveElectrum ? tmpDir('coldkit-electrum-') : '';
