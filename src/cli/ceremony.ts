@@ -38,14 +38,15 @@ export const KEY_COMMANDS: ReadonlySet<string> = new Set([
   'eth sign-message',
   'eth sign-typed-data',
   'eth safe sign',
+  'wallet register',
 ]);
 
 /**
- * The ceremony acts among them — a seed made, split or rebuilt, and every signature — which also
+ * The ceremony acts among them — a seed made (BIP85 children too), split or rebuilt, and every signature — which also
  * run the network part of the pre-flight (warn online; refuse with require-offline). Add
  * `shares reissue` here when it exists.
  */
-export const CEREMONY_COMMANDS: ReadonlySet<string> = new Set(['seed new', 'shares split', 'shares combine', 'shares drill', 'psbt sign', 'btc sign-message', 'eth sign', 'eth sign-message', 'eth sign-typed-data', 'eth safe sign']);
+export const CEREMONY_COMMANDS: ReadonlySet<string> = new Set(['seed new', 'seed derive-child', 'shares split', 'shares combine', 'shares drill', 'psbt sign', 'btc sign-message', 'eth sign', 'eth sign-message', 'eth sign-typed-data', 'eth safe sign']);
 
 /** "psbt sign" for the commander command `coldkit psbt sign`. */
 export function commandPath(cmd: Command): string {

@@ -23,6 +23,9 @@ import { loadSigner, resolvePath } from '../eth/signer.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
 import { allowedCodes, overrideFlag } from '../overrides.js';
 import type { OptionsOf } from '../options/spec.js';
+import { safeTxFieldsOf, safeTxPayload } from '../../core/policy/eth-payload.js';
+import { enforcePolicy, openGate, underGate, underPolicy } from '../policy/gate.js';
+import { policyLines, policyResult, type PolicyResult } from '../policy/render.js';
 
 export interface SafeSignResult {
   review: SafeTxReview;
@@ -34,9 +37,15 @@ export interface SafeSignResult {
   out?: string;
   outFile?: string;
   outUr?: string;
+  /** The adopted policy's decision: the Safe transaction judged as the payment it makes. */
+  policy?: PolicyResult;
 }
 
 export default async function ethSafeSign(opts: OptionsOf<typeof table>, ctx: Context, args: string[]): Promise<Outcome<SafeSignResult>> {
+  // Under an adopted policy an owner's signature is a payment like any other: the same gate as eth sign.
+  const gate = openGate(ctx, opts);
+  const allow = allowedCodes(opts, SAFE_OVERRIDES);
+  if (gate) underPolicy(gate, { allow });
   const input = await readSafeInput(ctx, args[0], opts.fromQr, opts.chainId);
   const req = input.request;
   if (opts.outUr && !req) throw new InputError('needs an eth-sign-request as input (a file has no request id to answer)', '--out-ur');
@@ -49,15 +58,17 @@ export default async function ethSafeSign(opts: OptionsOf<typeof table>, ctx: Co
   const lines = renderSafeReview(review);
   // The operator sees the whole review (DELEGATECALL first) before any refusal or question.
   for (const l of lines) ctx.note(l);
-  const decision = enforce(decide(review.findings, allowedCodes(opts, SAFE_OVERRIDES)));
+  const refused = { safe: review.safe, chainId: review.chainId.toString(), safeTxHash: review.hashes.safeTxHash };
+  const decision = underGate(gate, 'eth.safe.sign', refused, () => enforce(decide(review.findings, allow)));
+  const evaluation = gate ? enforcePolicy(gate, safeTxPayload(safeTxFieldsOf(input.loaded)), ctx, allow, 'eth.safe.sign', refused) : undefined;
   const overrides = decision.overrides.map(overrideFlag);
-  await confirmSign(ctx, [`signing key:     ${key.address} at ${key.path}`, ...overrides.map((o) => `OVERRIDE: ${o}`)], `Sign safeTxHash ${review.hashes.safeTxHash} with ${key.address}?`);
+  await confirmSign(ctx, [`signing key:     ${key.address} at ${key.path}`, ...(evaluation ? policyLines(policyResult(evaluation)) : []), ...overrides.map((o) => `OVERRIDE: ${o}`)], `Sign safeTxHash ${review.hashes.safeTxHash} with ${key.address}?`);
   const sig = signDigest(review.hashes.safeTxHash, key.privateKey);
   const back = recoverOwnerSignature(review.hashes.safeTxHash, sig.signature);
   if (back.owner !== key.address) throw new VerificationError(`the signature recovers ${back.owner}, not the signing key ${key.address}`);
   // EIP-4527: the eth-signature answering the request, bound to its request id.
   const answer = req ? { ...makeSignature({ requestId: req.requestId, signature: sig.bytes, origin: 'coldkit' }), requestId: formatUuid(req.requestId) } : null;
-  const result: SafeSignResult = { review, signer: { address: key.address, path: key.path, fingerprint: formatFingerprint(key.fingerprint) }, signature: sig.signature, ethSignature: answer ? { ur: answer.ur, requestId: answer.requestId } : null, overrides };
+  const result: SafeSignResult = { review, signer: { address: key.address, path: key.path, fingerprint: formatFingerprint(key.fingerprint) }, signature: sig.signature, ethSignature: answer ? { ur: answer.ur, requestId: answer.requestId } : null, overrides, ...(evaluation ? { policy: policyResult(evaluation) } : {}) };
   if (opts.out) {
     writeFileAtomic(opts.out, sig.signature + '\n');
     result.out = opts.out;
@@ -96,6 +107,7 @@ export default async function ethSafeSign(opts: OptionsOf<typeof table>, ctx: Co
           signer: key.address,
           requestId: answer?.requestId ?? null,
           overrides,
+          ...(evaluation ? { policy: evaluation.record } : {}),
         },
       },
     ],

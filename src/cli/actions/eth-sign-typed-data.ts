@@ -6,9 +6,9 @@
 import { InputError } from '../../core/errors.js';
 import { typedDataSubject } from '../../core/eth/subject.js';
 import type { TypedData, TypedDataReview } from '../../core/eth/typed-data.js';
-import { safeTxPayload, typedDataPayload } from '../../core/policy/eth-payload.js';
+import { safeTxFieldsOf, safeTxPayload, typedDataPayload } from '../../core/policy/eth-payload.js';
+import { safeTxFromTypedData } from '../../core/eth/safe/file.js';
 import type { PolicyPayload } from '../../core/policy/payload.js';
-import { looksLikeSafeTx, safeTxFromJson } from '../../core/policy/safe-tx.js';
 import { openGate, underPolicy } from '../policy/gate.js';
 import { policyResult, type PolicyResult } from '../policy/render.js';
 import type { Context, Outcome } from '../command.js';
@@ -30,17 +30,15 @@ export interface TypedDataSignResult extends SignedCommon {
 
 /** Typed data as the policy sees it: a SafeTx as the Safe transaction it authorises, anything else unbounded. */
 function typedDataPolicyPayload(td: TypedData, review: TypedDataReview, from: string): PolicyPayload {
-  // A SafeTx is judged as the Safe's transaction only when the digest signed is the safeTxHash of
-  // its fields (Safe >= 1.3.0 domain): any other domain or shape stays unbounded typed data.
-  if (looksLikeSafeTx(td)) {
-    let safeTx: ReturnType<typeof safeTxFromJson> | undefined;
-    try {
-      safeTx = safeTxFromJson(td, undefined, 'typed data');
-    } catch {
-      safeTx = undefined;
-    }
-    if (safeTx && safeTx.safeTxHash === review.digest.toLowerCase()) return safeTxPayload(safeTx);
+  // A SafeTx is judged as the Safe's transaction only when the digest signed is the safeTxHash the
+  // Safe module recomputes for its version's domain: any other shape stays unbounded typed data.
+  let loaded: ReturnType<typeof safeTxFromTypedData> = null;
+  try {
+    loaded = safeTxFromTypedData(td);
+  } catch {
+    loaded = null;
   }
+  if (loaded && loaded.hashes.safeTxHash === review.digest.toLowerCase()) return safeTxPayload(safeTxFieldsOf(loaded));
   return typedDataPayload({ ...(review.domain.chainId !== undefined ? { chainId: review.domain.chainId } : {}), from, primaryType: review.primaryType, digest: review.digest });
 }
 

@@ -4,7 +4,7 @@
  * actions (src/cli/actions/eth-safe-*.ts) load ethers and the curve code.
  */
 import { command, optionSet } from '../options/spec.js';
-import { PAYLOAD_INPUT, PAYLOAD_OUTPUT, SEED_INPUT } from '../options/sets.js';
+import { PAYLOAD_INPUT, PAYLOAD_OUTPUT, POLICY_GATE, SEED_INPUT } from '../options/sets.js';
 
 /** Sub-groups below `eth`. */
 export const SAFE_SUBGROUPS = {
@@ -111,6 +111,7 @@ export const ethSafeSign = command({
     outFile: { flag: '--out-file <file>', help: 'also write the Safe transaction file with this signature added to FILE' },
     outUr: { flag: '--out-ur <file>', help: 'with an eth-sign-request as input: also write the eth-signature UR to FILE' },
     ...PAYLOAD_OUTPUT,
+    ...POLICY_GATE,
   },
   overrides: SAFE_OVERRIDES,
 });

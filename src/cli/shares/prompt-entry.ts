@@ -23,10 +23,14 @@ export const CLEAR_SCREEN = '\x1b[2J\x1b[3J\x1b[H';
 /** The word-entry rules of the schemes typed word by word. */
 const WORD_ENTRY: WordEntry[] = SHARE_SCHEMES.flatMap((s) => (s.wordEntry ? [s.wordEntry] : []));
 
-/** Whole when any scheme says so; still being typed while any can take more words; else wrong. */
-function entryStatus(indices: readonly number[], pasted: boolean): EntryStatus {
-  const all = WORD_ENTRY.map((w) => w.status(indices, pasted));
-  return all.includes('done') ? 'done' : all.includes('more') ? 'more' : 'stop';
+/**
+ * Whole when any scheme says so; a typo in a full-length share of one scheme stops entry (the
+ * decoder names the word) even if another scheme could still take more; still being typed while
+ * any can take more words; else wrong.
+ */
+function entryStatus(indices: readonly number[], pasted: boolean): 'done' | 'stop' | 'more' {
+  const all: EntryStatus[] = WORD_ENTRY.map((w) => w.status(indices, pasted));
+  return all.includes('done') ? 'done' : all.includes('typo') ? 'stop' : all.includes('more') ? 'more' : 'stop';
 }
 
 /** Clear the terminal (stderr, where prompts and shown shares go). */
@@ -54,8 +58,9 @@ export async function promptOneShare(ctx: Context, title: string): Promise<strin
       }
       words.push(SLIP39_WORDS[i]!);
       if (words.length === 3) {
-        const about = WORD_ENTRY[0]?.describeStart(words.map((w) => wordIndexOf(w)!));
-        if (about) ctx.note(`coldkit: ${about}`);
+        // Schemes written in the same word list cannot be told apart by their first words: say what each would make of them.
+        const about = WORD_ENTRY.flatMap((w) => w.describeStart(words.map((x) => wordIndexOf(x)!)) ?? []);
+        if (about.length) ctx.note(`coldkit: ${about.join('; or ')}`);
       }
     }
     const status = entryStatus(words.map((w) => wordIndexOf(w)!), tokens.length > 1);

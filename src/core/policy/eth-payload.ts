@@ -11,6 +11,7 @@
  * is unbounded too. Safe signatures themselves are built elsewhere (src/core/eth/safe/); this file
  * only needs the SafeTx fields and its safeTxHash.
  */
+import type { LoadedSafeTx } from '../eth/safe/file.js';
 import { toChecksumAddress } from '../eth/account.js';
 import { decodeErc20Call } from '../eth/erc20.js';
 import type { TxReview } from '../eth/review.js';
@@ -94,6 +95,24 @@ export function ethTxPayload(tx: EvmTx): PolicyPayload {
 }
 
 /** The policy payload of a Safe transaction. */
+/** The policy's view of a Safe transaction read by the Safe module (any Safe version; hashes recomputed there). */
+export function safeTxFieldsOf(l: LoadedSafeTx): SafeTxFields {
+  const t = l.doc.tx;
+  return {
+    safe: l.doc.safe,
+    chainId: l.doc.chainId,
+    to: t.to,
+    value: t.value,
+    data: t.data,
+    operation: t.operation,
+    gasPrice: t.gasPrice,
+    gasToken: t.gasToken,
+    refundReceiver: t.refundReceiver,
+    nonce: t.nonce,
+    safeTxHash: l.hashes.safeTxHash,
+  };
+}
+
 export function safeTxPayload(tx: SafeTxFields): PolicyPayload {
   const unbounded: string[] = [];
   const effects = callEffects(tx.to, tx.value, tx.data);

@@ -76,8 +76,12 @@ export interface SplitSet {
   subsetsChecked: number;
 }
 
-/** What a word-entry prompt asks after each answer: the share is whole, wrong (report it now), or still being typed. */
-export type EntryStatus = 'done' | 'stop' | 'more';
+/**
+ * What a word-entry prompt asks after each answer: the share is whole (`done`), a full-length share
+ * of this scheme one word off (`typo`: report it now, even while another scheme sharing the word
+ * list could still take more words), wrong (`stop`), or still being typed (`more`).
+ */
+export type EntryStatus = 'done' | 'typo' | 'stop' | 'more';
 
 /** Typing a share word by word (schemes written in the SLIP-39 word list). */
 export interface WordEntry {

@@ -27,7 +27,7 @@ const wordEntry: WordEntry = {
   status(indices, pasted) {
     const full = LENGTHS.has(indices.length);
     if (full && rs1024Verify(indices, V1_CUSTOMISATION)) return 'done';
-    if (full && (locateSingleWordError(indices) !== undefined || locateSwap(indices) !== undefined)) return 'stop';
+    if (full && (locateSingleWordError(indices) !== undefined || locateSwap(indices) !== undefined)) return 'typo';
     return pasted || indices.length >= MAX_WORDS ? 'stop' : 'more';
   },
   describeStart: (indices) => (indices.length >= 3 ? describeSetWords(indicesToWords(indices.slice(0, 3))) : undefined),

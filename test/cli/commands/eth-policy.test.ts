@@ -145,3 +145,27 @@ describe('eth sign-typed-data under the policy', () => {
     expect(r.json().error.message).toMatch(/EIP-712 Permit typed data/);
   });
 });
+
+describe('eth safe sign under the policy', () => {
+  const safeSign = (file: string, more: string[] = []) => cli(['--json', '--yes', '--operator', 'alice', 'eth', 'safe', 'sign', at(file), '--mnemonic-file', at('mnemonic.txt'), ...more]);
+  const nonce4 = (): string => safeTx(0).replace('"nonce":"3"', '"nonce":"4"');
+  it('an owner signature without approvals is refused and the refusal journaled', async () => {
+    write('safe4.json', nonce4());
+    const r = await safeSign('safe4.json');
+    expect(r.code, r.stderr).toBe(3);
+    expect(codes(r).length).toBeGreaterThan(0);
+    expect(last()).toMatchObject({ op: 'policy.refuse' });
+  });
+  it('signs within the Safe rule with an approval, and journals rule and approver', async () => {
+    const q = await request('safe4.json', 'safe4.req');
+    expect(q.code, q.stderr).toBe(0);
+    const r = await safeSign('safe4.json', ['--approval-request', at('safe4.req'), '--approval', approve('dave', 'safe4.req')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json().policy).toMatchObject({ rule: 'safe-ops', approvedBy: ['dave'] });
+    expect(last()).toMatchObject({ op: 'eth.safe.sign', data: { policy: { rule: 'safe-ops', chain: 'safe' } } });
+  });
+  it('an override the policy does not list is refused before the seed is read', async () => {
+    const r = await safeSign('safe4.json', ['--allow-safe-delegatecall']);
+    expect(r.code, r.stderr).toBe(3);
+  });
+});

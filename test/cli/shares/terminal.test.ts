@@ -34,6 +34,8 @@ function terminal(answer: (message: string, screen: string) => string) {
     },
     input: async (message) => {
       prompts.push(message);
+      // A prompt that keeps asking after the script ran out would loop forever: fail with what it asked.
+      if (prompts.length > 1000) throw new Error(`prompted more than 1000 times; last: ${prompts.slice(-3).join(' | ')}`);
       return answer(message, err.join(''));
     },
   };

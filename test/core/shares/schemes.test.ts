@@ -160,7 +160,7 @@ describe('wrong-scheme and mixed sets', () => {
 
 describe('v1 word entry', () => {
   const entry = V1_SCHEME.wordEntry!;
-  it('is whole at a valid share, stops at a typo or a bad pasted line, and waits for more otherwise', async () => {
+  it('is whole at a valid share, says typo at a full-length share one word off, stops at a bad pasted line, and waits for more otherwise', async () => {
     const set = await splitWith(V1_SCHEME, entropy16, 2, 3);
     const idx = set.shares[0]!.text.split(' ').map((w) => wordIndexOf(w)!);
     expect(entry.status(idx, false)).toBe('done');
@@ -168,7 +168,7 @@ describe('v1 word entry', () => {
     expect(entry.status(idx.slice(0, 10), true)).toBe('stop');
     const typo = [...idx];
     typo[7] = (typo[7]! + 1) % 1024;
-    expect(entry.status(typo, false)).toBe('stop');
+    expect(entry.status(typo, false)).toBe('typo');
     expect(entry.status([...idx, ...idx].slice(0, entry.maxWords), false)).toBe('stop');
     expect(entry.describeStart(idx.slice(0, 3))).toBe(`set "${set.setWords}": any 2 of 3 shares (format v1)`);
   });
