@@ -10,5 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Most tests wait on the processes they spawn (the built bin, anvil, ssh-keygen, Electrum), so two
+    // forks keep both cores busy; vitest's default on a 2-core machine is one.
+    poolOptions: { forks: { minForks: 1, maxForks: 2 } },
   },
 });
