@@ -1,6 +1,6 @@
 /** `coldkit derive --path P`: public key and address at a path (private key only with --reveal). */
 import { WIF } from '@scure/btc-signer';
-import { ethAddress } from '../../core/eth/account.js';
+import { ethAddress } from '../../core/eth/public-key-address.js';
 import { deriveIndices, masterFingerprint, masterKey } from '../../core/hd/keys.js';
 import { formatPath, parsePath } from '../../core/hd/path.js';
 import { addressOf } from '../../core/wallet/address.js';

@@ -7,7 +7,8 @@
 import type { HDKey } from '@scure/bip32';
 import { InputError } from '../errors.js';
 import { formatPath } from '../hd/path.js';
-import { ethAddress, parseAddress, sameAddress } from './account.js';
+import { parseAddress, sameAddress } from './account.js';
+import { ethAddress } from './public-key-address.js';
 import { normalizePath, parseFingerprint } from './key.js';
 
 /** The file's kind tag. */

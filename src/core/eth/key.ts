@@ -5,7 +5,7 @@
  */
 import { HDKey } from '@scure/bip32';
 import { InputError } from '../errors.js';
-import { ethAddress } from './account.js';
+import { ethAddress } from './public-key-address.js';
 import { fingerprintHex } from '../hd/keys.js';
 import { formatPath, parsePath } from '../hd/path.js';
 
