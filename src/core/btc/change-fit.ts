@@ -28,8 +28,6 @@ export interface WalletAccount {
   highest?: number;
 }
 
-/** BIP44-family purpose of each single-key template. */
-const PURPOSE: Partial<Record<TemplateName, number>> = { pkh: 44, 'sh-wpkh': 49, wpkh: 84, tr: 86 };
 
 /** The accounts our inputs prove (template and path above `<0|1>/<unhardened index>`), deduplicated. */
 export function walletAccounts(inputs: readonly { type: TemplateName; path: readonly number[]; fingerprint: number }[]): WalletAccount[] {
@@ -82,7 +80,9 @@ const samePrefix = (a: readonly number[], b: readonly number[]): boolean => a.le
  */
 export function changeMisfit(type: TemplateName, path: readonly number[], accounts: readonly WalletAccount[], coinType: number, maxIndex: number): string[] {
   if (path.length === 0) return ['it is the master key itself, which no account descriptor covers'];
-  const purpose = PURPOSE[type];
+  // The BIP44-family layout is the single-key templates' own purpose (BIP48 vaults have their own account level).
+  const own = template(type).purpose;
+  const purpose = own === 48 ? undefined : own;
   const wallet: WalletAccount[] = accounts.length
     ? [...accounts]
     : purpose !== undefined && path.length >= 3 && path[2]! >= HARDENED
