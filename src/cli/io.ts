@@ -61,9 +61,11 @@ export async function readInputJson(file: string, field: string, io: Io | undefi
 /**
  * Write `data` to `file` atomically: a temp file beside it (created with `mode`, exclusive),
  * written, fsynced, renamed over the target, then the directory fsynced. On any failure the
- * temp file is removed and the target is untouched.
+ * temp file is removed and the target is untouched. `durable: false` skips both fsyncs, for
+ * caches only (a crash may then leave the old file, or an empty or torn one).
  */
-export function writeFileAtomic(file: string, data: string | Uint8Array, opts: { mode?: number } = {}): void {
+export function writeFileAtomic(file: string, data: string | Uint8Array, opts: { mode?: number; durable?: boolean } = {}): void {
+  const durable = opts.durable ?? true;
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
@@ -73,11 +75,11 @@ export function writeFileAtomic(file: string, data: string | Uint8Array, opts: {
     const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
     let off = 0;
     while (off < buf.length) off += fs.writeSync(fd, buf, off, buf.length - off);
-    fs.fsyncSync(fd);
+    if (durable) fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;
     fs.renameSync(tmp, file);
-    fsyncDir(dir);
+    if (durable) fsyncDir(dir);
   } catch (e) {
     if (fd !== undefined) {
       try { fs.closeSync(fd); } catch { /* already failing */ }

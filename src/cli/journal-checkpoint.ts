@@ -28,10 +28,16 @@ export function readCheckpoint(journal: string): Checkpoint | undefined {
   }
 }
 
-/** Write the checkpoint atomically; failures are ignored (the next command verifies more, that is all). */
+/**
+ * Write the checkpoint atomically (temp file and rename) but without fsync: it is a cache, written
+ * after the journal's own fsync'd append, and a checkpoint a crash left empty, torn or old is
+ * read as none or refuted by the file's digest (verification then starts at byte 0). Its two
+ * fsyncs cost more than the rest of a 1-input `psbt sign` (docs/performance.md). Failures are
+ * ignored (the next command verifies more, that is all).
+ */
 export function writeCheckpoint(journal: string, cp: Checkpoint): void {
   try {
-    writeFileAtomic(checkpointPath(journal), checkpointText(cp), { mode: 0o600 });
+    writeFileAtomic(checkpointPath(journal), checkpointText(cp), { mode: 0o600, durable: false });
   } catch {
     /* best effort: a cache */
   }

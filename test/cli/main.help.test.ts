@@ -5,42 +5,15 @@
  * URL to a log), with a positive control showing the recorder does see curve code when a command
  * really runs.
  */
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/cli/main.js';
-import { BIN, ROOT, runCli, tmpDir } from '../helpers/cli.js';
+import { ROOT, runCli } from '../helpers/cli.js';
+import { HEAVY, runRecorded } from '../helpers/record-imports.js';
 
-const RECORDER = fileURLToPath(new URL('../helpers/record-imports.mjs', import.meta.url));
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
-
-/** Packages `--help` must never load: Ethereum, QR, curve and transaction code. */
-const HEAVY = ['ethers', 'qrcode', 'zxing-wasm', '@noble/curves', '@scure/btc-signer', 'tiny-secp256k1', 'jsqr', 'pngjs', '@scure/bip32'];
-
-/** Run the bin with the import recorder; returns the run and the node_modules packages it resolved. */
-function runRecorded(args: string[]): Promise<{ code: number; stdout: string; stderr: string; packages: Set<string>; urls: string[] }> {
-  const log = path.join(tmpDir('coldkit-imports-'), 'imports.log');
-  const env: NodeJS.ProcessEnv = { ...process.env, COLDKIT_IMPORT_LOG: log, COLDKIT_JOURNAL: path.join(path.dirname(log), 'journal.jsonl') };
-  delete env.NODE_OPTIONS;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', RECORDER, BIN, ...args], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const urls = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').trim().split('\n') : [];
-      fs.rmSync(path.dirname(log), { recursive: true, force: true });
-      const packages = new Set(urls.map((u) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1]).filter((p): p is string => Boolean(p)));
-      resolve({ code: code ?? -1, stdout, stderr, packages, urls });
-    });
-    child.stdin.end();
-  });
-}
 
 /** Every command path of the program ("seed new", "journal verify", …), groups included. */
 function commandPaths(c: Command, prefix: string[] = []): string[][] {

@@ -18,14 +18,6 @@ import { digestWords } from '../../core/digest-words.js';
 import { InputError } from '../../core/errors.js';
 import { toHex } from '../../core/text.js';
 import type { Context, Outcome } from '../command.js';
-import { readWatchAccount, vaultContext } from '../wallet-input.js';
-import { registeredVaults } from '../vault-registry.js';
-import { unregisteredFinding, type Registration } from '../../core/wallet/vault-registry.js';
-import { vaultId } from '../../core/wallet/vault.js';
-import { parseDescriptor } from '../../core/wallet/descriptor.js';
-import { Wallet } from '../../core/wallet/wallet.js';
-import { network as networkNamed } from '../../core/network.js';
-import { reviewPsbt } from '../../core/btc/review.js';
 import type { ReadPsbt } from '../../core/btc/psbt-read.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
 import { btcNetwork } from '../network-option.js';
@@ -40,10 +32,9 @@ import { readSeed } from '../seed-input.js';
 import type { psbtSign as psbtSignTable } from '../commands/psbt.js';
 import type { OptionsOf } from '../options/spec.js';
 import { RefusedError } from '../../core/errors.js';
-import { btcPayload } from '../../core/policy/btc-payload.js';
 import type { PolicyEvaluation } from '../../core/policy/evaluate.js';
-import { policyResult, type PolicyResult } from '../policy/render.js';
-import { evaluate, locks, openGate, refusalJournaled, underPolicy } from '../policy/gate.js';
+import type { PolicyResult } from '../policy/render.js';
+import { loadGate } from '../policy/gate-loader.js';
 
 /** SHA-256 hex of a PSBT for the result and journal (Node's native hash: the PSBT can be megabytes). */
 const sha256Hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
@@ -70,27 +61,27 @@ export interface PsbtSignResult {
 
 export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ctx: Context, args: string[]): Promise<Outcome<PsbtSignResult>> {
   const { limits, allow } = policyFrom(opts);
-  // The adopted policy (if any) is read and the flags checked before the PSBT or the seed is.
-  const gate = openGate(ctx, opts);
-  if (gate) underPolicy(gate, { allow, limits });
+  // The adopted policy (if any) is read and the flags checked before the PSBT or the seed is. The
+  // policy code is loaded only when a policy can apply (gate-loader.ts): start-up.
+  const policyGate = await loadGate(ctx, opts);
+  const gate = policyGate?.openGate(ctx, opts);
+  const policy = gate
+    ? { gate: policyGate!, payload: (await import('../../core/policy/btc-payload.js')).btcPayload, render: (await import('../policy/render.js')).policyResult }
+    : undefined;
+  if (gate) policyGate!.underPolicy(gate, { allow, limits });
   if (args[0] === '-' && (opts.mnemonicFile === '-' || opts.passphraseFile === '-' || opts.slip39File?.includes('-'))) {
     throw new InputError('stdin cannot carry both the PSBT and a secret; give the PSBT or the secret as a file', 'psbt');
   }
   if (opts.out) assertWritable(opts.out, '--out');
   const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'psbt');
-  // The vault, when signing for one: the file given (which must be registered here), or the
-  // registered vault whose scripts the PSBT's inputs are. Read and checked before the seed is asked for.
-  const account = opts.wallet ? await readWatchAccount({ wallet: opts.wallet }, ctx) : undefined;
-  let vault = account ? vaultContext(account) : undefined;
-  if (account && !vault) throw new InputError('is a single-key account file; psbt sign --wallet takes a vault file (wallet create --out)', '--wallet');
-  // The journal is read for its registrations only when a vault is involved.
-  let registered: Registration[] | undefined;
-  const registry = () => (registered ??= registeredVaults(ctx));
-  const extraFindings = vault ? unregisteredFinding(vault.label, account!.vault?.id ?? vaultId(account!.source).id, registry()) : [];
   // Read before the seed is: a malformed PSBT is exit 2 without asking for a secret.
   const psbt = await readPsbt(payload.bytes, 'psbt');
-  if (!vault && hasWitnessScripts(psbt)) vault = await registeredVaultOf(psbt, registry(), ctx.globals.network);
-  const network = account?.net ?? vault?.wallet.net ?? btcNetwork(ctx);
+  // The vault, when signing for one (the file given, which must be registered here, or the
+  // registered vault whose scripts the PSBT's inputs are), read and checked before the seed is
+  // asked for. Its code is loaded only when a vault can be involved.
+  const { vault, net: vaultNet, findings: extraFindings } =
+    opts.wallet || hasWitnessScripts(psbt) ? await (await import('../psbt/signing-vault.js')).signingVault(ctx, opts.wallet, psbt) : { vault: undefined, net: undefined, findings: [] };
+  const network = vaultNet ?? vault?.wallet.net ?? btcNetwork(ctx);
   ctx.note(`PSBT in: ${payload.digest} (${psbt.bytes.length} bytes, ${psbt.view.inputsLength} inputs, ${psbt.view.outputsLength} outputs)`);
   const { seed } = await readSeed(opts, ctx);
   const keys = SeedKeys.fromSeed(seed, nativeHmacSha512);
@@ -107,11 +98,11 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
       retired: retiredKeys(journalPath(ctx.globals.journal, ctx.env)),
       trim: opts.trim,
       ...(opts.out ? { encoding: 'binary' as const } : {}),
-      ...(gate
+      ...(gate && policy
         ? {
             policy: (p) => {
-              evaluation = evaluate(gate, btcPayload(p.review), ctx);
-              return { findings: evaluation.findings, locked: locks(gate, [...p.findings, ...evaluation.findings]) };
+              evaluation = policy.gate.evaluate(gate, policy.payload(p.review), ctx);
+              return { findings: evaluation.findings, locked: policy.gate.locks(gate, [...p.findings, ...evaluation.findings]) };
             },
           }
         : {}),
@@ -141,7 +132,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
       input: { sha256: sha256Hex(psbt.bytes), digest: payload.digest, encoding: psbt.encoding },
       output: { sha256: sha256Hex(signed.raw), digest: outDigest, encoding: signed.encoding },
       ...(opts.out ? { out: opts.out } : { psbt: new TextDecoder().decode(signed.encoded) }),
-      ...(evaluation ? { policy: policyResult(evaluation) } : {}),
+      ...(evaluation && policy ? { policy: policy.render(evaluation) } : {}),
     };
     const change = review.outputs.filter((o) => o.role === 'change');
     return {
@@ -172,25 +163,11 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
       payload: { kind: 'psbt', bytes: signed.raw, ...(payload.format ? { format: payload.format } : {}) },
     };
   } catch (e) {
-    if (gate && e instanceof RefusedError) throw refusalJournaled(e, 'psbt.sign', evaluation, { psbtSha256: sha256Hex(psbt.bytes), network: network.name });
+    if (gate && policy && e instanceof RefusedError) throw policy.gate.refusalJournaled(e, 'psbt.sign', evaluation, { psbtSha256: sha256Hex(psbt.bytes), network: network.name });
     throw e;
   } finally {
     keys.wipe();
   }
-}
-
-/**
- * The registered vault (newest registration first) whose scripts this PSBT's inputs are, proven
- * the same way the signer proves them; undefined when none is.
- */
-async function registeredVaultOf(psbt: ReadPsbt, registered: readonly Registration[], netName: string | undefined) {
-  for (const r of [...registered].reverse()) {
-    if (netName && r.network !== netName) continue;
-    const wallet = new Wallet(parseDescriptor(r.descriptor, 'journal'), networkNamed(r.network));
-    const review = reviewPsbt(psbt.view, wallet.net, undefined, { vault: wallet });
-    if (review.inputs.some((i) => i.vault)) return { wallet, label: `vault "${r.name}" ${r.vaultId}` };
-  }
-  return undefined;
 }
 
 /** Does any input carry a witness script (a vault input, or another script spend)? */

@@ -15,10 +15,9 @@ import { ledgerEntry } from '../../core/policy/evaluate.js';
 import type { LedgerEntry } from '../../core/policy/velocity.js';
 import { LineReader } from '../journal-stream.js';
 
-/** Journal op of an adoption. */
-export const ADOPT_OP = 'policy.adopt';
+import { ADOPT_MARK, ADOPT_OP } from './gate-loader.js';
 
-const ADOPT_MARK = Buffer.from(`"op":"${ADOPT_OP}"`);
+export { ADOPT_OP };
 const POLICY_MARK = Buffer.from('"policy":{"sha256":');
 
 /** What the journal says about policies. */
