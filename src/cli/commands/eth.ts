@@ -109,7 +109,7 @@ export const ethTxCreate = command({
     wallet: {
       flag: '--wallet <file>',
       help: 'watch-only wallet file from `coldkit account export --chain eth` (fingerprint and path)',
-      doc: "the watch-only file from `coldkit account export --chain eth --out FILE`: gives the master fingerprint and, when `--from` is one of its listed addresses, that address's path.",
+      doc: "the watch-only file from `coldkit account export --chain eth --out FILE`: gives the master fingerprint and, when `--from` is one of its listed addresses, that address's path, believed only when the file's xpub gives that address there (an edited file is exit 3).",
     },
     origin: { flag: '--origin <text>', help: 'origin label carried in the sign request', doc: 'origin label in the request (key 7).', default: 'coldkit' },
     out: { flag: '--out <file>', help: 'write the eth-sign-request UR to FILE', doc: 'write the `ur:eth-sign-request/…` text to FILE.' },

@@ -2,11 +2,13 @@
  * The watch-only Ethereum account file (`coldkit account export --chain eth --out FILE`, kind
  * `coldkit/eth-account`): the account's master fingerprint, path and xpub, and its first EIP-55
  * addresses at <account>/0/i. Only public data; the online side reads it for a sign request's
- * source fingerprint and the path of the sender.
+ * source fingerprint and the path of the sender. The path of the sender is believed only after the
+ * address is derived again from the file's xpub: a file whose address list was edited would
+ * otherwise send the signer a request for another key's path.
  */
-import type { HDKey } from '@scure/bip32';
-import { InputError } from '../errors.js';
-import { formatPath } from '../hd/path.js';
+import { HDKey } from '@scure/bip32';
+import { InputError, VerificationError } from '../errors.js';
+import { formatPath, HARDENED, parsePath } from '../hd/path.js';
 import { parseAddress, sameAddress } from './account.js';
 import { ethAddress } from './public-key-address.js';
 import { normalizePath, parseFingerprint } from './key.js';
@@ -70,8 +72,37 @@ export function walletRef(json: unknown, from: string, field = '--wallet'): Wall
     const p = str(e, 'path', 'derivationPath');
     if (a && p && /^0x[0-9a-fA-F]{40}$/.test(a.trim()) && sameAddress(parseAddress(a, field), from)) {
       ref.path = normalizePath(p, `${field} path`);
+      if (o.kind === ETH_ACCOUNT_KIND) checkDerived(o, ref.path, from, field);
       return ref;
     }
   }
   return ref;
+}
+
+/**
+ * A coldkit account file's address must be what its account xpub gives at the listed path (BIP32
+ * public derivation of the unhardened tail below the account path); otherwise the file was edited
+ * or mixes two accounts, and it is refused. Other wallets' shapes carry no account xpub to check.
+ */
+function checkDerived(o: Record<string, unknown>, path: string, from: string, field: string): void {
+  const account = str(o, 'path');
+  const xpub = str(o, 'xpub');
+  if (!account || !xpub) throw new InputError('is a coldkit Ethereum account file without its account path and xpub; export it again (coldkit account export --chain eth)', field);
+  const base = parsePath(account, `${field} path`);
+  const full = parsePath(path, `${field} path`);
+  const tail = full.slice(base.length);
+  if (full.length <= base.length || base.some((v, i) => full[i] !== v) || tail.some((v) => v >= HARDENED)) {
+    throw new VerificationError(`${field}: the path ${path} listed for ${from} is not an unhardened path below the file's account ${normalizePath(account, field)}; the file was edited or mixes accounts — export it again`);
+  }
+  let node: HDKey;
+  try {
+    node = HDKey.fromExtendedKey(xpub);
+  } catch {
+    throw new InputError('has an xpub that is not a valid extended public key', `${field} xpub`);
+  }
+  for (const i of tail) node = node.deriveChild(i);
+  const derived = ethAddress(node.publicKey!);
+  if (!sameAddress(derived, from)) {
+    throw new VerificationError(`${field}: the file lists ${from} at ${path}, but its xpub gives ${derived} there; the file was edited — export it again on the signer`);
+  }
 }
