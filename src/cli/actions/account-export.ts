@@ -29,6 +29,7 @@ const action: Action<typeof accountExport> = async (opts, ctx) => {
   const source = await readSeed(opts, ctx);
   const net = btcNetwork(ctx);
   const root = masterKey(source.seed, net);
+  source.seed.fill(0);
   const overrides: string[] = [];
 
   if (opts.chain === 'eth') {

@@ -16,6 +16,7 @@ const action: Action<typeof derive> = async (opts, ctx) => {
   const source = await readSeed(opts, ctx);
   const net = btcNetwork(ctx);
   const root = masterKey(source.seed, net);
+  source.seed.fill(0);
   const node = deriveIndices(root, indices);
   const pub = node.publicKey!;
   const result: Record<string, unknown> = {

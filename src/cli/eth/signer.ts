@@ -28,8 +28,12 @@ export function resolvePath(opts: SignerOptions, requestPath?: string): string {
   return p ?? (requestPath ? normalizePath(requestPath, 'request path') : ethPath(0));
 }
 
-/** Read the seed and derive the key at `path`. */
+/** Read the seed and derive the key at `path`; the seed is wiped once the key is derived. */
 export async function loadSigner(opts: SignerOptions, ctx: Context, path: string): Promise<EthKey> {
   const { seed } = await readSeed(opts, ctx);
-  return deriveEthKey(seed, path);
+  try {
+    return deriveEthKey(seed, path);
+  } finally {
+    seed.fill(0);
+  }
 }
