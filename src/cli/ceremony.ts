@@ -66,7 +66,7 @@ export interface CeremonyPolicy {
  */
 export async function adoptedCeremonyPolicy(journal: string): Promise<CeremonyPolicy | undefined> {
   // A journal without an adoption entry has no policy: the policy code is not loaded (start-up).
-  if (!(await import('./policy/gate-loader.js')).journalMayHoldAdoption(journal)) return undefined;
+  if (!(await import('./policy/adoption-scan.js')).journalMayHoldAdoption(journal)) return undefined;
   const [{ policyState }, { ceremonyRequirements }] = await Promise.all([import('./policy/journal-policy.js'), import('../core/policy/ceremony.js')]);
   const { adopted } = policyState(journal);
   return adopted ? { requireOffline: ceremonyRequirements(adopted.policy, Date.now()).requireOffline } : undefined;

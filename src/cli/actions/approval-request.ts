@@ -41,15 +41,21 @@ export async function payloadOf(bytes: Uint8Array, opts: Options, ctx: Context):
     return btcPayload(p.review);
   }
   if (text.startsWith('{')) {
-    const [{ looksLikeSafeTx, safeTxFromJson }, { safeTxPayload }] = await Promise.all([import('../../core/policy/safe-tx.js'), import('../../core/policy/eth-payload.js')]);
-    let doc: unknown;
-    try {
-      doc = JSON.parse(new TextDecoder().decode(bytes));
-    } catch {
-      throw new InputError('is JSON-like but not valid JSON', 'payload');
+    const [{ safeTxOfJson }, { safeTxFieldsOf, safeTxPayload }, { parseUint }, { UINT64_MAX }] = await Promise.all([
+      import('../eth/safe.js'),
+      import('../../core/policy/eth-payload.js'),
+      import('../../core/amount.js'),
+      import('../../core/eth/tx.js'),
+    ]);
+    // The same reader and the same hash as `eth safe sign` (src/core/eth/safe), so the request
+    // names the safeTxHash the signer's policy gate will see, for every Safe version.
+    const chainId = opts.chainId !== undefined ? parseUint(opts.chainId, '--chain-id', UINT64_MAX) : undefined;
+    const service = chainId !== undefined ? { chainId, safeVersion: opts.safeVersion } : undefined;
+    const { loaded } = safeTxOfJson(new TextDecoder().decode(bytes), 'payload', opts.chainId, service);
+    if (loaded.claimed && loaded.claimed.safeTxHash !== loaded.hashes.safeTxHash) {
+      throw new InputError(`${loaded.claimed.source} says safeTxHash ${loaded.claimed.safeTxHash.slice(0, 18)}… but its fields hash to ${loaded.hashes.safeTxHash} (Safe ${loaded.doc.safeVersion}): the file is inconsistent, or --safe-version is wrong`, 'payload');
     }
-    if (!looksLikeSafeTx(doc)) throw new InputError('is JSON but not a Safe transaction (service JSON with safe, to, value, data, operation, nonce…, or SafeTx typed data)', 'payload');
-    return safeTxPayload(safeTxFromJson(doc, opts.chainId !== undefined ? BigInt(opts.chainId) : undefined, 'payload'));
+    return safeTxPayload(safeTxFieldsOf(loaded));
   }
   const [{ parseSignRequestUr }, { decodeTx }, { reviewTx }, { ethTxPayload, evmTxOf }, { parseAddress }, { toHex }, { txTypeFindings }] = await Promise.all([
     import('../../core/eth/request.js'),

@@ -9,7 +9,7 @@ export const approvalRequest = command({
   args: [
     {
       name: '<payload>',
-      help: 'a PSBT, an unsigned Ethereum transaction (hex or ur:eth-sign-request) or a Safe transaction (service JSON or SafeTx typed data)',
+      help: 'a PSBT, an unsigned Ethereum transaction (hex or ur:eth-sign-request) or a Safe transaction (a coldkit Safe transaction file, SafeTx typed data, or the service JSON with --chain-id)',
     },
   ],
   options: {
@@ -31,7 +31,16 @@ export const approvalRequest = command({
     },
     wallet: { ...WATCH_ACCOUNT.wallet, help: 'PSBT: account export JSON instead of --descriptor', doc: 'PSBT: the account export JSON (`account export --out`) instead of `--descriptor`.' },
     from: { flag: '--from <address>', help: "Ethereum: the sender (default: the sign request's address)" },
-    chainId: { flag: '--chain-id <id>', help: 'Safe: the chain id when the file does not name it' },
+    chainId: {
+      flag: '--chain-id <id>',
+      help: "Safe: the chain id when the file does not name it (the service's JSON, a pre-1.3 domain)",
+      doc: "Safe: the chain id when the file does not name it: the transaction service's JSON (required for it) and a pre-1.3.0 SafeTx domain.",
+    },
+    safeVersion: {
+      flag: '--safe-version <v>',
+      help: "Safe: the Safe's VERSION for the service's JSON (which does not say); a wrong one gives another hash and is refused",
+      default: '1.4.1',
+    },
   },
 });
 

@@ -9,7 +9,7 @@ import { parseAddress } from '../../core/eth/account.js';
 import type { EthSignRequest } from '../../core/eth/request.js';
 import type { SafeCall } from '../../core/eth/safe/decode.js';
 import type { TrustedMultiSend } from '../../core/eth/safe/deployments.js';
-import { loadDoc, parseSafeTxFile, safeTxFromTypedData, type LoadedSafeTx } from '../../core/eth/safe/file.js';
+import { loadDoc, parseSafeTxFile, parseServiceJson, safeTxFromTypedData, type LoadedSafeTx } from '../../core/eth/safe/file.js';
 import { hashMismatch } from '../../core/eth/safe/findings.js';
 import type { ReviewOptions, SafeTxReview } from '../../core/eth/safe/review.js';
 import { parseTypedData } from '../../core/eth/typed-data.js';
@@ -29,35 +29,47 @@ export interface SafeInput {
 /** Read the positional file (or --from-qr): a coldkit Safe file, SafeTx typed data, or a sign request. */
 export async function readSafeInput(ctx: Context, file: string | undefined, fromQr: string[] | undefined, chainIdFlag?: string): Promise<SafeInput> {
   const input = await readSignInput(ctx, file, fromQr, 'file');
-  const fromTyped = (text: string, field: string): LoadedSafeTx => {
-    const td = parseTypedData(text, field);
-    const l = safeTxFromTypedData(td);
-    if (!l) throw new InputError(`is EIP-712 typed data of "${td.primaryType}", not a SafeTx; sign it with \`eth sign-typed-data\``, field);
-    if (!l.shape.chainIdInDomain && chainIdFlag !== undefined) return loadDoc({ ...l.doc, chainId: parseUint(chainIdFlag, '--chain-id', UINT64_MAX) });
-    return l;
-  };
   if (input.kind === 'request') {
     const req = input.request;
     if (req.dataType !== 2) throw new InputError(`this eth-sign-request has data type ${req.dataType}; a Safe transaction comes as typed data (2)`, 'file');
-    const loaded = fromTyped(new TextDecoder('utf-8', { fatal: false }).decode(req.signData), 'eth-sign-request typed data');
+    const loaded = safeTxOfTypedData(new TextDecoder('utf-8', { fatal: false }).decode(req.signData), 'eth-sign-request typed data', chainIdFlag);
     if (req.chainId !== undefined && loaded.shape.chainIdInDomain && req.chainId !== loaded.doc.chainId) {
       throw new InputError(`the request says chain ${req.chainId} but the SafeTx domain says chain ${loaded.doc.chainId}`, 'eth-sign-request');
     }
     return { loaded, request: req, source: 'eth-sign-request' };
   }
-  const text = input.text.trim();
-  if (!text) throw new InputError('is empty', 'file');
+  return safeTxOfJson(input.text, 'file', chainIdFlag);
+}
+
+/** SafeTx typed data (refused when it is typed data of something else); --chain-id fills a pre-1.3 domain's chain. */
+function safeTxOfTypedData(text: string, field: string, chainIdFlag: string | undefined): LoadedSafeTx {
+  const td = parseTypedData(text, field);
+  const l = safeTxFromTypedData(td);
+  if (!l) throw new InputError(`is EIP-712 typed data of "${td.primaryType}", not a SafeTx; sign it with \`eth sign-typed-data\``, field);
+  if (!l.shape.chainIdInDomain && chainIdFlag !== undefined) return loadDoc({ ...l.doc, chainId: parseUint(chainIdFlag, '--chain-id', UINT64_MAX) });
+  return l;
+}
+
+/**
+ * A Safe transaction from JSON text: a coldkit Safe transaction file, SafeTx typed data, or — only
+ * when `service` says which chain and Safe version it is for — the transaction service's JSON
+ * (which names neither). Hashes the text claims are kept in `loaded.claimed` for the review.
+ */
+export function safeTxOfJson(textIn: string, field: string, chainIdFlag?: string, service?: { chainId: bigint; safeVersion: string }): SafeInput {
+  const text = textIn.trim();
+  if (!text) throw new InputError('is empty', field);
   let j: unknown;
   try {
     j = JSON.parse(text);
   } catch {
-    throw new InputError('is not JSON: give a coldkit Safe transaction file (`eth safe tx create`), SafeTx typed data, or an eth-sign-request UR', 'file');
+    throw new InputError('is not JSON: give a coldkit Safe transaction file (`eth safe tx create`), SafeTx typed data, or an eth-sign-request UR', field);
   }
-  if (typeof j === 'object' && j !== null && 'primaryType' in j) return { loaded: fromTyped(text, 'typed data'), source: 'typed-data' };
+  if (typeof j === 'object' && j !== null && 'primaryType' in j) return { loaded: safeTxOfTypedData(text, field === 'file' ? 'typed data' : field, chainIdFlag), source: 'typed-data' };
   if (typeof j === 'object' && j !== null && 'safeTxHash' in j && !('format' in j)) {
-    throw new InputError("looks like the Safe transaction service's JSON: import it first with `eth safe tx import FILE --chain-id N --safe-version V`", 'file');
+    if (service) return { loaded: parseServiceJson(text, service.chainId, service.safeVersion, field), source: 'file' };
+    throw new InputError("looks like the Safe transaction service's JSON: import it first with `eth safe tx import FILE --chain-id N --safe-version V`", field);
   }
-  return { loaded: parseSafeTxFile(text, 'file'), source: 'file' };
+  return { loaded: parseSafeTxFile(text, field), source: 'file' };
 }
 
 /** The review options of --expect-chain-id and --multisend. */

@@ -15,7 +15,7 @@ import { ledgerEntry } from '../../core/policy/evaluate.js';
 import type { LedgerEntry } from '../../core/policy/velocity.js';
 import { LineReader } from '../journal-stream.js';
 
-import { ADOPT_MARK, ADOPT_OP } from './gate-loader.js';
+import { ADOPT_MARK, ADOPT_OP } from './adoption-scan.js';
 
 export { ADOPT_OP };
 const POLICY_MARK = Buffer.from('"policy":{"sha256":');

@@ -9,6 +9,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { safeHashes } from '../../../src/core/eth/safe/hash.js';
+import { versionShape } from '../../../src/core/eth/safe/versions.js';
 import { NAMESPACE } from '../../../src/core/policy/policy.js';
 import { SAMPLE_MNEMONIC } from '../../helpers/build-psbt.js';
 import { runCli, tmpDir } from '../../helpers/cli.js';
@@ -167,5 +169,26 @@ describe('eth safe sign under the policy', () => {
   it('an override the policy does not list is refused before the seed is read', async () => {
     const r = await safeSign('safe4.json', ['--allow-safe-delegatecall']);
     expect(r.code, r.stderr).toBe(3);
+  });
+  it("a Safe 1.1.1 (no chain in its domain) from the service's JSON: the request names the signer's hash, and the approval signs", async () => {
+    const tx = { to: A1, value: 250000000000000000n, data: new Uint8Array(), operation: 0 as const, safeTxGas: 0n, baseGas: 0n, gasPrice: 0n, gasToken: ZERO, refundReceiver: ZERO, nonce: 5n };
+    const { safeTxHash } = safeHashes(versionShape('1.1.1')!, 1n, SAFE, tx);
+    const service = { safe: SAFE, to: A1, value: '250000000000000000', data: null, operation: 0, safeTxGas: 0, baseGas: 0, gasPrice: '0', gasToken: ZERO, refundReceiver: ZERO, nonce: 5, safeTxHash };
+    write('service5.json', JSON.stringify(service));
+    // The wrong version hashes differently: refused as inconsistent, naming --safe-version.
+    const wrong = await request('service5.json', 'wrong.req', ['--chain-id', '1']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/--safe-version/);
+    const imp = await cli(['--json', 'eth', 'safe', 'tx', 'import', at('service5.json'), '--chain-id', '1', '--safe-version', '1.1.1', '--out', at('safe5.json')]);
+    expect(imp.code, imp.stderr).toBe(0);
+    // A request from the service's JSON and one from the coldkit file name the same hash.
+    for (const [payload, more] of [['service5.json', ['--chain-id', '1', '--safe-version', '1.1.1']], ['safe5.json', []]] as const) {
+      const q = await request(payload, `${payload}.req`, [...more]);
+      expect(q.code, q.stderr).toBe(0);
+      expect(q.json().text).toContain(safeTxHash.slice(2));
+    }
+    const r = await safeSign('safe5.json', ['--approval-request', at('service5.json.req'), '--approval', approve('carol', 'service5.json.req')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json().policy).toMatchObject({ rule: 'safe-ops', approvedBy: ['carol'] });
   });
 });

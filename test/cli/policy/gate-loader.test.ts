@@ -1,7 +1,6 @@
 /**
- * The policy gate is loaded only when a policy can apply (src/cli/policy/gate-loader.ts): the
- * journal scan finds an adoption's op wherever it lies (across the 1 MiB read boundary too) and
- * nothing else; a pin or a policy flag always loads the gate. Black-box: a `psbt sign` on a
+ * The policy gate is loaded only when a policy can apply (src/cli/policy/gate-loader.ts): an
+ * adoption in the journal, a pin or a policy flag each load it. Black-box: a `psbt sign` on a
  * journal without a policy loads neither the policy code nor the vault code, and a policy flag
  * does load the gate (positive control for the recorder).
  */
@@ -9,7 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Context } from '../../../src/cli/command.js';
-import { ADOPT_MARK, journalMayHoldAdoption, policyMayApply } from '../../../src/cli/policy/gate-loader.js';
+import { ADOPT_MARK } from '../../../src/cli/policy/adoption-scan.js';
+import { policyMayApply } from '../../../src/cli/policy/gate-loader.js';
 import { buildPsbt, SAMPLE_MNEMONIC } from '../../helpers/build-psbt.js';
 import { tmpDir } from '../../helpers/cli.js';
 import { runRecorded } from '../../helpers/record-imports.js';
@@ -21,25 +21,6 @@ const file = (name: string, data: string | Uint8Array): string => {
   return path.join(dir, name);
 };
 const ctxOf = (journal: string, env: Record<string, string> = {}): Context => ({ globals: { journal }, env }) as unknown as Context;
-
-describe('journalMayHoldAdoption', () => {
-  it('an absent or empty journal holds none', () => {
-    expect(journalMayHoldAdoption(path.join(dir, 'absent.jsonl'))).toBe(false);
-    expect(journalMayHoldAdoption(file('empty.jsonl', ''))).toBe(false);
-  });
-  it('finds the op at every offset around the 1 MiB read boundary', () => {
-    const mib = 1 << 20;
-    for (const start of [0, 5, mib - ADOPT_MARK.length - 1, mib - ADOPT_MARK.length, mib - 7, mib - 1, mib, mib + 3, 2 * mib - 4]) {
-      const bytes = Buffer.alloc(2 * mib + 64, 0x20);
-      ADOPT_MARK.copy(bytes, start);
-      expect(journalMayHoldAdoption(file(`at-${start}.jsonl`, bytes)), `marker at ${start}`).toBe(true);
-    }
-  });
-  it('a refused adoption (its command named in data) and a near miss are not adoptions', () => {
-    const lines = ['{"op":"policy.refuse","data":{"command":"policy.adopt"}}', '{"op":"policy.adopted"}'.replace('adopted', 'adopt_'), '{"op": "policy.adopt"}'.replace('"op": ', '"op" :')];
-    expect(journalMayHoldAdoption(file('refused.jsonl', lines.join('\n') + '\n'))).toBe(false);
-  });
-});
 
 describe('policyMayApply', () => {
   const none = file('none.jsonl', '{"op":"psbt.sign"}\n');
