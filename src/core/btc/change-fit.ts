@@ -15,6 +15,7 @@
  */
 import { formatPath, HARDENED } from '../hd/path.js';
 import type { KeySource } from '../wallet/key-source.js';
+import type { Wallet, WalletAddress } from '../wallet/wallet.js';
 import { toHex } from '../text.js';
 import { template, type TemplateName } from '../wallet/template.js';
 
@@ -69,6 +70,15 @@ export function walletScripts(accounts: readonly WalletAccount[], keys: KeySourc
     }
   }
   return out;
+}
+
+/**
+ * The vault address paying to `script`, on the receive or change branch up to `SCAN_GAP` past the
+ * highest index the PSBT's vault inputs use (at most `SCAN_BUDGET` derivations in all): a vault
+ * input whose derivations the PSBT stripped, presented as not ours.
+ */
+export function vaultScriptOf(vault: Wallet, script: Uint8Array, highest: number): WalletAddress | undefined {
+  return vault.findScript(script, Math.min(highest + SCAN_GAP + 1, SCAN_BUDGET / 2));
 }
 
 const samePrefix = (a: readonly number[], b: readonly number[]): boolean => a.length <= b.length && a.every((v, k) => b[k] === v);

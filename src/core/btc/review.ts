@@ -17,7 +17,7 @@ import { addressOf } from '../wallet/address.js';
 import type { KeySource } from '../wallet/key-source.js';
 import { scriptKind } from '../wallet/script.js';
 import { template, templatesFor } from '../wallet/template.js';
-import { changeMisfit, walletAccounts, walletScripts } from './change-fit.js';
+import { changeMisfit, vaultScriptOf, walletAccounts, walletScripts } from './change-fit.js';
 import { claims, prove, type OwnedKey } from './ownership.js';
 import { proveVault } from './vault-proof.js';
 import type { Wallet, WalletAddress } from '../wallet/wallet.js';
@@ -188,6 +188,7 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts
   let inputTotal: bigint | undefined = 0n;
   let weight = 0;
   let segwit = false;
+  let vaultHighest = 0;
   for (let idx = 0; idx < tx.inputsLength; idx++) {
     const i = tx.getInput(idx);
     const spent = spentOutput(i, idx);
@@ -195,6 +196,7 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts
     const single = spent ? prove(spent.script, i, keys) : { owned: undefined, claimed: claims(i).map((c) => c.der) };
     const vp = spent && vault && !single.owned ? proveVault(spent.script, i, vault, keys) : undefined;
     const owned = single.owned ?? vp?.owned;
+    if (vp?.address) vaultHighest = Math.max(vaultHighest, vp.address.index);
     const claimed = vp ? [...single.claimed, ...vp.claimed.filter((d) => !single.claimed.includes(d))] : single.claimed;
     for (const d of claimed) {
       wanted.add(fingerprintHex(d.fingerprint));
@@ -235,12 +237,20 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts
   }
 
   const accounts = walletAccounts(inputs.flatMap((r) => (r.ours ? [{ type: r.ours.type, path: r.ours.path, fingerprint: parseInt(r.ours.fingerprint, 16) >>> 0 }] : [])));
-  const strangers = inputs.filter((r) => !r.ours && r.script);
+  const strangers = inputs.filter((r) => !r.ours && !r.vault && r.script);
   if (keys && strangers.length) {
-    const mine = walletScripts(accounts, keys);
+    // Single-key accounts only: a vault's scripts need every cosigner's key (vaultScriptOf below).
+    const mine = walletScripts(accounts.filter((a) => template(a.type).keys !== 'many'), keys);
     for (const r of strangers) {
       const path = mine.get(toHex(r.script!));
       if (path) r.paysUs = formatPath(path);
+    }
+  }
+  if (vault && strangers.length) {
+    // A vault input with its derivations stripped is a "stranger" too: found by the vault's own scripts.
+    for (const r of strangers) {
+      const a = r.paysUs ? undefined : vaultScriptOf(vault, r.script!, vaultHighest);
+      if (a) r.paysUs = `${vault.template.name} vault ${formatPath(a.keys[0]!.path)}`;
     }
   }
   const outputs: ReviewOutput[] = [];

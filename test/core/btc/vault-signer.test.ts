@@ -178,6 +178,20 @@ describe('hostile vault PSBTs', () => {
     expect(e.findings.map((f) => [f.code, f.overridable])).toContainEqual(['not-from-vault', false]);
     expect(e.message).toMatch(/input 0 is not from vault test: its witness script has key [0-9a-f]{16}… that is not a registered cosigner at 0\/0/);
   });
+  it('a vault input stripped of its derivations and witness script is named as paying the vault (foreign-input-ours)', async () => {
+    const tx = Transaction.fromPSBT(psbt);
+    const out = new Transaction({ allowUnknownOutputs: true, lockTime: tx.lockTime });
+    for (let i = 0; i < tx.inputsLength; i++) {
+      const { bip32Derivation: _d, witnessScript: _w, ...rest } = tx.getInput(i);
+      out.addInput(i === 1 ? rest : tx.getInput(i));
+    }
+    for (let i = 0; i < tx.outputsLength; i++) out.addOutput(tx.getOutput(i));
+    const ok = await signPsbt(out.toPSBT(), opts(w, 0));
+    const warn = ok.prepared.findings.find((f) => f.code === 'foreign-input-ours');
+    const at = w.findScript(tx.getInput(1).witnessUtxo!.script, 20)!;
+    expect(warn?.message).toContain(`input 1 is presented as not ours, yet it spends our own address at wsh-multi vault m/48h/1h/0h/2h/${at.branch}/${at.index}:`);
+    expect(ok.signatures.map((x) => x.index)).toEqual([0]);
+  });
   it('a vault input without the vault is refused with what to give (exit 2)', async () => {
     await expect(signPsbt(psbt, { network: NET, keys: keysOf(0) })).rejects.toThrow(/multisig vault input.*--wallet vault\.json/);
   });
