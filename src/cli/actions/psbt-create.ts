@@ -12,6 +12,7 @@ import { createPsbt, type CreatedPsbt } from '../../core/btc/create.js';
 import { parsePrevTxs } from '../../core/btc/prev-txs.js';
 import { addressScript, parseRecipient } from '../../core/btc/recipient.js';
 import { parseListUnspent } from '../../core/btc/utxos.js';
+import { parseOutpoint } from '../../core/btc/coin-control.js';
 import { prepare } from '../../core/btc/signer.js';
 import type { PolicyResult } from '../policy/render.js';
 import type { Finding } from '../../core/findings/finding.js';
@@ -57,6 +58,10 @@ const action: Action<typeof psbtCreate> = async (opts, ctx) => {
   const recipients = (opts.to ?? []).map((t, i) => parseRecipient(t, net, (opts.to?.length ?? 0) > 1 ? `--to #${i + 1}` : '--to'));
   const sendMax = opts.sendMax !== undefined ? { address: opts.sendMax.trim(), script: addressScript(opts.sendMax, net, '--send-max') } : undefined;
   const utxos = parseListUnspent(await readInputText(opts.utxos, '--utxos', ctx.io));
+  const coinControl = {
+    include: (opts.utxo ?? []).map((t) => parseOutpoint(t, '--utxo')),
+    exclude: (opts.excludeUtxo ?? []).map((t) => parseOutpoint(t, '--exclude-utxo')),
+  };
   const prevTxs = opts.prevTxs ? parsePrevTxs(await readInputText(opts.prevTxs, '--prev-txs', ctx.io)) : undefined;
 
   const created = createPsbt({
@@ -71,6 +76,7 @@ const action: Action<typeof psbtCreate> = async (opts, ctx) => {
     lockTime: opts.locktime,
     gapLimit: opts.gapLimit,
     changePosition: (n) => (n === 0 ? 0 : ctx.random(1)[0]! % (n + 1)),
+    coinControl,
   });
   const { psbt, ...summary } = created;
   const vault = vaultContext(account);
@@ -95,6 +101,7 @@ const action: Action<typeof psbtCreate> = async (opts, ctx) => {
           fee: String(summary.fee),
           feeRate: result.feeRate,
           rbf: summary.rbf,
+          ...(coinControl.include.length || coinControl.exclude.length ? { coinControl: { utxo: coinControl.include.map((o) => `${o.txid}:${o.vout}`), excludeUtxo: coinControl.exclude.map((o) => `${o.txid}:${o.vout}`) } } : {}),
           ...(opts.out ? { outFile: opts.out } : {}),
           overrides: [],
         },
@@ -110,7 +117,7 @@ const btc = (sats: bigint): string => `${formatDecimal(sats, 8)} BTC`;
 export function summaryLines(r: Result): string[] {
   const total = r.inputs.reduce((a, i) => a + i.amount, 0n);
   return [
-    `Unsigned PSBT (${r.network}): ${r.inputs.length} input${r.inputs.length === 1 ? '' : 's'}, ${r.outputs.length} output${r.outputs.length === 1 ? '' : 's'}; coins chosen by ${r.algorithm}`,
+    `Unsigned PSBT (${r.network}): ${r.inputs.length} input${r.inputs.length === 1 ? '' : 's'}, ${r.outputs.length} output${r.outputs.length === 1 ? '' : 's'}; coins chosen by ${r.algorithm === 'chosen' ? 'the operator (--utxo)' : r.algorithm}`,
     ...r.inputs.map((i) => `  in   ${btc(i.amount).padStart(18)}  ${i.txid}:${i.vout}  ${i.path}`),
     `  in total ${btc(total)}`,
     ...r.outputs.map((o) => `  out  ${btc(o.amount).padStart(18)}  ${sanitize(o.address)}${o.change ? `  (change, ${o.path})` : ''}`),

@@ -27,6 +27,18 @@ export const psbtCreate = command({
       doc: 'the UTXOs, `-` for stdin: the JSON array `bitcoin-cli listunspent` prints, or Electrum\'s `listunspent` (Electrum 4: `prevout_hash`, `prevout_n`, `value` string, including Python\'s `"9E-7"` form; Electrum 3: `tx_hash`, `index`, `value`, `raw_output_script`). Samples: `fixtures/listunspent/`.',
       required: true,
     },
+    utxo: {
+      flag: '--utxo <txid:vout>',
+      help: 'spend exactly this coin from --utxos (repeatable; no automatic selection)',
+      doc: 'coin control: spend exactly the named coins (repeatable), each of which must be in `--utxos` and belong to the account. No automatic selection; change when it is not dust. With no `--to` and no `--send-max`, everything goes to one change output (a consolidation).',
+      repeatable: true,
+    },
+    excludeUtxo: {
+      flag: '--exclude-utxo <txid:vout>',
+      help: 'never spend this coin from --utxos (repeatable)',
+      doc: 'coin control: never spend this coin (repeatable); it must be in `--utxos`. A coin both named by `--utxo` and excluded is refused (exit 2).',
+      repeatable: true,
+    },
     to: {
       flag: '--to <address:amount>',
       help: 'a recipient; amount in BTC or with a sat suffix (repeatable)',

@@ -18,7 +18,8 @@ import { formatPath } from '../hd/path.js';
 import { shapeOf } from '../wallet/descriptor.js';
 import type { ScriptTemplate } from '../wallet/template.js';
 import type { Wallet, WalletAddress } from '../wallet/wallet.js';
-import { selectCoins, feeForWeight, type SelectionAlgorithm } from './coin-select.js';
+import { applyCoinControl, outpointKey, type CoinControl } from './coin-control.js';
+import { selectCoins, feeForWeight, settle, type SelectionAlgorithm } from './coin-select.js';
 import type { RawTransaction } from './prev-txs.js';
 import { addressScript, checkNotDust, type Recipient } from './recipient.js';
 import type { Utxo } from './utxos.js';
@@ -49,6 +50,11 @@ export interface CreateRequest {
   gapLimit: number;
   /** Where the change output goes among `n` recipients: an index in [0, n] (pass randomness in). */
   changePosition: (n: number) => number;
+  /**
+   * Coin control: `include` spends exactly these coins (no selection; with no recipients and no
+   * sendMax, everything goes to change: a consolidation), `exclude` never spends these.
+   */
+  coinControl?: CoinControl;
 }
 
 /** One input of the summary. */
@@ -79,7 +85,7 @@ export interface CreatedPsbt {
   vsize: number;
   /** Effective fee rate, sat/vB × 1000. */
   feeRateMsat: bigint;
-  algorithm: SelectionAlgorithm | 'send-max';
+  algorithm: SelectionAlgorithm | 'send-max' | 'chosen';
   rbf: boolean;
   lockTime: number;
   /** Coins left unspent because spending them costs more than they are worth at this rate. */
@@ -140,7 +146,9 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
   const { wallet } = req;
   const t = wallet.template;
   const inWeight = t.inputWeight(shapeOf(wallet.descriptor));
-  const owned = matchUtxos(wallet, req.utxos, req.gapLimit);
+  const controlled = applyCoinControl(req.utxos, req.coinControl ?? {});
+  const owned = matchUtxos(wallet, controlled.utxos, req.gapLimit);
+  const include = controlled.include;
   const prev = new Map<string, RawTransaction>();
   const missing = new Set<string>();
   for (const u of owned) {
@@ -166,7 +174,27 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
   let maxAmount = 0n;
   let weight: number;
   let algorithm: CreatedPsbt['algorithm'];
-  if (req.sendMax) {
+  if (include) {
+    // Coin control: exactly the named coins, however uneconomical; change when it is not dust.
+    chosen = owned.map((u, i) => (include.has(outpointKey(u)) ? i : -1)).filter((i) => i >= 0);
+    const have = chosen.reduce((a, i) => a + coins[i]!.value, 0n);
+    const problem = { coins, target, rateMsat: req.rateMsat, fixedWeight, costOfChange: 0n, changeDust: dustThreshold(change.scripts.script) };
+    if (req.sendMax) {
+      weight = fixedWeight(chosen.length, false) + chosen.length * inWeight;
+      fee = feeForWeight(weight, req.rateMsat);
+      maxAmount = have - target - fee;
+      const dust = dustThreshold(req.sendMax.script);
+      if (maxAmount < dust) throw new InputError(`the chosen coins hold ${have} sat, leaving ${maxAmount} sat for --send-max after ${target} sat to recipients and a ${fee} sat fee (dust limit ${dust} sat)`, '--utxo');
+    } else {
+      const s = settle(problem, chosen, true);
+      if (!s) throw new InputError(`insufficient funds: the chosen coins hold ${have} sat, not enough for ${target} sat plus the fee at this rate; name more coins or drop --utxo`, '--utxo');
+      if (req.recipients.length === 0 && s.change === 0n) throw new InputError(`the chosen coins hold ${have} sat: after the fee, the change would be dust; nothing to consolidate`, '--utxo');
+      fee = s.fee;
+      changeAmount = s.change;
+      weight = s.weight;
+    }
+    algorithm = 'chosen';
+  } else if (req.sendMax) {
     chosen = coins.map((_, i) => i).filter(economical);
     weight = fixedWeight(chosen.length, false) + chosen.length * inWeight;
     fee = feeForWeight(weight, req.rateMsat);
@@ -228,7 +256,7 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
     algorithm,
     rbf: req.rbf,
     lockTime: req.lockTime,
-    uneconomical: coins.length - coins.filter((_, i) => economical(i)).length,
+    uneconomical: include ? 0 : coins.length - coins.filter((_, i) => economical(i)).length,
   };
 }
 
