@@ -185,4 +185,63 @@ export const psbtFinalize = command({
   },
 });
 
-export const COMMANDS = [psbtCreate, psbtInspect, psbtSign, psbtCombine, psbtFinalize];
+const ORIGINAL_TX = { name: '<file>', help: 'the transaction: raw hex (signed, as broadcast) or a PSBT; - for stdin', doc: 'the original transaction: its raw hex as broadcast (`bitcoin-cli getrawtransaction TXID`), or the PSBT it was made from (binary, base64 or hex); `-` = stdin.' };
+
+/** The amounts of a transaction's inputs, when the transaction itself does not carry them. */
+const INPUT_AMOUNTS = {
+  utxos: {
+    flag: '--utxos <file>',
+    help: 'the listunspent export the original was built from (its inputs\' amounts)',
+    doc: 'a listunspent export (as for `psbt create`) listing the original\'s inputs: their amounts and scripts. Not needed for a PSBT that carries them.',
+  },
+  prevTxs: {
+    flag: '--prev-txs <file>',
+    help: 'raw previous transactions of the inputs (getrawtransaction hex, one per line)',
+    doc: 'the transactions the inputs spend, raw hex one per line or a JSON array (as for `psbt create`): their amounts, and `non_witness_utxo` for the signer.',
+  },
+} as const;
+
+export const psbtBump = command({
+  name: 'psbt bump',
+  description: 'replace an unconfirmed transaction with one paying a higher fee (BIP125 RBF: same inputs, change reduced)',
+  globals: ['network'],
+  args: [ORIGINAL_TX],
+  options: {
+    descriptor: { ...WATCH_ACCOUNT.descriptor, doc: 'the account descriptor (as for `psbt create`): its change output pays the higher fee.' },
+    wallet: { ...WATCH_ACCOUNT.wallet, doc: 'the JSON `account export --out` wrote, or a vault file.' },
+    feeRate: {
+      flag: '--fee-rate <sat/vB>',
+      help: 'the new fee rate in sat/vB (above the original\'s)',
+      doc: 'the new rate in sat/vB (up to 3 decimals). BIP125: the new fee must be at least the old fee plus 1 sat/vB of the replacement\'s size, and the rate higher than the original\'s; else exit 2 naming the least rate that works.',
+    },
+    ...INPUT_AMOUNTS,
+    gapLimit: { ...psbtCreate.options.gapLimit },
+    out: { flag: '--out <file>', help: 'write the replacement PSBT (binary) to FILE (default: base64 on stdout)' },
+    ...PAYLOAD_OUTPUT,
+  },
+});
+
+export const psbtCpfp = command({
+  name: 'psbt cpfp',
+  description: 'child pays for parent: spend our output of an unconfirmed transaction to our change, so the package reaches a fee rate',
+  globals: ['network'],
+  args: [{ ...ORIGINAL_TX, help: 'the parent: signed raw transaction hex; - for stdin', doc: 'the unconfirmed parent as broadcast: raw hex (`bitcoin-cli getrawtransaction TXID`); its real size prices the package.' }],
+  options: {
+    descriptor: { ...WATCH_ACCOUNT.descriptor, doc: 'the account descriptor: the parent\'s output it spends and the child\'s change are this account\'s.' },
+    wallet: { ...WATCH_ACCOUNT.wallet, doc: 'the JSON `account export --out` wrote, or a vault file.' },
+    feeRate: {
+      flag: '--fee-rate <sat/vB>',
+      help: 'the fee rate the parent and child together should pay',
+      doc: 'the package rate in sat/vB: the child pays ceil(rate × (parent vsize + child vsize)) − the parent\'s fee (at least 1 sat/vB of its own size).',
+    },
+    ...INPUT_AMOUNTS,
+    utxo: { flag: '--utxo <txid:vout>', help: 'which output of ours in the parent to spend (default: the largest)' },
+    changeIndex: { ...psbtCreate.options.changeIndex, conflicts: [], doc: 'index on the change chain for the child\'s output. Default: one past the parent\'s own change output (0 when it has none): give it when later change indices are used.' },
+    rbf: psbtCreate.options.rbf,
+    gapLimit: { ...psbtCreate.options.gapLimit },
+    out: { flag: '--out <file>', help: 'write the child PSBT (binary) to FILE (default: base64 on stdout)' },
+    ...PAYLOAD_OUTPUT,
+  },
+});
+
+export const COMMANDS = [psbtCreate, psbtInspect, psbtSign, psbtCombine, psbtFinalize, psbtBump, psbtCpfp];

@@ -1,0 +1,73 @@
+/**
+ * `coldkit psbt bump TX|PSBT --fee-rate R`: the watch-only side builds a BIP125 replacement of an
+ * unconfirmed transaction (src/core/btc/fee-bump.ts `bumpFee`): same inputs, same recipients,
+ * RBF signalled, the change reduced. The result is an unsigned PSBT for the offline signer, with
+ * the same summary, digest and air-gap payload as `psbt create`.
+ */
+import { formatDecimal } from '../../core/amount.js';
+import { bumpFee, inputsAsUtxos } from '../../core/btc/fee-bump.js';
+import { prepare } from '../../core/btc/signer.js';
+import { DescriptorKeys } from '../../core/wallet/key-source.js';
+import type { Action } from '../command.js';
+import { assertWritable } from '../io.js';
+import { emitPsbt, renderWithPsbt, type PsbtOut } from '../psbt-output.js';
+import { readOriginal } from '../psbt/original-tx.js';
+import { wouldRefuse, type WouldRefuse } from '../psbt/render.js';
+import { readWatchAccount, vaultContext } from '../wallet-input.js';
+import { parseFeeRate, summaryLines } from './psbt-create.js';
+import type { psbtBump } from '../commands/psbt.js';
+
+const action: Action<typeof psbtBump> = async (opts, ctx, args) => {
+  if (opts.out) assertWritable(opts.out, '--out');
+  const rateMsat = parseFeeRate(opts.feeRate);
+  const account = await readWatchAccount(opts, ctx);
+  const wallet = account.wallet.requireOrigins(account.field);
+  const { original, utxos, prevTxs } = await readOriginal(args[0]!, opts, ctx, 'original');
+  const inputs = inputsAsUtxos(original, { ...(utxos ? { utxos } : {}), ...(prevTxs ? { prevTxs } : {}) }, 'original');
+  const bumped = bumpFee({ wallet, original, utxos: inputs, ...(prevTxs ? { prevTxs } : {}), rateMsat, gapLimit: opts.gapLimit });
+  const { psbt, ...summary } = bumped.created;
+  const vault = vaultContext(account);
+  const { findings } = await prepare(psbt, { network: account.net, keys: new DescriptorKeys(account.descriptor, account.net), ...(vault ? { vault } : {}) });
+  const out = emitPsbt(psbt, opts.out);
+  const o = bumped.original;
+  const result = {
+    network: account.net.name,
+    ...summary,
+    feeRate: formatDecimal(summary.feeRateMsat, 3),
+    replaces: { txid: o.txid, fee: o.fee, vsize: o.vsize, vsizeEstimated: o.vsizeEstimated, feeRate: formatDecimal(o.feeRateMsat, 3), signalsRbf: o.signalsRbf },
+    minFee: bumped.minFee,
+    change: { before: bumped.changeBefore, after: bumped.changeAfter },
+    ...out.result,
+    findings,
+    signWouldRefuse: wouldRefuse(findings) as WouldRefuse[],
+  };
+  return {
+    result,
+    payload: out.payload,
+    journal: [
+      {
+        op: 'psbt.bump',
+        data: {
+          network: account.net.name,
+          digest: out.result.digest,
+          replaces: o.txid,
+          oldFee: String(o.fee),
+          fee: String(summary.fee),
+          feeRate: result.feeRate,
+          changeBefore: String(bumped.changeBefore),
+          changeAfter: String(bumped.changeAfter),
+          ...(opts.out ? { outFile: opts.out } : {}),
+          overrides: [],
+        },
+      },
+    ],
+    human: (r: typeof result & PsbtOut) =>
+      renderWithPsbt(ctx, r, [
+        `Replacement for ${r.replaces.txid} (BIP125): fee ${r.replaces.fee} → ${r.fee} sat, ${r.replaces.feeRate} → ${r.feeRate} sat/vB; change ${r.change.before} → ${r.change.after} sat`,
+        ...(r.replaces.signalsRbf ? [] : ['  ! the original does not signal BIP125 replaceability: only nodes with full-RBF (Bitcoin Core 28+ by default) will accept the replacement']),
+        ...summaryLines(r),
+      ]),
+  };
+};
+
+export default action;

@@ -1,0 +1,158 @@
+/**
+ * `coldkit psbt bump` and `psbt cpfp` as a black box, from a transaction made, signed and
+ * finalized by coldkit itself in the test (regtest, wpkh and tr):
+ * - bump: the replacement spends the same inputs, pays the same recipient, signals RBF, takes the
+ *   whole fee increase from the change, meets BIP125 rules 3, 4 and 6; coldkit's signer signs it
+ *   (inputs proven ours) and the finalized transaction verifies with bitcoinjs-lib;
+ * - refusals: a rate not above the original's, a fee increase below 1 sat/vB of the replacement,
+ *   change that would become dust, no change output, unknown input amounts;
+ * - cpfp: the child spends our change of the parent to our change chain, and the package rate
+ *   (parent fee + child fee) / (parent vsize + child vsize) reaches the rate asked, computed
+ *   again here from the finalized child.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as bitcoin from 'bitcoinjs-lib';
+import { HDKey } from '@scure/bip32';
+import { runCli, tmpDir } from '../../helpers/cli.js';
+import { verifyTransaction } from '../../helpers/reference-signer.js';
+import { MNEMONIC, payee, walletUtxos, type Script } from '../../helpers/regtest-data.js';
+
+interface Setup {
+  f: (n: string) => string;
+  parentHex: string;
+  parentFee: bigint;
+  created: any;
+  prevouts: Map<string, { script: Uint8Array; amount: bigint }>;
+}
+
+const run = (f: (n: string) => string, args: string[]) => runCli(['--network', 'regtest', ...args], { env: { COLDKIT_JOURNAL: f('journal.jsonl') } });
+
+/** Create, sign and finalize a payment with change: the original transaction. */
+async function setup(script: Script): Promise<Setup> {
+  const dir = tmpDir(`coldkit-bump-${script}-`);
+  const f = (n: string) => path.join(dir, n);
+  fs.writeFileSync(f('mnemonic.txt'), MNEMONIC + '\n');
+  const exp = await run(f, ['account', 'export', '--mnemonic-file', f('mnemonic.txt'), '--script', script, '--out', f('wallet.json')]);
+  expect(exp.code, exp.stderr).toBe(0);
+  const data = walletUtxos(script, [
+    { branch: 0, index: 0, sats: 100_000n },
+    { branch: 0, index: 3, sats: 250_000n },
+  ]);
+  fs.writeFileSync(f('utxos.json'), JSON.stringify(data.listunspent));
+  fs.writeFileSync(f('prev.txt'), data.prevTxs);
+  const c = await run(f, ['--json', 'psbt', 'create', '--wallet', f('wallet.json'), '--utxos', f('utxos.json'), '--prev-txs', f('prev.txt'), '--to', `${payee()}:0.002`, '--fee-rate', '2', '--out', f('orig.psbt')]);
+  expect(c.code, c.stderr).toBe(0);
+  const s = await run(f, ['--yes', 'psbt', 'sign', f('orig.psbt'), '--mnemonic-file', f('mnemonic.txt'), '--out', f('orig-signed.psbt')]);
+  expect(s.code, s.stderr).toBe(0);
+  const fin = await run(f, ['--json', 'psbt', 'finalize', f('orig-signed.psbt')]);
+  expect(fin.code, fin.stderr).toBe(0);
+  fs.writeFileSync(f('orig.hex'), fin.json().hex + '\n');
+  return { f, parentHex: fin.json().hex, parentFee: BigInt(c.json().fee), created: c.json(), prevouts: data.prevouts };
+}
+
+const outpoints = (hex: string) => bitcoin.Transaction.fromHex(hex).ins.map((i) => `${Buffer.from(i.hash).reverse().toString('hex')}:${i.index}`).sort();
+
+describe.concurrent.each(['wpkh', 'tr'] as Script[])('%s', (script) => {
+  let s: Setup;
+  beforeAll(async () => {
+    s = await setup(script);
+  }, 60_000);
+
+  it('psbt bump: same inputs, same recipient, change reduced; signed by coldkit; BIP125 rules met', async () => {
+    const { f } = s;
+    const b = await run(f, ['--json', 'psbt', 'bump', f('orig.hex'), '--wallet', f('wallet.json'), '--prev-txs', f('prev.txt'), '--fee-rate', '5', '--out', f('bumped.psbt')]);
+    expect(b.code, b.stderr).toBe(0);
+    const j = b.json();
+    const old = bitcoin.Transaction.fromHex(s.parentHex);
+    expect(j.replaces).toMatchObject({ txid: old.getId(), fee: String(s.parentFee), vsize: old.virtualSize(), vsizeEstimated: false, signalsRbf: true });
+    const recipient = j.outputs.find((o: any) => !o.change);
+    expect(recipient).toMatchObject({ address: payee(), amount: '200000' });
+    const oldChange = s.created.outputs.find((o: any) => o.change);
+    expect(j.change.before).toBe(oldChange.amount);
+    // The whole fee increase comes out of the change.
+    expect(BigInt(j.change.before) - BigInt(j.change.after)).toBe(BigInt(j.fee) - s.parentFee);
+    expect(j.outputs.find((o: any) => o.change).path).toBe(oldChange.path);
+    expect(j.signWouldRefuse).toEqual([]);
+
+    const signed = await run(f, ['--yes', 'psbt', 'sign', f('bumped.psbt'), '--mnemonic-file', f('mnemonic.txt'), '--out', f('bumped-signed.psbt')]);
+    expect(signed.code, signed.stderr).toBe(0);
+    const fin = await run(f, ['--json', 'psbt', 'finalize', f('bumped-signed.psbt')]);
+    expect(fin.code, fin.stderr).toBe(0);
+    const hex = fin.json().hex;
+    const v = verifyTransaction(hex, s.prevouts);
+    expect(outpoints(hex)).toEqual(outpoints(s.parentHex)); // same inputs: a conflict, hence a replacement
+    expect(bitcoin.Transaction.fromHex(hex).ins.every((i) => i.sequence === 0xfffffffd)).toBe(true);
+    expect(v.fee).toBe(BigInt(j.fee));
+    expect(v.fee).toBeGreaterThanOrEqual(s.parentFee + BigInt(v.vsize)); // BIP125 rule 4 at 1 sat/vB
+    expect(Number(v.fee) / v.vsize).toBeGreaterThanOrEqual(5);
+    expect(Number(v.fee) / v.vsize).toBeGreaterThan(Number(s.parentFee) / old.virtualSize());
+  });
+
+  it('psbt bump reads the input amounts from the original PSBT itself', async () => {
+    const { f } = s;
+    const b = await run(f, ['--json', 'psbt', 'bump', f('orig.psbt'), '--wallet', f('wallet.json'), '--fee-rate', '4']);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.json().replaces.vsizeEstimated).toBe(true);
+    expect(b.json().inputs.map((i: any) => `${i.txid}:${i.vout}`).sort()).toEqual(outpoints(s.parentHex));
+  });
+
+  const refusals: [string, (f: (n: string) => string) => string[], RegExp][] = [
+    ['a rate not above the original', (f) => [f('orig.hex'), '--prev-txs', f('prev.txt'), '--fee-rate', '2'], /--fee-rate: 2 sat\/vB is not enough to replace a transaction paying \d+ sat \(2(\.\d+)? sat\/vB\): BIP125 asks for at least \d+ sat .*a rate of 3(\.\d+)? sat\/vB or more/],
+    ['a fee increase below 1 sat/vB of the replacement', (f) => [f('orig.hex'), '--prev-txs', f('prev.txt'), '--fee-rate', '2.5'], /is not enough to replace/],
+    ['change that would become dust', (f) => [f('orig.hex'), '--prev-txs', f('prev.txt'), '--fee-rate', '900'], /the \d+ sat change cannot pay the higher fee and stay above its dust threshold/],
+    ['unknown input amounts', (f) => [f('orig.hex'), '--fee-rate', '5'], /original: the amount of input [0-9a-f]{64}:1 .*is unknown: give the previous transactions/],
+  ];
+  for (const [name, args, re] of refusals) {
+    it(`psbt bump refuses ${name} (exit 2, nothing written)`, async () => {
+      const out = s.f(`never-${name.replace(/\W+/g, '-')}.psbt`);
+      const r = await run(s.f, ['psbt', 'bump', ...args(s.f), '--wallet', s.f('wallet.json'), '--out', out]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(re);
+      expect(fs.existsSync(out)).toBe(false);
+    });
+  }
+
+  it('psbt cpfp: the child spends our change of the parent and the package reaches the rate', async () => {
+    const { f } = s;
+    const c = await run(f, ['--json', 'psbt', 'cpfp', f('orig.hex'), '--wallet', f('wallet.json'), '--prev-txs', f('prev.txt'), '--fee-rate', '10', '--out', f('child.psbt')]);
+    expect(c.code, c.stderr).toBe(0);
+    const j = c.json();
+    const parent = bitcoin.Transaction.fromHex(s.parentHex);
+    const changeVout = parent.outs.findIndex((o) => BigInt(o.value) === BigInt(s.created.outputs.find((x: any) => x.change).amount));
+    expect(j.inputs.map((i: any) => `${i.txid}:${i.vout}`)).toEqual([`${parent.getId()}:${changeVout}`]);
+    expect(j.outputs).toHaveLength(1);
+    expect(j.outputs[0].change).toBe(true);
+    expect(j.parent).toMatchObject({ txid: parent.getId(), fee: String(s.parentFee), vsize: parent.virtualSize() });
+    expect(BigInt(j.package.fee)).toBe(s.parentFee + BigInt(j.fee));
+    expect(j.package.vsize).toBe(parent.virtualSize() + j.vsize);
+    expect(BigInt(j.package.fee) * 1000n / BigInt(j.package.vsize)).toBe(BigInt(j.package.feeRate.replace('.', '')));
+    expect(BigInt(j.package.fee)).toBeGreaterThanOrEqual(BigInt(Math.ceil(j.package.vsize * 10)));
+    expect(BigInt(j.package.fee)).toBeLessThanOrEqual(BigInt(Math.ceil(j.package.vsize * 10)) + 1n);
+    expect(j.signWouldRefuse).toEqual([]);
+
+    // Signed and finalized, the child's real size is at most the estimate, so the package rate holds.
+    const signed = await run(f, ['--yes', 'psbt', 'sign', f('child.psbt'), '--mnemonic-file', f('mnemonic.txt'), '--out', f('child-signed.psbt')]);
+    expect(signed.code, signed.stderr).toBe(0);
+    const fin = await run(f, ['--json', 'psbt', 'finalize', f('child-signed.psbt')]);
+    expect(fin.code, fin.stderr).toBe(0);
+    const prevouts = new Map(parent.outs.map((o, i) => [`${parent.getId()}:${i}`, { script: new Uint8Array(o.script), amount: BigInt(o.value) }]));
+    const v = verifyTransaction(fin.json().hex, prevouts);
+    expect(Number(s.parentFee + v.fee) / (parent.virtualSize() + v.vsize)).toBeGreaterThanOrEqual(10);
+  });
+
+  it('psbt cpfp refuses a rate the parent already pays, and a parent without an output of ours', async () => {
+    const { f } = s;
+    const low = await run(f, ['psbt', 'cpfp', f('orig.hex'), '--wallet', f('wallet.json'), '--prev-txs', f('prev.txt'), '--fee-rate', '1']);
+    expect(low.code).toBe(2);
+    expect(low.stderr).toMatch(/the parent already pays 2(\.\d+)? sat\/vB, at least the 1 asked: no child needed/);
+    const other = await run(f, ['psbt', 'cpfp', f('orig.hex'), '--descriptor', otherDescriptor, '--prev-txs', f('prev.txt'), '--fee-rate', '10']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/no output of the parent pays this wallet|not an output of this descriptor/);
+  });
+});
+
+/** A stranger's account: another seed's BIP84 account key. */
+const otherDescriptor = `wpkh([0badf00d/84h/1h/0h]${HDKey.fromMasterSeed(new Uint8Array(32).fill(3), { public: 0x043587cf, private: 0x04358394 }).derive("m/84'/1'/0'").publicExtendedKey}/<0;1>/*)`;
