@@ -12,7 +12,12 @@ import { createPsbt, type CreatedPsbt } from '../../core/btc/create.js';
 import { parsePrevTxs } from '../../core/btc/prev-txs.js';
 import { addressScript, parseRecipient } from '../../core/btc/recipient.js';
 import { parseListUnspent } from '../../core/btc/utxos.js';
-import { parseOutpoint } from '../../core/btc/coin-control.js';
+import { outpointKey, parseOutpoint } from '../../core/btc/coin-control.js';
+import { formatLabelRecord, MAX_LABEL_CHARS, type LabelRecord, type ShownLabel } from '../../core/btc/bip329.js';
+import { Transaction } from '@scure/btc-signer';
+import { isWitnessProgram } from '../../core/wallet/script.js';
+import { writeFileAtomic } from '../io.js';
+import { journalLabels, labelLines, readLabelBook, shownLabels } from '../psbt/labels.js';
 import { prepare } from '../../core/btc/signer.js';
 import type { PolicyResult } from '../policy/render.js';
 import type { Finding } from '../../core/findings/finding.js';
@@ -38,7 +43,21 @@ type Result = Omit<CreatedPsbt, 'psbt'> &
     signWouldRefuse: WouldRefuse[];
     /** Under --policy: the rule it falls under, or each rule's reasons, and what the signer would refuse. */
     policy?: PolicyResult & { signerWouldRefuse: { code: string; message: string }[] };
+    /** Labels of the inputs and outputs from --labels (BIP-329). */
+    labels?: ShownLabel[];
+    /** Coins marked `"spendable": false` in --labels, left out of the selection. */
+    frozen?: string[];
+    /** --labels-out: the file and the records written. */
+    labelsOut?: { file: string; records: LabelRecord[] };
   };
+
+/** Check --label: display-safe text of at most 255 characters. */
+function checkLabel(text: string): string {
+  if (/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text)) throw new InputError('must not contain control or bidi characters', '--label');
+  if ([...text].length > MAX_LABEL_CHARS) throw new InputError(`is longer than ${MAX_LABEL_CHARS} characters (BIP-329's suggested maximum)`, '--label');
+  if (!text.trim()) throw new InputError('is empty', '--label');
+  return text;
+}
 
 /** Parse --fee-rate (sat/vB, up to 3 decimals) into milli-sat per vB. */
 export function parseFeeRate(text: string | undefined): bigint {
@@ -51,6 +70,9 @@ export function parseFeeRate(text: string | undefined): bigint {
 
 const action: Action<typeof psbtCreate> = async (opts, ctx) => {
   if (opts.out) assertWritable(opts.out, '--out');
+  if (opts.labelsOut) assertWritable(opts.labelsOut, '--labels-out');
+  const label = opts.label !== undefined ? checkLabel(opts.label) : undefined;
+  const book = opts.labels ? await readLabelBook(opts.labels, ctx) : undefined;
   const rateMsat = parseFeeRate(opts.feeRate);
   const account = await readWatchAccount(opts, ctx);
   const wallet = account.wallet.requireOrigins(account.field);
@@ -62,6 +84,11 @@ const action: Action<typeof psbtCreate> = async (opts, ctx) => {
     include: (opts.utxo ?? []).map((t) => parseOutpoint(t, '--utxo')),
     exclude: (opts.excludeUtxo ?? []).map((t) => parseOutpoint(t, '--exclude-utxo')),
   };
+  // BIP-329 "spendable": false marks a frozen coin: left out of the selection unless named by --utxo.
+  const named = new Set([...coinControl.include, ...coinControl.exclude].map(outpointKey));
+  const listed = new Set(utxos.map(outpointKey));
+  const frozen = (book?.frozen() ?? []).filter((k) => listed.has(k) && !named.has(k));
+  coinControl.exclude.push(...frozen.map((k) => parseOutpoint(k, '--labels')));
   const prevTxs = opts.prevTxs ? parsePrevTxs(await readInputText(opts.prevTxs, '--prev-txs', ctx.io)) : undefined;
 
   const created = createPsbt({
@@ -82,8 +109,33 @@ const action: Action<typeof psbtCreate> = async (opts, ctx) => {
   const vault = vaultContext(account);
   const { findings, review } = await prepare(psbt, { network: net, keys: new DescriptorKeys(account.descriptor, net), ...(vault ? { vault } : {}) });
   const policy = opts.policy ? await (await import('../policy/online.js')).onlinePolicyCheck(opts.policy, (await import('../../core/policy/btc-payload.js')).btcPayload(review), ctx) : undefined;
+  // The txid is fixed before signing only when no input has a scriptSig (native segwit, taproot).
+  const unsigned = Transaction.fromPSBT(psbt);
+  const txid = summary.inputs.every((_, i) => { const w = unsigned.getInput(i).witnessUtxo; return w !== undefined && isWitnessProgram(w.script); }) ? unsigned.id : undefined;
+  const labels = shownLabels(book, { ...(txid ? { txid } : {}), inputs: summary.inputs.map((i) => ({ outpoint: `${i.txid}:${i.vout}`, address: i.address })), outputs: summary.outputs.map((o, index) => ({ index, address: o.address })) });
+  const records: LabelRecord[] = [];
+  if (label !== undefined) {
+    if (txid) records.push({ type: 'tx', ref: txid, label });
+    summary.outputs.forEach((o, i) => {
+      if (o.change) return;
+      if (txid) records.push({ type: 'output', ref: `${txid}:${i}`, label });
+      records.push({ type: 'addr', ref: o.address, label });
+    });
+  }
   const out = emitPsbt(psbt, opts.out);
-  const result: Result = { network: net.name, ...summary, feeRate: formatDecimal(summary.feeRateMsat, 3), ...out.result, findings, signWouldRefuse: wouldRefuse(findings), ...(policy ? { policy } : {}) };
+  if (opts.labelsOut) writeFileAtomic(opts.labelsOut, records.map(formatLabelRecord).join('\n') + '\n');
+  const result: Result = {
+    network: net.name,
+    ...summary,
+    feeRate: formatDecimal(summary.feeRateMsat, 3),
+    ...out.result,
+    findings,
+    signWouldRefuse: wouldRefuse(findings),
+    ...(policy ? { policy } : {}),
+    ...(labels ? { labels } : {}),
+    ...(frozen.length ? { frozen } : {}),
+    ...(opts.labelsOut ? { labelsOut: { file: opts.labelsOut, records } } : {}),
+  };
   const change = summary.outputs.find((o) => o.change);
   return {
     result,
@@ -103,11 +155,20 @@ const action: Action<typeof psbtCreate> = async (opts, ctx) => {
           rbf: summary.rbf,
           ...(coinControl.include.length || coinControl.exclude.length ? { coinControl: { utxo: coinControl.include.map((o) => `${o.txid}:${o.vout}`), excludeUtxo: coinControl.exclude.map((o) => `${o.txid}:${o.vout}`) } } : {}),
           ...(opts.out ? { outFile: opts.out } : {}),
+          ...journalLabels(labels),
+          ...(frozen.length ? { frozen } : {}),
+          ...(opts.labelsOut ? { labelsOut: opts.labelsOut, label } : {}),
           overrides: [],
         },
       },
     ],
-    human: (r: Result) => renderWithPsbt(ctx, r, summaryLines(r)),
+    human: (r: Result) =>
+      renderWithPsbt(ctx, r, [
+        ...summaryLines(r),
+        ...(r.frozen?.length ? [`  ${r.frozen.length} coin(s) marked unspendable in --labels left out: ${r.frozen.join(', ')}`] : []),
+        ...labelLines(r.labels),
+        ...(r.labelsOut ? [`BIP-329 labels written to ${r.labelsOut.file} (${r.labelsOut.records.length} records)`] : []),
+      ]),
   };
 };
 

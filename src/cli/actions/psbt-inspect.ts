@@ -14,6 +14,8 @@ import { btcNetwork } from '../network-option.js';
 import { readPayloadInput } from '../payload.js';
 import { renderReview, warningsOf, wouldRefuse, wouldRefuseLines, type WouldRefuse } from '../psbt/render.js';
 import { readWatchAccount, vaultContext } from '../wallet-input.js';
+import type { ShownLabel } from '../../core/btc/bip329.js';
+import { labelLines, readLabelBook, shownLabels } from '../psbt/labels.js';
 import type { psbtInspect as psbtInspectTable } from '../commands/psbt.js';
 import type { OptionsOf } from '../options/spec.js';
 
@@ -26,6 +28,8 @@ export interface PsbtInspectResult {
   findings: Finding[];
   /** What `psbt sign` would refuse at its default limits, as far as inspect can tell. */
   signWouldRefuse: WouldRefuse[];
+  /** Labels of inputs and outputs from --labels (BIP-329). */
+  labels?: ShownLabel[];
 }
 
 export default async function psbtInspect(
@@ -35,12 +39,14 @@ export default async function psbtInspect(
 ): Promise<Outcome<PsbtInspectResult>> {
   const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'psbt');
   const account = opts.descriptor || opts.wallet ? await readWatchAccount(opts, ctx) : undefined;
+  const book = opts.labels ? await readLabelBook(opts.labels, ctx) : undefined;
   const network = account?.net ?? btcNetwork(ctx);
   const keys = account ? new DescriptorKeys(account.descriptor, account.net) : undefined;
   const vault = account ? vaultContext(account) : undefined;
   const { psbt, review, findings } = await prepare(payload.bytes, { network, keys, ...(vault ? { vault } : {}) });
+  const labels = shownLabels(book, review);
   return {
-    result: { digest: payload.digest, bytes: psbt.bytes.length, review: { ...review, warnings: warningsOf(findings) }, findings, signWouldRefuse: wouldRefuse(findings) },
-    human: (r) => [`PSBT ${r.digest} (${r.bytes} bytes)`, renderReview(r.review, r.findings), ...wouldRefuseLines(r.signWouldRefuse)].join('\n'),
+    result: { digest: payload.digest, bytes: psbt.bytes.length, review: { ...review, warnings: warningsOf(findings) }, findings, signWouldRefuse: wouldRefuse(findings), ...(labels ? { labels } : {}) },
+    human: (r) => [`PSBT ${r.digest} (${r.bytes} bytes)`, renderReview(r.review, r.findings), ...labelLines(r.labels), ...wouldRefuseLines(r.signWouldRefuse)].join('\n'),
   };
 }

@@ -25,6 +25,8 @@ import { overrideFlag } from '../overrides.js';
 import { journalPath, retiredKeys } from '../journal-file.js';
 import { readPayloadInput } from '../payload.js';
 import { walkReview } from '../psbt/flow.js';
+import type { ShownLabel } from '../../core/btc/bip329.js';
+import { journalLabels, labelLines, readLabelBook, shownLabels } from '../psbt/labels.js';
 import { policyFrom } from '../psbt/limits.js';
 import { warningsOf } from '../psbt/render.js';
 import { nativeHmacSha512 } from '../psbt/seed.js';
@@ -57,6 +59,8 @@ export interface PsbtSignResult {
   out?: string;
   /** The adopted policy's decision: rule matched, approvals counted, every rule's verdict. */
   policy?: PolicyResult;
+  /** Labels of inputs and outputs from --labels (BIP-329), as shown before approval. */
+  labels?: ShownLabel[];
 }
 
 export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ctx: Context, args: string[]): Promise<Outcome<PsbtSignResult>> {
@@ -82,6 +86,8 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
   const { vault, net: vaultNet, findings: extraFindings } =
     opts.wallet || hasWitnessScripts(psbt) ? await (await import('../psbt/signing-vault.js')).signingVault(ctx, opts.wallet, psbt) : { vault: undefined, net: undefined, findings: [] };
   const network = vaultNet ?? vault?.wallet.net ?? btcNetwork(ctx);
+  const book = opts.labels ? await readLabelBook(opts.labels, ctx) : undefined;
+  let labels: ShownLabel[] | undefined;
   ctx.note(`PSBT in: ${payload.digest} (${psbt.bytes.length} bytes, ${psbt.view.inputsLength} inputs, ${psbt.view.outputsLength} outputs)`);
   const { seed } = await readSeed(opts, ctx);
   const keys = SeedKeys.fromSeed(seed, nativeHmacSha512);
@@ -109,7 +115,8 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
       approve: async ({ review }, decision) => {
         const todo = review.inputs.filter((i) => i.ours && !i.signedByUs).length;
         const overridden = decision.overridden.map((f) => `OVERRIDE ${overrideFlag(f.code)} (journaled): ${f.message}`);
-        await walkReview(ctx, review, decision.findings, `Sign ${todo} input${todo === 1 ? '' : 's'} with seed ${review.ourFingerprint}?`, overridden);
+        labels = shownLabels(book, review);
+        await walkReview(ctx, review, decision.findings, `Sign ${todo} input${todo === 1 ? '' : 's'} with seed ${review.ourFingerprint}?`, [...labelLines(labels), ...overridden]);
       },
     });
     const { review } = signed.prepared;
@@ -133,6 +140,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
       output: { sha256: sha256Hex(signed.raw), digest: outDigest, encoding: signed.encoding },
       ...(opts.out ? { out: opts.out } : { psbt: new TextDecoder().decode(signed.encoded) }),
       ...(evaluation && policy ? { policy: policy.render(evaluation) } : {}),
+      ...(labels ? { labels } : {}),
     };
     const change = review.outputs.filter((o) => o.role === 'change');
     return {
@@ -155,6 +163,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
             change: change.map((o) => ({ to: o.address ?? toHex(o.script), amount: o.amount.toString(), path: o.path })),
             changeVerified: !review.outputs.some((o) => o.role === 'false-change' || o.role === 'stray-change'),
             trimmed: Boolean(opts.trim),
+            ...journalLabels(labels),
             overrides,
             ...(evaluation ? { policy: evaluation.record } : {}),
           },

@@ -8,6 +8,15 @@ import { command } from '../options/spec.js';
 import { int } from '../options/parsers.js';
 import { PAYLOAD_INPUT, PAYLOAD_OUTPUT, POLICY_GATE, ANY_SEED_INPUT, WATCH_ACCOUNT } from '../options/sets.js';
 
+/** A BIP-329 label file read for display (psbt create, inspect, sign). */
+const LABELS = {
+  labels: {
+    flag: '--labels <file>',
+    help: 'a BIP-329 label file (JSONL): show the labels of inputs and outputs',
+    doc: 'a BIP-329 label file (JSON Lines, as Sparrow exports): the labels of the inputs (by the coin spent, its address, or its funding transaction) and outputs (by address) are shown in the review and in `--json` (`labels`), and journaled. Labels are notes, never proof: control characters are replaced and labels cut to 255 characters. Unknown record types are ignored; a malformed line is exit 2 naming its line number.',
+  },
+} as const;
+
 const PSBT_FILE = { name: '[file]', help: 'PSBT file (binary, base64 or hex), or - for stdin', doc: 'the PSBT: binary (`psbt\\xff…`), base64 (`cHNidP8…`) or hex (`70736274ff…`); `-` = stdin. Largest accepted: 32 MiB.' };
 
 export const psbtCreate = command({
@@ -85,6 +94,19 @@ export const psbtCreate = command({
       help: 'write the PSBT as binary to FILE (default: base64 on stdout)',
       doc: 'write the binary PSBT to FILE (atomically). Without it the base64 PSBT is the only thing on stdout and the summary goes to stderr, so `> unsigned.psbt` works.',
     },
+    ...LABELS,
+    label: {
+      flag: '--label <text>',
+      help: 'label the payment: write BIP-329 records for its recipient outputs to --labels-out',
+      doc: 'a label for this payment (at most 255 characters, no control characters). Written to `--labels-out` as BIP-329 records: `addr` for each recipient and, when every input is native segwit or taproot (the txid is then fixed before signing), `tx` and `output` records.',
+      needs: ['labelsOut'],
+    },
+    labelsOut: {
+      flag: '--labels-out <file>',
+      help: 'write the BIP-329 records of --label to FILE (JSONL; refuses to overwrite)',
+      doc: 'the BIP-329 file `--label` writes (JSON Lines, importable by Sparrow and other BIP-329 wallets). Refuses to overwrite.',
+      needs: ['label'],
+    },
     ...PAYLOAD_OUTPUT,
     policy: {
       flag: '--policy <file>',
@@ -107,6 +129,7 @@ export const psbtInspect = command({
       doc: 'prove inputs and change against this watch-only account (the key is derived from the xpub at each claimed path and must rebuild the script). Sets the network from the key unless `--network` is given.',
     },
     wallet: { ...WATCH_ACCOUNT.wallet, help: 'account export JSON instead of --descriptor' },
+    ...LABELS,
   },
 });
 
@@ -159,6 +182,7 @@ export const psbtSign = command({
     },
     ...PAYLOAD_OUTPUT,
     ...POLICY_GATE,
+    ...LABELS,
   },
   overrides: PSBT_OVERRIDABLE,
 });

@@ -182,18 +182,18 @@ export function bumpFee(req: BumpRequest): Bumped {
   let created: CreatedPsbt;
   try {
     created = createPsbt({
-    wallet,
-    utxos: req.utxos,
-    recipients,
-    rateMsat: req.rateMsat,
-    ...(req.prevTxs ? { prevTxs: req.prevTxs } : {}),
-    changeIndex: change.key!.index,
-    rbf: true,
-    lockTime: o.lockTime,
-    gapLimit: req.gapLimit,
-    changePosition: () => change.i,
-    coinControl: { include: o.inputs },
-  });
+      wallet,
+      utxos: req.utxos,
+      recipients,
+      rateMsat: req.rateMsat,
+      ...(req.prevTxs ? { prevTxs: req.prevTxs } : {}),
+      changeIndex: change.key!.index,
+      rbf: true,
+      lockTime: o.lockTime,
+      gapLimit: req.gapLimit,
+      changePosition: () => change.i,
+      coinControl: { include: o.inputs },
+    });
   } catch (e) {
     // Coin control with every input named: the only way to fall short is the change running out.
     if (e instanceof InputError && e.field === '--utxo') throw changeDust();
