@@ -6,14 +6,11 @@
  */
 import { formatDecimal } from '../../core/amount.js';
 import { bumpFee, inputsAsUtxos } from '../../core/btc/fee-bump.js';
-import { prepare } from '../../core/btc/signer.js';
-import { DescriptorKeys } from '../../core/wallet/key-source.js';
 import type { Action } from '../command.js';
 import { assertWritable } from '../io.js';
-import { emitPsbt, renderWithPsbt, type PsbtOut } from '../psbt-output.js';
-import { readOriginal } from '../psbt/original-tx.js';
-import { wouldRefuse, type WouldRefuse } from '../psbt/render.js';
-import { readWatchAccount, vaultContext } from '../wallet-input.js';
+import { renderWithPsbt, type PsbtOut } from '../psbt-output.js';
+import { finishFeePsbt, readOriginal } from '../psbt/original-tx.js';
+import { readWatchAccount } from '../wallet-input.js';
 import { parseFeeRate, summaryLines } from './psbt-create.js';
 import type { psbtBump } from '../commands/psbt.js';
 
@@ -25,31 +22,23 @@ const action: Action<typeof psbtBump> = async (opts, ctx, args) => {
   const { original, utxos, prevTxs } = await readOriginal(args[0]!, opts, ctx, 'original');
   const inputs = inputsAsUtxos(original, { ...(utxos ? { utxos } : {}), ...(prevTxs ? { prevTxs } : {}) }, 'original');
   const bumped = bumpFee({ wallet, original, utxos: inputs, ...(prevTxs ? { prevTxs } : {}), rateMsat, gapLimit: opts.gapLimit });
-  const { psbt, ...summary } = bumped.created;
-  const vault = vaultContext(account);
-  const { findings } = await prepare(psbt, { network: account.net, keys: new DescriptorKeys(account.descriptor, account.net), ...(vault ? { vault } : {}) });
-  const out = emitPsbt(psbt, opts.out);
+  const { summary, common, payload } = await finishFeePsbt(ctx, account, bumped.created, opts.out);
   const o = bumped.original;
   const result = {
-    network: account.net.name,
-    ...summary,
-    feeRate: formatDecimal(summary.feeRateMsat, 3),
+    ...common,
     replaces: { txid: o.txid, fee: o.fee, vsize: o.vsize, vsizeEstimated: o.vsizeEstimated, feeRate: formatDecimal(o.feeRateMsat, 3), signalsRbf: o.signalsRbf },
     minFee: bumped.minFee,
     change: { before: bumped.changeBefore, after: bumped.changeAfter },
-    ...out.result,
-    findings,
-    signWouldRefuse: wouldRefuse(findings) as WouldRefuse[],
   };
   return {
     result,
-    payload: out.payload,
+    payload,
     journal: [
       {
         op: 'psbt.bump',
         data: {
           network: account.net.name,
-          digest: out.result.digest,
+          digest: result.digest,
           replaces: o.txid,
           oldFee: String(o.fee),
           fee: String(summary.fee),

@@ -6,14 +6,11 @@
 import { formatDecimal } from '../../core/amount.js';
 import { parseOutpoint } from '../../core/btc/coin-control.js';
 import { cpfp, inputsAsUtxos } from '../../core/btc/fee-bump.js';
-import { prepare } from '../../core/btc/signer.js';
-import { DescriptorKeys } from '../../core/wallet/key-source.js';
 import type { Action } from '../command.js';
 import { assertWritable } from '../io.js';
-import { emitPsbt, renderWithPsbt, type PsbtOut } from '../psbt-output.js';
-import { readOriginal } from '../psbt/original-tx.js';
-import { wouldRefuse, type WouldRefuse } from '../psbt/render.js';
-import { readWatchAccount, vaultContext } from '../wallet-input.js';
+import { renderWithPsbt, type PsbtOut } from '../psbt-output.js';
+import { finishFeePsbt, readOriginal } from '../psbt/original-tx.js';
+import { readWatchAccount } from '../wallet-input.js';
 import { parseFeeRate, summaryLines } from './psbt-create.js';
 import type { psbtCpfp } from '../commands/psbt.js';
 
@@ -34,29 +31,21 @@ const action: Action<typeof psbtCpfp> = async (opts, ctx, args) => {
     rbf: opts.rbf !== false,
     gapLimit: opts.gapLimit,
   });
-  const { psbt, ...summary } = child.created;
-  const vault = vaultContext(account);
-  const { findings } = await prepare(psbt, { network: account.net, keys: new DescriptorKeys(account.descriptor, account.net), ...(vault ? { vault } : {}) });
-  const out = emitPsbt(psbt, opts.out);
+  const { summary, common, payload } = await finishFeePsbt(ctx, account, child.created, opts.out);
   const result = {
-    network: account.net.name,
-    ...summary,
-    feeRate: formatDecimal(summary.feeRateMsat, 3),
+    ...common,
     parent: { txid: child.parent.txid, fee: child.parent.fee, vsize: child.parent.vsize, feeRate: formatDecimal(child.parent.feeRateMsat, 3) },
     package: { fee: child.packageFee, vsize: child.packageVsize, feeRate: formatDecimal(child.packageRateMsat, 3) },
-    ...out.result,
-    findings,
-    signWouldRefuse: wouldRefuse(findings) as WouldRefuse[],
   };
   return {
     result,
-    payload: out.payload,
+    payload,
     journal: [
       {
         op: 'psbt.cpfp',
         data: {
           network: account.net.name,
-          digest: out.result.digest,
+          digest: result.digest,
           parent: child.parent.txid,
           parentFee: String(child.parent.fee),
           childFee: String(child.childFee),

@@ -11,6 +11,13 @@ import { InputError } from '../../core/errors.js';
 import { fromHex } from '../../core/text.js';
 import type { Context } from '../command.js';
 import { readInputFile, readInputText } from '../io.js';
+import { formatDecimal } from '../../core/amount.js';
+import type { CreatedPsbt } from '../../core/btc/create.js';
+import { prepare } from '../../core/btc/signer.js';
+import { DescriptorKeys } from '../../core/wallet/key-source.js';
+import { emitPsbt } from '../psbt-output.js';
+import { wouldRefuse, type WouldRefuse } from './render.js';
+import { vaultContext, type WatchAccount } from '../wallet-input.js';
 
 const PSBT_HEX = /^70736274ff/i;
 
@@ -31,4 +38,18 @@ export async function readOriginal(file: string, opts: { utxos?: string; prevTxs
   // The PSBT's own non_witness_utxo entries serve as previous transactions too.
   const prevTxs = given || original.prevTxs.size ? new Map([...original.prevTxs, ...(given ?? [])]) : undefined;
   return { original, isPsbt, ...(utxos ? { utxos } : {}), ...(prevTxs ? { prevTxs } : {}) };
+}
+
+/**
+ * The common end of `psbt bump` and `psbt cpfp`: the new PSBT through the signer's `prepare` with
+ * the account as key source (what `psbt sign` would refuse), written or staged like `psbt
+ * create`'s, and the result fields `psbt create` has.
+ */
+export async function finishFeePsbt(ctx: Context, account: WatchAccount, created: CreatedPsbt, outFile: string | undefined) {
+  const { psbt, ...summary } = created;
+  const vault = vaultContext(account);
+  const { findings } = await prepare(psbt, { network: account.net, keys: new DescriptorKeys(account.descriptor, account.net), ...(vault ? { vault } : {}) });
+  const out = emitPsbt(psbt, outFile);
+  const common = { network: account.net.name, ...summary, feeRate: formatDecimal(summary.feeRateMsat, 3), ...out.result, findings, signWouldRefuse: wouldRefuse(findings) as WouldRefuse[] };
+  return { summary, common, payload: out.payload };
 }

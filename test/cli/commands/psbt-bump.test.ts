@@ -11,13 +11,13 @@
  *   again here from the finalized child.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as bitcoin from 'bitcoinjs-lib';
 import { HDKey } from '@scure/bip32';
-import { runCli, tmpDir } from '../../helpers/cli.js';
+import { runCli } from '../../helpers/cli.js';
 import { verifyTransaction } from '../../helpers/reference-signer.js';
-import { MNEMONIC, payee, walletUtxos, type Script } from '../../helpers/regtest-data.js';
+import { payee, type Script } from '../../helpers/regtest-data.js';
+import { watchWallet } from '../../helpers/watch-wallet.js';
 
 interface Setup {
   f: (n: string) => string;
@@ -31,17 +31,11 @@ const run = (f: (n: string) => string, args: string[]) => runCli(['--network', '
 
 /** Create, sign and finalize a payment with change: the original transaction. */
 async function setup(script: Script): Promise<Setup> {
-  const dir = tmpDir(`coldkit-bump-${script}-`);
-  const f = (n: string) => path.join(dir, n);
-  fs.writeFileSync(f('mnemonic.txt'), MNEMONIC + '\n');
-  const exp = await run(f, ['account', 'export', '--mnemonic-file', f('mnemonic.txt'), '--script', script, '--out', f('wallet.json')]);
-  expect(exp.code, exp.stderr).toBe(0);
-  const data = walletUtxos(script, [
+  const { f, data, ready } = watchWallet(script, `coldkit-bump-${script}-`, [
     { branch: 0, index: 0, sats: 100_000n },
     { branch: 0, index: 3, sats: 250_000n },
   ]);
-  fs.writeFileSync(f('utxos.json'), JSON.stringify(data.listunspent));
-  fs.writeFileSync(f('prev.txt'), data.prevTxs);
+  await ready();
   const c = await run(f, ['--json', 'psbt', 'create', '--wallet', f('wallet.json'), '--utxos', f('utxos.json'), '--prev-txs', f('prev.txt'), '--to', `${payee()}:0.002`, '--fee-rate', '2', '--out', f('orig.psbt')]);
   expect(c.code, c.stderr).toBe(0);
   const s = await run(f, ['--yes', 'psbt', 'sign', f('orig.psbt'), '--mnemonic-file', f('mnemonic.txt'), '--out', f('orig-signed.psbt')]);

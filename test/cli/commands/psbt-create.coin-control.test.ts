@@ -5,29 +5,16 @@
  * excluded) refused with exit 2, one line, no file written.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tmpDir } from '../../helpers/cli.js';
-import { MNEMONIC, payee, walletUtxos } from '../../helpers/regtest-data.js';
+import { runCli } from '../../helpers/cli.js';
+import { payee, walletUtxos } from '../../helpers/regtest-data.js';
+import { watchWallet } from '../../helpers/watch-wallet.js';
 
-const dir = tmpDir('coldkit-coin-control-');
-const f = (n: string) => path.join(dir, n);
-const data = walletUtxos('wpkh', [
-  { branch: 0, index: 0, sats: 100_000n },
-  { branch: 0, index: 3, sats: 250_000n },
-  { branch: 1, index: 0, sats: 40_000n },
-]);
-const op = (i: number) => `${data.listunspent[i]!.txid}:${data.listunspent[i]!.vout}`;
+const { f, data, op, ready } = watchWallet('wpkh', 'coldkit-coin-control-');
 const create = (args: string[], journal = f('journal.jsonl')) =>
   runCli(['--network', 'regtest', '--json', 'psbt', 'create', '--wallet', f('wallet.json'), '--utxos', f('utxos.json'), '--prev-txs', f('prev.txt'), '--fee-rate', '2', ...args], { env: { COLDKIT_JOURNAL: journal } });
 
-beforeAll(async () => {
-  fs.writeFileSync(f('mnemonic.txt'), MNEMONIC + '\n');
-  const exp = await runCli(['--network', 'regtest', 'account', 'export', '--mnemonic-file', f('mnemonic.txt'), '--script', 'wpkh', '--out', f('wallet.json')]);
-  expect(exp.code, exp.stderr).toBe(0);
-  fs.writeFileSync(f('utxos.json'), JSON.stringify(data.listunspent));
-  fs.writeFileSync(f('prev.txt'), data.prevTxs);
-});
+beforeAll(ready);
 
 describe.concurrent('psbt create coin control', () => {
   it('--utxo spends exactly the named coins, with change, and journals the choice', async () => {

@@ -6,31 +6,20 @@
  * terminal or the journal raw; a malformed file is exit 2 naming its line.
  */
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseLabels } from '../../../src/core/btc/bip329.js';
-import { runCli, tmpDir } from '../../helpers/cli.js';
-import { MNEMONIC, payee, walletUtxos } from '../../helpers/regtest-data.js';
+import { runCli } from '../../helpers/cli.js';
+import { payee } from '../../helpers/regtest-data.js';
+import { watchWallet } from '../../helpers/watch-wallet.js';
 
-const dir = tmpDir('coldkit-labels-');
-const f = (n: string) => path.join(dir, n);
-const data = walletUtxos('wpkh', [
-  { branch: 0, index: 0, sats: 100_000n },
-  { branch: 0, index: 3, sats: 250_000n },
-  { branch: 1, index: 0, sats: 40_000n },
-]);
-const op = (i: number) => `${data.listunspent[i]!.txid}:${data.listunspent[i]!.vout}`;
+const { f, op, ready } = watchWallet('wpkh', 'coldkit-labels-');
 const EVIL = 'Alice \u001b[2J\u001b]0;pwned\u0007 \u202eevil';
 const run = (args: string[], journal: string) => runCli(['--network', 'regtest', ...args], { env: { COLDKIT_JOURNAL: f(journal) } });
 const journal = (name: string) => fs.readFileSync(f(name), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
 
 beforeAll(async () => {
-  fs.writeFileSync(f('mnemonic.txt'), MNEMONIC + '\n');
-  const exp = await runCli(['--network', 'regtest', 'account', 'export', '--mnemonic-file', f('mnemonic.txt'), '--script', 'wpkh', '--out', f('wallet.json')]);
-  expect(exp.code, exp.stderr).toBe(0);
-  fs.writeFileSync(f('utxos.json'), JSON.stringify(data.listunspent));
-  fs.writeFileSync(f('prev.txt'), data.prevTxs);
+  await ready();
   fs.writeFileSync(
     f('labels.jsonl'),
     [
