@@ -26,6 +26,7 @@ import type { Wallet } from '../wallet/wallet.js';
 import { outpointKey, type Outpoint } from './coin-control.js';
 import { createPsbt, SEQUENCE_NO_RBF, type CreatedPsbt } from './create.js';
 import type { RawTransaction } from './prev-txs.js';
+import { libraryReason } from './psbt-codec.js';
 import type { Recipient } from './recipient.js';
 import type { Utxo } from './utxos.js';
 import { dustThreshold } from './vsize.js';
@@ -58,7 +59,7 @@ export function originalFromRaw(bytes: Uint8Array, field: string): OriginalTx {
   try {
     tx = Transaction.fromRaw(bytes, RAW_OPTS);
   } catch (e) {
-    throw new InputError(`is neither a PSBT nor a raw transaction (${(e as Error).message.split('\n')[0]!.slice(0, 80)})`, field);
+    throw new InputError(`is neither a PSBT nor a raw transaction (${libraryReason(e)})`, field);
   }
   const o = fromTransaction(tx);
   let signed = true;

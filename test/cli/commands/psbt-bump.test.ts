@@ -97,6 +97,9 @@ describe.concurrent.each(['wpkh', 'tr'] as Script[])('%s', (script) => {
     ['a fee increase below 1 sat/vB of the replacement', (f) => [f('orig.hex'), '--prev-txs', f('prev.txt'), '--fee-rate', '2.5'], /is not enough to replace/],
     ['change that would become dust', (f) => [f('orig.hex'), '--prev-txs', f('prev.txt'), '--fee-rate', '900'], /the \d+ sat change cannot pay the higher fee and stay above its dust threshold/],
     ['unknown input amounts', (f) => [f('orig.hex'), '--fee-rate', '5'], /original: the amount of input [0-9a-f]{64}:1 .*is unknown: give the previous transactions/],
+    ['a file that is neither PSBT nor hex', (f) => (fs.writeFileSync(f('junk.txt'), 'not a transaction \u001b[31m'), [f('junk.txt'), '--fee-rate', '5']), /^coldkit: original: is neither a PSBT nor a raw transaction in hex$/m],
+    ['truncated transaction hex', (f) => (fs.writeFileSync(f('cut.hex'), fs.readFileSync(f('orig.hex'), 'utf8').trim().slice(0, 120)), [f('cut.hex'), '--fee-rate', '5']), /^coldkit: original: is neither a PSBT nor a raw transaction \(/m],
+    ['a corrupt PSBT', (f) => (fs.writeFileSync(f('bad.psbt'), Buffer.concat([Buffer.from('70736274ff', 'hex'), Buffer.from([0x01, 0x00, 0xff])])), [f('bad.psbt'), '--fee-rate', '5']), /^coldkit: original: /m],
   ];
   for (const [name, args, re] of refusals) {
     it(`psbt bump refuses ${name} (exit 2, nothing written)`, async () => {

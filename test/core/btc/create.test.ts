@@ -112,6 +112,25 @@ describe('options', () => {
     expect(created.outputs[0]!.amount).toBe(190_000n - created.fee);
   });
 
+  it('coin control: exactly the named coins, with send-max or change; excluded coins never spent', () => {
+    const small = { recipients: [parseRecipient(`${payee()}:0.0002`, net)] };
+    const all = build('wpkh', small).created;
+    const listed = parseListUnspent(JSON.stringify(walletUtxos('wpkh', [{ branch: 0, index: 0, sats: 100_000n }, { branch: 0, index: 4, sats: 30_000n }, { branch: 1, index: 2, sats: 60_000n }]).listunspent));
+    const [a, b, c] = listed.map((u) => ({ txid: u.txid, vout: u.vout }));
+    const to = payee('pkh');
+    const max = build('wpkh', { recipients: [], sendMax: { address: to, script: addressScript(to, net, '--send-max') }, coinControl: { include: [b!] } }).created;
+    expect(max.inputs.map((i) => i.amount)).toEqual([30_000n]);
+    expect(max.outputs).toEqual([expect.objectContaining({ address: to, amount: 30_000n - max.fee, change: false })]);
+    const chosen = build('wpkh', { coinControl: { include: [a!, c!] } }).created;
+    expect(chosen.algorithm).toBe('chosen');
+    expect(chosen.inputs.map((i) => i.amount).sort((x, y) => Number(x - y))).toEqual([60_000n, 100_000n]);
+    expect(chosen.outputs.find((o) => o.change)!.amount).toBe(160_000n - 110_000n - chosen.fee);
+    expect(chosen.uneconomical).toBe(0);
+    const without = build('wpkh', { ...small, coinControl: { exclude: all.inputs.map((i) => ({ txid: i.txid, vout: i.vout })) } });
+    expect(without.created.inputs.length).toBeGreaterThan(0);
+    for (const i of without.created.inputs) expect(all.inputs.some((x) => x.txid === i.txid && x.vout === i.vout)).toBe(false);
+  });
+
   it('--change-index is honoured', () => {
     const { created } = build('wpkh', { changeIndex: 17 });
     expect(created.outputs.find((o) => o.change)!.path).toBe('m/84h/1h/0h/1/17');
