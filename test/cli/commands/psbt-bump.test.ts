@@ -153,3 +153,37 @@ describe.concurrent.each(['wpkh', 'tr'] as Script[])('%s', (script) => {
 
 /** A stranger's account: another seed's BIP84 account key. */
 const otherDescriptor = `wpkh([0badf00d/84h/1h/0h]${HDKey.fromMasterSeed(new Uint8Array(32).fill(3), { public: 0x043587cf, private: 0x04358394 }).derive("m/84'/1'/0'").publicExtendedKey}/<0;1>/*)`;
+
+describe('a 2-of-3 vault', () => {
+  it('psbt bump: the replacement carries the vault\'s scripts and global xpubs, and the signer finds nothing to refuse', async () => {
+    const { readVault } = await import('../../../src/core/wallet/vault.js');
+    const { COSIGNER_MNEMONICS, vaultUtxos } = await import('../../helpers/vault-data.js');
+    const { f } = watchWallet('wpkh', 'coldkit-bump-vault-');
+    const cosigners: string[] = [];
+    for (const [i, m] of COSIGNER_MNEMONICS.slice(0, 3).entries()) {
+      fs.writeFileSync(f(`m${i}.txt`), m + '\n');
+      const r = await run(f, ['account', 'export', '--script', 'wsh-multi', '--mnemonic-file', f(`m${i}.txt`), '--out', f(`c${i}.json`)]);
+      expect(r.code, r.stderr).toBe(0);
+      cosigners.push('--cosigner', f(`c${i}.json`));
+    }
+    const v = await run(f, ['--json', 'wallet', 'create', '--threshold', '2', ...cosigners, '--name', 'bump vault', '--out', f('vault.json')]);
+    expect(v.code, v.stderr).toBe(0);
+    const u = vaultUtxos(readVault(v.json(), 'vault').wallet, [{ branch: 0, index: 0, sats: 200_000n }, { branch: 0, index: 1, sats: 50_000n }]);
+    fs.writeFileSync(f('utxos.json'), JSON.stringify(u.listunspent));
+    fs.writeFileSync(f('prev.txt'), u.prevTxs);
+    const made = await run(f, ['--json', 'psbt', 'create', '--wallet', f('vault.json'), '--utxos', f('utxos.json'), '--prev-txs', f('prev.txt'), '--to', `${payee()}:0.0012`, '--fee-rate', '2', '--out', f('u.psbt')]);
+    expect(made.code, made.stderr).toBe(0);
+    const b = await run(f, ['--json', 'psbt', 'bump', f('u.psbt'), '--wallet', f('vault.json'), '--fee-rate', '6', '--out', f('b.psbt')]);
+    expect(b.code, b.stderr).toBe(0);
+    const j = b.json();
+    expect(j.signWouldRefuse).toEqual([]);
+    expect(j.inputs.map((i: any) => `${i.txid}:${i.vout}`).sort()).toEqual(made.json().inputs.map((i: any) => `${i.txid}:${i.vout}`).sort());
+    expect(BigInt(j.change.before) - BigInt(j.change.after)).toBe(BigInt(j.fee) - BigInt(made.json().fee));
+    const p = bitcoin.Psbt.fromBuffer(fs.readFileSync(f('b.psbt')));
+    expect(p.data.globalMap.globalXpub).toHaveLength(3);
+    expect(p.data.inputs.every((i) => i.witnessScript && i.bip32Derivation?.length === 3)).toBe(true);
+    const inspect = await run(f, ['--json', 'psbt', 'inspect', f('b.psbt'), '--wallet', f('vault.json')]);
+    expect(inspect.code, inspect.stderr).toBe(0);
+    expect(inspect.json().review.outputs.map((o: any) => o.role).sort()).toEqual(['change', 'recipient']);
+  }, 60_000);
+});
