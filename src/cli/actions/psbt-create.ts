@@ -13,11 +13,8 @@ import { parsePrevTxs } from '../../core/btc/prev-txs.js';
 import { addressScript, parseRecipient } from '../../core/btc/recipient.js';
 import { parseListUnspent } from '../../core/btc/utxos.js';
 import { outpointKey, parseOutpoint } from '../../core/btc/coin-control.js';
-import { formatLabelRecord, MAX_LABEL_CHARS, type LabelRecord, type ShownLabel } from '../../core/btc/bip329.js';
-import { Transaction } from '@scure/btc-signer';
-import { isWitnessProgram } from '../../core/wallet/script.js';
-import { writeFileAtomic } from '../io.js';
-import { journalLabels, labelLines, readLabelBook, shownLabels } from '../psbt/labels.js';
+import { MAX_LABEL_CHARS, type LabelRecord, type ShownLabel } from '../../core/btc/bip329.js';
+import { journalLabels, labelLines, readLabelBook, shownLabels, txidBeforeSigning, writeLabels } from '../psbt/labels.js';
 import { prepare } from '../../core/btc/signer.js';
 import type { PolicyResult } from '../policy/render.js';
 import type { Finding } from '../../core/findings/finding.js';
@@ -109,9 +106,7 @@ const action: Action<typeof psbtCreate> = async (opts, ctx) => {
   const vault = vaultContext(account);
   const { findings, review } = await prepare(psbt, { network: net, keys: new DescriptorKeys(account.descriptor, net), ...(vault ? { vault } : {}) });
   const policy = opts.policy ? await (await import('../policy/online.js')).onlinePolicyCheck(opts.policy, (await import('../../core/policy/btc-payload.js')).btcPayload(review), ctx) : undefined;
-  // The txid is fixed before signing only when no input has a scriptSig (native segwit, taproot).
-  const unsigned = Transaction.fromPSBT(psbt);
-  const txid = summary.inputs.every((_, i) => { const w = unsigned.getInput(i).witnessUtxo; return w !== undefined && isWitnessProgram(w.script); }) ? unsigned.id : undefined;
+  const txid = txidBeforeSigning(psbt);
   const labels = shownLabels(book, { ...(txid ? { txid } : {}), inputs: summary.inputs.map((i) => ({ outpoint: `${i.txid}:${i.vout}`, address: i.address })), outputs: summary.outputs.map((o, index) => ({ index, address: o.address })) });
   const records: LabelRecord[] = [];
   if (label !== undefined) {
@@ -123,7 +118,7 @@ const action: Action<typeof psbtCreate> = async (opts, ctx) => {
     });
   }
   const out = emitPsbt(psbt, opts.out);
-  if (opts.labelsOut) writeFileAtomic(opts.labelsOut, records.map(formatLabelRecord).join('\n') + '\n');
+  if (opts.labelsOut) writeLabels(opts.labelsOut, records);
   const result: Result = {
     network: net.name,
     ...summary,

@@ -240,6 +240,13 @@ export const psbtBump = command({
     },
     ...INPUT_AMOUNTS,
     gapLimit: { ...psbtCreate.options.gapLimit },
+    ...LABELS,
+    labelsOut: {
+      flag: '--labels-out <file>',
+      help: 'write the original\'s tx and output labels (from --labels) re-keyed to the replacement\'s txid',
+      doc: 'BIP-329 records for the replacement: the original\'s `tx` label and `output` labels from `--labels`, under the replacement\'s txid (outputs keep their positions). Only when every input is native segwit or taproot (the txid is then known before signing); refuses to overwrite.',
+      needs: ['labels'],
+    },
     out: { flag: '--out <file>', help: 'write the replacement PSBT (binary) to FILE (default: base64 on stdout)' },
     ...PAYLOAD_OUTPUT,
   },

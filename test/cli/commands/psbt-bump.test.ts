@@ -56,10 +56,15 @@ describe.concurrent.each(['wpkh', 'tr'] as Script[])('%s', (script) => {
 
   it('psbt bump: same inputs, same recipient, change reduced; signed by coldkit; BIP125 rules met', async () => {
     const { f } = s;
-    const b = await run(f, ['--json', 'psbt', 'bump', f('orig.hex'), '--wallet', f('wallet.json'), '--prev-txs', f('prev.txt'), '--fee-rate', '5', '--out', f('bumped.psbt')]);
+    const old = bitcoin.Transaction.fromHex(s.parentHex);
+    const recipientAt = s.created.outputs.findIndex((o: any) => !o.change);
+    fs.writeFileSync(f('labels.jsonl'), [
+      { type: 'tx', ref: old.getId(), label: 'rent December' },
+      { type: 'output', ref: `${old.getId()}:${recipientAt}`, label: 'landlord' },
+    ].map((x) => JSON.stringify(x)).join('\n') + '\n');
+    const b = await run(f, ['--json', 'psbt', 'bump', f('orig.hex'), '--wallet', f('wallet.json'), '--prev-txs', f('prev.txt'), '--fee-rate', '5', '--out', f('bumped.psbt'), '--labels', f('labels.jsonl'), '--labels-out', f('bumped.jsonl')]);
     expect(b.code, b.stderr).toBe(0);
     const j = b.json();
-    const old = bitcoin.Transaction.fromHex(s.parentHex);
     expect(j.replaces).toMatchObject({ txid: old.getId(), fee: String(s.parentFee), vsize: old.virtualSize(), vsizeEstimated: false, signalsRbf: true });
     const recipient = j.outputs.find((o: any) => !o.change);
     expect(recipient).toMatchObject({ address: payee(), amount: '200000' });
@@ -82,6 +87,13 @@ describe.concurrent.each(['wpkh', 'tr'] as Script[])('%s', (script) => {
     expect(v.fee).toBeGreaterThanOrEqual(s.parentFee + BigInt(v.vsize)); // BIP125 rule 4 at 1 sat/vB
     expect(Number(v.fee) / v.vsize).toBeGreaterThanOrEqual(5);
     expect(Number(v.fee) / v.vsize).toBeGreaterThan(Number(s.parentFee) / old.virtualSize());
+    // The original's labels follow the payment to the replacement's txid, known before signing.
+    const newTxid = fin.json().txid;
+    expect(fs.readFileSync(f('bumped.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l))).toEqual([
+      { type: 'tx', ref: newTxid, label: 'rent December' },
+      { type: 'output', ref: `${newTxid}:${recipientAt}`, label: 'landlord' },
+    ]);
+    expect(j.labels).toContainEqual({ kind: 'output', index: recipientAt, type: 'output', ref: `${newTxid}:${recipientAt}`, label: 'landlord' });
   });
 
   it('psbt bump reads the input amounts from the original PSBT itself', async () => {

@@ -59,6 +59,16 @@ describe('strict parsing, every problem with its line number', () => {
     }
     expect(msg).toMatch(/^--labels: line 2 is not a JSON object; line 3 is not a JSON object; line 4: "spendable" must be true or false \(not a string\); line 5: "ref" must be a txid \(64 hex\) for type tx; line 6 has no "type" string; and 2 more$/);
   });
+  it("accepts BIP-329's additional fields (height, time, fee, value, keypath, fmv, heights) and keeps the label", () => {
+    const r = parseLabels(
+      [
+        { type: 'tx', ref: T1, label: 'Rent', height: 800000, time: '2025-01-23T11:40:35Z', fee: 150, value: -1200000, rate: { USD: 105620.0 } },
+        { type: 'output', ref: `${T1}:1`, label: 'Change', keypath: '/1/123', value: 45000, fmv: { USD: 47.52 }, spendable: true },
+        { type: 'addr', ref: 'bc1q34aq5drpuwy3wgl9lhup9892qp6svr8ldzyy7c', label: 'Addr', keypath: '/0/7', heights: [800000] },
+      ].map((x) => JSON.stringify(x)).join('\n'),
+    );
+    expect(r.records.map((x) => x.label)).toEqual(['Rent', 'Change', 'Addr']);
+  });
   it('ignores unknown types (BIP-329: "should ignore types not defined here"), accepts CRLF and a trailing newline', () => {
     const r = parseLabels(`{"type":"psbt","ref":"x","label":"future"}\r\n{"type":"tx","ref":"${T1}"}\r\n`);
     expect(r.ignored).toBe(1);
