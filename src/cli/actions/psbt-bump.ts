@@ -13,7 +13,8 @@ import { finishFeePsbt, readOriginal } from '../psbt/original-tx.js';
 import { readWatchAccount } from '../wallet-input.js';
 import { carryLabels } from '../../core/btc/bip329.js';
 import { InputError } from '../../core/errors.js';
-import { journalLabels, labelLines, readLabelBook, shownLabels, txidBeforeSigning, writeLabels } from '../psbt/labels.js';
+import { txidBeforeSigning } from '../../core/btc/create.js';
+import { journalLabels, labelLines, readLabelBook, shownLabels, writeLabels } from '../psbt/labels.js';
 import { parseFeeRate, summaryLines } from './psbt-create.js';
 import type { psbtBump } from '../commands/psbt.js';
 

@@ -2,11 +2,10 @@
  * BIP-329 labels in the PSBT commands (`--labels FILE` on psbt create, inspect and sign): the file
  * is read once (src/core/btc/bip329.ts), the labels of the transaction's inputs and outputs are
  * found, and shown as lines that say where they come from — labels are the operator's notes, never
- * proof of anything (the review's proofs stand on keys and scripts alone).
+ * proof of anything (the review's proofs stand on keys and scripts alone). Light on purpose: psbt
+ * sign loads it, and must not load @scure/btc-signer (docs/performance.md).
  */
-import { Transaction } from '@scure/btc-signer';
 import { formatLabelRecord, LabelBook, labelsOf, parseLabels, type LabelRecord, type ShownLabel } from '../../core/btc/bip329.js';
-import { isWitnessProgram } from '../../core/wallet/script.js';
 import { writeFileAtomic } from '../io.js';
 import type { Context } from '../command.js';
 import { readInputText } from '../io.js';
@@ -33,20 +32,6 @@ export function labelLines(labels: readonly ShownLabel[] | undefined): string[] 
 /** What the journal keeps of the labels shown (already sanitized and capped by the reader). */
 export function journalLabels(labels: readonly ShownLabel[] | undefined): { labels?: { kind: string; index: number; label: string }[] } {
   return labels?.length ? { labels: labels.map((l) => ({ kind: l.kind, index: l.index, label: l.label })) } : {};
-}
-
-/**
- * The txid of an unsigned PSBT when it is already final: when every input spends a witness
- * program (native segwit, taproot), signing adds only witnesses, which the txid does not cover
- * (BIP141). A legacy or P2SH-wrapped input gets a scriptSig, so the txid is not known yet.
- */
-export function txidBeforeSigning(psbt: Uint8Array): string | undefined {
-  const tx = Transaction.fromPSBT(psbt);
-  for (let i = 0; i < tx.inputsLength; i++) {
-    const w = tx.getInput(i).witnessUtxo;
-    if (!w || !isWitnessProgram(w.script)) return undefined;
-  }
-  return tx.id;
 }
 
 /** Write BIP-329 records as JSON Lines (atomically). */

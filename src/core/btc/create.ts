@@ -16,6 +16,7 @@ import { InputError } from '../errors.js';
 import { toHex } from '../text.js';
 import { formatPath } from '../hd/path.js';
 import { shapeOf } from '../wallet/descriptor.js';
+import { isWitnessProgram } from '../wallet/script.js';
 import type { ScriptTemplate } from '../wallet/template.js';
 import type { Wallet, WalletAddress } from '../wallet/wallet.js';
 import { applyCoinControl, outpointKey, type CoinControl } from './coin-control.js';
@@ -258,6 +259,20 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
     lockTime: req.lockTime,
     uneconomical: include ? 0 : coins.length - coins.filter((_, i) => economical(i)).length,
   };
+}
+
+/**
+ * The txid of an unsigned PSBT when it is already final: when every input spends a witness
+ * program (native segwit, taproot), signing adds only witnesses, which the txid does not cover
+ * (BIP141). A legacy or P2SH-wrapped input gets a scriptSig, so the txid is not known yet.
+ */
+export function txidBeforeSigning(psbt: Uint8Array): string | undefined {
+  const tx = Transaction.fromPSBT(psbt);
+  for (let i = 0; i < tx.inputsLength; i++) {
+    const w = tx.getInput(i).witnessUtxo;
+    if (!w || !isWitnessProgram(w.script)) return undefined;
+  }
+  return tx.id;
 }
 
 /** One past the highest change index among our UTXOs (0 when none is on the change chain). */
