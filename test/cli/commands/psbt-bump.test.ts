@@ -104,6 +104,14 @@ describe.concurrent.each(['wpkh', 'tr'] as Script[])('%s', (script) => {
     expect(b.json().inputs.map((i: any) => `${i.txid}:${i.vout}`).sort()).toEqual(outpoints(s.parentHex));
   });
 
+  it('psbt bump reads the input amounts from the listunspent file; segwit v0 amounts are then unproven, as the signer says', async () => {
+    const { f } = s;
+    const b = await run(f, ['--json', 'psbt', 'bump', f('orig.hex'), '--wallet', f('wallet.json'), '--utxos', f('utxos.json'), '--fee-rate', '4']);
+    expect(b.code, b.stderr).toBe(0);
+    expect(b.json().replaces.fee).toBe(String(s.parentFee));
+    expect(b.json().signWouldRefuse.map((x: any) => x.code)).toEqual(script === 'tr' ? [] : ['unproven-amounts']);
+  });
+
   const refusals: [string, (f: (n: string) => string) => string[], RegExp][] = [
     ['a rate not above the original', (f) => [f('orig.hex'), '--prev-txs', f('prev.txt'), '--fee-rate', '2'], /--fee-rate: 2 sat\/vB is not enough to replace a transaction paying \d+ sat \(2(\.\d+)? sat\/vB\): BIP125 asks for at least \d+ sat .*a rate of 3(\.\d+)? sat\/vB or more/],
     ['a fee increase below 1 sat/vB of the replacement', (f) => [f('orig.hex'), '--prev-txs', f('prev.txt'), '--fee-rate', '2.5'], /is not enough to replace/],
