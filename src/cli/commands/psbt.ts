@@ -267,7 +267,7 @@ export const psbtCpfp = command({
     },
     ...INPUT_AMOUNTS,
     utxo: { flag: '--utxo <txid:vout>', help: 'which output of ours in the parent to spend (default: the largest)' },
-    changeIndex: { ...psbtCreate.options.changeIndex, conflicts: [], doc: 'index on the change chain for the child\'s output. Default: one past the parent\'s own change output (0 when it has none): give it when later change indices are used.' },
+    changeIndex: { ...psbtCreate.options.changeIndex, conflicts: [], doc: 'index on the change chain for the child\'s output. Default: one past the highest change index among the parent\'s inputs and outputs (0 when it has none); give it when later change indices are already used.' },
     rbf: psbtCreate.options.rbf,
     gapLimit: { ...psbtCreate.options.gapLimit },
     out: { flag: '--out <file>', help: 'write the child PSBT (binary) to FILE (default: base64 on stdout)' },

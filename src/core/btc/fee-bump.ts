@@ -266,6 +266,16 @@ export function cpfp(req: CpfpRequest): Cpfp {
   if (ours.length === 0) throw new InputError('no output of the parent pays this wallet: a child can only spend an output of ours', 'parent');
   const spend = req.spend ? ours.find((u) => outpointKey(u) === outpointKey(req.spend!)) : ours.reduce((a, b) => (b.amount > a.amount ? b : a));
   if (!spend) throw new InputError(`${outpointKey(req.spend!)} is not an output of ours in the parent (ours: ${ours.map(outpointKey).join(', ')})`, '--utxo');
+  // Default change index: past every change index the parent touches (its inputs and outputs), so
+  // the child does not reuse the parent's change address.
+  let changeIndex = req.changeIndex;
+  if (changeIndex === undefined) {
+    changeIndex = 0;
+    for (const script of [...p.outputs.map((o) => o.script), ...req.parentInputs.flatMap((u) => (u.script ? [u.script] : []))]) {
+      const key = wallet.findScript(script, req.gapLimit);
+      if (key && key.branch === wallet.changeBranch && key.index + 1 > changeIndex) changeIndex = key.index + 1;
+    }
+  }
   const build = (rateMsat: bigint) =>
     createPsbt({
       wallet,
@@ -274,7 +284,7 @@ export function cpfp(req: CpfpRequest): Cpfp {
       rateMsat,
       // The parent as the child's non_witness_utxo, so a signer can prove the amount (BIP174).
       ...(p.raw ? { prevTxs: new Map([[p.txid, p.raw]]) } : {}),
-      ...(req.changeIndex !== undefined ? { changeIndex: req.changeIndex } : {}),
+      changeIndex,
       rbf: req.rbf,
       lockTime: 0,
       gapLimit: req.gapLimit,

@@ -88,6 +88,9 @@ describe('cpfp: the package reaches the rate', () => {
     expect(c.packageRateMsat).toBe((c.packageFee * 1000n) / BigInt(c.packageVsize));
     expect(c.packageRateMsat).toBeGreaterThanOrEqual(rateMsat - 1n);
     expect(c.created.outputs[0]!.amount).toBe(original.outputs[0]!.amount - c.childFee);
+    // The parent spent change 1/2 and made change 1/3: the child's change is the next, 1/4.
+    expect(original.outputs[0]!.path).toBe('m/84h/1h/0h/1/3');
+    expect(c.created.outputs[0]!.path).toBe('m/84h/1h/0h/1/4');
   });
   it('refuses when the parent already pays the rate, or the child cannot pay', () => {
     expect(() => cpfp({ wallet, parent, parentInputs: inputs, rateMsat: 2000n, rbf: true, gapLimit: 20 })).toThrow(/the parent already pays 2\.\d+ sat\/vB, at least the 2 asked: no child needed/);
