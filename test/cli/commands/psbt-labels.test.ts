@@ -70,6 +70,10 @@ describe('psbt create with labels', () => {
     expect(s.stderr).not.toMatch(CONTROL);
     const signEntry = journal('sign.jsonl').find((e) => e.op === 'psbt.sign');
     expect(signEntry.data.labels).toContainEqual({ kind: 'output', index: recipient, label: 'Landlord' });
+    const sj = await run(['--json', '--yes', 'psbt', 'sign', f('unsigned.psbt'), '--mnemonic-file', f('mnemonic.txt'), '--labels', f('labels.jsonl'), '--out', f('signed-json.psbt')], 'sign-json.jsonl');
+    expect(sj.code, sj.stderr).toBe(0);
+    expect(sj.json().labels).toContainEqual({ kind: 'output', index: recipient, type: 'addr', ref: payee(), label: 'Landlord' });
+    expect(sj.stdout).not.toMatch(/\\u001b|\u001b/);
     const fin = await run(['--json', 'psbt', 'finalize', f('signed.psbt')], 'fin.jsonl');
     expect(fin.json().txid).toBe(txid);
   });
