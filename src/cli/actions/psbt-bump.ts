@@ -5,11 +5,12 @@
  * the same summary, digest and air-gap payload as `psbt create`.
  */
 import { formatDecimal } from '../../core/amount.js';
-import { bumpFee, inputsAsUtxos } from '../../core/btc/fee-bump.js';
+import { bumpFee } from '../../core/btc/fee-bump.js';
+import { inputsAsUtxos } from '../../core/btc/original-tx.js';
 import type { Action } from '../command.js';
 import { assertWritable } from '../io.js';
 import { renderWithPsbt, type PsbtOut } from '../psbt-output.js';
-import { finishFeePsbt, readOriginal } from '../psbt/original-tx.js';
+import { finishFeePsbt, readOriginal } from '../psbt/fee-bump.js';
 import { readWatchAccount } from '../wallet-input.js';
 import { carryLabels } from '../../core/btc/bip329.js';
 import { InputError } from '../../core/errors.js';

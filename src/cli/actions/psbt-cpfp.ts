@@ -5,11 +5,12 @@
  */
 import { formatDecimal } from '../../core/amount.js';
 import { parseOutpoint } from '../../core/btc/coin-control.js';
-import { cpfp, inputsAsUtxos } from '../../core/btc/fee-bump.js';
+import { cpfp } from '../../core/btc/fee-bump.js';
+import { inputsAsUtxos } from '../../core/btc/original-tx.js';
 import type { Action } from '../command.js';
 import { assertWritable } from '../io.js';
 import { renderWithPsbt, type PsbtOut } from '../psbt-output.js';
-import { finishFeePsbt, readOriginal } from '../psbt/original-tx.js';
+import { finishFeePsbt, readOriginal } from '../psbt/fee-bump.js';
 import { readWatchAccount } from '../wallet-input.js';
 import { parseFeeRate, summaryLines } from './psbt-create.js';
 import type { psbtCpfp } from '../commands/psbt.js';

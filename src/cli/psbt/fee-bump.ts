@@ -1,10 +1,11 @@
 /**
- * Reading the transaction `psbt bump` and `psbt cpfp` start from: a PSBT (binary, base64 or hex,
- * recognised by its magic) or a raw transaction in hex, plus the amounts of its inputs from
- * --utxos / --prev-txs when the transaction itself does not carry them.
+ * What `psbt bump` and `psbt cpfp` share in the CLI: reading the transaction they start from (a
+ * PSBT — binary, base64 or hex, recognised by its magic — or a raw transaction in hex, plus the
+ * amounts of its inputs from --utxos / --prev-txs when it does not carry them), and the end of
+ * the command (the signer's check, the PSBT written or staged, the fields `psbt create` reports).
  */
 import { decodePsbt } from '../../core/btc/psbt-codec.js';
-import { originalFromPsbt, originalFromRaw, type OriginalTx } from '../../core/btc/fee-bump.js';
+import { originalFromPsbt, originalFromRaw, type OriginalTx } from '../../core/btc/original-tx.js';
 import { parsePrevTxs, type RawTransaction } from '../../core/btc/prev-txs.js';
 import { parseListUnspent, type Utxo } from '../../core/btc/utxos.js';
 import { InputError } from '../../core/errors.js';
