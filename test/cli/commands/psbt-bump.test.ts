@@ -52,7 +52,7 @@ describe.concurrent.each(['wpkh', 'tr'] as Script[])('%s', (script) => {
   let s: Setup;
   beforeAll(async () => {
     s = await setup(script);
-  }, 60_000);
+  }, 180_000);
 
   it('psbt bump: same inputs, same recipient, change reduced; signed by coldkit; BIP125 rules met', async () => {
     const { f } = s;
@@ -205,5 +205,5 @@ describe('a 2-of-3 vault', () => {
     const inspect = await run(f, ['--json', 'psbt', 'inspect', f('b.psbt'), '--wallet', f('vault.json')]);
     expect(inspect.code, inspect.stderr).toBe(0);
     expect(inspect.json().review.outputs.map((o: any) => o.role).sort()).toEqual(['change', 'recipient']);
-  }, 60_000);
+  }, 180_000);
 });
