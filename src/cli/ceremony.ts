@@ -19,7 +19,7 @@ import type { FactSources } from './preflight/gather.js';
  * exports made from a seed (a tampered program could hand out someone else's xpub) and every
  * signer. From a bundle they refuse to start unless every file matches SHA256SUMS.
  * test/cli/ceremony.test.ts fails when a command reading a mnemonic or shares (`--mnemonic-file`,
- * `--share-file`) or a signer is missing here, so a new one (e.g. shares reissue) must be added.
+ * `--share-file`) or a signer is missing here, so a new one must be added.
  */
 export const KEY_COMMANDS: ReadonlySet<string> = new Set([
   'seed new',
@@ -30,6 +30,7 @@ export const KEY_COMMANDS: ReadonlySet<string> = new Set([
   'shares verify',
   'shares combine',
   'shares drill',
+  'shares reissue',
   'account export',
   'derive',
   'psbt sign',
@@ -43,10 +44,9 @@ export const KEY_COMMANDS: ReadonlySet<string> = new Set([
 
 /**
  * The ceremony acts among them — a seed made (BIP85 children too), split or rebuilt, and every signature — which also
- * run the network part of the pre-flight (warn online; refuse with require-offline). Add
- * `shares reissue` here when it exists.
+ * run the network part of the pre-flight (warn online; refuse with require-offline).
  */
-export const CEREMONY_COMMANDS: ReadonlySet<string> = new Set(['seed new', 'seed derive-child', 'shares split', 'shares combine', 'shares drill', 'psbt sign', 'btc sign-message', 'eth sign', 'eth sign-message', 'eth sign-typed-data', 'eth safe sign']);
+export const CEREMONY_COMMANDS: ReadonlySet<string> = new Set(['seed new', 'seed derive-child', 'shares split', 'shares combine', 'shares drill', 'shares reissue', 'psbt sign', 'btc sign-message', 'eth sign', 'eth sign-message', 'eth sign-typed-data', 'eth safe sign']);
 
 /** "psbt sign" for the commander command `coldkit psbt sign`. */
 export function commandPath(cmd: Command): string {

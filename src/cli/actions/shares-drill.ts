@@ -10,7 +10,10 @@ import { parseWalletCard, walletCard, walletCardOfSeed, type WalletCard } from '
 import type { Recovered, SchemeId } from '../../core/shares/scheme.js';
 import { ShareVerificationError } from '../../core/shares/errors.js';
 import { recoveredMnemonic } from '../../core/shares/schemes.js';
+import { sanitize } from '../../core/text.js';
 import type { Action } from '../command.js';
+import { journalPath } from '../journal-file.js';
+import { recordedShareSet } from '../shares/recorded-set.js';
 import { readInputText } from '../io.js';
 import { btcNetwork } from '../network-option.js';
 import { readPassphrase } from '../secrets.js';
@@ -41,6 +44,8 @@ interface Result {
   firstAddress?: string;
   firstAddressMatches?: boolean;
   cardSetWords?: string;
+  /** The set was retired in this journal (reissued or retired): its shares should be destroyed. */
+  retired?: { seq: number; ts: string; reason: string; supersededBy: string | null };
 }
 
 /** What the drill compares with, from a wallet card (every field checked by core). */
@@ -100,6 +105,8 @@ const action: Action<typeof sharesDrill> = async (opts, ctx) => {
       firstAddress: card.bip84.firstAddress,
       ...(addrOk !== undefined ? { firstAddressMatches: addrOk } : {}),
     };
+    const record = recordedShareSet(journalPath(ctx.globals.journal, ctx.env), got.setId, got.setWords);
+    if (record?.retired) result.retired = { seq: record.retired.seq, ts: record.retired.ts, reason: record.retired.reason, supersededBy: record.retired.supersededBy };
   } catch (e) {
     if (!(e instanceof ShareVerificationError)) throw e;
     result = { ...base, result: 'FAILED', reason: e.message, shares: [], holders: [] };
@@ -122,6 +129,7 @@ const action: Action<typeof sharesDrill> = async (opts, ctx) => {
           expectedFingerprint: expected.fingerprint,
           ...(opts.card ? { card: opts.card } : {}),
           ...(result.reason ? { reason: result.reason } : {}),
+          ...(result.retired ? { retiredSet: { seq: result.retired.seq, supersededBy: result.retired.supersededBy } } : {}),
         },
       },
     ],
@@ -136,6 +144,9 @@ const action: Action<typeof sharesDrill> = async (opts, ctx) => {
         );
         if (r.cardSetWords && r.setWords && r.cardSetWords !== r.setWords) {
           out.push(`Note: the card lists share set "${r.cardSetWords}", these shares are set "${r.setWords}" (a re-split? destroy superseded shares).`);
+        }
+        if (r.retired) {
+          out.push(`RETIRED SET — set "${r.setWords}" was retired at journal #${r.retired.seq} (${r.retired.ts.slice(0, 10)}, ${sanitize(r.retired.reason)}${r.retired.supersededBy ? `; superseded by set ${sanitize(r.retired.supersededBy)}` : ''}): these shares should have been destroyed; drill the set in force.`);
         }
         if (r.result === 'MISMATCH') out.push('These shares rebuild ANOTHER wallet than the card: do not rely on them; check the passphrase and that the card belongs to this set.');
       }

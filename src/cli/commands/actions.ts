@@ -14,6 +14,7 @@ export const ACTIONS: Readonly<Record<string, ActionLoader>> = {
   'shares verify': () => import('../actions/shares-verify.js'),
   'shares combine': () => import('../actions/shares-combine.js'),
   'shares drill': () => import('../actions/shares-drill.js'),
+  'shares reissue': () => import('../actions/shares-reissue.js'),
   'key retire': () => import('../actions/key-retire.js'),
   'account export': () => import('../actions/account-export.js'),
   'account import': () => import('../actions/account-import.js'),
