@@ -40,9 +40,9 @@ describe('the command sets', () => {
     expect([...KEY_COMMANDS].filter((p) => !names.includes(p))).toEqual([]);
   });
 
-  it('ceremony acts (network check): seed new and derive-child, shares split|combine|drill and every signer, all key commands', async () => {
+  it('ceremony acts (network check): seed new and derive-child, shares split|combine|drill|reissue and every signer, all key commands', async () => {
     const signers = leaves(await buildProgram()).map(pathOf).filter((p) => /\bsign\b|\bsign-/.test(p));
-    expect([...CEREMONY_COMMANDS].sort()).toEqual(['seed new', 'seed derive-child', 'shares split', 'shares combine', 'shares drill', ...signers].sort());
+    expect([...CEREMONY_COMMANDS].sort()).toEqual(['seed new', 'seed derive-child', 'shares split', 'shares combine', 'shares drill', 'shares reissue', ...signers].sort());
     for (const p of CEREMONY_COMMANDS) expect(KEY_COMMANDS.has(p)).toBe(true);
   });
 
