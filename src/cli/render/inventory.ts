@@ -12,7 +12,7 @@ export function renderInventory(r: Inventory & { file: string }): string {
     out.push('', `DUE (${r.due.length}):`);
     for (const d of r.due) out.push(`  [${d.code}] ${sanitize(d.message)}`);
   } else {
-    out.push('', `Nothing due (drills every ${r.policy.drillEveryDays} days${r.policy.rotateAfterDays ? `, rotation after ${r.policy.rotateAfterDays} days` : ''}).`);
+    out.push('', `Nothing due (drills every ${sanitize(r.policy.drillEvery)}${r.policy.drillEverySource === 'policy' ? ' by the adopted policy' : ''}${r.policy.rotateAfterDays ? `, rotation after ${r.policy.rotateAfterDays} days` : ''}).`);
   }
   out.push('', `Keys (${r.keys.length}):`);
   for (const k of r.keys) {
@@ -24,7 +24,7 @@ export function renderInventory(r: Inventory & { file: string }): string {
   for (const s of r.shareSets) {
     const tn = s.threshold !== null ? `${s.threshold}-of-${s.count}` : '?-of-?';
     out.push(`  ${sanitize(s.setWords ?? s.id)}  ${tn}  key ${sanitize(s.fingerprint ?? '?')}  made ${day(s.created?.ts)}${s.created ? ` by ${sanitize(s.created.operator)}` : ''}${s.retired ? `  RETIRED ${day(s.retired.ts)}${s.retired.supersededBy ? ` (superseded by ${sanitize(s.retired.supersededBy)})` : ''}` : ''}`);
-    out.push(`    drills ${s.drills}; last ${s.lastDrill ? `${day(s.lastDrill.ts)} ${sanitize(s.lastDrill.result)} by ${sanitize(s.lastDrill.operator)}` : 'never'}; last proven ${day(s.lastProven?.ts)}${s.holders ? `; holders ${s.holders.map(sanitize).join(', ')}` : ''}`);
+    out.push(`    drills ${s.drills}; last ${s.lastDrill ? `${day(s.lastDrill.ts)} ${sanitize(s.lastDrill.result)} by ${sanitize(s.lastDrill.operator)}` : 'never'}; last proven ${day(s.lastProven?.ts)}${s.nextDrillDue ? `; next drill due ${day(s.nextDrillDue)}` : ''}${s.holders ? `; holders ${s.holders.map(sanitize).join(', ')}` : ''}`);
   }
   out.push('', `Overrides used (${r.overrides.length}):`);
   for (const o of r.overrides.slice(-20)) out.push(`  #${o.seq} ${day(o.ts)} ${sanitize(o.op)} by ${sanitize(o.operator)}: ${o.overrides.map(sanitize).join(' ')}`);

@@ -9,6 +9,10 @@
  * passed in.
  */
 import type { JournalEntry } from '../journal/entry.js';
+import { endOfDay } from '../policy/policy.js';
+import { drillStanding, type DueRules } from './drills.js';
+
+export type { DueRules };
 
 /** Who did an act, when, and which entry records it. */
 export interface Act {
@@ -48,6 +52,8 @@ export interface ShareSetRecord {
   /** The last drill whose result was MATCH: when the set was last proven to rebuild the seed. */
   lastProven: Act | null;
   retired: (Act & { reason: string; supersededBy: string | null }) | null;
+  /** When the next drill is due (ISO; filled by `finish`; null for a retired set or one with no date to count from). */
+  nextDrillDue?: string | null;
 }
 
 /** An entry that used one or more overrides. */
@@ -58,7 +64,7 @@ export interface OverrideUse extends Act {
 
 /** Something due or wrong in the inventory, with a stable code. */
 export interface DueItem {
-  code: 'drill-never' | 'drill-overdue' | 'drill-failed' | 'rotation-due';
+  code: 'drill-never' | 'drill-overdue' | 'drill-failed' | 'rotation-due' | 'policy-review-due' | 'approver-key-expired';
   subject: string;
   /** Days since the last proof (or since creation); null when unknown. */
   days: number | null;
@@ -77,13 +83,17 @@ export interface Inventory {
   /** Entries per op. */
   ops: Record<string, number>;
   due: DueItem[];
-  policy: { drillEveryDays: number; rotateAfterDays: number | null };
+  policy: DueRulesUsed;
 }
 
-/** Due-date rules: the policy's `drills.every` (default 365 days) and an optional rotation age. */
-export interface DueRules {
-  drillEveryDays?: number;
-  rotateAfterDays?: number | null;
+/** The rules `finish` judged by (`status --json`: `policy`). */
+export interface DueRulesUsed {
+  drillEveryDays: number;
+  drillEvery: string;
+  drillEverySource: 'policy' | 'flag' | 'default';
+  rotateAfterDays: number | null;
+  reviewBy: string | null;
+  approverKeys: { approver: string; expires: string }[];
 }
 
 /** The default drill interval (days) when no policy sets one. */
@@ -173,7 +183,9 @@ export class InventoryBuilder {
 
   /** The inventory as of `now`, with what is due under `rules`. */
   finish(now: Date, rules: DueRules = {}): Inventory {
-    const every = rules.drillEveryDays ?? DEFAULT_DRILL_EVERY_DAYS;
+    const everyMs = rules.drillEvery?.ms ?? (rules.drillEveryDays ?? DEFAULT_DRILL_EVERY_DAYS) * DAY_MS;
+    const every = everyMs / DAY_MS;
+    const everyText = rules.drillEvery?.text ?? `${every} days`;
     const rotate = rules.rotateAfterDays ?? null;
     const ageDays = (ts: string): number | null => {
       const t = Date.parse(ts);
@@ -182,19 +194,22 @@ export class InventoryBuilder {
     const due: DueItem[] = [];
     const shareSets = [...this.sets.values()];
     for (const s of shareSets) {
-      if (s.retired) continue;
+      if (s.retired) {
+        s.nextDrillDue = null;
+        continue;
+      }
       const name = `share set ${s.setWords ?? s.id}`;
       if (s.lastDrill && s.lastDrill.result !== 'MATCH') {
         due.push({ code: 'drill-failed', subject: s.id, days: ageDays(s.lastDrill.ts), message: `${name}: the last drill (#${s.lastDrill.seq}, ${s.lastDrill.ts.slice(0, 10)}) ended ${s.lastDrill.result}` });
       }
-      if (s.lastProven) {
-        const days = ageDays(s.lastProven.ts);
-        if (days !== null && days > every) due.push({ code: 'drill-overdue', subject: s.id, days, message: `${name}: last proven recoverable ${days} days ago (#${s.lastProven.seq}); drills are due every ${every} days` });
+      const st = drillStanding(s, everyMs, now.getTime());
+      s.nextDrillDue = st.dueBy;
+      if (!st.overdue) continue;
+      const days = st.since ? ageDays(st.since.ts) : null;
+      if (st.since?.kind === 'drill') {
+        due.push({ code: 'drill-overdue', subject: s.id, days, message: `${name}: last proven recoverable ${days} days ago (#${st.since.seq}); drills are due every ${everyText}` });
       } else {
-        const days = s.created ? ageDays(s.created.ts) : null;
-        if (days === null || days > every) {
-          due.push({ code: 'drill-never', subject: s.id, days, message: `${name}: never drilled${days !== null ? ` since it was made ${days} days ago` : ''}; drills are due every ${every} days` });
-        }
+        due.push({ code: 'drill-never', subject: s.id, days, message: `${name}: never drilled${days !== null ? ` since it was made ${days} days ago` : ''}; drills are due every ${everyText}` });
       }
     }
     const keys = [...this.keys.values()];
@@ -204,6 +219,13 @@ export class InventoryBuilder {
         const days = ageDays(k.created.ts);
         if (days !== null && days > rotate) due.push({ code: 'rotation-due', subject: k.fingerprint, days, message: `key ${k.fingerprint}: made ${days} days ago; the policy rotates keys after ${rotate} days` });
       }
+    }
+    const review = rules.rotation?.reviewBy;
+    if (review && now.getTime() > endOfDay(review)) {
+      due.push({ code: 'policy-review-due', subject: 'policy', days: ageDays(`${review}T00:00:00Z`), message: `the adopted policy was due for review by ${review} (rotation.reviewBy)` });
+    }
+    for (const [approver, date] of rules.rotation?.approvers ?? []) {
+      if (now.getTime() > endOfDay(date)) due.push({ code: 'approver-key-expired', subject: approver, days: ageDays(`${date}T00:00:00Z`), message: `approver ${approver}'s key expired on ${date} (rotation.approvers): adopt a policy naming their new key` });
     }
     return {
       entries: this.entries,
@@ -215,7 +237,14 @@ export class InventoryBuilder {
       overrides: this.overrides,
       ops: this.ops,
       due,
-      policy: { drillEveryDays: every, rotateAfterDays: rotate },
+      policy: {
+        drillEveryDays: every,
+        drillEvery: everyText,
+        drillEverySource: rules.drillEverySource ?? (rules.drillEvery || rules.drillEveryDays !== undefined ? 'flag' : 'default'),
+        rotateAfterDays: rotate,
+        reviewBy: review ?? null,
+        approverKeys: (rules.rotation?.approvers ?? []).map(([approver, expires]) => ({ approver, expires })),
+      },
     };
   }
 
