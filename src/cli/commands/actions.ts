@@ -57,6 +57,7 @@ export const ACTIONS: Readonly<Record<string, ActionLoader>> = {
   'journal verify': () => import('../actions/journal-verify.js'),
   'journal show': () => import('../actions/journal-show.js'),
   'journal head': () => import('../actions/journal-head.js'),
+  'journal report': () => import('../actions/journal-report.js'),
   'self-check': () => import('../actions/self-check.js'),
   preflight: () => import('../actions/preflight.js'),
   demo: () => import('../actions/demo.js'),

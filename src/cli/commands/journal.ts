@@ -1,5 +1,6 @@
-/** The `coldkit journal` group: verify, show, head. */
+/** The `coldkit journal` group: verify, show, head, report. */
 import { command } from '../options/spec.js';
+import { isoDate } from '../options/parsers.js';
 
 export const journalVerify = command({
   name: 'journal verify',
@@ -24,4 +25,16 @@ export const journalHead = command({
   options: {},
 });
 
-export const COMMANDS = [journalVerify, journalShow, journalHead];
+export const journalReport = command({
+  name: 'journal report',
+  description: 'write a self-contained printable report for auditors (Markdown or HTML) from the verified journal',
+  options: {
+    from: { flag: '--from <date>', help: 'first day of the timeline (acts before it still describe keys and share sets)', parse: isoDate() },
+    to: { flag: '--to <date>', help: 'last day of the timeline (a date alone includes that whole day); later acts are left out', parse: isoDate() },
+    out: { flag: '--out <file>', help: 'the report file: .html (one printable page, no external assets) or .md', required: true },
+    format: { flag: '--format <format>', help: 'md or html (default: from the --out extension)', choices: ['md', 'html'] },
+  },
+  helpAfter: "\nThe journal is verified first; a damaged journal gives no report (exit 3). Due dates follow the adopted policy's drills.every.",
+});
+
+export const COMMANDS = [journalVerify, journalShow, journalHead, journalReport];

@@ -123,7 +123,7 @@ export const sharesReissue = command({
       aliases: FORMAT_OPT.aliases,
     },
     ...SPLIT_REST,
-    labels: { ...SPLIT_REST.labels, help: "comma-separated holder names of the new set, in share order (default: the old set's holders when N is unchanged)" },
+    labels: { ...SPLIT_REST.labels, help: "comma-separated holder names of the new set, in share order (default: the old set's holders when N is unchanged)", doc: "holder names of the new set, one per share in order (as for `shares split`); default: the old set's holders when N is unchanged." },
   },
   helpAfter: SHARE_INPUT_HELP + '\nThe old shares still rebuild the same seed: collect and destroy them once the new set is drilled.',
 });
