@@ -7,6 +7,8 @@
 import { shareErrorCode } from '../../core/shares/errors.js';
 import { parseShare } from '../../core/shares/schemes.js';
 import { sanitize } from '../../core/text.js';
+import { journalPath } from '../journal-file.js';
+import { findShareSet, recordedShareSets } from '../shares/recorded-set.js';
 import type { Action, Context } from '../command.js';
 import { hintSuggestion, readShareTexts } from '../shares/read-shares.js';
 import type { sharesVerify } from '../commands/shares.js';
@@ -20,6 +22,17 @@ interface Result {
   allValid: boolean;
   sets: number;
   shares: Checked[];
+  /** Sets of these shares that the journal records as retired. */
+  retired?: Retired[];
+}
+
+interface Retired {
+  setId: string;
+  setWords: string;
+  seq: number;
+  ts: string;
+  reason: string;
+  supersededBy: string | null;
 }
 
 function check(source: string, text: string, ctx: Context): Checked {
@@ -50,8 +63,16 @@ const action: Action<typeof sharesVerify> = async (opts, ctx) => {
   const shares = texts.map((t) => check(t.label, t.text, ctx));
   const sets = new Set(shares.flatMap((s) => (s.valid ? [`${s.format}:${s.setId}`] : []))).size;
   const allValid = shares.every((s) => s.valid);
+  // A share of a set this journal records as retired (reissued) is named as such.
+  const valid = shares.filter((s): s is Extract<Checked, { valid: true }> => s.valid);
+  const known = valid.length ? recordedShareSets(journalPath(ctx.globals.journal, ctx.env)) : [];
+  const retired: Retired[] = [];
+  for (const s of valid) {
+    const r = findShareSet(known, s.setId, s.setWords)?.retired;
+    if (r && !retired.some((x) => x.setId === s.setId)) retired.push({ setId: s.setId, setWords: s.setWords, seq: r.seq, ts: r.ts, reason: r.reason, supersededBy: r.supersededBy });
+  }
   return {
-    result: { allValid, sets, shares },
+    result: { allValid, sets, shares, ...(retired.length ? { retired } : {}) },
     exitCode: allValid ? 0 : 2,
     journal: [
       {
@@ -64,6 +85,7 @@ const action: Action<typeof sharesVerify> = async (opts, ctx) => {
                 : { source: s.source, valid: true, format: s.format, setWords: s.setWords, group: s.group, member: s.member }
               : { source: s.source, valid: false, code: s.code },
           ),
+          ...(retired.length ? { retiredSets: retired.map((x) => ({ setId: x.setId, seq: x.seq, supersededBy: x.supersededBy })) } : {}),
         },
       },
     ],
@@ -76,6 +98,9 @@ const action: Action<typeof sharesVerify> = async (opts, ctx) => {
         const what = s.format === 'slip39' ? `${s.seedBytes * 8}-bit SLIP-39 master secret` : `${s.seedBytes}-byte seed`;
         return `${sanitize(s.source)}: OK — ${s.format === 'slip39' ? 'SLIP-39' : 'SSKR'} set "${s.setWords}", group ${s.group} of ${s.groupCount} (${s.groupThreshold} needed), member ${s.member}, ${s.memberThreshold} members needed (${what})`;
       });
+      for (const x of r.retired ?? []) {
+        lines.push(`RETIRED SET — set "${x.setWords}" was retired at journal #${x.seq} (${x.ts.slice(0, 10)}, ${sanitize(x.reason)}${x.supersededBy ? `; superseded by set ${sanitize(x.supersededBy)}` : ''}): this share should have been destroyed.`);
+      }
       if (r.sets > 1) lines.push(`Note: these shares come from ${r.sets} different sets; only shares with the same set words combine.`);
       lines.push(r.allValid ? 'Each share is well-formed. Only a drill (coldkit shares drill) proves that they rebuild the wallet.' : 'Some shares are invalid (see above).');
       return lines.join('\n');

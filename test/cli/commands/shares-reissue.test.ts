@@ -1,7 +1,7 @@
 /**
  * `shares reissue` through the built bin (run tsc first): a 2-of-3 v1 set is reissued as 3-of-4
  * under a new set id with new holders; both sets are drilled — the old shares still rebuild the
- * same wallet (MATCH) but the drill and `status` say the old set is retired, superseded by the new
+ * same wallet (MATCH) but verify, the drill and `status` say the old set is retired, superseded by the new
  * one; the new set drills MATCH and is the set in force. A wrong expected fingerprint, a set the
  * journal does not know (without --expect-fingerprint) and a second reissue of the retired set
  * are refused with nothing split or journaled. An SSKR set comes back as v1 with --format v1.
@@ -56,6 +56,10 @@ describe('shares reissue', () => {
     expect(d.json()).toMatchObject({ result: 'MATCH', setId: old.setId, retired: { reason: 'reissued', supersededBy: fresh.setId } });
     const human = await cli(['shares', 'drill', '--expect-fingerprint', old.fingerprint, '--share-file', 'old1.txt', '--share-file', 'old2.txt']);
     expect(human.stdout).toMatch(new RegExp(`RETIRED SET — set "${old.setWords}" was retired at journal #\\d+ .*superseded by set ${fresh.setId}`));
+    const v = await cli(['--json', 'shares', 'verify', '--share-file', 'old2.txt', '--share-file', 'new1.txt']);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.json().retired).toEqual([{ setId: old.setId, setWords: old.setWords, seq: expect.any(Number), ts: expect.any(String), reason: 'reissued', supersededBy: fresh.setId }]);
+    expect((await cli(['shares', 'verify', '--share-file', 'old2.txt'])).stdout).toMatch(/RETIRED SET — set ".*" was retired at journal #\d+ .*this share should have been destroyed/);
     const n = await cli(['--json', 'shares', 'drill', '--expect-fingerprint', old.fingerprint, '--share-file', 'new1.txt', '--share-file', 'new2.txt', '--share-file', 'new4.txt']);
     expect(n.code, n.stdout + n.stderr).toBe(0);
     expect(n.json()).toMatchObject({ result: 'MATCH', setId: fresh.setId });
