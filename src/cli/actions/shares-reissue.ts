@@ -136,7 +136,7 @@ const action: Action<typeof sharesReissue> = async (opts, ctx) => {
 function renderReissue(r: Result): string {
   const o = r.reissuedFrom;
   return [
-    `Reissued share set "${o.setWords}" (set id ${o.setId}, ${schemeById(o.format, 'format').title}, ${o.threshold}-of-${o.count ?? '?'}) as a new set: rebuilt from ${o.shares.join(', ')}, wallet ${r.fingerprint} proven against the ${o.fingerprintFrom}.`,
+    `Reissued share set "${o.setWords}" (set id ${o.setId}, ${schemeById(o.format, 'format').title}, ${o.threshold}-of-${o.count ?? '?'}) as a new set: rebuilt from ${o.format === 'v1' ? 'shares ' : ''}${o.shares.join(', ')}, wallet ${r.fingerprint} proven against the ${o.fingerprintFrom}.`,
     `The old set is retired in the journal. Its shares still rebuild this seed: collect and destroy every one of them once the new set has been drilled.`,
     '',
     renderSplit(r),
