@@ -174,8 +174,21 @@ function readMap(c: Cursor, on: (type: number, keyData: Uint8Array, value: Uint8
   }
 }
 
+/** Keys already checked in this read: a vault PSBT names each cosigner key in every input's witness script and derivations. */
+let checkedPoints = new Set<string>();
+
+/** Is `k` a compressed curve point (each distinct key checked once per read)? */
+function compressedPoint(k: Uint8Array): boolean {
+  if (k.length !== 33) return false;
+  const id = String.fromCharCode(...k);
+  if (checkedPoints.has(id)) return true;
+  if (!isPoint(k)) return false;
+  checkedPoints.add(id);
+  return true;
+}
+
 function ecdsaKey(k: Uint8Array): Uint8Array {
-  if (k.length !== 33 || !isPoint(k)) bail();
+  if (!compressedPoint(k)) bail();
   return k;
 }
 function xOnlyKey(k: Uint8Array): Uint8Array {
@@ -289,7 +302,7 @@ function readOutput(c: Cursor, o: RawTxView['outputs'][number]): OutputFields {
  * as the depth — btc-signer's checks.
  */
 function globalXpub(k: Uint8Array, v: Uint8Array): void {
-  if (k.length !== 78 || !isPoint(k.subarray(45))) bail();
+  if (k.length !== 78 || !compressedPoint(k.subarray(45))) bail();
   const depth = k[4]!;
   const parent = new Cursor(k, 5);
   if (depth === 0 && (parent.u32() !== 0 || parent.u32() !== 0)) bail();
@@ -311,7 +324,7 @@ function checkScripts(spent: Uint8Array | undefined, redeem: Uint8Array | undefi
   if (kind === 'unknown' || kind === 'op_return') bail();
   if (witness) {
     const policy = parseMultisig(witness) ?? bail();
-    if (!policy.keys.every((key) => isPoint(key))) bail();
+    if (!policy.keys.every(compressedPoint)) bail();
     const program = p2wsh(witness);
     if (redeem) {
       if (kind !== 'p2sh' || !equalBytes(redeem, program) || !equalBytes(spent, p2sh(redeem))) bail();
@@ -332,6 +345,7 @@ function taprootCommits(internal: Uint8Array | undefined, script: Uint8Array | u
 
 /** Parse raw PSBTv0 bytes (magic included) on the fast path; undefined means "let btc-signer decide". */
 export function fastReadPsbt(raw: Uint8Array): PsbtView | undefined {
+  checkedPoints = new Set();
   try {
     const c = new Cursor(raw, 5);
     let unsigned: RawTxView | undefined;
@@ -386,5 +400,7 @@ export function fastReadPsbt(raw: Uint8Array): PsbtView | undefined {
   } catch (e) {
     if (e instanceof Bail) return undefined;
     throw e;
+  } finally {
+    checkedPoints = new Set();
   }
 }

@@ -44,7 +44,7 @@ export function childPublicKeys(parent: PublicNode, from: number, count: number)
   if (!Number.isInteger(from) || from < 0 || from + count > 0x80000000) {
     throw new InputError(`indices ${from}…${from + count - 1} leave the non-hardened range 0…2147483647`, 'index');
   }
-  const mac = hmac.create(sha512, parent.chainCode);
+  const mac = macOf(parent);
   const data = new Uint8Array(37);
   data.set(parent.publicKey, 0);
   const view = new DataView(data.buffer);
@@ -58,6 +58,17 @@ export function childPublicKeys(parent: PublicNode, from: number, count: number)
     out[k] = child;
   }
   return out;
+}
+
+/** HMAC-SHA512 keyed with a node's chain code, kept per node: a vault proof derives one child of the same branch node per input. */
+const macs = new WeakMap<object, ReturnType<typeof hmac.create>>();
+function macOf(parent: PublicNode): ReturnType<typeof hmac.create> {
+  let mac = macs.get(parent);
+  if (!mac) {
+    mac = hmac.create(sha512, parent.chainCode!);
+    macs.set(parent, mac);
+  }
+  return mac;
 }
 
 function compare(a: Uint8Array, b: Uint8Array): number {
