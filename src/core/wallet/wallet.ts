@@ -34,7 +34,7 @@ export interface WalletAddress {
   /** The keys at this branch/index, one per key expression, in descriptor order. */
   keys: DerivedKey[];
   scripts: SpendScripts;
-  address: string;
+  readonly address: string;
 }
 
 /** The address-list form: branch, index, address and the (first key's) path text. */
@@ -111,12 +111,17 @@ export class Wallet {
     for (let i = 0; i < count; i++) {
       const pubs = perKey.map((p) => p[i]!);
       const scripts = this.template.build(pubs, this.descriptor.threshold);
+      const net = this.net;
+      let address: string | undefined;
       out[i] = {
         branch,
         index: from + i,
         keys: pubs.map((pubkey, n) => ({ fingerprint: fps[n]!, path: [...heads[n]!, from + i], pubkey })),
         scripts,
-        address: addressOf(scripts.script, this.net)!,
+        // Encoded on first read: proving a PSBT script against the wallet compares scripts only.
+        get address(): string {
+          return (address ??= addressOf(scripts.script, net)!);
+        },
       };
     }
     return out;
