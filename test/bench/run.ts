@@ -6,7 +6,7 @@
  */
 import * as os from 'node:os';
 
-const MODULES = ['./startup.js', './address-list.js', './psbt-sign.js', './qr.js', './journal.js', './bundle.js'];
+const MODULES = ['./startup.js', './address-list.js', './psbt-sign.js', './vault-sign.js', './qr.js', './journal.js', './bundle.js'];
 
 const only = process.argv.slice(2);
 const lines: string[] = [

@@ -11,7 +11,7 @@ import { ethAccountExport, type EthAccountExport } from '../../core/eth/account-
 import { deriveIndices, masterFingerprint, masterKey } from '../../core/hd/keys.js';
 import { HARDENED, parsePath, requireHardenedAccount } from '../../core/hd/path.js';
 import { scriptTemplate, vaultTemplate } from '../../core/wallet/template.js';
-import { bip48Path, coldcardCosigner, exportCosigner, type CosignerExport } from '../../core/wallet/cosigner.js';
+import { bip48Path, coldcardCosigner, cosignerEntry, exportCosigner, type CosignerExport } from '../../core/wallet/cosigner.js';
 import type { BtcNetwork } from '../../core/network.js';
 import type { HDKey } from '@scure/bip32';
 import type { Action, Outcome } from '../command.js';
@@ -144,7 +144,8 @@ function exportVaultCosigner(root: HDKey, net: BtcNetwork, opts: OptionsOf<typeo
   }
   return {
     result: { ...c, files },
-    payload: { kind: 'text', bytes: new TextEncoder().encode(c.key) },
+    // BCR-2020-015's BIP48 entry, so the QR is a crypto-account Sparrow, Keystone and SeedSigner read.
+    payload: { kind: 'account', bytes: new TextEncoder().encode(cosignerEntry(c)) },
     journal: [{ op: 'account.export', data: { chain: 'btc', network: net.name, script: c.script, cosigner: true, fingerprint: c.fingerprint, path: c.path, xpub: c.xpub, files, revealed: false, overrides } }],
     human: (r) =>
       [

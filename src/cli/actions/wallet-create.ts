@@ -6,13 +6,15 @@
  */
 import * as path from 'node:path';
 import { decide, enforce } from '../../core/findings/decide.js';
-import { parseCosigner, type Cosigner } from '../../core/wallet/cosigner.js';
+import type { Cosigner } from '../../core/wallet/cosigner.js';
+import { readCosignerSource, type CosignerSource } from '../../core/wallet/cosigner-source.js';
+import { InputError } from '../../core/errors.js';
 import { vaultTemplate } from '../../core/wallet/template.js';
 import { buildVault, planFindings, type VaultFile } from '../../core/wallet/vault.js';
 import { bsmsRecord, caravanWallet, coldcardText, coreImport, electrumWallet } from '../../core/wallet/vault-formats.js';
 import { descriptorChecksum } from '../../core/hd/checksum.js';
 import type { Action } from '../command.js';
-import { assertWritable, readInputText, writeFileAtomic } from '../io.js';
+import { assertCreatable, assertWritable, readInputText, writeFileAtomic } from '../io.js';
 import { allowedCodes, overrideFlag } from '../overrides.js';
 import { resolveNetwork } from '../wallet-input.js';
 import type { walletCreate } from '../commands/wallet.js';
@@ -33,21 +35,44 @@ export function vaultExports(v: VaultFile): Record<string, string> {
 
 const VAULT_CODES = ['unhardened', 'vault-path-mismatch'];
 
+/** The folder of --export-dir that holds the vault's UR crypto-output QR frames. */
+const QR_DIR = 'crypto-output-qr';
+
 const action: Action<typeof walletCreate> = async (opts, ctx) => {
   assertWritable(opts.out, '--out');
   const t = vaultTemplate(opts.script);
   const cosigners: Cosigner[] = [];
-  for (const [i, file] of opts.cosigner.entries()) {
+  const add = (src: CosignerSource, input: string) => {
+    if (src.vault) {
+      const v = src.vault;
+      ctx.note(`coldkit: ${input} is a ${v.format} vault${v.name ? ` "${v.name}"` : ''} (${v.threshold} of ${src.cosigners.length}, ${v.script}): taking its ${src.cosigners.length} cosigners`);
+      if (v.threshold !== opts.threshold || v.script !== t.name) ctx.note(`coldkit: NOTE that vault is ${v.threshold} of ${src.cosigners.length} ${v.script}; this one is ${opts.threshold} of n ${t.name}, so its id will differ`);
+    }
+    cosigners.push(...src.cosigners);
+  };
+  for (const [i, file] of (opts.cosigner ?? []).entries()) {
     const text = await readInputText(file, `--cosigner ${file}`, ctx.io);
     const label = file === '-' ? `cosigner ${i + 1}` : path.basename(file).replace(/\.[^.]*$/, '');
-    cosigners.push(parseCosigner(text, label, t.name, `--cosigner ${file}`));
+    add(readCosignerSource(text, label, t.name, `--cosigner ${file}`), `--cosigner ${file}`);
   }
+  if (opts.fromQr?.length) {
+    const { scanPayload } = await import('../qr/scan.js');
+    for (const image of opts.fromQr) {
+      const p = await scanPayload([image], ctx);
+      if (p.kind !== 'account' && p.kind !== 'output') throw new InputError(`the QR payload is of kind ${p.kind}, not a cosigner or vault export (UR crypto-account, crypto-hdkey or crypto-output)`, `--from-qr ${image}`);
+      const label = path.basename(image.replace(/[/\\]+$/, '')).replace(/\.[^.]*$/, '');
+      add(readCosignerSource(new TextDecoder().decode(p.bytes), label, t.name, `--from-qr ${image}`), `--from-qr ${image}`);
+    }
+  }
+  if (!cosigners.length) throw new InputError('no cosigner given: pass --cosigner FILE or --from-qr IMAGE once per cosigner (or a whole vault file)', '--cosigner');
   const net = resolveNetwork(cosigners[0]?.mainnet ?? true, ctx.globals.network);
   const plan = { name: opts.name, threshold: opts.threshold, script: t.name, cosigners, net };
   const decision = enforce(decide(planFindings(plan), allowedCodes(opts, VAULT_CODES)));
   const vault = buildVault(plan).file;
   const exports = opts.exportDir ? vaultExports(vault) : {};
   for (const name of Object.keys(exports)) assertWritable(path.join(opts.exportDir!, name), '--export-dir');
+  const qrDir = opts.exportDir ? path.join(opts.exportDir, QR_DIR) : undefined;
+  if (qrDir) assertCreatable(qrDir, 'dir', '--export-dir');
 
   writeFileAtomic(opts.out, JSON.stringify(vault, null, 2) + '\n');
   const files = [opts.out];
@@ -55,6 +80,12 @@ const action: Action<typeof walletCreate> = async (opts, ctx) => {
     const f = path.join(opts.exportDir!, name);
     writeFileAtomic(f, data);
     files.push(f);
+  }
+  if (qrDir) {
+    // BCR-2020-010 crypto-output (wsh 401 / sh 400 around sortedmulti 407): the vault for Sparrow, Keystone and --from-qr.
+    const { emitPayload } = await import('../qr/emit.js');
+    await emitPayload({ kind: 'output', bytes: new TextEncoder().encode(vault.descriptor) }, { qrPng: qrDir }, ctx);
+    files.push(qrDir);
   }
   const overrides = decision.overrides.map(overrideFlag);
   for (const f of decision.overridden) ctx.note(`coldkit: OVERRIDE ${overrideFlag(f.code)} (journaled): ${f.message}`);

@@ -11,10 +11,15 @@ export const walletCreate = command({
     threshold: { flag: '--threshold <k>', help: 'signatures needed to spend (1 ≤ k ≤ n)', parse: int(1, 15), required: true },
     cosigner: {
       flag: '--cosigner <file>',
-      help: 'one cosigner export (repeatable, n times): coldkit cosigner JSON, Coldcard generic JSON, or a [fp/path]xpub line',
-      doc: 'one cosigner per file, given once per cosigner in the order you want them listed: a `coldkit/cosigner` JSON from `account export --script wsh-multi`, a Coldcard/Keystone/Passport generic multisig JSON (`xfp`, `p2wsh_deriv`, `p2wsh`), or a text file with one key expression `[fingerprint/48h/0h/0h/2h]xpub` (Zpub/Ypub accepted). The label of each cosigner is its file name.',
+      help: 'one cosigner export (repeatable): coldkit cosigner JSON, Coldcard generic JSON, a [fp/path]xpub line, a UR text, or a whole vault file (expands to its cosigners)',
+      doc: 'one cosigner per file, given once per cosigner in the order you want them listed: a `coldkit/cosigner` JSON from `account export --script wsh-multi`, a Coldcard/Keystone/Passport generic multisig JSON (`xfp`, `p2wsh_deriv`, `p2wsh`), a text file with one key expression `[fingerprint/48h/0h/0h/2h]xpub` (Zpub/Ypub accepted) or one BCR-2020-015 entry `wsh(cosigner(KEY))`, or a UR string (`ur:crypto-account/…` — its entry for the vault\'s script type is taken —, `ur:crypto-hdkey/…`, `ur:crypto-output/…`). A whole vault (coldkit vault.json, a `wsh(sortedmulti(…))` descriptor or `ur:crypto-output`, Electrum, Coldcard, BSMS or Caravan file) expands to all its cosigners with their labels, so a vault can be re-created from another\'s export and its id compared. The label of each cosigner is its file name.',
       repeatable: true,
-      required: true,
+    },
+    fromQr: {
+      flag: '--from-qr <image>',
+      help: 'one cosigner (or a whole vault) from QR: a PNG, or a folder of frames (repeatable)',
+      doc: 'read one input from QR images (repeatable, one per cosigner; a folder holds the frames of one animated QR): a UR `crypto-account` (the BIP48 entry of the vault\'s script type is taken), `crypto-hdkey`, or `crypto-output` (one `cosigner(…)` entry, or a whole vault that expands to its cosigners). Cosigners from QR are listed after the `--cosigner` files and labelled by the image name.',
+      repeatable: true,
     },
     script: {
       flag: '--script <type>',
@@ -26,8 +31,8 @@ export const walletCreate = command({
     out: { flag: '--out <file>', help: 'write the vault file (vault.json)', required: true },
     exportDir: {
       flag: '--export-dir <dir>',
-      help: 'also write the vault for other wallets into DIR (descriptor, Core, Sparrow, Electrum, Coldcard, BSMS, Caravan)',
-      doc: 'also write into DIR: `descriptor.txt`, `bitcoin-core-importdescriptors.json`, `sparrow-descriptor.txt`, `electrum-wallet.json`, `coldcard-multisig.txt`, `bsms.txt` (BIP129 record with its first address) and `caravan-wallet.json`.',
+      help: 'also write the vault for other wallets into DIR (descriptor, Core, Sparrow, Electrum, Coldcard, BSMS, Caravan, UR crypto-output QR)',
+      doc: 'also write into DIR: `descriptor.txt`, `bitcoin-core-importdescriptors.json`, `sparrow-descriptor.txt`, `electrum-wallet.json`, `coldcard-multisig.txt`, `bsms.txt` (BIP129 record with its first address), `caravan-wallet.json`, and `crypto-output-qr/` (the vault as a UR `crypto-output`, BCR-2020-010 `wsh(sortedmulti(…))`, in numbered PNG frames that Sparrow, Keystone and `wallet create --from-qr` read).',
     },
   },
   overrides: ['unhardened', 'vault-path-mismatch'],

@@ -1,7 +1,8 @@
 /**
  * A linear, allocation-light reader for the PSBTs signers see every day: BIP174 version 0 with the
- * fields single-key wallets write (UTXOs, BIP32/BIP371 derivations, redeem script, partial and
- * taproot key signatures, sighash, final fields). It exists for speed only — @scure/btc-signer
+ * fields single-key wallets and multisig vaults write (UTXOs, BIP32/BIP371 derivations, redeem
+ * script, the witness script of a P2WSH / P2SH-P2WSH `OP_k <keys> OP_n OP_CHECKMULTISIG`, global
+ * xpubs, partial and taproot key signatures, sighash). It exists for speed only — @scure/btc-signer
  * validates every public key with pure-JS point decompression and re-parses every previous
  * transaction, which is most of the time of signing a 1000-input PSBT.
  *
@@ -14,7 +15,8 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { equalBytes } from '../bytes.js';
-import { p2sh, p2tr, scriptKind } from '../wallet/script.js';
+import { p2sh, p2tr, p2wsh, scriptKind } from '../wallet/script.js';
+import { parseMultisig } from '../wallet/multisig.js';
 import type { Der, InputFields, OutputFields, PsbtView, RawTxView } from './psbt-view.js';
 import { isPoint, isXOnlyPoint, taprootOutputKey } from '../secp.js';
 
@@ -163,15 +165,30 @@ function readMap(c: Cursor, on: (type: number, keyData: Uint8Array, value: Uint8
     if (klen === 0) return;
     const key = c.bytes(klen);
     const value = c.varBytes();
-    const id = String.fromCharCode(...(key.length <= 66 ? key : key.subarray(0, 66))) + (key.length > 66 ? `#${key.length}` : '');
-    if (key.length > 66 || seen.has(id)) bail();
+    // The longest key read here is PSBT_GLOBAL_XPUB's: type byte + 78-byte xpub.
+    if (key.length > 79) bail();
+    const id = String.fromCharCode(...key);
+    if (seen.has(id)) bail();
     seen.add(id);
     on(key[0]!, key.subarray(1), value);
   }
 }
 
+/** Keys already checked in this read: a vault PSBT names each cosigner key in every input's witness script and derivations. */
+let checkedPoints = new Set<string>();
+
+/** Is `k` a compressed curve point (each distinct key checked once per read)? */
+function compressedPoint(k: Uint8Array): boolean {
+  if (k.length !== 33) return false;
+  const id = String.fromCharCode(...k);
+  if (checkedPoints.has(id)) return true;
+  if (!isPoint(k)) return false;
+  checkedPoints.add(id);
+  return true;
+}
+
 function ecdsaKey(k: Uint8Array): Uint8Array {
-  if (k.length !== 33 || !isPoint(k)) bail();
+  if (!compressedPoint(k)) bail();
   return k;
 }
 function xOnlyKey(k: Uint8Array): Uint8Array {
@@ -254,6 +271,14 @@ function readOutput(c: Cursor, o: RawTxView['outputs'][number]): OutputFields {
   const out: OutputFields = { script: o.script, amount: o.amount };
   readMap(c, (t, k, v) => {
     switch (t) {
+      case 0x00:
+        empty(k);
+        out.redeemScript = v;
+        return;
+      case 0x01:
+        empty(k);
+        out.witnessScript = v;
+        return;
       case 0x02:
         (out.bip32Derivation ??= []).push([ecdsaKey(k), readDer(v)]);
         return;
@@ -271,6 +296,46 @@ function readOutput(c: Cursor, o: RawTxView['outputs'][number]): OutputFields {
   return out;
 }
 
+/**
+ * PSBT_GLOBAL_XPUB (BIP174): the 78-byte BIP32 serialisation, its public key a curve point, a
+ * master key (depth 0) with zero parent fingerprint and child number, and a derivation path as long
+ * as the depth — btc-signer's checks.
+ */
+function globalXpub(k: Uint8Array, v: Uint8Array): void {
+  if (k.length !== 78 || !compressedPoint(k.subarray(45))) bail();
+  const depth = k[4]!;
+  const parent = new Cursor(k, 5);
+  if (depth === 0 && (parent.u32() !== 0 || parent.u32() !== 0)) bail();
+  if (readDer(v).path.length !== depth) bail();
+}
+
+/**
+ * The script shapes this reader checks as btc-signer's checkScript does, narrowed: no redeem or
+ * witness script (single-key), a P2SH-P2WPKH redeem script, or a witness script that is a plain
+ * multisig of compressed curve points (parseMultisig, each key checked) committed to by P2WSH or
+ * by P2SH-P2WSH (redeem script `0 <sha256(witness script)>`). Anything else goes to btc-signer.
+ */
+function checkScripts(spent: Uint8Array | undefined, redeem: Uint8Array | undefined, witness: Uint8Array | undefined): void {
+  if (!spent) {
+    if (redeem || witness) bail();
+    return;
+  }
+  const kind = scriptKind(spent);
+  if (kind === 'unknown' || kind === 'op_return') bail();
+  if (witness) {
+    const policy = parseMultisig(witness) ?? bail();
+    if (!policy.keys.every(compressedPoint)) bail();
+    const program = p2wsh(witness);
+    if (redeem) {
+      if (kind !== 'p2sh' || !equalBytes(redeem, program) || !equalBytes(spent, p2sh(redeem))) bail();
+    } else if (kind !== 'p2wsh' || !equalBytes(spent, program)) bail();
+    return;
+  }
+  if (redeem) {
+    if (kind !== 'p2sh' || redeem.length !== 22 || redeem[0] !== 0x00 || redeem[1] !== 0x14 || !equalBytes(spent, p2sh(redeem))) bail();
+  }
+}
+
 /** Taproot internal keys must commit to the P2TR script (no script tree), as btc-signer checks. */
 function taprootCommits(internal: Uint8Array | undefined, script: Uint8Array | undefined): void {
   if (!internal) return;
@@ -280,6 +345,7 @@ function taprootCommits(internal: Uint8Array | undefined, script: Uint8Array | u
 
 /** Parse raw PSBTv0 bytes (magic included) on the fast path; undefined means "let btc-signer decide". */
 export function fastReadPsbt(raw: Uint8Array): PsbtView | undefined {
+  checkedPoints = new Set();
   try {
     const c = new Cursor(raw, 5);
     let unsigned: RawTxView | undefined;
@@ -292,7 +358,8 @@ export function fastReadPsbt(raw: Uint8Array): PsbtView | undefined {
       } else if (t === 0xfb) {
         empty(k);
         if (v.length !== 4 || new Cursor(v).u32() !== 0) bail();
-      } else bail();
+      } else if (t === 0x01) globalXpub(k, v);
+      else bail();
     });
     const tx = unsigned ?? bail();
     if (tx.version !== 1 && tx.version !== 2) bail();
@@ -313,20 +380,13 @@ export function fastReadPsbt(raw: Uint8Array): PsbtView | undefined {
         if (i.witnessUtxo && (i.witnessUtxo.amount !== o.amount || !equalBytes(i.witnessUtxo.script, o.script))) bail();
       }
       const spent = i.nonWitnessUtxo ? i.nonWitnessUtxo.outputs[i.index!]!.script : i.witnessUtxo?.script;
-      // btc-signer's checkScript, narrowed to single-key shapes: bare P2PK/multisig and any
-      // witnessScript or non-P2WPKH redeemScript go to btc-signer.
-      if (i.witnessScript) bail();
-      if (spent) {
-        const kind = scriptKind(spent);
-        if (kind === 'unknown' || kind === 'op_return') bail();
-        if (i.redeemScript) {
-          const r = i.redeemScript;
-          if (kind !== 'p2sh' || r.length !== 22 || r[0] !== 0x00 || r[1] !== 0x14 || !equalBytes(spent, p2sh(r))) bail();
-        }
-      } else if (i.redeemScript) bail();
+      checkScripts(spent, i.redeemScript, i.witnessScript);
       if (i.tapInternalKey || i.tapBip32Derivation || i.tapKeySig) taprootCommits(i.tapInternalKey ?? bail(), spent);
     }
-    for (const o of outputs) taprootCommits(o.tapInternalKey, o.script);
+    for (const o of outputs) {
+      if (o.redeemScript || o.witnessScript) checkScripts(o.script, o.redeemScript, o.witnessScript);
+      taprootCommits(o.tapInternalKey, o.script);
+    }
     for (const o of outputs) if (o.tapBip32Derivation && !o.tapInternalKey) bail();
     return {
       psbtVersion: 0,
@@ -340,5 +400,7 @@ export function fastReadPsbt(raw: Uint8Array): PsbtView | undefined {
   } catch (e) {
     if (e instanceof Bail) return undefined;
     throw e;
+  } finally {
+    checkedPoints = new Set();
   }
 }

@@ -225,7 +225,7 @@ export const PAYLOAD_KINDS: Readonly<Record<PayloadKind, PayloadSpec>> = {
     urTypes: ['crypto-account', 'crypto-output', 'crypto-hdkey'],
     urReaders: ACCOUNT_UR_READERS,
     toUr: (raw, urType) => accountToUr('account', raw, urType),
-    looksLike: (_b, t) => (t.startsWith('{') && /coldkit\/(eth-)?account/.test(t)) || /^\[[0-9a-fA-F]{8}[/\]]/.test(t) || /^(sh\(wpkh|wpkh|pkh|tr)\(\[/.test(t),
+    looksLike: (_b, t) => (t.startsWith('{') && /coldkit\/(eth-)?account/.test(t)) || /^\[[0-9a-fA-F]{8}[/\]]/.test(t) || /^(sh\(wpkh|wpkh|pkh|tr)\(\[/.test(t) || /^(sh\()?wsh\((cosigner|sortedmulti)\(/.test(t),
     fromFile: (b) => utf8.encode(accountTextFromFile(b)),
   },
   output: {

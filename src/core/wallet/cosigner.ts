@@ -9,6 +9,7 @@
  */
 import type { HDKey } from '@scure/bip32';
 import { InputError } from '../errors.js';
+import { withChecksum } from '../hd/checksum.js';
 import { formatOrigin, formatPath, HARDENED, parsePath } from '../hd/path.js';
 import { normalizeExtendedPublic, withVersion } from '../hd/slip132.js';
 import type { BtcNetwork } from '../network.js';
@@ -70,6 +71,16 @@ export function exportCosigner(node: HDKey, fingerprint: string, path: number[],
     slip132: withVersion(xpub, t.slip132![net.name === 'mainnet' ? 0 : 1]),
     key: keyExpression(fingerprint, path, xpub),
   };
+}
+
+/**
+ * The cosigner as BCR-2020-015's BIP48 account entry, `wsh(cosigner(KEY))` or
+ * `sh(wsh(cosigner(KEY)))`, written as a decoded crypto-account gives it back (hardened steps
+ * `'`, BIP380 checksum) so sender and receiver show the same digest.
+ */
+export function cosignerEntry(c: Pick<CosignerExport, 'script' | 'key'>): string {
+  const key = c.key.replace(/^\[[^\]]*\]/, (origin) => origin.replace(/h/g, "'"));
+  return withChecksum(c.script === 'sh-wsh-multi' ? `sh(wsh(cosigner(${key})))` : `wsh(cosigner(${key}))`);
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import type { HDKey } from '@scure/bip32';
 import { InputError } from '../errors.js';
-import { childPublicKeys } from '../hd/batch-derive.js';
+import { childNode, childPublicKeys, type PublicNode } from '../hd/batch-derive.js';
 import { publicNode } from '../hd/keys.js';
 import { formatPath, HARDENED } from '../hd/path.js';
 import type { BtcNetwork } from '../network.js';
@@ -34,7 +34,7 @@ export interface WalletAddress {
   /** The keys at this branch/index, one per key expression, in descriptor order. */
   keys: DerivedKey[];
   scripts: SpendScripts;
-  address: string;
+  readonly address: string;
 }
 
 /** The address-list form: branch, index, address and the (first key's) path text. */
@@ -55,7 +55,7 @@ export class Wallet {
   readonly template: ScriptTemplate;
   readonly receiveBranch: number;
   readonly changeBranch: number;
-  private readonly nodes = new Map<string, HDKey>();
+  private readonly nodes = new Map<string, PublicNode>();
   private readonly byScript = new Map<string, WalletAddress>();
   private readonly scanned = new Map<number, number>();
 
@@ -89,13 +89,13 @@ export class Wallet {
     return change ? b[1]! : b[0]!;
   }
 
-  private branchNode(k: KeyExpression, n: number, branch: number): HDKey {
+  private branchNode(k: KeyExpression, n: number, branch: number): PublicNode {
     const id = `${n}/${branch}`;
     let node = this.nodes.get(id);
     if (!node) {
-      node = publicNode(k.xpub, this.net);
-      for (const p of k.prefix) node = node.deriveChild(p);
-      node = node.deriveChild(branch);
+      const xpub: HDKey = publicNode(k.xpub, this.net);
+      node = xpub;
+      for (const p of [...k.prefix, branch]) node = childNode(node, p);
       this.nodes.set(id, node);
     }
     return node;
@@ -111,12 +111,17 @@ export class Wallet {
     for (let i = 0; i < count; i++) {
       const pubs = perKey.map((p) => p[i]!);
       const scripts = this.template.build(pubs, this.descriptor.threshold);
+      const net = this.net;
+      let address: string | undefined;
       out[i] = {
         branch,
         index: from + i,
         keys: pubs.map((pubkey, n) => ({ fingerprint: fps[n]!, path: [...heads[n]!, from + i], pubkey })),
         scripts,
-        address: addressOf(scripts.script, this.net)!,
+        // Encoded on first read: proving a PSBT script against the wallet compares scripts only.
+        get address(): string {
+          return (address ??= addressOf(scripts.script, net)!);
+        },
       };
     }
     return out;

@@ -8,12 +8,13 @@
  * `…/<0;1>/*)#checksum` multipath form.
  */
 import { InputError } from '../../errors.js';
-import { parseDescriptor, formatDescriptor } from '../../wallet/descriptor.js';
-import { TEMPLATES } from '../../wallet/template.js';
+import { parseDescriptor, formatDescriptor, type KeyExpression } from '../../wallet/descriptor.js';
+import { template, TEMPLATES } from '../../wallet/template.js';
 import { readAccountFile } from '../../wallet/account.js';
-import { withChecksum } from '../../hd/checksum.js';
+import { cosignerEntry } from '../../wallet/cosigner.js';
+import { verifyChecksum, withChecksum } from '../../hd/checksum.js';
 import { decodeCbor, encodeCbor, type CborMap } from '../cbor.js';
-import { decodeCryptoAccount, decodeCryptoOutputBytes, encodeCryptoAccount, encodeCryptoOutputBytes, singleKeyOutput, type SingleScript } from './account.js';
+import { decodeCryptoAccount, decodeCryptoOutputBytes, encodeCryptoAccount, encodeCryptoOutputBytes, cosignerOutput, singleKeyOutput, vaultOutput, type SingleScript } from './account.js';
 import { decodeDescriptorV2, decodeAccountDescriptorV2 } from './output-descriptor.js';
 import { hdkeyFromCbor, hdkeyToCbor, hdkeyToXpub, parseXpub, type HdKey } from './hdkey.js';
 import { outputToDescriptor, scriptChain, type OutputExpr } from './output.js';
@@ -37,15 +38,51 @@ export function descriptorLines(bytes: Uint8Array, field = 'account'): string[] 
     .filter((l) => l && !l.startsWith('#'));
 }
 
-/** A single-key descriptor as a crypto-output expression (the account key, receivers derive 0/* and 1/*). */
+/** `wsh(cosigner(KEY))` / `sh(wsh(cosigner(KEY)))`: a vault cosigner's BIP48 entry (BCR-2020-015), KEY = `[fp/path]xpub`. */
+const KEY = "\\[[0-9a-fA-F]{8}(?:\\/[0-9]+['h]?)*\\][1-9A-HJ-NP-Za-km-z]+";
+const COSIGNER_LINES = { 'wsh-multi': new RegExp(`^wsh\\(cosigner\\((${KEY})\\)\\)$`), 'sh-wsh-multi': new RegExp(`^sh\\(wsh\\(cosigner\\((${KEY})\\)\\)\\)$`) } as const;
+
+/** The key expression and script of a cosigner line, or undefined when the line is not one. */
+export function parseCosignerLine(text: string, field = 'descriptor'): { script: 'wsh-multi' | 'sh-wsh-multi'; key: string } | undefined {
+  if (!/^(sh\(wsh|wsh)\(cosigner\(/.test(text.trim())) return undefined;
+  const { body } = verifyChecksum(text, field);
+  for (const [script, re] of Object.entries(COSIGNER_LINES) as ['wsh-multi' | 'sh-wsh-multi', RegExp][]) {
+    const m = re.exec(body);
+    if (m) return { script, key: m[1]! };
+  }
+  throw new InputError('a cosigner entry is wsh(cosigner([fp/path]xpub)) or sh(wsh(cosigner([fp/path]xpub)))', field);
+}
+
+/**
+ * A descriptor line as a crypto-output expression: a single-key account (the account key,
+ * receivers derive 0/* and 1/*), a vault cosigner entry `wsh(cosigner(KEY))`, or a vault
+ * `wsh(sortedmulti(k,…))` / `sh(wsh(sortedmulti(k,…)))` with the standard `/<0;1>/*` keys.
+ */
 export function descriptorToOutput(text: string, field = 'descriptor'): OutputExpr {
+  const c = parseCosignerLine(text, field);
+  if (c) {
+    const k = parseKeyExpr(c.key, field);
+    return cosignerOutput(c.script === 'wsh-multi' ? ['wsh'] : ['sh', 'wsh'], k.fingerprint, k.path, k.xpub);
+  }
   const d = parseDescriptor(text, field);
-  const k = d.keys[0]!;
-  if (!k.fingerprint || !k.originPath) throw new InputError('the descriptor needs a key origin [fingerprint/path] for a QR account export', field);
-  if (k.prefix.length || !(d.branches.length === 2 && d.branches[0] === 0 && d.branches[1] === 1)) {
+  if (d.keys.some((k) => !k.fingerprint || !k.originPath)) throw new InputError('the descriptor needs a key origin [fingerprint/path] for a QR account export', field);
+  if (d.keys.some((k) => k.prefix.length) || !(d.branches.length === 2 && d.branches[0] === 0 && d.branches[1] === 1)) {
     throw new InputError('only the standard /<0;1>/* account form can be exported over QR', field);
   }
-  return singleKeyOutput(d.script as SingleScript, parseInt(k.fingerprint, 16), k.originPath, k.xpub);
+  const t = template(d.script);
+  if (t.keys !== 'one') {
+    const keys = d.keys.map((k) => ({ fingerprint: parseInt(k.fingerprint!, 16), originPath: k.originPath!, xpub: k.xpub }));
+    return vaultOutput(t.functions.slice(0, -1) as ('sh' | 'wsh')[], d.threshold, keys);
+  }
+  const k = d.keys[0]!;
+  return singleKeyOutput(d.script as SingleScript, parseInt(k.fingerprint!, 16), k.originPath!, k.xpub);
+}
+
+function parseKeyExpr(text: string, field: string): { fingerprint: number; path: number[]; xpub: string } {
+  const m = /^\[([0-9a-fA-F]{8})((?:\/[0-9]+['h]?)*)\](\S+)$/.exec(text.trim());
+  if (!m) throw new InputError('expected [fingerprint/path]xpub', field);
+  const path = parsePath('m' + m[2]!, field).map((c) => ('index' in c ? c.index + (c.hardened ? 0x80000000 : 0) : 0) >>> 0);
+  return { fingerprint: parseInt(m[1]!, 16), path, xpub: m[3]! };
 }
 
 /** A bare key expression `[fingerprint/path]xpub` (an account key without a script, e.g. Ethereum's m/44'/60'/0'). */
@@ -69,20 +106,31 @@ export function outputToText(e: OutputExpr): string {
   const script = TEMPLATES.find((t) => t.functions.join('/') === chain)?.name;
   let inner: OutputExpr = e;
   while ('inner' in inner) inner = inner.inner;
+  if (script && 'keys' in inner && inner.keys.every((k) => 'hd' in k && !k.hd.children && isAccountKey(k.hd))) {
+    const keys = inner.keys.map((k) => accountKey((k as { hd: HdKey }).hd));
+    return formatDescriptor({ script, keys, threshold: inner.threshold }, 'multi');
+  }
   if (script && 'key' in inner && 'hd' in inner.key) {
     const hd = inner.key.hd;
-    const o = hd.origin;
-    if (!hd.children && o?.sourceFingerprint !== undefined && o.components.every((c) => 'index' in c)) {
-      const key = {
-        fingerprint: o.sourceFingerprint.toString(16).padStart(8, '0'),
-        originPath: o.components.map((c) => ('index' in c ? c.index + (c.hardened ? 0x80000000 : 0) : 0) >>> 0),
-        xpub: hdkeyToXpub(hd),
-        prefix: [],
-      };
-      return formatDescriptor({ script, keys: [key] }, 'multi');
-    }
+    if (!hd.children && isAccountKey(hd)) return formatDescriptor({ script, keys: [accountKey(hd)] }, 'multi');
   }
   return withChecksum(outputToDescriptor(e));
+}
+
+/** An account key: origin with source fingerprint and plain (non-wildcard) steps. */
+function isAccountKey(hd: HdKey): boolean {
+  const o = hd.origin;
+  return o?.sourceFingerprint !== undefined && o.components.every((c) => 'index' in c);
+}
+
+function accountKey(hd: HdKey): KeyExpression {
+  const o = hd.origin!;
+  return {
+    fingerprint: o.sourceFingerprint!.toString(16).padStart(8, '0'),
+    originPath: o.components.map((c) => ('index' in c ? c.index + (c.hardened ? 0x80000000 : 0) : 0) >>> 0),
+    xpub: hdkeyToXpub(hd),
+    prefix: [],
+  };
 }
 
 function masterFingerprint(e: OutputExpr): number {
@@ -155,7 +203,8 @@ export function accountTextFromFile(b: Uint8Array): string {
     } catch {
       throw new InputError('not JSON; expected the file written by `coldkit account export --out` or descriptor lines', 'file');
     }
-    const eth = doc as { kind?: string; fingerprint?: string; path?: string; xpub?: string };
+    const eth = doc as { kind?: string; fingerprint?: string; path?: string; xpub?: string; script?: string; key?: string };
+    if (eth?.kind === 'coldkit/cosigner' && eth.key) return cosignerEntry({ script: eth.script === 'sh-wsh-multi' ? 'sh-wsh-multi' : 'wsh-multi', key: eth.key });
     if (eth?.kind === 'coldkit/eth-account' && eth.fingerprint && eth.path && eth.xpub) {
       return `[${eth.fingerprint}/${eth.path.replace(/^m\//, '').replace(/h/g, "'")}]${eth.xpub}`;
     }

@@ -58,8 +58,8 @@ export function decodeCryptoOutputBytes(cbor: Uint8Array): OutputExpr {
 /** coldkit's single-key script templates (src/core/wallet/template.ts), whose script-function chains name the output. */
 export type SingleScript = TemplateName;
 
-/** Build the output expression for a single-key account (no children: receivers use 0/* and 1/*). */
-export function singleKeyOutput(script: SingleScript, fingerprint: number, originPath: number[], xpub: string): OutputExpr {
+/** An account-level key (origin, no children: receivers derive 0/* and 1/*) as a crypto-hdkey. */
+export function accountHdKey(fingerprint: number, originPath: readonly number[], xpub: string): HdKey {
   const x = parseXpub(xpub);
   if (x.depth !== originPath.length) throw new InputError(`xpub depth ${x.depth} does not match the ${originPath.length}-step origin path`, 'xpub');
   const hd: HdKey = {
@@ -72,8 +72,36 @@ export function singleKeyOutput(script: SingleScript, fingerprint: number, origi
     parentFingerprint: x.parentFingerprint,
   };
   if (!x.mainnet) hd.useInfo = { type: 0, network: 1 };
-  let e: OutputExpr = { key: { hd } };
-  for (const fn of [...template(script).functions].reverse()) e = { fn, inner: e } as OutputExpr;
+  return hd;
+}
+
+/** Wrap `inner` in script functions, outermost first (['sh','wsh'] → sh(wsh(inner))). */
+function wrap(functions: readonly string[], inner: OutputExpr): OutputExpr {
+  let e = inner;
+  for (const fn of [...functions].reverse()) e = { fn, inner: e } as OutputExpr;
   return e;
 }
 
+/** Build the output expression for a single-key account (no children: receivers use 0/* and 1/*). */
+export function singleKeyOutput(script: SingleScript, fingerprint: number, originPath: number[], xpub: string): OutputExpr {
+  return wrap(template(script).functions, { key: { hd: accountHdKey(fingerprint, originPath, xpub) } });
+}
+
+/**
+ * A vault cosigner's BIP48 entry as BCR-2020-015 writes it: `wsh(cosigner(KEY))` for P2WSH
+ * (m/48'/coin'/account'/2') and `sh(wsh(cosigner(KEY)))` for P2SH-P2WSH (…/1'), tag 410 around
+ * the account key.
+ */
+export function cosignerOutput(wrapper: readonly ('sh' | 'wsh')[], fingerprint: number, originPath: number[], xpub: string): OutputExpr {
+  return wrap([...wrapper, 'cosigner'], { key: { hd: accountHdKey(fingerprint, originPath, xpub) } });
+}
+
+/**
+ * A vault as BCR-2020-010 crypto-output: `wsh(sortedmulti(k, KEY…))` (401 around 407) or
+ * `sh(wsh(sortedmulti(…)))` (400, 401, 407); each key the cosigner's account key with its origin
+ * and no children (the receive/change branches 0/* and 1/* are implied, as for single-key accounts).
+ */
+export function vaultOutput(wrapper: readonly ('sh' | 'wsh')[], threshold: number, keys: readonly { fingerprint: number; originPath: number[]; xpub: string }[]): OutputExpr {
+  const multi: OutputExpr = { fn: 'sortedmulti', threshold, keys: keys.map((k) => ({ hd: accountHdKey(k.fingerprint, k.originPath, k.xpub) })) };
+  return wrap(wrapper, multi);
+}

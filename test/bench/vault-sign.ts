@@ -1,0 +1,182 @@
+/**
+ * Bench: one cosigner's share of a 2-of-3 P2WSH vault PSBT (every input with its non_witness_utxo,
+ * witness script and three BIP32 derivations), signed end-to-end by the built CLI (`coldkit psbt
+ * sign --wallet vault.json`, the vault registered first; process start included), beside
+ * bitcoinjs-lib + tiny-secp256k1 signing the same PSBT in-process (seed, parse, signAllInputsHD,
+ * serialise, low R as Core) — checked to give the same signatures. 100 and 1000 inputs.
+ * Targets (issue 11): coldkit ≤ ½ of bitcoinjs-lib at 100 inputs; 1000 ≤ 11 × 100.
+ */
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BIP32Factory } from 'bip32';
+import { Psbt, initEccLib } from 'bitcoinjs-lib';
+import * as ecc from 'tiny-secp256k1';
+import { HDKey } from '@scure/bip32';
+import { mnemonicToSeedSync } from '@scure/bip39';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { hex } from '@scure/base';
+import { Address, OutScript, RawTx, TEST_NETWORK } from '@scure/btc-signer';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const BIN = path.join(ROOT, 'bin', 'coldkit');
+const MNEMONICS = [
+  'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about',
+  'legal winner thank year wave sausage worth useful legal winner thank yellow',
+  'letter advice cage absurd amount doctor acoustic avoid letter advice cage above',
+];
+const TPUB = { public: 0x043587cf, private: 0x04358394 };
+
+function childCpuMs(): number {
+  try {
+    const f = fs.readFileSync('/proc/self/stat', 'utf8');
+    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return ((Number(rest[13]) + Number(rest[14])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+interface Run { wall: number; cpu: number }
+
+function cli(dir: string, args: string[]): { stdout: string; run: Run } {
+  const c0 = childCpuMs();
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [BIN, '--network', 'testnet', '--yes', '--journal', path.join(dir, 'journal.jsonl'), ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const wall = performance.now() - t;
+  if (r.status !== 0) throw new Error(`coldkit ${args.slice(0, 2).join(' ')} failed (${r.status}): ${r.stderr.split('\n').filter(Boolean).pop()}`);
+  return { stdout: r.stdout, run: { wall, cpu: childCpuMs() - c0 } };
+}
+
+const sha256d = (b: Uint8Array) => sha256(sha256(b));
+
+/** A 2-of-3 testnet vault, registered for cosigner 1, and an unsigned PSBT spending `n` of its UTXOs. */
+function setup(dir: string, n: number): string {
+  const keys = MNEMONICS.map((m, i) => {
+    const root = HDKey.fromMasterSeed(mnemonicToSeedSync(m), TPUB);
+    const f = path.join(dir, `cosigner-${i + 1}.txt`);
+    fs.writeFileSync(f, `[${root.fingerprint.toString(16).padStart(8, '0')}/48h/1h/0h/2h]${root.derive("m/48'/1'/0'/2'").publicExtendedKey}\n`);
+    fs.writeFileSync(path.join(dir, `m${i + 1}.txt`), m + '\n');
+    return f;
+  });
+  const vault = path.join(dir, 'vault.json');
+  if (!fs.existsSync(vault)) {
+    cli(dir, ['wallet', 'create', '--threshold', '2', ...keys.flatMap((k) => ['--cosigner', k]), '--name', 'bench', '--out', vault]);
+    cli(dir, ['wallet', 'register', vault, '--mnemonic-file', path.join(dir, 'm1.txt')]);
+  }
+  const list = JSON.parse(cli(dir, ['--json', 'address', 'list', '--wallet', vault, '--count', String(n)]).stdout) as { addresses: { address: string }[] };
+  const utxos: unknown[] = [];
+  const prev: string[] = [];
+  list.addresses.forEach((a, i) => {
+    const script = OutScript.encode(Address(TEST_NETWORK).decode(a.address));
+    const prevTxid = new Uint8Array(32).fill(0xab);
+    prevTxid[0] = i & 0xff;
+    prevTxid[1] = i >> 8;
+    const raw = RawTx.encode({ version: 2, segwitFlag: false, inputs: [{ txid: prevTxid, index: 0, finalScriptSig: new Uint8Array([0x51]), sequence: 0xfffffffe }], outputs: [{ script, amount: 100_000n }], witnesses: [], lockTime: 0 });
+    prev.push(hex.encode(raw));
+    utxos.push({ txid: hex.encode(sha256d(raw).reverse()), vout: 0, address: a.address, scriptPubKey: hex.encode(script), amount: 0.001, confirmations: 6, spendable: true, solvable: true, safe: true });
+  });
+  fs.writeFileSync(path.join(dir, `utxos-${n}.json`), JSON.stringify(utxos));
+  fs.writeFileSync(path.join(dir, `prev-${n}.txt`), prev.join('\n') + '\n');
+  const out = path.join(dir, `u${n}.psbt`);
+  cli(dir, ['psbt', 'create', '--wallet', vault, '--utxos', path.join(dir, `utxos-${n}.json`), '--prev-txs', path.join(dir, `prev-${n}.txt`), '--to', `tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx:${((n * 99_000) / 1e8).toFixed(8)}`, '--fee-rate', '2', '--out', out]);
+  return out;
+}
+
+function cliSign(dir: string, file: string): Run & { out: string } {
+  const out = `${file}.signed`;
+  fs.rmSync(out, { force: true });
+  const { run } = cli(dir, ['psbt', 'sign', file, '--wallet', path.join(dir, 'vault.json'), '--mnemonic-file', path.join(dir, 'm1.txt'), '--out', out]);
+  return { ...run, out };
+}
+
+function bitcoinjsSign(raw: Uint8Array): Run & { out: Buffer } {
+  initEccLib(ecc);
+  const c0 = process.cpuUsage();
+  const t = performance.now();
+  const root = BIP32Factory(ecc).fromSeed(Buffer.from(mnemonicToSeedSync(MNEMONICS[0]!)));
+  const signer = {
+    fingerprint: root.fingerprint,
+    publicKey: root.publicKey,
+    sign: (hash: Buffer) => root.sign(hash, true),
+    derivePath: (p: string) => {
+      const node = root.derivePath(p);
+      node.lowR = true;
+      return node;
+    },
+  };
+  const p = Psbt.fromBuffer(Buffer.from(raw));
+  p.signAllInputsHD(signer);
+  const out = p.toBuffer();
+  const c = process.cpuUsage(c0);
+  return { wall: performance.now() - t, cpu: (c.user + c.system) / 1000, out };
+}
+
+/** Set in the environment of a child run of this file: "PSBT file\nout file" to sign with bitcoinjs-lib and exit. */
+const CHILD = 'COLDKIT_BENCH_VAULT_BITCOINJS_CHILD';
+
+/** bitcoinjs-lib in a fresh Node process, timed like the CLI: process start and module loading included. */
+function bitcoinjsColdSign(dir: string, file: string): Run {
+  const out = path.join(dir, 'bitcoinjs.signed');
+  const c0 = childCpuMs();
+  const t = performance.now();
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], { encoding: 'utf8', env: { ...process.env, [CHILD]: `${file}\n${out}` } });
+  const wall = performance.now() - t;
+  if (r.status !== 0) throw new Error(`bitcoinjs child failed (${r.status}): ${r.stderr.split('\n').filter(Boolean).pop()}`);
+  return { wall, cpu: childCpuMs() - c0 };
+}
+
+const sigs = (raw: Uint8Array): string[] => Psbt.fromBuffer(Buffer.from(raw)).data.inputs.map((i) => (i.partialSig ?? []).map((s) => `${s.pubkey.toString('hex')}:${s.signature.toString('hex')}`).join(','));
+const best = (xs: Run[]): Run => ({ wall: Math.min(...xs.map((x) => x.wall)), cpu: Math.min(...xs.map((x) => x.cpu)) });
+
+export default async function (): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coldkit-bench-vault-'));
+  const f100 = setup(dir, 100);
+  const f1000 = setup(dir, 1000);
+  const raw100 = fs.readFileSync(f100);
+  const cliRuns: (Run & { out: string })[] = [];
+  const bjsRuns: (Run & { out: Buffer })[] = [];
+  const coldRuns: Run[] = [];
+  // Interleaved rounds, so a change in the machine's load hits every signer alike.
+  for (let round = 0; round < 3; round++) {
+    cliRuns.push(cliSign(dir, f100));
+    bjsRuns.push(bitcoinjsSign(raw100));
+    coldRuns.push(bitcoinjsColdSign(dir, f100));
+  }
+  const cold = best(coldRuns);
+  const ours = sigs(fs.readFileSync(cliRuns[2]!.out));
+  const theirs = sigs(bjsRuns[0]!.out);
+  if (ours.length !== 100 || ours.some((s, i) => !s || s !== theirs[i])) throw new Error('coldkit and bitcoinjs-lib made different vault signatures');
+  const cli1000 = best([cliSign(dir, f1000)]);
+  const bjs1000 = best([bitcoinjsSign(fs.readFileSync(f1000))]);
+  fs.rmSync(dir, { recursive: true, force: true });
+  const c100 = best(cliRuns);
+  const b100 = best(bjsRuns);
+  const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(0)} ms` : 'n/a');
+  const ratio = c100.wall / b100.wall;
+  const ratioCpu = c100.cpu / b100.cpu;
+  const linear = cli1000.wall / c100.wall;
+  return [
+    '## Vault signing (2-of-3 P2WSH, one cosigner\'s share, non_witness_utxo on every input)',
+    '',
+    '| signer | inputs | wall | CPU |',
+    '|---|---:|---:|---:|',
+    `| coldkit psbt sign --wallet vault.json (CLI: process start, seed, vault proof, review, sign, verify, write) | 100 | ${ms(c100.wall)} | ${ms(c100.cpu)} |`,
+    `| bitcoinjs-lib + tiny-secp256k1, low R (in-process: seed, parse, signAllInputsHD, serialise; same signatures) | 100 | ${ms(b100.wall)} | ${ms(b100.cpu)} |`,
+    `| bitcoinjs-lib + tiny-secp256k1, low R, in a fresh node process like the CLI (process start and module loading included) | 100 | ${ms(cold.wall)} | ${ms(cold.cpu)} |`,
+    `| coldkit psbt sign (CLI, one run) | 1000 | ${ms(cli1000.wall)} | ${ms(cli1000.cpu)} |`,
+    `| bitcoinjs-lib + tiny-secp256k1 (one run) | 1000 | ${ms(bjs1000.wall)} | ${ms(bjs1000.cpu)} |`,
+    '',
+    `- coldkit / bitcoinjs-lib at 100 inputs: ${ratio.toFixed(2)} wall, ${ratioCpu.toFixed(2)} CPU (target ≤ 0.50: ${Math.min(ratio, ratioCpu) <= 0.5 ? 'met' : 'NOT met'})`,
+    `- coldkit / bitcoinjs-lib both in a fresh process at 100 inputs: ${(c100.wall / cold.wall).toFixed(2)} wall, ${(c100.cpu / cold.cpu).toFixed(2)} CPU`,
+    `- 1000 inputs, coldkit / bitcoinjs-lib (in-process): ${(cli1000.wall / bjs1000.wall).toFixed(2)} wall, ${(cli1000.cpu / bjs1000.cpu).toFixed(2)} CPU`,
+    `- 1000 / 100 inputs: ${linear.toFixed(2)}× wall (target ≤ 11: ${linear <= 11 ? 'met' : 'NOT met'})`,
+  ].join('\n');
+}
+
+if (process.env[CHILD]) {
+  const [file, out] = process.env[CHILD].split('\n');
+  fs.writeFileSync(out!, bitcoinjsSign(fs.readFileSync(file!)).out);
+}
