@@ -131,7 +131,7 @@ export function matchUtxos(wallet: Wallet, utxos: readonly Utxo[], gapLimit: num
 }
 
 /** The previous transaction of a UTXO, checked against it (BIP174: its txid and output must match). */
-function prevTxFor(u: OwnedUtxo, prevTxs: Map<string, RawTransaction>): RawTransaction | undefined {
+export function prevTxFor(u: OwnedUtxo, prevTxs: Map<string, RawTransaction>): RawTransaction | undefined {
   const raw = prevTxs.get(u.txid);
   if (!raw) return undefined;
   const o = raw.outputs[u.vout];
@@ -287,7 +287,7 @@ export function nextChangeIndex(wallet: Wallet, owned: readonly { key: WalletAdd
  * (BIP174), or for taproot the internal key and its BIP371 derivation, plus the redeem and witness
  * scripts the template built (inputs and outputs carry them alike in BIP174).
  */
-function keyFields(a: WalletAddress, t: ScriptTemplate) {
+export function keyFields(a: WalletAddress, t: ScriptTemplate) {
   if (t.spend === 'taproot-key') {
     const k = a.keys[0]!;
     const xonly = k.pubkey.subarray(1, 33);

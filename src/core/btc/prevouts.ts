@@ -79,7 +79,9 @@ export function spentOutput(input: InputFields, idx: number): SpentOutput | unde
     }
     program = input.redeemScript;
   }
-  if (out.source === 'witness_utxo' && !isWitnessProgram(program)) {
+  // BIP-127: the commitment input is taken to spend 0 sat "as if the scriptPubKey was OP_TRUE".
+  const commitment = input.porCommitment !== undefined && out.amount === 0n && out.script.length === 1 && out.script[0] === 0x51;
+  if (out.source === 'witness_utxo' && !isWitnessProgram(program) && !commitment) {
     throw new InputError('has a witness_utxo but spends a non-witness script; a legacy input needs its non_witness_utxo', field);
   }
   if (input.witnessScript) {

@@ -29,6 +29,8 @@ export interface InputFields {
   witnessUtxo?: { script: Uint8Array; amount: bigint };
   partialSig?: [Uint8Array, Uint8Array][];
   sighashType?: number;
+  /** BIP-127 PSBT_IN_POR_COMMITMENT: the proof-of-reserves message (UTF-8) on the commitment input. */
+  porCommitment?: Uint8Array;
   redeemScript?: Uint8Array;
   witnessScript?: Uint8Array;
   bip32Derivation?: [Uint8Array, Der][];

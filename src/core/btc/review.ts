@@ -135,6 +135,8 @@ export interface PsbtReview {
   vaultCosigners?: Record<string, string>;
   /** Derivation paths whose coin type is not this network's (BIP44 coin_type: 0 mainnet, 1 test networks). */
   networkMismatches: string[];
+  /** A BIP-127 proof of reserves whose shape was checked (src/core/btc/reserves/findings.ts); absent otherwise. */
+  reserves?: { message: string; total: bigint; inputs: number };
 }
 
 type Input = InputFields;

@@ -33,6 +33,7 @@ import { addToInputs, countSignaturePairs, partialSigPair, redeemScriptPair, tap
 import { readPsbt, type ReadPsbt } from './psbt-read.js';
 import { reviewPsbt, type PsbtReview } from './review.js';
 import { signInputs, type InputSignature } from './sign.js';
+import { reservesFindings } from './reserves/findings.js';
 
 type PsbtReadView = ReadPsbt['view'];
 
@@ -70,7 +71,11 @@ export async function prepare(input: Uint8Array | ReadPsbt, o: PrepareOptions): 
     if (o.vault.cosigners) review.vaultCosigners = o.vault.cosigners;
   }
   if (o.forSigning) checkSignable(review, o.field ?? 'psbt', psbt.view);
-  return { psbt, review, findings: sortFindings([...psbtFindings(review, o.limits ?? DEFAULT_FEE_LIMITS), ...(o.extraFindings ?? [])]) };
+  // BIP-127 proof of reserves: labelled as one only once its whole shape is checked.
+  const por = reservesFindings(psbt.view, review);
+  if (por.reserves) review.reserves = por.reserves;
+  const base = psbtFindings(review, o.limits ?? DEFAULT_FEE_LIMITS).filter((f) => !por.drop.has(f.code));
+  return { psbt, review, findings: sortFindings([...base, ...por.findings, ...(o.extraFindings ?? [])]) };
 }
 
 /**
