@@ -50,6 +50,9 @@ function registerGroup(program: Command, g: Group, tables: GroupTables, actions:
     if (words[0] !== g.name) throw new Error(`command tables: "${spec.name}" is not in group ${g.name}`);
     const load = actions[spec.name];
     if (!load) throw new Error(`command tables: no action for "${spec.name}"`);
-    registerCommand(at(words.slice(0, -1)), spec, spec.description ?? g.summary, load);
+    const cmd = registerCommand(at(words.slice(0, -1)), spec, spec.description ?? g.summary, load);
+    // A command may also be the parent of others (`psbt reserves` and `psbt reserves verify`): its
+    // options are then read only before a subcommand's name, so both can take the same flags.
+    made.set(spec.name, cmd.enablePositionalOptions());
   }
 }

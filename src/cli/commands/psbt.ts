@@ -275,4 +275,58 @@ export const psbtCpfp = command({
   },
 });
 
-export const COMMANDS = [psbtCreate, psbtInspect, psbtSign, psbtCombine, psbtFinalize, psbtBump, psbtCpfp];
+export const psbtReserves = command({
+  name: 'psbt reserves',
+  description: 'build a BIP-127 proof of reserves over a wallet\'s UTXOs as an unsigned PSBT (no secret)',
+  globals: ['network'],
+  options: {
+    descriptor: { ...WATCH_ACCOUNT.descriptor, help: 'output descriptor of the account whose UTXOs are proven' },
+    wallet: { ...WATCH_ACCOUNT.wallet, doc: 'the account export (`account export --out`) or vault file (`wallet create --out`) whose coins are proven.' },
+    utxos: {
+      flag: '--utxos <file>',
+      help: 'the UTXOs to prove, as listunspent prints them (- = stdin); every one of the wallet\'s is included',
+      doc: 'the UTXOs to prove (`-` for stdin), in any form `psbt create --utxos` reads. Every UTXO of the wallet in the list becomes an input; UTXOs of other wallets are refused.',
+      required: true,
+    },
+    message: {
+      flag: '--message <text>',
+      help: 'the challenge the proof commits to (BIP-127 commitment message)',
+      doc: 'the commitment message (one line of UTF-8, NFC, at most 1000 bytes), typically the verifier\'s challenge with a date or nonce. The first input spends SHA-256("Proof-of-Reserves: " + message):0, which does not exist.',
+      required: true,
+    },
+    prevTxs: {
+      flag: '--prev-txs <file>',
+      help: 'raw previous transactions (as for psbt create) so the amounts are proven inside the PSBT',
+      doc: 'as for `psbt create`: each input gets its `non_witness_utxo`, so a verifier without your UTXO list can still check each amount against its transaction. Required for `pkh`.',
+    },
+    gapLimit: { flag: '--gap-limit <n>', help: 'indices of each chain searched for a UTXO address without a key-origin hint', parse: int(1, 100000), default: 1000 },
+    out: {
+      flag: '--out <file>',
+      help: 'write the PSBT as binary to FILE (default: base64 on stdout)',
+      doc: 'write the binary PSBT to FILE (atomically). Without it the base64 PSBT is on stdout and the summary on stderr.',
+    },
+    ...PAYLOAD_OUTPUT,
+  },
+});
+
+export const psbtReservesVerify = command({
+  name: 'psbt reserves verify',
+  description: 'verify a BIP-127 proof of reserves (signed PSBT or transaction): signatures, amounts, message',
+  globals: ['network'],
+  args: [{ name: '[file]', help: 'signed proof: PSBT (binary, base64, hex) or raw transaction hex; - = stdin', doc: 'the signed proof: a PSBT with every input signed (combined, for a vault), or the raw proof transaction in hex. `-` = stdin.' }],
+  options: {
+    ...PAYLOAD_INPUT,
+    utxos: {
+      flag: '--utxos <file>',
+      help: 'the spent outputs as YOUR node lists them (listunspent / scantxoutset): proves amounts and that they were unspent',
+      doc: 'the spent outputs as your own node reports them (`listunspent`, or `scantxoutset` / `gettxout` results in listunspent form; must carry `scriptPubKey`). Amounts are taken from here, never from the proof. Without it only inputs whose PSBT carries `non_witness_utxo` are proven (that the coin was created, not that it is unspent).',
+    },
+    message: {
+      flag: '--message <text>',
+      help: 'the message the proof must commit to (required for a raw transaction)',
+      doc: 'the commitment message you expect. A PSBT carries its message (PSBT_IN_POR_COMMITMENT); when both are given they must be the same. A raw transaction carries only the hash, so `--message` is required.',
+    },
+  },
+});
+
+export const COMMANDS = [psbtCreate, psbtInspect, psbtSign, psbtCombine, psbtFinalize, psbtBump, psbtCpfp, psbtReserves, psbtReservesVerify];
