@@ -6,6 +6,7 @@
  * what it would refuse. No secret is read.
  */
 import { formatDecimal } from '../../core/amount.js';
+import { InputError } from '../../core/errors.js';
 import { buildReservesPsbt } from '../../core/btc/reserves/build.js';
 import { parsePrevTxs } from '../../core/btc/prev-txs.js';
 import { parseListUnspent } from '../../core/btc/utxos.js';
@@ -33,11 +34,15 @@ type Result = PsbtOut & {
 
 const action: Action<typeof psbtReserves> = async (opts, ctx) => {
   if (opts.out) assertWritable(opts.out, '--out');
+  // Checked here, not by commander: `psbt reserves verify` is its subcommand, and commander checks
+  // a parent's mandatory options for its subcommands too.
+  if (opts.utxos === undefined) throw new InputError('is required: the UTXOs to prove, as listunspent prints them', '--utxos');
+  if (opts.message === undefined) throw new InputError('is required: the challenge the proof commits to', '--message');
   const account = await readWatchAccount(opts, ctx);
   const wallet = account.wallet.requireOrigins(account.field);
   const utxos = parseListUnspent(await readInputText(opts.utxos, '--utxos', ctx.io));
   const prevTxs = opts.prevTxs ? parsePrevTxs(await readInputText(opts.prevTxs, '--prev-txs', ctx.io)) : undefined;
-  const built = buildReservesPsbt({ wallet, utxos, message: opts.message!, prevTxs, gapLimit: opts.gapLimit });
+  const built = buildReservesPsbt({ wallet, utxos, message: opts.message, prevTxs, gapLimit: opts.gapLimit });
   const vault = vaultContext(account);
   const { findings } = await prepare(built.psbt, { network: account.net, keys: new DescriptorKeys(account.descriptor, account.net), ...(vault ? { vault } : {}) });
   const out = emitPsbt(built.psbt, opts.out);

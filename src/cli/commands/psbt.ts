@@ -286,13 +286,11 @@ export const psbtReserves = command({
       flag: '--utxos <file>',
       help: 'the UTXOs to prove, as listunspent prints them (- = stdin); every one of the wallet\'s is included',
       doc: 'the UTXOs to prove (`-` for stdin), in any form `psbt create --utxos` reads. Every UTXO of the wallet in the list becomes an input; UTXOs of other wallets are refused.',
-      required: true,
     },
     message: {
       flag: '--message <text>',
       help: 'the challenge the proof commits to (BIP-127 commitment message)',
-      doc: 'the commitment message (one line of UTF-8, NFC, at most 1000 bytes), typically the verifier\'s challenge with a date or nonce. The first input spends SHA-256("Proof-of-Reserves: " + message):0, which does not exist.',
-      required: true,
+      doc: 'the commitment message (one line of UTF-8, NFC, at most 1000 bytes), typically the verifier\'s challenge with a date or nonce. The first input spends SHA-256("Proof-of-Reserves: " + message):0, which does not exist. Required.',
     },
     prevTxs: {
       flag: '--prev-txs <file>',
