@@ -285,7 +285,7 @@ export const psbtReserves = command({
     utxos: {
       flag: '--utxos <file>',
       help: 'the UTXOs to prove, as listunspent prints them (- = stdin); every one of the wallet\'s is included',
-      doc: 'the UTXOs to prove (`-` for stdin), in any form `psbt create --utxos` reads. Every UTXO of the wallet in the list becomes an input; UTXOs of other wallets are refused.',
+      doc: 'the UTXOs to prove (`-` for stdin), in any form `psbt create --utxos` reads. Every UTXO of the wallet in the list becomes an input; UTXOs of other wallets are refused. Required.',
     },
     message: {
       flag: '--message <text>',
