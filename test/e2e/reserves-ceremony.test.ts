@@ -69,5 +69,6 @@ describe('2-of-3 vault proof of reserves', () => {
 
     const fin = await runCli([...R, 'psbt', 'finalize', f('c.psbt')]);
     expect(fin.code).toBe(2);
+    expect(fin.stderr).toMatch(/is a BIP-127 proof of reserves, which is never broadcast; check it with `psbt reserves verify`/);
   }, 180_000);
 });

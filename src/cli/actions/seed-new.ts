@@ -36,6 +36,7 @@ const action: Action<typeof seedNew> = async (opts, ctx) => {
   if (opts.diceRolls === '-' && opts.passphraseFile === '-') {
     throw new InputError('stdin cannot carry both the dice rolls and the passphrase; use a file for one of them', '--passphrase-file');
   }
+  if (opts.slip39Extendable && opts.format !== 'slip39') throw new InputError('only applies to SLIP-39 shares: add --format slip39', '--slip39-extendable');
   if (opts.split && opts.format === 'slip39') {
     if (wordCount !== 12 && wordCount !== 24) throw new InputError('a SLIP-39 wallet has a 128- or 256-bit master secret: --words 12 or 24', '--words');
     if (opts.passphrase || opts.passphraseFile) throw new InputError('a SLIP-39 passphrase is not set at the split here; make the wallet without one (a Trezor can add its own passphrase later)', '--passphrase');

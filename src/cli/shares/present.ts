@@ -19,6 +19,7 @@ export interface PresentOptions {
   out?: string;
   confirm?: boolean;
   format?: string;
+  slip39Extendable?: boolean;
   reveal?: boolean;
   mnemonicOut?: string;
   card?: string;
@@ -48,6 +49,7 @@ export async function presentSplit(entropy: Uint8Array, opts: PresentOptions, ct
       threshold,
       count,
       format: opts.format,
+      ...(opts.slip39Extendable ? { extendable: true } : {}),
       labels: opts.labels,
       out: opts.out,
       confirm: opts.confirm,

@@ -24,6 +24,8 @@ export interface SplitRequest {
   threshold: number;
   count: number;
   format?: string;
+  /** SLIP-39: write ext = 1 (seed new --slip39-extendable). */
+  extendable?: boolean;
   labels?: string;
   out?: string;
   confirm?: boolean;
@@ -120,7 +122,7 @@ export async function runSplit(req: SplitRequest, ctx: Context): Promise<Outcome
   const subsetsToCheck = binomial(req.count, req.threshold);
   if (subsetsToCheck > 2000) ctx.note(`coldkit: checking all ${subsetsToCheck} ${req.threshold}-subsets before showing anything…`);
 
-  const { setId, setWords, subsetsChecked, shares: made } = await scheme.split(req.entropy, req.threshold, req.count, ctx.random);
+  const { setId, setWords, subsetsChecked, shares: made } = await scheme.split(req.entropy, req.threshold, req.count, ctx.random, req.extendable ? { extendable: true } : {});
   const shares: CardShare[] = made.map((s, i) => ({ ordinal: i + 1, count: req.count, threshold: req.threshold, holder: holders?.[i], ...s }));
   for (const s of shares) {
     ctx.addSecret(s.text);
@@ -181,6 +183,7 @@ export async function runSplit(req: SplitRequest, ctx: Context): Promise<Outcome
         op: 'shares.split',
         data: {
           format,
+          ...(format === 'slip39' ? { slip39Ext: req.extendable ? 1 : 0 } : {}),
           setId: set.setId,
           setWords,
           threshold: req.threshold,

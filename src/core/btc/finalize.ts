@@ -112,6 +112,9 @@ export function finalizePsbt(tx: Transaction): FinalizedTx {
   const n = tx.inputsLength;
   if (n === 0) throw new InputError('has no inputs', 'psbt');
   const inputs = Array.from({ length: n }, (_, i) => tx.getInput(i));
+  if (inputs.some((inp) => (inp as { porCommitment?: Uint8Array }).porCommitment)) {
+    throw new InputError('is a BIP-127 proof of reserves, which is never broadcast; check it with `psbt reserves verify`', 'psbt');
+  }
   inputs.forEach((inp, i) => {
     if (inp.finalScriptSig || inp.finalScriptWitness) throw new InputError('is already finalized; finalize expects a signed, not finalized, PSBT', `input ${i}`);
   });

@@ -111,7 +111,7 @@ export interface ShareScheme<S = unknown> {
   /** Check T-of-N before any work; errors name the field of the wrong number. */
   checkParams(threshold: number, count: number, fields: ThresholdFields): void;
   /** Split `entropy` T-of-N with randomness from `random`, and prove the set before returning it. */
-  split(entropy: Uint8Array, threshold: number, count: number, random: RandomBytes): Promise<SplitSet>;
+  split(entropy: Uint8Array, threshold: number, count: number, random: RandomBytes, opts?: SplitOptions): Promise<SplitSet>;
   /**
    * Rebuild the secret with every check the scheme has; each failure has its own error code.
    * `passphrase` is for schemes that encrypt the secret (SLIP-39); v1 and SSKR carry the BIP39
@@ -131,4 +131,10 @@ export interface ThresholdFields {
 /** A 16-bit set identifier as the 4 hex digits printed and journaled. */
 export function hexSetId(id: number): string {
   return id.toString(16).padStart(4, '0');
+}
+
+/** Scheme-specific split choices (ignored by schemes that have no such choice). */
+export interface SplitOptions {
+  /** SLIP-39: the ext bit (1: the identifier is not mixed into the encryption, so groups can be added later). */
+  extendable?: boolean;
 }

@@ -72,13 +72,14 @@ export const SLIP39_SCHEME: ShareScheme<Slip39Share> = {
       throw new ShareInputError('bad-params', `SLIP-39 shares here need 2 ≤ T ≤ N ≤ 16, got ${threshold}-of-${count}`, fields.threshold);
     }
   },
-  async split(secret, threshold, count, random) {
+  async split(secret, threshold, count, random, opts) {
     if (!SLIP39_SECRET_BYTES.includes(secret.length)) {
       throw new ShareInputError('bad-params', `a SLIP-39 wallet's master secret is 128 or 256 bits (12 or 24 words' worth), not ${secret.length * 8}`, 'secret');
     }
-    // ext = 0, though SLIP-39 says new shares SHOULD set 1: the shares are an exit path, and
-    // recovery tools that predate the flag (Electrum 4.3, older Trezor firmware) read only ext = 0.
-    const set = await slip39Split({ masterSecret: secret, groupThreshold: 1, groups: [{ threshold, count }], extendable: false, random });
+    // ext = 0 by default, though SLIP-39 says new shares SHOULD set 1: the shares are an exit
+    // path, and recovery tools that predate the flag (Electrum 4.3, older Trezor firmware) read
+    // only ext = 0. `seed new --slip39-extendable` asks for 1.
+    const set = await slip39Split({ masterSecret: secret, groupThreshold: 1, groups: [{ threshold, count }], extendable: opts?.extendable ?? false, random });
     const subsetsChecked = await proveSlip39Split(set, secret);
     const texts = set.groups[0]!.shares;
     return {

@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HDKey } from '@scure/bip32';
+import { decodeSlip39Share } from '../../../src/core/shares/slip39-share.js';
 import { describe, expect, it } from 'vitest';
 import { runCli, tmpDir } from '../../helpers/cli.js';
 import { electrumPython } from '../../helpers/electrum.js';
@@ -49,6 +50,32 @@ describe('shares combine: SLIP-39 official vectors, one test each', () => {
 });
 
 describe('a new SLIP-39 wallet: seed new --split 2-of-3 --format slip39', () => {
+  it('ext = 0 by default; --slip39-extendable writes ext = 1; both combine to their card (the ext bit is journaled)', async () => {
+    for (const ext of [false, true]) {
+      const journal = path.join(dir, `ext-${ext}.jsonl`);
+      const made = await run(['--journal', journal, 'seed', 'new', '--split', '2-of-3', '--format', 'slip39', '--words', '12', '--reveal', ...(ext ? ['--slip39-extendable'] : [])]);
+      expect(made.code, made.stderr).toBe(0);
+      const texts = (made.json().shares as { text: string }[]).map((s) => s.text);
+      expect(texts.map((t) => decodeSlip39Share(t).extendable)).toEqual([ext, ext, ext]);
+      const c = await run(['shares', 'combine', '--share-file', '-'], texts.slice(1).join('\n'));
+      expect(c.code, c.stderr).toBe(0);
+      expect(c.json().fingerprint).toBe(made.json().fingerprint);
+      const split = fs.readFileSync(journal, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).find((e) => e.op === 'shares.split');
+      expect(split.data.slip39Ext).toBe(ext ? 1 : 0);
+      // Electrum 4.3 (before SLIP-39's ext bit) rejects ext = 1 shares by their checksum (the
+      // customization string becomes "shamir_extendable"), and rebuilds ext = 0 ones.
+      const python = electrumPython('electrum.slip39');
+      if (python) {
+        const driver = 'import json, sys\nfrom electrum import slip39, bip32\ntry:\n  s = slip39.recover_ems(json.load(sys.stdin)).decrypt("")\n  print(bip32.BIP32Node.from_rootseed(s, xtype="standard").calc_fingerprint_of_this_node().hex())\nexcept slip39.Slip39Error as e:\n  print("error:", e)';
+        const r = spawnSync(python, ['-c', driver], { input: JSON.stringify(texts.slice(0, 2)), encoding: 'utf8' });
+        expect(r.stdout.trim()).toBe(ext ? 'error: Invalid mnemonic checksum.' : made.json().fingerprint);
+      }
+    }
+    const wrong = await run(['seed', 'new', '--split', '2-of-3', '--format', 'v1', '--reveal', '--slip39-extendable']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/--slip39-extendable.*only applies to SLIP-39 shares/);
+  });
+
   it('its shares verify, combine and drill to its card; Electrum rebuilds the same wallet', async () => {
     const card = path.join(dir, 'card.json');
     const made = await run(['seed', 'new', '--split', '2-of-3', '--scheme', 'slip39', '--words', '24', '--reveal', '--card', card]);
