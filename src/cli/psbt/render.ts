@@ -73,6 +73,16 @@ export function reviewScreens(r: PsbtReview, findings: readonly Finding[] = []):
   const ours = r.inputs.filter((i) => i.ours).length;
   const recipients = r.outputs.filter((o) => o.role !== 'change');
   const change = r.outputs.filter((o) => o.role === 'change');
+  // Only a PSBT whose proof shape the signer checked has `reserves` (src/core/btc/reserves/findings.ts).
+  if (r.reserves) {
+    screens.push({
+      title: 'PROOF OF RESERVES (BIP-127) — cannot move funds',
+      lines: [
+        `message: "${sanitize(r.reserves.message)}" — check it word for word against the verifier's challenge`,
+        `proves ${r.reserves.inputs} input${r.reserves.inputs === 1 ? '' : 's'} holding ${btc(r.reserves.total)}; input #0 is the commitment to the message and does not exist, so this transaction can never be mined`,
+      ],
+    });
+  }
   screens.push({
     title: 'Overview',
     lines: [
@@ -84,7 +94,7 @@ export function reviewScreens(r: PsbtReview, findings: readonly Finding[] = []):
   });
   const inputLines = r.inputs.slice(0, MAX_LISTED).map((i) => {
     const amount = i.amount !== undefined ? btc(i.amount) : 'amount unknown';
-    const owner = i.ours ? `ours ${i.ours.pathText} (${i.ours.type})` : r.ourFingerprint ? (i.paysUs ? `NOT claimed as ours, BUT spends OUR address ${i.paysUs}` : 'NOT ours') : i.fingerprints.length ? `wants ${i.fingerprints.join(',')}` : 'no derivation';
+    const owner = r.reserves && i.index === 0 ? 'the proof-of-reserves commitment (no such coin)' : i.ours ? `ours ${i.ours.pathText} (${i.ours.type})` : r.ourFingerprint ? (i.paysUs ? `NOT claimed as ours, BUT spends OUR address ${i.paysUs}` : 'NOT ours') : i.fingerprints.length ? `wants ${i.fingerprints.join(',')}` : 'no derivation';
     const proof = i.amountSource === 'non_witness_utxo' ? 'amount proven by previous tx' : i.amountSource === 'witness_utxo' ? 'amount from witness_utxo' : 'no UTXO data';
     const flags = [i.finalized ? 'FINALIZED' : '', i.signatures ? `${i.signatures} signature${i.signatures > 1 ? 's' : ''}` : '', i.sighash !== undefined ? `sighash ${i.sighash}` : ''].filter(Boolean);
     if (i.vault) {
