@@ -43,7 +43,9 @@ describe('the options reference is generated from the option tables', () => {
 function leaves(c: Command, trail: string[] = []): Array<{ name: string; cmd: Command }> {
   const here = c.name() === 'coldkit' ? [] : [...trail, c.name()];
   if (c.commands.length === 0) return [{ name: here.join(' '), cmd: c }];
-  return c.commands.flatMap((s) => leaves(s, here));
+  // A command with its own action may also have subcommands (`psbt reserves`, `psbt reserves verify`).
+  const runs = here.length > 0 && (c as unknown as { _actionHandler?: unknown })._actionHandler ? [{ name: here.join(' '), cmd: c }] : [];
+  return [...runs, ...c.commands.flatMap((s) => leaves(s, here))];
 }
 
 describe('commander is built from the tables alone', async () => {

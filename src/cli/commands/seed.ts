@@ -55,7 +55,7 @@ export const seedNew = command({
     slip39Extendable: {
       flag: '--slip39-extendable',
       help: 'with --format slip39: set the SLIP-39 ext bit to 1 (SLIP-39\'s recommendation; Electrum 4.3 cannot read such shares)',
-      doc: 'with `--format slip39`: write shares with ext = 1, as SLIP-39 recommends for new shares (the identifier is then not mixed into the encryption, so the set can be extended later). Default ext = 0, which every SLIP-39 reader accepts, Electrum 4.3 and older Trezor firmware included; see [shares.md](shares.md#slip-39).',
+      doc: 'with `--format slip39`: write shares with ext = 1, as SLIP-39 recommends for new shares (the identifier is then not mixed into the encryption, so the set can be extended later). Default ext = 0, which every SLIP-39 reader accepts, Electrum 4.3 and older Trezor firmware included; see [shares.md](cli/shares.md#slip-39).',
       needs: SPLIT,
     },
     ...PASSPHRASE_INPUT,
