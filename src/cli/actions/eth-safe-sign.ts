@@ -22,6 +22,8 @@ import { expectedHashFindings, readSafeInput, renderSafeReview, reviewOptions } 
 import { loadSigner, resolvePath } from '../eth/signer.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
 import { allowedCodes, overrideFlag } from '../overrides.js';
+import { retiredKeyFindings } from '../../core/lifecycle/retire.js';
+import { journalPath, retiredKeys } from '../journal-file.js';
 import type { OptionsOf } from '../options/spec.js';
 import { safeTxFieldsOf, safeTxPayload } from '../../core/policy/eth-payload.js';
 import { enforcePolicy, openGate, underGate, underPolicy } from '../policy/gate.js';
@@ -54,7 +56,8 @@ export default async function ethSafeSign(opts: OptionsOf<typeof table>, ctx: Co
   if (opts.outUr) assertWritable(opts.outUr, '--out-ur');
   const key = await loadSigner(opts, ctx, resolvePath(opts, req?.path));
   const review = reviewSafeTx(input.loaded, reviewOptions(opts, key.address));
-  review.findings = sortFindings([...review.findings, ...expectedHashFindings(review, opts.expectSafeTxHash)]);
+  const retired = retiredKeyFindings([formatFingerprint(key.fingerprint)], retiredKeys(journalPath(ctx.globals.journal, ctx.env)));
+  review.findings = sortFindings([...review.findings, ...expectedHashFindings(review, opts.expectSafeTxHash), ...retired]);
   const lines = renderSafeReview(review);
   // The operator sees the whole review (DELEGATECALL first) before any refusal or question.
   for (const l of lines) ctx.note(l);

@@ -26,6 +26,7 @@ export const SAFE_OVERRIDES = [
   'safe-undecodable-batch',
   'chain-id-mismatch',
   'unlimited-approval',
+  'retired-key',
 ] as const;
 
 /** What reading and judging a Safe transaction takes (inspect and sign). */

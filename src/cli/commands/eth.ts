@@ -36,7 +36,7 @@ const SIGNER = optionSet({
   ...PAYLOAD_OUTPUT,
 });
 
-const SIGNER_OVERRIDES = ['chain-id-mismatch', 'from-mismatch', 'fingerprint-mismatch', 'non-ethereum-path'] as const;
+const SIGNER_OVERRIDES = ['chain-id-mismatch', 'from-mismatch', 'fingerprint-mismatch', 'non-ethereum-path', 'retired-key'] as const;
 
 export const ethTxCreate = command({
   name: 'eth tx create',

@@ -24,6 +24,8 @@ import type { PolicyEvaluation } from '../../core/policy/evaluate.js';
 import type { PolicyPayload } from '../../core/policy/payload.js';
 import { enforcePolicy, underGate, type Gate } from '../policy/gate.js';
 import { policyLines, policyResult } from '../policy/render.js';
+import { retiredKeyFindings } from '../../core/lifecycle/retire.js';
+import { journalPath, retiredKeys } from '../journal-file.js';
 
 /** A signer under an adopted policy: the gate, the journal op, what a refusal records, and the payload as the policy sees it once the key is known. */
 export interface PolicyJudge {
@@ -126,6 +128,8 @@ export async function runSigner<S extends EthSubject>(ctx: Context, opts: SignOp
   const key = await loadSigner(opts, ctx, resolvePath(opts, subject.request?.path));
   try {
     const prepared = prepare(subject, { limits, from, signer: key });
+    // A key the journal records as retired (`coldkit key retire`) is refused as on psbt sign.
+    prepared.findings.push(...retiredKeyFindings([formatFingerprint(key.fingerprint)], retiredKeys(journalPath(ctx.globals.journal, ctx.env))));
     const allow = allowOf(opts);
     // Under a policy, a refusal of the signer's own checks is journaled as policy.refuse too.
     const decision = underGate(judge?.gate, judge?.op ?? '', judge ? judge.extra(prepared) : {}, () => enforce(decideSigning(prepared, allow)));
