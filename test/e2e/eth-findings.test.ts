@@ -44,22 +44,25 @@ describe('transactions: tx create and inspect list what eth sign refuses', () =>
     expect(inspected.findings).toEqual(created.findings);
     const text = ok(await cli(['eth', 'inspect', f('risky.ur')])).stdout;
     expect(text).toMatch(/WARNING: the fee can reach 0\.21 .*\(the signer refuses this; --allow-high-fee overrides\)/);
-    expect(text).toMatch(/WARNING: UNLIMITED APPROVAL: .*\(the signer refuses this; --allow-unlimited-approval overrides\)/);
+    expect(text).toMatch(/WARNING: UNLIMITED APPROVAL .*\(the signer refuses this; --allow-unlimited-approval overrides\)/);
 
     const signed = await cli(['--json', '--yes', 'eth', 'sign', f('risky.ur'), '--mnemonic-file', f('m.txt')]);
     expect(signed.code).toBe(3);
     expect(signed.json().error.findings.map((x: View) => x.code)).toEqual(refusals(created.findings));
   });
 
-  it('warnings are listed on both sides and do not block: unknown calldata', async () => {
+  it('unknown calldata is listed on both sides and refused as blind signing unless overridden', async () => {
     const created = ok(
       await cli(['--json', 'eth', 'tx', 'create', '--from', A0, '--to', A1, '--data', '0xdeadbeef', '--chain-id', '1', '--nonce', '1', '--gas-limit', '50000',
         '--max-fee-per-gas', '30gwei', '--max-priority-fee-per-gas', '1gwei', '--fingerprint', '73c5da0a', '--out', f('raw.ur')]),
     ).json();
-    expect(created.findings).toMatchObject([{ code: 'unknown-calldata', severity: 'warn' }]);
-    const signed = ok(await cli(['--json', '--yes', 'eth', 'sign', f('raw.ur'), '--mnemonic-file', f('m.txt')])).json();
-    expect(signed.findings).toEqual(created.findings);
-    expect(signed.overrides).toEqual([]);
+    expect(created.findings).toMatchObject([{ code: 'unknown-calldata', severity: 'refuse', overridable: true, message: expect.stringContaining('selector 0xdeadbeef') }]);
+    const refused = await cli(['--json', '--yes', 'eth', 'sign', f('raw.ur'), '--mnemonic-file', f('m.txt')]);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('--allow-unknown-calldata');
+    const signed = ok(await cli(['--json', '--yes', 'eth', 'sign', f('raw.ur'), '--mnemonic-file', f('m.txt'), '--allow-unknown-calldata'])).json();
+    expect(signed.findings.map((x: View) => x.code)).toEqual(['unknown-calldata']);
+    expect(signed.overrides).toEqual(['--allow-unknown-calldata']);
   });
 
   it('a request whose chain id contradicts its payload: listed by inspect, refused by sign with no override', async () => {

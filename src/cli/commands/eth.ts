@@ -176,7 +176,7 @@ export const ethSign = command({
     },
     ...POLICY_GATE,
   },
-  overrides: [...SIGNER_OVERRIDES, 'no-replay-protection', 'max-value-exceeded', 'high-fee', 'unlimited-approval'],
+  overrides: [...SIGNER_OVERRIDES, 'no-replay-protection', 'max-value-exceeded', 'high-fee', 'unlimited-approval', 'approval-for-all', 'trailing-calldata', 'unknown-calldata'],
 });
 
 export const ethSignTypedData = command({
@@ -186,7 +186,7 @@ export const ethSignTypedData = command({
   args: [{ name: '[file]', help: 'EIP-712 JSON, or an eth-sign-request UR with data type 2, or - for stdin' }],
   options: { ...SIGNER, ...POLICY_GATE },
   // A SafeTx goes through the Safe checks of `eth safe sign`, with their overrides.
-  overrides: [...new Set([...SIGNER_OVERRIDES, 'unlimited-approval', ...SAFE_OVERRIDES] as const)],
+  overrides: [...new Set([...SIGNER_OVERRIDES, 'unlimited-approval', 'marketplace-order', ...SAFE_OVERRIDES] as const)],
 });
 
 export const ethSignMessage = command({

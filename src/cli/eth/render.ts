@@ -1,4 +1,5 @@
 /** Human renderings of the Ethereum review models and their findings (what the operator reads before signing). */
+import { describeTokenCall } from '../../core/eth/erc20.js';
 import { formatDecimal } from '../../core/amount.js';
 import type { MessageReview } from '../../core/eth/message.js';
 import type { TxReview } from '../../core/eth/review.js';
@@ -36,9 +37,8 @@ export function renderTxReview(r: TxReview): string[] {
   }
   const c = r.data.erc20;
   if (c) {
-    if (c.method === 'transfer') lines.push(`call:            ERC-20 transfer(to ${c.to}, amount ${c.amount} base units)`);
-    else if (c.method === 'approve') lines.push(`call:            ERC-20 approve(spender ${c.spender}, amount ${c.unlimited ? 'UNLIMITED' : c.amount + ' base units'})`);
-    else lines.push(`call:            ERC-20 transferFrom(from ${c.from}, to ${c.to}, amount ${c.amount} base units)`);
+    lines.push(`call:            ${describeTokenCall(c)}`);
+    if (c.trailing) lines.push(`data:            ${r.data.bytes} bytes ${r.data.hex}`);
   } else if (r.data.bytes > 0) lines.push(`data:            ${r.data.bytes} bytes ${r.data.hex}`);
   else lines.push('data:            (none)');
   lines.push(`signing hash:    ${r.signingHash}`, `payload digest:  ${r.digest}`);

@@ -3,6 +3,7 @@
  * typed data, or an eth-sign-request with data type 2), the review options from the command line,
  * and the human rendering of the review — DELEGATECALL first and loudly, then the hashes to compare.
  */
+import { describeTokenCall } from '../../core/eth/erc20.js';
 import { formatDecimal, parseUint } from '../../core/amount.js';
 import { InputError } from '../../core/errors.js';
 import { parseAddress } from '../../core/eth/account.js';
@@ -98,8 +99,7 @@ function callLines(c: SafeCall, indent: string, label: string): string[] {
   if (c.kind === 'eth-transfer') lines.push(`${head}  (ETH transfer, no calldata)`);
   else if (c.kind === 'erc20' && c.erc20) {
     const e = c.erc20;
-    const what = e.method === 'transfer' ? `transfer ${e.amount} units to ${e.to}` : e.method === 'approve' ? `approve ${e.spender} for ${e.unlimited ? 'UNLIMITED' : e.amount} units` : `transferFrom ${e.from} to ${e.to}, ${e.amount} units`;
-    lines.push(`${head}  ERC-20 ${what}`);
+    lines.push(`${head}  ${describeTokenCall(e)}`);
   } else if (c.kind === 'safe-method' || c.kind === 'multisend') {
     const args = (c.args ?? []).filter((a) => c.kind !== 'multisend').map((a) => `${a.name}=${a.value.length > 80 ? a.value.slice(0, 77) + '…' : a.value}`);
     lines.push(`${head}  ${c.method}(${args.join(', ')})${c.batch ? `: batch of ${c.batch.length}` : ''}`);

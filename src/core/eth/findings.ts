@@ -30,6 +30,7 @@ import type { EthDataType } from '../transport/ur/eth.js';
 import { sameAddress } from './account.js';
 import { describeChain } from './chains.js';
 import { formatFingerprint } from './key.js';
+import { PERMIT2_UNLIMITED, type Erc20Call } from './erc20.js';
 import type { EthLimits } from './limits.js';
 import type { TxReview } from './review.js';
 import { UNSUPPORTED_TYPES } from './tx.js';
@@ -53,6 +54,9 @@ export const CODE = {
   unknownCalldata: 'unknown-calldata',
   contractCreation: 'contract-creation',
   binaryMessage: 'binary-message',
+  approvalForAll: 'approval-for-all',
+  trailingCalldata: 'trailing-calldata',
+  marketplaceOrder: 'marketplace-order',
 } as const;
 
 /** Who would sign and whom the payload names: the identity checks compare them. */
@@ -120,11 +124,42 @@ export function txFindings(r: TxReview, limits: EthLimits): Finding[] {
     );
   }
   const call = r.data.erc20;
-  if (call?.method === 'approve' && call.unlimited) {
-    out.push(refusal(CODE.unlimitedApproval, RANK.content, `UNLIMITED APPROVAL: ${call.spender} may move every token of contract ${r.to}, now and later`));
-  }
+  if (call) out.push(...tokenCallFindings(call, r.to));
   if (r.to === null) out.push(warning(CODE.contractCreation, RANK.content, 'contract creation: no recipient; the data is deployed as code'));
-  else if (r.data.bytes > 0 && !call) out.push(warning(CODE.unknownCalldata, RANK.content, `calldata is not a known ERC-20 call: ${r.data.bytes} bytes shown as raw hex only`));
+  else if (r.data.bytes > 0 && !call) {
+    const sel = r.data.bytes >= 4 ? `selector 0x${r.data.hex.slice(2, 10)}` : 'shorter than a 4-byte selector';
+    out.push(
+      refusal(
+        CODE.unknownCalldata,
+        RANK.content,
+        `BLIND SIGNING: calldata to contract ${r.to} is no call coldkit decodes (${sel}, ${r.data.bytes} bytes); what it does cannot be shown — check the selector and the arguments against the contract's source`,
+      ),
+    );
+  }
+  return out;
+}
+
+/**
+ * A decoded token call: approvals by another name (approve, increaseAllowance or Permit2 approve
+ * at or above the unlimited thresholds of erc20.ts, setApprovalForAll(…, true)) and bytes hidden
+ * after the arguments. `token` is the contract called.
+ */
+export function tokenCallFindings(call: Erc20Call, token: string | null): Finding[] {
+  const out: Finding[] = [];
+  const on = token ? ` of contract ${token}` : '';
+  if ((call.method === 'approve' || call.method === 'increaseAllowance') && call.unlimited) {
+    out.push(refusal(CODE.unlimitedApproval, RANK.content, `UNLIMITED APPROVAL (${call.method} of ${call.amount}, above any real token supply): ${call.spender} may move every token${on}, now and later`));
+  }
+  if (call.method === 'permit2Approve' && call.unlimited) {
+    const why = call.amount >= PERMIT2_UNLIMITED ? `amount ${call.amount} ≥ 2^150` : `expiration ${call.expiration} is after 2100`;
+    out.push(refusal(CODE.unlimitedApproval, RANK.content, `UNLIMITED APPROVAL through Permit2 (${why}): ${call.spender} may move token ${call.token} held by Permit2 for you, without end`));
+  }
+  if (call.method === 'setApprovalForAll' && call.approved) {
+    out.push(refusal(CODE.approvalForAll, RANK.content, `setApprovalForAll(…, true): ${call.operator} may move EVERY token${on} (ERC-721/1155), now and later — an unlimited approval by another name, the NFT drainer's usual request`));
+  }
+  if (call.trailing) {
+    out.push(refusal(CODE.trailingCalldata, RANK.content, `the ${call.method} call carries ${call.trailing} bytes after its arguments: the token ignores them, so they are malformed or hide data (a tracking tag, a second payload) — the call is not the plain one shown`));
+  }
   return out;
 }
 

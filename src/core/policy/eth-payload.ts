@@ -69,7 +69,7 @@ function callEffects(to: string, value: bigint, data: Uint8Array): { transfers: 
     calls.push({ to: sum, selector: data.length >= 4 ? toHex(data.subarray(0, 4)) : '', ...(erc20 ? { method: erc20.method } : {}) });
     const asset = `erc20:${sum}`;
     if (erc20?.method === 'transfer' || erc20?.method === 'transferFrom') transfers.push({ to: erc20.to, match: lower(erc20.to), asset, amount: erc20.amount, what: `ERC-20 ${erc20.method}` });
-    else if (erc20?.method === 'approve') transfers.push({ to: erc20.spender, match: lower(erc20.spender), asset, amount: erc20.amount, what: `ERC-20 approve (allowance${erc20.unlimited ? ', UNLIMITED' : ''})` });
+    else if (erc20?.method === 'approve' || erc20?.method === 'increaseAllowance') transfers.push({ to: erc20.spender, match: lower(erc20.spender), asset, amount: erc20.amount, what: `ERC-20 approve (allowance${erc20.unlimited ? ', UNLIMITED' : ''})` });
   }
   return { transfers, calls };
 }

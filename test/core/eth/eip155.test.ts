@@ -60,7 +60,7 @@ describe('ethereum/tests ttSignature (EIP-155)', () => {
       if (tx.fields.chainId === 0n) {
         // v = 27/28: no replay protection; the signer refuses it unless overridden, and then signs pre-EIP-155 (v 27/28).
         expect(tx.signed!.signature.v === 27n || tx.signed!.signature.v === 28n).toBe(true);
-        expect(decideSigning(prepare({ kind: 'transaction', tx }, { limits: {} }), new Set()).blocking.map((f) => f.code)).toEqual(['no-replay-protection']);
+        expect(decideSigning(prepare({ kind: 'transaction', tx }, { limits: {} }), new Set()).blocking.map((f) => f.code).filter((c) => c !== 'unknown-calldata')).toEqual(['no-replay-protection']); // some vectors carry calldata coldkit does not decode (blind signing, refused too)
         const v = signTx(tx.fields, new Uint8Array(32).fill(1)).v;
         expect(v === 27n || v === 28n).toBe(true);
       } else expect(tx.signed!.signature.v).toBe(tx.fields.chainId * 2n + 35n + BigInt(tx.signed!.signature.yParity));
@@ -70,7 +70,7 @@ describe('ethereum/tests ttSignature (EIP-155)', () => {
       expect(tx.fields.chainId).not.toBe(1n);
       const d = decideSigning(prepare({ kind: 'transaction', tx }, { limits: { expectChainId: 1n } }), new Set());
       expect(d.go).toBe(false);
-      expect(d.blocking.map((f) => f.code)).toEqual(['chain-id-mismatch']);
+      expect(d.blocking.map((f) => f.code).filter((c) => c !== 'unknown-calldata')).toEqual(['chain-id-mismatch']);
     }
   });
 });

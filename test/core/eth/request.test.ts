@@ -27,12 +27,16 @@ describe('ERC-20 calldata', () => {
     expect(toHex(data)).toBe('a9059cbb' + word(A) + word((12_500_000n).toString(16)));
     expect(decodeErc20Call(data)).toEqual({ method: 'transfer', to: A, amount: 12_500_000n });
   });
-  it('flags approvals from 2^200 up as unlimited', () => {
+  it('flags approvals from 2^128 up (above any real token supply) as unlimited', () => {
     const approve = (n: bigint) => decodeErc20Call(fromHex('095ea7b3' + word(A) + word(n.toString(16)), 'd'));
     expect(approve(MAX_UINT256)).toMatchObject({ method: 'approve', unlimited: true });
     expect(approve(1n << 255n)).toMatchObject({ unlimited: true });
     expect(approve(1n << 200n)).toMatchObject({ unlimited: true });
-    expect(approve((1n << 200n) - 1n)).toMatchObject({ unlimited: false });
+    expect(approve(1n << 128n)).toMatchObject({ unlimited: true });
+    expect(approve((1n << 128n) - 1n)).toMatchObject({ unlimited: false });
+  });
+  it('reports bytes after the arguments instead of dropping them', () => {
+    expect(decodeErc20Call(fromHex('a9059cbb' + word(A) + word('01') + '00', 'd'))).toEqual({ method: 'transfer', to: A, amount: 1n, trailing: 1 });
   });
   it('decodes transferFrom', () => {
     const d = fromHex('23b872dd' + word(A) + word(A) + word('05'), 'd');
@@ -40,7 +44,6 @@ describe('ERC-20 calldata', () => {
   });
   it.each([
     ['a short call', 'a9059cbb' + word(A)],
-    ['a trailing byte', 'a9059cbb' + word(A) + word('01') + '00'],
     ['dirty address padding', 'a9059cbb' + '01' + word(A).slice(2) + word('01')],
     ['another selector', 'deadbeef' + word(A) + word('01')],
   ])('shows %s as raw (not ERC-20)', (_n, hex) => expect(decodeErc20Call(fromHex(hex, 'd'))).toBeNull());

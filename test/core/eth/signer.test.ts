@@ -105,7 +105,6 @@ describe('prepare → decide: every finding at once, most fundamental first', ()
 
 describe('warnings and notes are findings that never block', () => {
   it.each([
-    ['unknown calldata', fields({ data: fromHex('deadbeef', 'd') }), 'unknown-calldata'],
     ['contract creation', fields({ to: null, data: fromHex('6000', 'd') }), 'contract-creation'],
     ['an unknown chain', fields({ chainId: 424242n }), 'unknown-chain'],
   ])('%s', (_n, f, code) => {

@@ -127,8 +127,8 @@ export function checkSafeTx(tx: SafeTx, call: SafeCall, ctx: SafeCheckContext): 
     if (c.kind === 'unknown' && c.to.toLowerCase() === safeLc && c.data !== '0x') {
       out.push(warning('safe-unknown-self-call', RANK.content, `${where(at)} calls the Safe itself with unknown calldata (${c.data.slice(0, 10)}): the fallback handler answers it`));
     }
-    if (c.erc20?.method === 'approve' && c.erc20.unlimited) {
-      out.push(refusal(SAFE_CODES.unlimitedApproval, RANK.content, `${where(at)}: UNLIMITED APPROVAL of token ${c.to} to ${c.erc20.spender}`));
+    if ((c.erc20?.method === 'approve' || c.erc20?.method === 'increaseAllowance' || c.erc20?.method === 'permit2Approve') && c.erc20.unlimited) {
+      out.push(refusal(SAFE_CODES.unlimitedApproval, RANK.content, `${where(at)}: UNLIMITED APPROVAL (${c.erc20.method}) of token ${c.erc20.method === 'permit2Approve' ? c.erc20.token : c.to} to ${c.erc20.spender}`));
     }
     if (c.kind === 'unknown' && c.to.toLowerCase() !== safeLc) out.push(warning('safe-unknown-calldata', RANK.content, `${where(at)}: calldata to ${c.to} is not a call coldkit decodes (${c.data.length / 2 - 1} bytes); check it with the contract's source`));
   }
