@@ -59,6 +59,11 @@ export function renderTypedDataReview(r: TypedDataReview): string[] {
   if (d.salt) lines.push(`salt:               ${d.salt}`);
   lines.push(`primary type:       ${r.primaryType}${r.permit ? `  [${r.permit}]` : ''}`, 'message:');
   for (const l of r.messageLines) lines.push(`  ${l}`);
+  if (r.order) {
+    lines.push(`${r.order.market} order by ${r.order.maker ?? '(no maker field)'}:`);
+    lines.push(`  GIVES:    ${r.order.gives.join('; ') || '(nothing)'}`);
+    lines.push(`  RECEIVES: ${r.order.receives.join('; ') || '(NOTHING)'}`);
+  }
   lines.push(`digest:             ${r.digest}`);
   return lines;
 }

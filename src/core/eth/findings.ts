@@ -177,6 +177,9 @@ export function typedDataFindings(r: TypedDataReview, limits: EthLimits): Findin
     if (r.unlimited) out.push(refusal(CODE.unlimitedApproval, RANK.content, `this ${r.permit} grants an UNLIMITED allowance`));
     out.push(warning(CODE.permit, RANK.content, `${r.permit}: signing this lets the spender move tokens without any further transaction from you`));
   }
+  if (r.order && r.order.drain.length > 0) {
+    out.push(refusal(CODE.marketplaceOrder, RANK.content, `${r.order.market} order that drains its maker: ${r.order.drain.join('; ')} (gives ${r.order.gives.join(', ') || 'nothing'})`));
+  }
   return out;
 }
 

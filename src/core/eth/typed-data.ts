@@ -10,6 +10,7 @@ import { sanitize } from '../text.js';
 import { chainName } from './chains.js';
 import { parseAddress } from './account.js';
 import { UNLIMITED_ALLOWANCE } from './erc20.js';
+import { marketplaceOrder, type MarketplaceOrder } from './marketplace.js';
 
 /** Uniswap's Permit2 contract (same address on every chain). */
 export const PERMIT2_ADDRESS = '0x000000000022D473030F116dDEE9F6B43aC78BA3';
@@ -35,6 +36,8 @@ export interface TypedDataReview {
   unlimited: boolean;
   /** The EIP-712 digest that is signed. */
   digest: string;
+  /** A Seaport, Blur or LooksRare order: what it gives and what it receives. */
+  order: MarketplaceOrder | null;
 }
 
 function isObj(v: unknown): v is Record<string, unknown> {
@@ -167,10 +170,20 @@ export function typedDataDigest(td: TypedData, field = 'typed data'): string {
   }
 }
 
-function flatten(v: unknown, path: string, out: string[]): void {
-  if (Array.isArray(v)) v.forEach((x, i) => flatten(x, `${path}[${i}]`, out));
-  else if (isObj(v)) for (const [k, x] of Object.entries(v)) flatten(x, path ? `${path}.${k}` : k, out);
-  else out.push(`${sanitize(path)} = ${sanitize(String(v))}`);
+/**
+ * Every field as a "path = value" line, in declared order. An empty array is a line of its own,
+ * `path = [] (Type[])`: an order whose consideration is empty must show that it is empty.
+ */
+function flatten(types: Record<string, TypedDataField[]>, type: string, v: unknown, path: string, out: string[]): void {
+  const arr = /^(.*)\[(\d*)\]$/.exec(type);
+  if (arr && Array.isArray(v)) {
+    if (v.length === 0) out.push(`${sanitize(path)} = [] (${sanitize(type)}, empty)`);
+    v.forEach((x, i) => flatten(types, arr[1]!, x, `${path}[${i}]`, out));
+  } else if (has(types, type) && isObj(v)) {
+    const fields = types[type]!;
+    if (fields.length === 0) out.push(`${sanitize(path)} = {} (${sanitize(type)}, no fields)`);
+    for (const f of fields) flatten(types, f.type, v[f.name], path ? `${path}.${f.name}` : f.name, out);
+  } else out.push(`${sanitize(path)} = ${sanitize(String(v))}`);
 }
 
 function big(v: unknown): bigint | null {
@@ -194,7 +207,7 @@ export function reviewTypedData(td: TypedData): TypedDataReview {
   if (typeof d.verifyingContract === 'string') domain.verifyingContract = parseAddress(d.verifyingContract, 'domain.verifyingContract');
   if (d.salt !== undefined) domain.salt = sanitize(String(d.salt));
   const messageLines: string[] = [];
-  flatten(td.message, '', messageLines);
+  flatten(td.types, td.primaryType, td.message, '', messageLines);
   let permit: TypedDataReview['permit'] = null;
   if (domain.verifyingContract === PERMIT2_ADDRESS || PERMIT2_TYPES.has(td.primaryType)) permit = 'Permit2';
   else if (td.primaryType === 'Permit') permit = 'EIP-2612 Permit';
@@ -217,5 +230,5 @@ export function reviewTypedData(td: TypedData): TypedDataReview {
     const daiAllowed = permit === 'EIP-2612 Permit' && isObj(td.message) && (td.message['allowed'] === true || td.message['allowed'] === 'true');
     unlimited = daiAllowed || amounts.some((a) => a >= limit);
   }
-  return { domain, primaryType: sanitize(td.primaryType), messageLines, permit, unlimited, digest: typedDataDigest(td) };
+  return { domain, primaryType: sanitize(td.primaryType), messageLines, permit, unlimited, digest: typedDataDigest(td), order: marketplaceOrder(td) };
 }
