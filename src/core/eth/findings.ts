@@ -18,9 +18,13 @@
  * | request-mismatch        | refuse, no lift | validity | an eth-sign-request whose data type or chain id contradicts its payload |
  * | max-value-exceeded      | refuse          | amounts  | maximum total cost above the value limit |
  * | high-fee                | refuse          | fee      | gas limit × fee per gas above the fee limit |
- * | unlimited-approval      | refuse          | content  | ERC-20 approve, EIP-2612 Permit or Permit2 of an unlimited amount |
+ * | unlimited-approval      | refuse          | content  | approve/increaseAllowance ≥ 2^128, EIP-2612 Permit, DAI allowed=true, Permit2 (calldata or typed data) ≥ 2^150 or expiring after 2100 |
+ * | approval-for-all        | refuse          | content  | ERC-721/1155 setApprovalForAll(operator, true) |
+ * | trailing-calldata       | refuse          | content  | a decoded token call with bytes after its ABI arguments |
+ * | marketplace-order       | refuse          | content  | a Seaport/Blur/LooksRare order giving its maker nothing back (marketplace.ts) |
  * | permit                  | warn            | content  | typed data that grants a token allowance by signature alone |
- * | unknown-calldata        | warn            | content  | calldata that is not a decoded call: shown as raw hex only |
+ * | unknown-calldata        | refuse          | content  | calldata to a contract that no decoder reads (blind signing; the selector is shown) |
+ * | safe-exec-transaction   | warn            | content  | a Safe execTransaction call (eth safe exec): its owners checked the inner transaction |
  * | contract-creation       | warn            | content  | no recipient: the data is deployed as code |
  * | binary-message          | refuse          | content  | a personal_sign message that is not printable text (a 32-byte hash above all) |
  */
@@ -57,7 +61,11 @@ export const CODE = {
   approvalForAll: 'approval-for-all',
   trailingCalldata: 'trailing-calldata',
   marketplaceOrder: 'marketplace-order',
+  safeExecTransaction: 'safe-exec-transaction',
 } as const;
+
+/** Safe execTransaction(…) (the executor's transaction of `eth safe exec`): known, not blind calldata. */
+const SAFE_EXEC_TRANSACTION = '6a761202';
 
 /** Who would sign and whom the payload names: the identity checks compare them. */
 export interface Identity {
@@ -126,7 +134,9 @@ export function txFindings(r: TxReview, limits: EthLimits): Finding[] {
   const call = r.data.erc20;
   if (call) out.push(...tokenCallFindings(call, r.to));
   if (r.to === null) out.push(warning(CODE.contractCreation, RANK.content, 'contract creation: no recipient; the data is deployed as code'));
-  else if (r.data.bytes > 0 && !call) {
+  else if (r.data.bytes > 0 && !call && r.data.hex.slice(2, 10) === SAFE_EXEC_TRANSACTION) {
+    out.push(warning(CODE.safeExecTransaction, RANK.content, `Safe execTransaction on ${r.to}: executes a Safe transaction with the owners' signatures it carries; each owner checked it with eth safe sign — compare it with eth safe inspect`));
+  } else if (r.data.bytes > 0 && !call) {
     const sel = r.data.bytes >= 4 ? `selector 0x${r.data.hex.slice(2, 10)}` : 'shorter than a 4-byte selector';
     out.push(
       refusal(

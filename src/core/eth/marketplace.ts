@@ -11,7 +11,6 @@
  */
 import { sameAddress } from './account.js';
 import { sanitize } from '../text.js';
-import type { TypedData } from './typed-data.js';
 
 export interface MarketplaceOrder {
   market: 'Seaport' | 'Blur' | 'LooksRare';
@@ -73,7 +72,7 @@ function looksRare(m: Record<string, unknown>): MarketplaceOrder {
 }
 
 /** The marketplace order this typed data is, or null. Recognised by domain name and primary type. */
-export function marketplaceOrder(td: TypedData): MarketplaceOrder | null {
+export function marketplaceOrder(td: { primaryType: string; domain: Record<string, unknown>; message: Record<string, unknown> }): MarketplaceOrder | null {
   const name = str(td.domain.name);
   const m = td.message;
   if (td.primaryType === 'OrderComponents' || (name === 'Seaport' && 'offer' in m)) return seaport(m);
