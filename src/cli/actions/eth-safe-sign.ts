@@ -15,7 +15,7 @@ import type { Context, Outcome } from '../command.js';
 import type { ethSafeSign as table } from '../commands/eth-safe.js';
 import { SAFE_OVERRIDES } from '../commands/eth-safe.js';
 import { answerLines, confirmSign } from '../eth/sign-common.js';
-import { formatFingerprint } from '../../core/eth/key.js';
+import { formatFingerprint, wipeKey } from '../../core/eth/key.js';
 import { makeSignature } from '../../core/eth/request.js';
 import { formatUuid } from '../../core/transport/ur/eth.js';
 import { expectedHashFindings, readSafeInput, renderSafeReview, reviewOptions } from '../eth/safe.js';
@@ -55,65 +55,69 @@ export default async function ethSafeSign(opts: OptionsOf<typeof table>, ctx: Co
   if (opts.outFile) assertWritable(opts.outFile, '--out-file');
   if (opts.outUr) assertWritable(opts.outUr, '--out-ur');
   const key = await loadSigner(opts, ctx, resolvePath(opts, req?.path));
-  const review = reviewSafeTx(input.loaded, reviewOptions(opts, key.address));
-  const retired = retiredKeyFindings([formatFingerprint(key.fingerprint)], retiredKeys(journalPath(ctx.globals.journal, ctx.env)));
-  review.findings = sortFindings([...review.findings, ...expectedHashFindings(review, opts.expectSafeTxHash), ...retired]);
-  const lines = renderSafeReview(review);
-  // The operator sees the whole review (DELEGATECALL first) before any refusal or question.
-  for (const l of lines) ctx.note(l);
-  const refused = { safe: review.safe, chainId: review.chainId.toString(), safeTxHash: review.hashes.safeTxHash };
-  const decision = underGate(gate, 'eth.safe.sign', refused, () => enforce(decide(review.findings, allow)));
-  const evaluation = gate ? enforcePolicy(gate, safeTxPayload(safeTxFieldsOf(input.loaded)), ctx, allow, 'eth.safe.sign', refused) : undefined;
-  const overrides = decision.overrides.map(overrideFlag);
-  await confirmSign(ctx, [`signing key:     ${key.address} at ${key.path}`, ...(evaluation ? policyLines(policyResult(evaluation)) : []), ...overrides.map((o) => `OVERRIDE: ${o}`)], `Sign safeTxHash ${review.hashes.safeTxHash} with ${key.address}?`);
-  const sig = signDigest(review.hashes.safeTxHash, key.privateKey);
-  const back = recoverOwnerSignature(review.hashes.safeTxHash, sig.signature);
-  if (back.owner !== key.address) throw new VerificationError(`the signature recovers ${back.owner}, not the signing key ${key.address}`);
-  // EIP-4527: the eth-signature answering the request, bound to its request id.
-  const answer = req ? { ...makeSignature({ requestId: req.requestId, signature: sig.bytes, origin: 'coldkit' }), requestId: formatUuid(req.requestId) } : null;
-  const result: SafeSignResult = { review, signer: { address: key.address, path: key.path, fingerprint: formatFingerprint(key.fingerprint) }, signature: sig.signature, ethSignature: answer ? { ur: answer.ur, requestId: answer.requestId } : null, overrides, ...(evaluation ? { policy: policyResult(evaluation) } : {}) };
-  if (opts.out) {
-    writeFileAtomic(opts.out, sig.signature + '\n');
-    result.out = opts.out;
-  }
-  if (opts.outFile) {
-    const doc = { ...input.loaded.doc, signatures: [...(input.loaded.doc.signatures ?? []).filter((s) => s.toLowerCase() !== sig.signature), sig.signature] };
-    writeFileAtomic(opts.outFile, JSON.stringify(safeTxFileJson({ ...input.loaded, doc }), null, 2) + '\n');
-    result.outFile = opts.outFile;
-  }
-  if (opts.outUr && answer) {
-    writeFileAtomic(opts.outUr, answer.ur + '\n');
-    result.outUr = opts.outUr;
-  }
-  return {
-    result,
-    human: (r) =>
-      [
-        `Signed Safe transaction ${r.review.hashes.safeTxHash} as owner ${r.signer.address} (${r.signer.path})`,
-        `signature: ${r.signature}`,
-        ...(r.outFile ? [`written: ${r.outFile}`] : []),
-        ...answerLines(r),
-      ].join('\n'),
-    journal: [
-      {
-        op: 'eth.safe.sign',
-        data: {
-          safe: review.safe,
-          chainId: review.chainId.toString(),
-          safeVersion: review.safeVersion,
-          nonce: review.nonce.toString(),
-          operation: review.operation,
-          to: review.to,
-          domainHash: review.hashes.domainHash,
-          messageHash: review.hashes.messageHash,
-          safeTxHash: review.hashes.safeTxHash,
-          signer: key.address,
-          requestId: answer?.requestId ?? null,
-          overrides,
-          ...(evaluation ? { policy: evaluation.record } : {}),
+  try {
+    const review = reviewSafeTx(input.loaded, reviewOptions(opts, key.address));
+    const retired = retiredKeyFindings([formatFingerprint(key.fingerprint)], retiredKeys(journalPath(ctx.globals.journal, ctx.env)));
+    review.findings = sortFindings([...review.findings, ...expectedHashFindings(review, opts.expectSafeTxHash), ...retired]);
+    const lines = renderSafeReview(review);
+    // The operator sees the whole review (DELEGATECALL first) before any refusal or question.
+    for (const l of lines) ctx.note(l);
+    const refused = { safe: review.safe, chainId: review.chainId.toString(), safeTxHash: review.hashes.safeTxHash };
+    const decision = underGate(gate, 'eth.safe.sign', refused, () => enforce(decide(review.findings, allow)));
+    const evaluation = gate ? enforcePolicy(gate, safeTxPayload(safeTxFieldsOf(input.loaded)), ctx, allow, 'eth.safe.sign', refused) : undefined;
+    const overrides = decision.overrides.map(overrideFlag);
+    await confirmSign(ctx, [`signing key:     ${key.address} at ${key.path}`, ...(evaluation ? policyLines(policyResult(evaluation)) : []), ...overrides.map((o) => `OVERRIDE: ${o}`)], `Sign safeTxHash ${review.hashes.safeTxHash} with ${key.address}?`);
+    const sig = signDigest(review.hashes.safeTxHash, key.privateKey);
+    const back = recoverOwnerSignature(review.hashes.safeTxHash, sig.signature);
+    if (back.owner !== key.address) throw new VerificationError(`the signature recovers ${back.owner}, not the signing key ${key.address}`);
+    // EIP-4527: the eth-signature answering the request, bound to its request id.
+    const answer = req ? { ...makeSignature({ requestId: req.requestId, signature: sig.bytes, origin: 'coldkit' }), requestId: formatUuid(req.requestId) } : null;
+    const result: SafeSignResult = { review, signer: { address: key.address, path: key.path, fingerprint: formatFingerprint(key.fingerprint) }, signature: sig.signature, ethSignature: answer ? { ur: answer.ur, requestId: answer.requestId } : null, overrides, ...(evaluation ? { policy: policyResult(evaluation) } : {}) };
+    if (opts.out) {
+      writeFileAtomic(opts.out, sig.signature + '\n');
+      result.out = opts.out;
+    }
+    if (opts.outFile) {
+      const doc = { ...input.loaded.doc, signatures: [...(input.loaded.doc.signatures ?? []).filter((s) => s.toLowerCase() !== sig.signature), sig.signature] };
+      writeFileAtomic(opts.outFile, JSON.stringify(safeTxFileJson({ ...input.loaded, doc }), null, 2) + '\n');
+      result.outFile = opts.outFile;
+    }
+    if (opts.outUr && answer) {
+      writeFileAtomic(opts.outUr, answer.ur + '\n');
+      result.outUr = opts.outUr;
+    }
+    return {
+      result,
+      human: (r) =>
+        [
+          `Signed Safe transaction ${r.review.hashes.safeTxHash} as owner ${r.signer.address} (${r.signer.path})`,
+          `signature: ${r.signature}`,
+          ...(r.outFile ? [`written: ${r.outFile}`] : []),
+          ...answerLines(r),
+        ].join('\n'),
+      journal: [
+        {
+          op: 'eth.safe.sign',
+          data: {
+            safe: review.safe,
+            chainId: review.chainId.toString(),
+            safeVersion: review.safeVersion,
+            nonce: review.nonce.toString(),
+            operation: review.operation,
+            to: review.to,
+            domainHash: review.hashes.domainHash,
+            messageHash: review.hashes.messageHash,
+            safeTxHash: review.hashes.safeTxHash,
+            signer: key.address,
+            requestId: answer?.requestId ?? null,
+            overrides,
+            ...(evaluation ? { policy: evaluation.record } : {}),
+          },
         },
-      },
-    ],
-    payload: answer ? { kind: 'eth-signature', bytes: answer.cbor, format: 'ur' } : { kind: 'text', bytes: new TextEncoder().encode(sig.signature) },
-  };
+      ],
+      payload: answer ? { kind: 'eth-signature', bytes: answer.cbor, format: 'ur' } : { kind: 'text', bytes: new TextEncoder().encode(sig.signature) },
+    };
+  } finally {
+    wipeKey(key);
+  }
 }
