@@ -77,7 +77,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
     throw new InputError('stdin cannot carry both the PSBT and a secret; give the PSBT or the secret as a file', 'psbt');
   }
   if (opts.out) assertWritable(opts.out, '--out');
-  const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'psbt');
+  const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'psbt', { expect: 'psbt' });
   // Read before the seed is: a malformed PSBT is exit 2 without asking for a secret.
   const psbt = await readPsbt(payload.bytes, 'psbt');
   // The vault, when signing for one (the file given, which must be registered here, or the
