@@ -28,7 +28,7 @@ export interface EthSignResult extends SignedCommon {
 }
 
 export default async function ethSign(opts: OptionsOf<typeof ethSignTable>, ctx: Context, args: string[]): Promise<Outcome<EthSignResult>> {
-  const field = 'unsigned_file';
+  const field = 'unsigned transaction';
   // The adopted policy (if any) is read and the override flags checked before the payload or the seed is.
   const gate = openGate(ctx, opts);
   if (gate) underPolicy(gate, { allow: allowOf(opts), looser: parseEth(opts.maxFee, '--max-fee') > parseEth(defaults(ethSignTable).maxFee, '--max-fee') ? ['--max-fee'] : [] });

@@ -110,7 +110,7 @@ describe('eth tx create and inspect', () => {
     const ks = JSON.parse(fs.readFileSync(path.join(ROOT, 'fixtures/ur/eip4527-keystone.json'), 'utf8')).signRequests[0];
     const file = write('keystone.ur', ks.ur);
     expectInputError(await cli(['eth', 'inspect', file]), /^coldkit: sign-data: is a legacy transaction with chain id 0/);
-    expectInputError(await cli(['--yes', 'eth', 'sign', file, '--mnemonic-file', seed]), /^coldkit: unsigned_file: is a legacy transaction with chain id 0/);
+    expectInputError(await cli(['--yes', 'eth', 'sign', file, '--mnemonic-file', seed]), /^coldkit: unsigned transaction: is a legacy transaction with chain id 0/);
   });
 
   it.each([
