@@ -6,7 +6,7 @@
 import * as os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import { ColdkitError, EXIT, RefusedError, RuntimeFailure } from '../core/errors.js';
+import { ColdkitError, EXIT, InputError, RefusedError, RuntimeFailure, VerificationError } from '../core/errors.js';
 import { sanitize, toJson } from '../core/text.js';
 import { VERSION } from '../version.js';
 import type { Context, Globals, Io, JournalAct, LoadedAction, Outcome, Prompter } from './command.js';
@@ -131,6 +131,24 @@ function guard(text: string, secrets: Set<string>, where: string): void {
   }
 }
 
+/**
+ * The `kind` of an error in `--json` output: one of the documented kinds (docs/cli.md), never a
+ * subclass name (a share or policy error is an InputError to a script reading the output).
+ */
+export const ERROR_KINDS = ['InputError', 'UsageError', 'RefusedError', 'VerificationError', 'RuntimeFailure', 'Cancelled', 'InternalError'] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/** The documented kind of `e`. */
+export function errorKind(e: unknown): ErrorKind {
+  if (e instanceof InputError) return 'InputError';
+  if (e instanceof RefusedError) return 'RefusedError';
+  if (e instanceof VerificationError) return 'VerificationError';
+  if (e instanceof RuntimeFailure) return 'RuntimeFailure';
+  if (e instanceof ColdkitError) return e.exitCode === EXIT.usage ? 'InputError' : e.exitCode === EXIT.refused ? 'VerificationError' : 'RuntimeFailure';
+  if (e instanceof Error && (e.name === 'ExitPromptError' || e.name === 'AbortPromptError')) return 'Cancelled';
+  return 'InternalError';
+}
+
 /** Print one line for an error (stack only with --debug) and return its exit code. */
 export function report(e: unknown, globals: Pick<Globals, 'json' | 'debug'>, io: Io): number {
   let code: number = EXIT.runtime;
@@ -148,7 +166,7 @@ export function report(e: unknown, globals: Pick<Globals, 'json' | 'debug'>, io:
   if (globals.debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
   if (globals.json) {
     const findings = e instanceof RefusedError && e.findings.length ? { findings: e.findings.map(findingView) } : {};
-    io.stdout.write(toJson({ error: { exitCode: code, kind: e instanceof Error ? e.name : 'Error', message: line, ...findings } }) + '\n');
+    io.stdout.write(toJson({ error: { exitCode: code, kind: errorKind(e), message: line, ...findings } }) + '\n');
   }
   return code;
 }

@@ -46,3 +46,8 @@ export function toJson(value: unknown): string {
   );
   return text === undefined ? (text as unknown as string) : text.replace(/[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
 }
+
+/** "1 input", "2 inputs": a count with its noun in the right number (`many` for irregular plurals). */
+export function counted(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

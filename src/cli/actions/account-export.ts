@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { InputError } from '../../core/errors.js';
+import { birthdayText, parseBirthday } from '../../core/wallet/birthday.js';
 import { accountPath, bitcoinCoreImport, electrumImport, exportAccount, sparrowImport, type AccountExport } from '../../core/wallet/account.js';
 import { descriptorChecksum } from '../../core/hd/checksum.js';
 import { ethAccountExport, type EthAccountExport } from '../../core/eth/account-file.js';
@@ -59,6 +60,9 @@ const action: Action<typeof accountExport> = async (opts, ctx) => {
   const xprv = opts.reveal ? deriveIndices(root, indices).privateExtendedKey : undefined;
   root.wipePrivateData();
 
+  // Core's rescan start: a full rescan (0) unless told, since a seed exported here may hold old coins.
+  const birthday = opts.birthday !== undefined ? parseBirthday(opts.birthday) : 0;
+  const core = bitcoinCoreImport(acc, birthday);
   const files: string[] = [];
   if (opts.out) {
     writeFileAtomic(opts.out, JSON.stringify(acc, null, 2) + '\n');
@@ -70,7 +74,7 @@ const action: Action<typeof accountExport> = async (opts, ctx) => {
       writeFileAtomic(f, data);
       files.push(f);
     };
-    w('bitcoin-core-importdescriptors.json', JSON.stringify(bitcoinCoreImport(acc), null, 2) + '\n');
+    w('bitcoin-core-importdescriptors.json', JSON.stringify(core, null, 2) + '\n');
     w('sparrow.json', JSON.stringify(sparrowImport(acc), null, 2) + '\n');
     if (script !== 'tr') w('electrum.json', JSON.stringify(electrumImport(acc), null, 2) + '\n');
     w('descriptor.txt', `${acc.descriptors.multipath}\n${acc.descriptors.receive}\n${acc.descriptors.change}\n`);
@@ -78,7 +82,7 @@ const action: Action<typeof accountExport> = async (opts, ctx) => {
   if (xprv) ctx.addSecret(xprv); // shown on purpose, but never journaled
   if (xprv) ctx.note('coldkit: WARNING --reveal prints the account xprv: it controls every address of this account');
   return {
-    result: { ...acc, ...(xprv ? { xprv } : {}), files, imports: { bitcoinCore: bitcoinCoreImport(acc) } },
+    result: { ...acc, ...(xprv ? { xprv } : {}), files, imports: { bitcoinCore: core, bitcoinCoreRescan: birthdayText(birthday) } },
     reveals: Boolean(xprv),
     payload: { kind: 'output', bytes: new TextEncoder().encode(acc.descriptors.multipath) },
     journal: [
@@ -110,6 +114,7 @@ const action: Action<typeof accountExport> = async (opts, ctx) => {
         ...r.addresses.map((a) => `  receive/${a.index}   ${a.address}`),
         `  change/0    ${r.firstChangeAddress}`,
         ...(r.xprv ? [`  xprv        ${r.xprv}`] : []),
+        ...(opts.exportDir ? [`Bitcoin Core import: ${birthdayText(birthday)}`] : []),
         ...r.files.map((f) => `Written: ${f}`),
       ].join('\n'),
   };

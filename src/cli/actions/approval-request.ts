@@ -96,7 +96,7 @@ const action: Action<typeof approvalRequest> = async (opts, ctx, args) => {
   const policy = parsePolicy(await readInputFile(opts.policy, '--policy', ctx.io), '--policy');
   const lifetime = parseDuration(opts.expires, '--expires');
   if (lifetime > policy.requests.maxLifetimeMs) throw new InputError(`is longer than the policy's requests.maxLifetime`, '--expires');
-  const payload = await payloadOf((await readPayloadInput(ctx, { file: args[0] }, 'payload')).bytes, opts, ctx);
+  const payload = await payloadOf((await readPayloadInput(ctx, { file: args[0] }, 'payload', { urText: false })).bytes, opts, ctx);
 
   // The rule: the one named, or the first that allows the payload (approvals and velocity are the signer's to check).
   const ignore = { approvals: true, velocity: true };

@@ -55,7 +55,7 @@ const action: Action<typeof btcSignMessage> = async (opts, ctx, args) => {
   const wallet = opts.wallet ? (await readWatchAccount({ wallet: opts.wallet }, ctx)).wallet : undefined;
   if (wallet && wallet.net.name !== net.name) throw new InputError(`the wallet is for ${wallet.net.name} but --network is ${net.name}`, '--wallet');
   // The message is read and judged before any secret is asked for.
-  const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'file');
+  const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'file', { urText: false });
   const message = payload.bytes;
   const cls = classifyMessage(message);
   const decision = enforce(decide(cls.findings, allowedCodes(opts, ['message-hash', 'message-transaction', 'message-binary'])));

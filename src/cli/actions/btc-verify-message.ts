@@ -18,7 +18,7 @@ const action: Action<typeof btcVerifyMessage> = async (opts, ctx, args) => {
   if (!opts.signature && !opts.signatureFile) throw new InputError('give the signature with --signature SIG or --signature-file FILE', '--signature');
   if (args[0] === '-' && opts.signatureFile === '-') throw new InputError('stdin cannot carry both the message and the signature', '--signature-file');
   const signature = (opts.signature ?? (await readInputText(opts.signatureFile!, '--signature-file', ctx.io))).trim();
-  const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'file');
+  const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'file', { urText: false });
   const net: BtcNetwork | undefined = ctx.globals.network ? network(ctx.globals.network) : undefined;
   const v = verifyMessage(payload.bytes, opts.address, signature, net);
   const result = {

@@ -36,7 +36,7 @@ export interface InspectResult {
 export default async function ethInspect(opts: OptionsOf<typeof ethInspectTable>, ctx: Context, args: string[]): Promise<Outcome<InspectResult>> {
   const input = await readSignInput(ctx, args[0], opts.fromQr, 'file');
   // A request may carry a message: its reader (with the secret detectors) loads only then.
-  const subject = input.kind === 'request' ? (await import('../../core/eth/message-subject.js')).requestSubject(input.request, 'sign-data', 'inspect') : textSubject(input.text, 'file', 'inspect');
+  const subject = input.kind === 'request' ? (await import('../../core/eth/message-subject.js')).requestSubject(input.request, 'sign-data', 'inspect', input.cbor) : textSubject(input.text, 'file', 'inspect');
   const p = prepare(subject, { limits: { maxFee: DEFAULT_MAX_FEE } });
   const q = subject.request;
   const result: InspectResult = {

@@ -13,6 +13,7 @@ import type { Context, Outcome } from '../command.js';
 import type { ethSafeCollect as table } from '../commands/eth-safe.js';
 import { assertWritable, readInputText, writeFileAtomic } from '../io.js';
 import type { OptionsOf } from '../options/spec.js';
+import { counted } from '../../core/text.js';
 
 export interface SafeCollectResult extends CollectedSignatures {
   safeTxHash: string;
@@ -49,7 +50,7 @@ export default async function ethSafeCollect(opts: OptionsOf<typeof table>, ctx:
         `safeTxHash: ${r.safeTxHash}`,
         ...r.signatures.map((s, i) => `${i + 1}. ${s.owner}  ${s.kind}${s.verified ? ' (verified)' : ' (approved on chain: the contract checks it)'}`),
         ...r.dropped.map((d) => `dropped: ${d.owner} (${d.reason})`),
-        r.missing === null ? `${r.signatures.length} signature(s); the threshold is not in the file` : r.missing === 0 ? `threshold ${r.threshold} reached` : `${r.missing} more signature(s) needed for threshold ${r.threshold}`,
+        r.missing === null ? `${counted(r.signatures.length, 'signature')}; the threshold is not in the file` : r.missing === 0 ? `threshold ${r.threshold} reached` : `${r.missing} more ${r.missing === 1 ? 'signature' : 'signatures'} needed for threshold ${r.threshold}`,
         `packed: ${r.packed}`,
         ...(r.out ? [`written: ${r.out}`] : []),
       ].join('\n'),

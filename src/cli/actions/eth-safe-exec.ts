@@ -18,6 +18,7 @@ import { ethTxCreate as txCreateTable, type ethSafeExec as table } from '../comm
 import { EthRpc } from '../eth/rpc.js';
 import { readInputText } from '../io.js';
 import ethTxCreate, { type TxCreateResult } from './eth-tx-create.js';
+import { counted } from '../../core/text.js';
 
 const EXEC = new Interface([
   'function execTransaction(address to, uint256 value, bytes data, uint8 operation, uint256 safeTxGas, uint256 baseGas, uint256 gasPrice, address gasToken, address refundReceiver, bytes signatures) payable returns (bool)',
@@ -39,7 +40,7 @@ export default async function ethSafeExec(opts: OptionsOf<typeof table>, ctx: Co
   if (nodeChain !== doc.chainId) throw new InputError(`is on chain ${nodeChain}, but the Safe transaction is for chain ${doc.chainId}`, '--rpc');
   const threshold = Number(EXEC.decodeFunctionResult('getThreshold', await rpc.call<string>('eth_call', [{ to: doc.safe, data: EXEC.encodeFunctionData('getThreshold') }, 'latest']))[0]);
   const c = collectSignatures(hashes.safeTxHash, doc.signatures ?? [], doc.owners, threshold);
-  if (c.missing !== 0) throw new RefusedError(`${c.signatures.length} valid owner signature(s), the Safe's threshold is ${threshold}: ${c.missing} more needed (\`eth safe collect FILE SIG… --out FILE\`)`, []);
+  if (c.missing !== 0) throw new RefusedError(`${counted(c.signatures.length, 'valid owner signature')}, the Safe's threshold is ${threshold}: ${c.missing} more needed (\`eth safe collect FILE SIG… --out FILE\`)`, []);
   const t = doc.tx;
   const data = EXEC.encodeFunctionData('execTransaction', [t.to, t.value, '0x' + toHex(t.data), t.operation, t.safeTxGas, t.baseGas, t.gasPrice, t.gasToken, t.refundReceiver, c.packed]);
   let ok: boolean;

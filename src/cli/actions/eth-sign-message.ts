@@ -5,7 +5,6 @@
  */
 import { InputError } from '../../core/errors.js';
 import type { MessageReview } from '../../core/eth/message.js';
-import { parseSignRequestUr } from '../../core/eth/request.js';
 import { messageSubject } from '../../core/eth/message-subject.js';
 import { decodeEthSignRequest, type EthSignRequest } from '../../core/transport/ur/eth.js';
 import type { Context, Outcome } from '../command.js';
@@ -21,13 +20,15 @@ export interface MessageSignResult extends SignedCommon {
 }
 
 export default async function ethSignMessage(opts: OptionsOf<typeof ethSignMessageTable>, ctx: Context, args: string[]): Promise<Outcome<MessageSignResult>> {
-  const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'file');
+  // Without --request the file is the message itself, read as it is (even if it begins "ur:").
+  const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'file', { urText: Boolean(opts.request) });
   let req: EthSignRequest | undefined;
-  if (payload.source === 'qr') {
-    if (payload.kind !== 'eth-sign-request') throw new InputError(`the QR code carries ${payload.kind ?? 'an unknown payload'}, not an eth-sign-request`, '--from-qr');
+  if (payload.source === 'qr' || payload.kind !== undefined) {
+    const where = payload.source === 'qr' ? 'the QR code' : 'the UR text';
+    if (payload.kind !== 'eth-sign-request') throw new InputError(`${where} carries ${payload.kind ?? 'an unknown payload'}, not an eth-sign-request`, payload.source === 'qr' ? '--from-qr' : 'file');
     req = decodeEthSignRequest(payload.bytes);
   } else if (opts.request) {
-    req = parseSignRequestUr(new TextDecoder().decode(payload.bytes).trim());
+    throw new InputError('--request: the file holds no ur:eth-sign-request text (one `ur:` line, or the parts of one, a line each)', 'file');
   }
   if (req && req.dataType !== 3) throw new InputError(`this eth-sign-request has data type ${req.dataType}, not 3 (personal message)`, 'file');
   const subject = messageSubject(req ? req.signData : payload.bytes, 'file', req);

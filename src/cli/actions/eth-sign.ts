@@ -28,7 +28,7 @@ export interface EthSignResult extends SignedCommon {
 }
 
 export default async function ethSign(opts: OptionsOf<typeof ethSignTable>, ctx: Context, args: string[]): Promise<Outcome<EthSignResult>> {
-  const field = 'unsigned_file';
+  const field = 'unsigned transaction';
   // The adopted policy (if any) is read and the override flags checked before the payload or the seed is.
   const gate = openGate(ctx, opts);
   if (gate) underPolicy(gate, { allow: allowOf(opts), looser: parseEth(opts.maxFee, '--max-fee') > parseEth(defaults(ethSignTable).maxFee, '--max-fee') ? ['--max-fee'] : [] });
@@ -36,7 +36,7 @@ export default async function ethSign(opts: OptionsOf<typeof ethSignTable>, ctx:
   const req = input.kind === 'request' ? input.request : undefined;
   if (req?.dataType === 2) throw new InputError('this eth-sign-request carries EIP-712 typed data; use `coldkit eth sign-typed-data`', field);
   if (req?.dataType === 3) throw new InputError('this eth-sign-request carries a personal message; use `coldkit eth sign-message --request`', field);
-  const subject = req ? txSubject('0x' + toHex(req.signData), field, 'sign', req) : txSubject(input.kind === 'raw' ? input.text : '', field, 'sign');
+  const subject = req ? txSubject('0x' + toHex(req.signData), field, 'sign', req, input.kind === 'request' ? input.cbor : undefined) : txSubject(input.kind === 'raw' ? input.text : '', field, 'sign');
   const judge: PolicyJudge | undefined = gate
     ? {
         gate,

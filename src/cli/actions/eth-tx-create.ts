@@ -5,6 +5,7 @@
  */
 import { parseDecimal, parseEth } from '../../core/amount.js';
 import { InputError } from '../../core/errors.js';
+import { digestWords } from '../../core/digest-words.js';
 import { parseAddress } from '../../core/eth/account.js';
 import { walletRef } from '../../core/eth/account-file.js';
 import { encodeErc20Transfer } from '../../core/eth/erc20.js';
@@ -80,8 +81,34 @@ function requestPath(opts: OptionsOf<typeof ethTxCreateTable>, from: string, wal
   return ethPath(0);
 }
 
+/**
+ * Every value the transaction needs and the command line lacks, named at once (a node given with
+ * --rpc fills the chain id, nonce, gas limit and fees), with a complete example line to copy.
+ */
+function missingValues(opts: OptionsOf<typeof ethTxCreateTable>, type: TxType): void {
+  const missing: string[] = [];
+  const want = (v: unknown, flag: string): void => void (v === undefined && missing.push(flag));
+  want(opts.from, '--from');
+  want(opts.to, '--to');
+  if (opts.erc20 !== undefined) (want(opts.amount, '--amount'), want(opts.decimals, '--decimals'));
+  if (!opts.rpc) {
+    want(opts.chainId, '--chain-id');
+    want(opts.nonce, '--nonce');
+    want(opts.gasLimit, '--gas-limit');
+    if (type === 2) (want(opts.maxFeePerGas, '--max-fee-per-gas'), want(opts.maxPriorityFeePerGas, '--max-priority-fee-per-gas'));
+    else want(opts.gasPrice, '--gas-price');
+  }
+  if (!missing.length) return;
+  const fees = type === 2 ? '--max-fee-per-gas 30gwei --max-priority-fee-per-gas 1gwei' : `--type ${type} --gas-price 20gwei`;
+  const what = opts.erc20 !== undefined ? `--erc20 ${opts.erc20} --amount 12.5 --decimals 6` : '--value 0.01';
+  const example = `coldkit eth tx create --from 0xFROM --to 0xTO ${what} --chain-id 1 --nonce 0 --gas-limit ${opts.erc20 !== undefined ? 65000 : 21000} ${fees}`;
+  const node = opts.rpc ? '' : ' (on a watch-only machine, --rpc URL fills the chain id, nonce, gas limit and fees from a node)';
+  throw new InputError(`missing ${missing.join(', ')}${node}; for example: ${example}`);
+}
+
 export default async function ethTxCreate(opts: OptionsOf<typeof ethTxCreateTable>, ctx: Context): Promise<Outcome<TxCreateResult>> {
   const type = parseType(opts.type);
+  missingValues(opts, type);
   const from = parseAddress(need(opts.from, '--from', false), '--from');
   let to: string;
   let value = opts.value !== undefined ? parseEth(opts.value, '--value') : 0n;
@@ -181,6 +208,8 @@ export default async function ethTxCreate(opts: OptionsOf<typeof ethTxCreateTabl
     address: addressBytes(from),
     origin: opts.origin,
   });
+  // One payload, one digest: the review's payload digest is the request's, which the QR caption and the signer print.
+  review.digest = digestWords(req.cbor);
   const result: TxCreateResult = {
     unsignedHex,
     review,

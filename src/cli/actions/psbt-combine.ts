@@ -20,7 +20,7 @@ const action: Action<typeof psbtCombine> = async (opts, ctx, files) => {
   const parts = [];
   const read: Result['inputs'] = [];
   for (const s of sources) {
-    const p = await readPayloadInput(ctx, s.file ? { file: s.file } : { fromQr: s.fromQr }, s.name);
+    const p = await readPayloadInput(ctx, s.file ? { file: s.file } : { fromQr: s.fromQr }, s.name, { expect: 'psbt' });
     parts.push({ tx: decodePsbt(p.bytes, s.name).tx, field: s.name });
     read.push({ file: s.name, digest: p.digest });
   }

@@ -27,6 +27,7 @@ import { emitPsbt, renderWithPsbt, type PsbtOut } from '../psbt-output.js';
 import { wouldRefuse, wouldRefuseLines, type WouldRefuse } from '../psbt/render.js';
 import { readWatchAccount, vaultContext } from '../wallet-input.js';
 import type { psbtCreate } from '../commands/psbt.js';
+import { counted } from '../../core/text.js';
 
 /** Highest fee rate accepted (sat/vB): far above any real market, low enough to catch a typo. */
 const MAX_FEE_RATE_MSAT = 100_000_000n;
@@ -179,7 +180,7 @@ export function summaryLines(r: Result): string[] {
     `  in total ${btc(total)}`,
     ...r.outputs.map((o) => `  out  ${btc(o.amount).padStart(18)}  ${sanitize(o.address)}${o.change ? `  (change, ${o.path})` : ''}`),
     `  fee  ${btc(r.fee)} = ${r.fee} sat for ${r.vsize} vB (${r.feeRate} sat/vB)`,
-    `  RBF ${r.rbf ? 'signalled' : 'off'}, locktime ${r.lockTime}${r.uneconomical ? `; ${r.uneconomical} UTXO(s) left out as worth less than their fee` : ''}`,
+    `  RBF ${r.rbf ? 'signalled' : 'off'}, locktime ${r.lockTime}${r.uneconomical ? `; ${counted(r.uneconomical, 'UTXO')} left out as worth less than their fee` : ''}`,
     `  digest: ${r.digest}`,
     ...r.findings.filter((f) => f.severity !== 'refuse').map((f) => `  ! ${sanitize(f.message)}`),
     ...wouldRefuseLines(r.signWouldRefuse),

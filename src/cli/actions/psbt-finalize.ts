@@ -15,7 +15,7 @@ type Result = Omit<FinalizedTx, 'raw'> & { psbtDigest: string; digest: string; s
 
 const action: Action<typeof psbtFinalize> = async (opts, ctx, args) => {
   if (opts.out) assertWritable(opts.out, '--out');
-  const input = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'psbt');
+  const input = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'psbt', { expect: 'psbt' });
   const { tx, bytes } = decodePsbt(input.bytes, 'psbt');
   const fin = finalizePsbt(tx);
   if (opts.out) writeFileAtomic(opts.out, fin.hex + '\n');

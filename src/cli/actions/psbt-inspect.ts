@@ -37,7 +37,7 @@ export default async function psbtInspect(
   ctx: Context,
   args: string[],
 ): Promise<Outcome<PsbtInspectResult>> {
-  const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'psbt');
+  const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'psbt', { expect: 'psbt' });
   const account = opts.descriptor || opts.wallet ? await readWatchAccount(opts, ctx) : undefined;
   const book = opts.labels ? await readLabelBook(opts.labels, ctx) : undefined;
   const network = account?.net ?? btcNetwork(ctx);

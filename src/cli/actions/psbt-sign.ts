@@ -37,6 +37,7 @@ import { RefusedError } from '../../core/errors.js';
 import type { PolicyEvaluation } from '../../core/policy/evaluate.js';
 import type { PolicyResult } from '../policy/render.js';
 import { loadGate } from '../policy/gate-loader.js';
+import { counted } from '../../core/text.js';
 
 /** SHA-256 hex of a PSBT for the result and journal (Node's native hash: the PSBT can be megabytes). */
 const sha256Hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
@@ -77,7 +78,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
     throw new InputError('stdin cannot carry both the PSBT and a secret; give the PSBT or the secret as a file', 'psbt');
   }
   if (opts.out) assertWritable(opts.out, '--out');
-  const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'psbt');
+  const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'psbt', { expect: 'psbt' });
   // Read before the seed is: a malformed PSBT is exit 2 without asking for a secret.
   const psbt = await readPsbt(payload.bytes, 'psbt');
   // The vault, when signing for one (the file given, which must be registered here, or the
@@ -88,7 +89,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
   const network = vaultNet ?? vault?.wallet.net ?? btcNetwork(ctx);
   const book = opts.labels ? await readLabelBook(opts.labels, ctx) : undefined;
   let labels: ShownLabel[] | undefined;
-  ctx.note(`PSBT in: ${payload.digest} (${psbt.bytes.length} bytes, ${psbt.view.inputsLength} inputs, ${psbt.view.outputsLength} outputs)`);
+  ctx.note(`PSBT in: ${payload.digest} (${counted(psbt.bytes.length, 'byte')}, ${counted(psbt.view.inputsLength, 'input')}, ${counted(psbt.view.outputsLength, 'output')})`);
   const { seed } = await readSeed(opts, ctx);
   const keys = SeedKeys.fromSeed(seed, nativeHmacSha512);
   seed.fill(0);

@@ -6,6 +6,7 @@ import { readInputFile } from '../io.js';
 import { writeOutputs } from '../qr/outputs.js';
 import { buildSeries } from '../qr/series.js';
 import type { qrEncode } from '../commands/qr.js';
+import { counted } from '../../core/text.js';
 
 const action: Action<typeof qrEncode> = async (opts, ctx, args) => {
   if (!args[0]) throw new InputError('give the payload file, or - for stdin', 'file');
@@ -29,12 +30,12 @@ const action: Action<typeof qrEncode> = async (opts, ctx, args) => {
   const digest = payloadDigest(input.kind, input.bytes);
   const { plan } = series;
   const n = series.frames.length;
-  ctx.note(`${plan.label}: ${plan.frames.length} part(s)${n > plan.frames.length ? ` + ${n - plan.frames.length} fountain` : ''}, QR version ${plan.version} ECC ${plan.ecc}; every frame read back from its pixels — digest: ${digest}`);
+  ctx.note(`${plan.label}: ${counted(plan.frames.length, 'part')}${n > plan.frames.length ? ` + ${n - plan.frames.length} fountain` : ''}, QR version ${plan.version} ECC ${plan.ecc}; every frame read back from its pixels — digest: ${digest}`);
   const written = await writeOutputs(
     series,
     { png: opts.png, gif: opts.gif, html: opts.html, terminal: opts.terminal, fps: opts.fps, seconds: opts.seconds, mode },
     ctx,
-    { title: `coldkit ${input.kind} — ${plan.label}`, lines: [`digest: ${digest}`, `${n} frame(s), ${plan.frames.length} part(s), QR version ${plan.version}`] },
+    { title: `coldkit ${input.kind} — ${plan.label}`, lines: [`digest: ${digest}`, `${counted(n, 'frame')}, ${counted(plan.frames.length, 'part')}, QR version ${plan.version}`] },
   );
   const anyOutput = opts.png || opts.gif || opts.html || opts.terminal;
   const shown = !secret || Boolean(opts.reveal);
@@ -58,7 +59,7 @@ const action: Action<typeof qrEncode> = async (opts, ctx, args) => {
     reveals: Boolean(secret && opts.reveal),
     human: (r) => {
       if (!anyOutput && r.texts) return r.texts.join('\n');
-      const lines = [`${r.label}: ${r.frames} frame(s) (${r.parts} part(s)), QR version ${r.version}, ${r.bytes}-byte ${r.kind}`, `digest: ${r.digest}`];
+      const lines = [`${r.label}: ${counted(r.frames, 'frame')} (${counted(r.parts, 'part')}), QR version ${r.version}, ${r.bytes}-byte ${r.kind}`, `digest: ${r.digest}`];
       if (r.written.png) lines.push(`PNG frames: ${r.written.png.length} in ${opts.png}`);
       if (r.written.gif) lines.push(`GIF: ${r.written.gif}`);
       if (r.written.html) lines.push(`HTML page: ${r.written.html}`);

@@ -12,6 +12,7 @@ import { InputError } from '../../core/errors.js';
 import { vaultTemplate } from '../../core/wallet/template.js';
 import { buildVault, planFindings, type VaultFile } from '../../core/wallet/vault.js';
 import { bsmsRecord, caravanWallet, coldcardText, coreImport, electrumWallet } from '../../core/wallet/vault-formats.js';
+import { birthdayText, parseBirthday, type CoreTimestamp } from '../../core/wallet/birthday.js';
 import { descriptorChecksum } from '../../core/hd/checksum.js';
 import type { Action } from '../command.js';
 import { assertCreatable, assertWritable, readInputText, writeFileAtomic } from '../io.js';
@@ -20,11 +21,11 @@ import { resolveNetwork } from '../wallet-input.js';
 import type { walletCreate } from '../commands/wallet.js';
 
 /** The files --export-dir writes, by name. */
-export function vaultExports(v: VaultFile): Record<string, string> {
+export function vaultExports(v: VaultFile, birthday: CoreTimestamp = 0): Record<string, string> {
   const json = (x: unknown) => JSON.stringify(x, null, 2) + '\n';
   return {
     'descriptor.txt': `${v.descriptor}\n${v.descriptors.receive}\n${v.descriptors.change}\n`,
-    'bitcoin-core-importdescriptors.json': json(coreImport(v)),
+    'bitcoin-core-importdescriptors.json': json(coreImport(v, birthday)),
     'sparrow-descriptor.txt': `# ${v.name} (coldkit vault ${v.id}): Sparrow File > Import Wallet > Output Descriptor\n${v.descriptor}\n`,
     'electrum-wallet.json': json(electrumWallet(v)),
     'coldcard-multisig.txt': coldcardText(v),
@@ -69,7 +70,9 @@ const action: Action<typeof walletCreate> = async (opts, ctx) => {
   const plan = { name: opts.name, threshold: opts.threshold, script: t.name, cosigners, net };
   const decision = enforce(decide(planFindings(plan), allowedCodes(opts, VAULT_CODES)));
   const vault = buildVault(plan).file;
-  const exports = opts.exportDir ? vaultExports(vault) : {};
+  const birthday = opts.birthday !== undefined ? parseBirthday(opts.birthday) : 0;
+  const exports = opts.exportDir ? vaultExports(vault, birthday) : {};
+  if (opts.exportDir) ctx.note(`bitcoin-core-importdescriptors.json: ${birthdayText(birthday)}`);
   for (const name of Object.keys(exports)) assertWritable(path.join(opts.exportDir!, name), '--export-dir');
   const qrDir = opts.exportDir ? path.join(opts.exportDir, QR_DIR) : undefined;
   if (qrDir) assertCreatable(qrDir, 'dir', '--export-dir');

@@ -46,6 +46,12 @@ export const accountExport = command({
       help: 'write bitcoin-core-importdescriptors.json, sparrow.json, electrum.json and descriptor.txt into DIR',
       only: BTC,
     },
+    birthday: {
+      flag: '--birthday <date>',
+      help: "the seed's first use, for Bitcoin Core's rescan: YYYY-MM-DD, a UNIX time, 0 (rescan everything; the default) or now (no rescan: only for a seed made just now)",
+      doc: "the `timestamp` of `bitcoin-core-importdescriptors.json` (and `imports.bitcoinCore`): a date `YYYY-MM-DD` (UTC), a UNIX time, `0` — the default, a full rescan, right for any restored or older seed — or `now` (no rescan; only for a seed made in this ceremony). Core takes a time, not a block height: a height is refused. The output says which was used.",
+      only: { ...BTC, script: ['wpkh', 'sh-wpkh', 'pkh', 'tr'] },
+    },
     reveal: { flag: '--reveal', help: 'also print the account xprv (a warning goes to stderr)' },
     ...onlyWhen(BTC, PAYLOAD_OUTPUT),
   },

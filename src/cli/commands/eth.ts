@@ -164,7 +164,7 @@ export const ethSign = command({
   name: 'eth sign',
   description: 'review and sign a transaction of type 0, 1 or 2 (offline)',
   globals: ['yes'],
-  args: [{ name: '[unsigned_file]', help: 'unsigned transaction hex or an eth-sign-request UR, or - for stdin' }],
+  args: [{ name: '[file]', help: 'unsigned transaction hex or an eth-sign-request UR, or - for stdin' }],
   options: {
     ...SIGNER,
     maxValue: { flag: '--max-value <amount>', help: 'refuse when value + gas limit × max fee exceeds this (ETH, or with wei/gwei)' },

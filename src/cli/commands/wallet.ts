@@ -34,6 +34,12 @@ export const walletCreate = command({
       help: 'also write the vault for other wallets into DIR (descriptor, Core, Sparrow, Electrum, Coldcard, BSMS, Caravan, UR crypto-output QR)',
       doc: 'also write into DIR: `descriptor.txt`, `bitcoin-core-importdescriptors.json`, `sparrow-descriptor.txt`, `electrum-wallet.json`, `coldcard-multisig.txt`, `bsms.txt` (BIP129 record with its first address), `caravan-wallet.json`, and `crypto-output-qr/` (the vault as a UR `crypto-output`, BCR-2020-010 `wsh(sortedmulti(…))`, in numbered PNG frames that Sparrow, Keystone and `wallet create --from-qr` read).',
     },
+    birthday: {
+      flag: '--birthday <date>',
+      help: "the vault's first use, for Bitcoin Core's rescan: YYYY-MM-DD, a UNIX time, 0 (rescan everything; the default) or now (no rescan)",
+      doc: "the `timestamp` of `bitcoin-core-importdescriptors.json`: a date `YYYY-MM-DD` (UTC), a UNIX time, `0` — the default, a full rescan — or `now` (no rescan; only for keys made in this ceremony). Core takes a time, not a block height: a height is refused. The output says which was used.",
+      needs: ['exportDir'],
+    },
   },
   overrides: ['unhardened', 'vault-path-mismatch'],
   helpAfter: '\nKeep the vault file with every cosigner: without it, the remaining seeds cannot find their funds.',

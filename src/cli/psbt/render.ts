@@ -86,7 +86,7 @@ export function reviewScreens(r: PsbtReview, findings: readonly Finding[] = []):
   screens.push({
     title: 'Overview',
     lines: [
-      `network ${r.network}, PSBT v${r.psbtVersion}, transaction version ${r.txVersion}, nLockTime ${r.lockTime}, RBF ${r.rbf ? 'signalled' : 'not signalled'}`,
+      `network ${r.network}${r.addressNetwork ? ` (addresses shown in ${r.addressNetwork} form: the PSBT's derivation paths are for coin type ${r.psbtCoinType})` : ''}, PSBT v${r.psbtVersion}, transaction version ${r.txVersion}, nLockTime ${r.lockTime}, RBF ${r.rbf ? 'signalled' : 'not signalled'}`,
       `${r.inputs.length} input${r.inputs.length === 1 ? '' : 's'}${r.ourFingerprint ? ` (${ours} ours, seed ${r.ourFingerprint})` : ''}, total ${r.inputTotal !== undefined ? btc(r.inputTotal) : 'unknown'}`,
       `sending ${btc(r.sendTotal)} to ${recipients.length} output${recipients.length === 1 ? '' : 's'}; change ${btc(r.changeTotal)} in ${change.length}${claimNote(r)}`,
       `fee ${r.fee !== undefined ? btc(r.fee) : 'unknown'}${r.feeRateMsat !== undefined ? `, ${satPerVb(r.feeRateMsat)} at ~${r.vsize} vB` : ''}`,

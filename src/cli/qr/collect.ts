@@ -14,6 +14,7 @@ import type { Context } from '../command.js';
 import { readInputFile } from '../io.js';
 import { splitPngStream } from './png-stream.js';
 import { nodeZlib } from './zlib.js';
+import { counted } from '../../core/text.js';
 
 /** Largest number of images read in one run. */
 export const MAX_IMAGES = 5000;
@@ -74,7 +75,7 @@ async function scanFrames(frames: Array<{ name: string; read: () => Promise<Uint
     if (ctx.io.stderr.isTTY) ctx.io.stderr.write(`\rreading images ${i + 1}/${frames.length}`);
   }
   if (ctx.io.stderr.isTTY) ctx.io.stderr.write('\n');
-  if (empty) ctx.note(`${empty} of ${frames.length} image(s) held no readable QR code`);
+  if (empty) ctx.note(`${empty} of ${counted(frames.length, 'image')} held no readable QR code`);
   return out;
 }
 
@@ -100,7 +101,7 @@ export async function scanVideo(file: string, fps: number, ctx: Context): Promis
   if (r.status !== 0) throw new InputError(`ffmpeg could not read "${file}": ${sanitize((r.stderr?.toString() || '').trim().split('\n').pop() ?? '')}`, '--video');
   const frames = splitPngStream(new Uint8Array(r.stdout), '--video');
   if (frames.length > MAX_IMAGES) throw new InputError(`${frames.length} frames is more than ${MAX_IMAGES}; lower the frame rate`, '--video');
-  ctx.note(`extracted ${frames.length} frame(s) from the video at ${fps} per second`);
+  ctx.note(`extracted ${counted(frames.length, 'frame')} from the video at ${fps} per second`);
   return scanFrames(frames.map((bytes, i) => ({ name: `${path.basename(file)} frame ${i + 1}`, read: async () => bytes })), ctx, '--video');
 }
 

@@ -4,6 +4,7 @@ import { payloadDigest } from '../../core/transport/payload-kinds.js';
 import type { Context, Payload } from '../command.js';
 import { writeOutputs } from './outputs.js';
 import { buildSeries } from './series.js';
+import { counted } from '../../core/text.js';
 
 /** Where to send QR frames. */
 export interface EmitTargets { qrPng?: string; qrHtml?: string; qrTerminal?: boolean }
@@ -25,8 +26,8 @@ export async function emitPayload(payload: Payload, targets: EmitTargets, ctx: C
   }
   const digest = payloadDigest(payload.kind, payload.bytes);
   const n = series.frames.length;
-  const caption = { title: `coldkit ${payload.kind} — ${series.plan.label}`, lines: [`digest: ${digest}`, `${n} frame(s), QR version ${series.plan.version}`] };
+  const caption = { title: `coldkit ${payload.kind} — ${series.plan.label}`, lines: [`digest: ${digest}`, `${counted(n, 'frame')}, QR version ${series.plan.version}`] };
   const w = await writeOutputs(series, { png: targets.qrPng, html: targets.qrHtml, terminal: targets.qrTerminal, seconds: ctx.io.stderr.isTTY ? undefined : 0 }, ctx, caption);
-  const where = [w.png && `${w.png.length} PNG frame(s) in ${targets.qrPng}`, w.html && `page ${w.html}`].filter(Boolean).join(', ');
-  ctx.note(`QR out: ${series.plan.label}, ${n} frame(s) — digest: ${digest}${where ? ` — wrote ${where}` : ''}`);
+  const where = [w.png && `${counted(w.png.length, 'PNG frame')} in ${targets.qrPng}`, w.html && `page ${w.html}`].filter(Boolean).join(', ');
+  ctx.note(`QR out: ${series.plan.label}, ${counted(n, 'frame')} — digest: ${digest}${where ? ` — wrote ${where}` : ''}`);
 }

@@ -11,6 +11,7 @@ import { planFrames, type FramePlan, type PlanOptions } from '../../core/transpo
 import type { PayloadKind } from '../../core/transport/payload-kinds.js';
 import { renderVerified, type Frame } from './render.js';
 import { nodeZlib } from './zlib.js';
+import { counted } from '../../core/text.js';
 
 /** Most frames a static output holds. */
 export const MAX_STATIC_FRAMES = 2000;
@@ -36,7 +37,7 @@ export async function buildSeries(kind: PayloadKind, bytes: Uint8Array, opts: Se
   const count = opts.frames ?? (plan.next ? plan.frames.length * 3 : plan.frames.length);
   if (count < plan.frames.length) throw new InputError(`--frames must be at least ${plan.frames.length} (the plain parts of this payload)`, '--frames');
   if (count > MAX_STATIC_FRAMES) throw new InputError(`--frames ${count} is above ${MAX_STATIC_FRAMES}; use a higher density`, '--frames');
-  if (count > plan.frames.length && !plan.next) throw new InputError(`${plan.label} has a fixed ${plan.frames.length} frame(s); --frames only adds fountain parts to multipart UR`, '--frames');
+  if (count > plan.frames.length && !plan.next) throw new InputError(`${plan.label} has a fixed ${counted(plan.frames.length, 'frame')}; --frames only adds fountain parts to multipart UR`, '--frames');
   const texts = [...plan.frames];
   while (texts.length < count) texts.push(plan.next!());
   const ropts = { mode: plan.mode, ecc: plan.ecc, version: plan.version, scale: opts.scale };

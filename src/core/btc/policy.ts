@@ -37,6 +37,8 @@ import { isWitnessProgram, scriptKind } from '../wallet/script.js';
 import { template } from '../wallet/template.js';
 import type { PsbtReview, ReviewInput } from './review.js';
 import { dustThreshold } from './vsize.js';
+import { networkAdvice } from './psbt-network.js';
+import { NETWORKS } from '../network.js';
 
 export { DEFAULT_FEE_LIMITS, PSBT_OVERRIDABLE, type FeeLimits } from './sign-limits.js';
 import { DEFAULT_FEE_LIMITS, type FeeLimits } from './sign-limits.js';
@@ -94,7 +96,11 @@ export function psbtFindings(r: PsbtReview, limits: FeeLimits): Finding[] {
 
   // Network.
   if (r.networkMismatches.length) {
-    out.push(refusal('network-mismatch', RANK.network, `derivation paths are for another network than ${r.network} (${r.networkMismatches.slice(0, 3).join(', ')})`));
+    const where = r.networkMismatches.slice(0, 3).join(', ');
+    if (r.psbtCoinType !== undefined && r.psbtCoinType !== NETWORKS[r.network].coinType) {
+      const a = networkAdvice(r.psbtCoinType);
+      out.push(refusal('network-mismatch', RANK.network, `this PSBT is for ${a.name}, not ${r.network} (its derivation paths use coin type ${r.psbtCoinType}: ${where}): add ${a.flag}`));
+    } else out.push(refusal('network-mismatch', RANK.network, `derivation paths are for another network than ${r.network} (${where})`));
   }
 
   // Validity.

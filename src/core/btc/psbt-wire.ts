@@ -20,6 +20,7 @@
  */
 import { InputError } from '../errors.js';
 import { fieldName, ORIGIN_FIELDS, TAP_ORIGIN_FIELDS, type PsbtSection } from './psbt-fields.js';
+import { counted } from '../text.js';
 
 /** BIP32: "depth: 0x00 for master nodes, 0x01 for level-1 derived keys, ...." — one byte. */
 export const MAX_PATH_DEPTH = 255;
@@ -199,7 +200,7 @@ export function checkPsbtWire(raw: Uint8Array, field = 'psbt'): PsbtLayout {
   const maps: WireMap[] = [global];
   for (let i = 0; i < inputs + outputs; i++) {
     const m: WireMap = i < inputs ? { section: 'input', index: i, types: [] } : { section: 'output', index: i - inputs, types: [] };
-    if (w.pos >= raw.length) w.fail(mapLabel(m), `the PSBT ends before this map (the transaction has ${inputs} inputs and ${outputs} outputs)`);
+    if (w.pos >= raw.length) w.fail(mapLabel(m), `the PSBT ends before this map (the transaction has ${counted(inputs, 'input')} and ${counted(outputs, 'output')})`);
     walkMap(w, m, paths);
     maps.push(m);
   }

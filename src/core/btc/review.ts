@@ -10,8 +10,8 @@
  * with no descriptor) a claim can only be shown as "claimed-change".
  */
 import { equalBytes } from '../bytes.js';
-import { fingerprintHex, formatPath, HARDENED } from '../hd/path.js';
-import type { BtcNetwork } from '../network.js';
+import { fingerprintHex, formatPath } from '../hd/path.js';
+import type { BtcNetwork, NetworkName } from '../network.js';
 import { sanitize, toHex } from '../text.js';
 import { addressOf } from '../wallet/address.js';
 import type { KeySource } from '../wallet/key-source.js';
@@ -24,6 +24,7 @@ import type { Wallet, WalletAddress } from '../wallet/wallet.js';
 import { spentOutput, type SpentOutput } from './prevouts.js';
 import type { InputFields, OutputFields, PsbtView } from './psbt-view.js';
 import { outputWeight, overheadWeight, vsizeOf } from './vsize.js';
+import { displayNetwork, inferPsbtNetwork, pathCoinType } from './psbt-network.js';
 
 export interface ReviewInput {
   index: number;
@@ -137,18 +138,19 @@ export interface PsbtReview {
   networkMismatches: string[];
   /** A BIP-127 proof of reserves whose shape was checked (src/core/btc/reserves/findings.ts); absent otherwise. */
   reserves?: { message: string; total: bigint; inputs: number };
+  /** The coin type the PSBT's own derivation paths agree on (psbt-network.ts), when they do. */
+  psbtCoinType?: 0 | 1;
+  /** The network whose forms the addresses are shown in, when not `network` (the PSBT's own). */
+  addressNetwork?: NetworkName;
 }
 
 type Input = InputFields;
 type Output = OutputFields;
 
-/** BIP44-family path whose coin type disagrees with the network (purpose 44/49/84/86 only). */
+/** BIP44-family path (purpose 44/48/49/84/86) whose coin type disagrees with the network. */
 function coinMismatch(path: number[], net: BtcNetwork): boolean {
-  if (path.length < 2) return false;
-  const purpose = path[0]! - HARDENED;
-  if (![44, 49, 84, 86].includes(purpose)) return false;
-  const coin = path[1]! - HARDENED;
-  return (coin === 0 || coin === 1) && coin !== net.coinType;
+  const coin = pathCoinType(path);
+  return coin !== undefined && coin !== net.coinType;
 }
 
 function signatureCount(i: Input): number {
@@ -184,6 +186,9 @@ export interface ReviewOptions {
  */
 export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts: ReviewOptions = {}): PsbtReview {
   const vault = opts.vault;
+  const inferred = inferPsbtNetwork(tx);
+  // Addresses in the PSBT's own network's forms, never in --network's when the PSBT says otherwise.
+  const shown = displayNetwork(inferred, net);
   const networkMismatches = new Set<string>();
   const wanted = new Set<string>();
   const inputs: ReviewInput[] = [];
@@ -206,7 +211,7 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts
     }
     for (const c of claims(i)) wanted.add(fingerprintHex(c.der.fingerprint));
     const sigs = signatureCount(i);
-    const address = spent ? addressOf(spent.script, net) : undefined;
+    const address = spent ? addressOf(spent.script, shown) : undefined;
     const signedByUs = Boolean(owned && (template(owned.type).spend === 'taproot-key' ? i.tapKeySig : i.partialSig?.some(([k]) => equalBytes(k, owned.pubkey))));
     const r: ReviewInput = {
       index: idx,
@@ -262,7 +267,7 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts
     const o: Output = tx.getOutput(idx);
     const script = o.script ?? new Uint8Array();
     const amount = o.amount ?? 0n;
-    const address = addressOf(script, net);
+    const address = addressOf(script, shown);
     const base = { index: idx, amount, script, ...(address ? { address } : {}) };
     weight += outputWeight(script.length);
     if (scriptKind(script) === 'op_return') {
@@ -320,6 +325,8 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts
     ...(keys ? { keySource: keys.label } : {}),
     wantedFingerprints: [...wanted],
     networkMismatches: [...networkMismatches],
+    ...(inferred.coinType !== undefined ? { psbtCoinType: inferred.coinType } : {}),
+    ...(shown !== net ? { addressNetwork: shown.name } : {}),
   };
 }
 

@@ -34,6 +34,7 @@ import { readPsbt, type ReadPsbt } from './psbt-read.js';
 import { reviewPsbt, type PsbtReview } from './review.js';
 import { signInputs, type InputSignature } from './sign.js';
 import { reservesFindings } from './reserves/findings.js';
+import { counted } from '../text.js';
 
 type PsbtReadView = ReadPsbt['view'];
 
@@ -158,7 +159,7 @@ export function assemble(p: Prepared, sigs: readonly InputSignature[], o: { trim
   // What we hand back must carry exactly the signatures we made (SeedSigner: the count must go up).
   const after = countSignaturePairs(full, nIn);
   if (sigs.length === 0 || after !== before + sigs.length) {
-    throw new VerificationError(`signature count went from ${before} to ${after} after signing ${sigs.length} inputs; nothing was output`);
+    throw new VerificationError(`signature count went from ${before} to ${after} after signing ${counted(sigs.length, 'input')}; nothing was output`);
   }
   const raw = o.trim ? trimmed(bytes, nIn, nOut, add, p.review.psbtVersion) : full;
   return { raw, encoded: encodePsbt(raw, o.encoding), encoding: o.encoding, before, after };

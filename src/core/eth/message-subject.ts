@@ -20,8 +20,8 @@ export function messageSubject(message: Uint8Array, field: string, request?: Eth
 }
 
 /** The subject an eth-sign-request carries, by its data type (EIP-4527: 1/4 tx, 2 typed data, 3 message). */
-export function requestSubject(req: EthSignRequest, field: string, purpose: Purpose): EthSubject {
-  if (req.dataType === 1 || req.dataType === 4) return txSubject('0x' + toHex(req.signData), field, purpose, req);
+export function requestSubject(req: EthSignRequest, field: string, purpose: Purpose, requestBytes?: Uint8Array): EthSubject {
+  if (req.dataType === 1 || req.dataType === 4) return txSubject('0x' + toHex(req.signData), field, purpose, req, requestBytes);
   if (req.dataType === 2) return typedDataSubject(new TextDecoder('utf-8', { fatal: false }).decode(req.signData), field, req);
   return messageSubject(req.signData, field, req);
 }

@@ -40,7 +40,11 @@ export interface TxReview {
   data: { bytes: number; hex: string; erc20: Erc20Call | null };
   /** keccak256 of the unsigned payload (what the key signs). */
   signingHash: string;
-  /** 4 words of SHA-256(unsigned payload), to compare across the air gap. */
+  /**
+   * 4 words of SHA-256 of the payload that crosses the air gap, as its QR caption shows it: the
+   * EIP-4527 request's CBOR when the transaction travels in one (eth tx create, a request read by
+   * the signer), else the unsigned transaction.
+   */
   digest: string;
   signed: null | { hash: string; from: string; v: bigint; yParity: 0 | 1 };
 }

@@ -17,6 +17,7 @@ import { InputError, VerificationError } from '../errors.js';
 import { decide, enforce, type Decision } from '../findings/decide.js';
 import type { Finding } from '../findings/finding.js';
 import { toHex } from '../text.js';
+import { digestWords } from '../digest-words.js';
 import { formatUuid, type EthSignRequest } from '../transport/ur/eth.js';
 import { sameAddress, toChecksumAddress } from './account.js';
 import { parsePath } from '../hd/path.js';
@@ -92,6 +93,8 @@ function prepareAny(subject: EthSubject, opts: PrepareOptions): Prepared {
   switch (subject.kind) {
     case 'transaction': {
       const review = reviewTx(subject.tx, expectedFrom ?? opts.signer?.address ?? null);
+      // One payload, one digest: a transaction that came in a request is known by the request's digest, as its QR is.
+      if (subject.requestBytes) review.digest = digestWords(subject.requestBytes);
       if (req) findings.push(...requestFindings(req, { txType: review.type, chainId: review.chainId }));
       findings.push(...txFindings(review, opts.limits));
       return { ...base, kind: 'transaction', review, digest: subject.tx.signingHash };

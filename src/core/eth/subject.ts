@@ -11,7 +11,7 @@ import { decodeTx, typeByte, type DecodedTx } from './tx.js';
 import { parseTypedData, type TypedData } from './typed-data.js';
 
 /** A transaction to sign or inspect, and the request it came in. */
-export type TxSubject = { kind: 'transaction'; tx: DecodedTx; request?: EthSignRequest };
+export type TxSubject = { kind: 'transaction'; tx: DecodedTx; request?: EthSignRequest; /** The request's CBOR as it crossed the gap: the review's payload digest is of these bytes. */ requestBytes?: Uint8Array };
 /** EIP-712 typed data, and the request it came in. */
 export type TypedDataSubject = { kind: 'typed-data'; typedData: TypedData; request?: EthSignRequest };
 /** An EIP-191 message, and the request it came in. */
@@ -26,14 +26,14 @@ export type Purpose = 'sign' | 'inspect';
  * A transaction subject from hex. To sign: types 3 and 4 are refused outright (a hard refusal:
  * coldkit signs types 0, 1 and 2 only), and a transaction that is already signed is an input error.
  */
-export function txSubject(hex: string, field: string, purpose: Purpose, request?: EthSignRequest): TxSubject {
+export function txSubject(hex: string, field: string, purpose: Purpose, request?: EthSignRequest, requestBytes?: Uint8Array): TxSubject {
   if (purpose === 'sign') {
     const unsupported = txTypeFindings(typeByte(hex));
     if (unsupported.length) throw refusedBy(unsupported);
   }
   const tx = decodeTx(hex, field);
   if (purpose === 'sign' && tx.signed) throw new InputError('is already signed; inspect it with `coldkit eth inspect` or send it with `coldkit eth broadcast`', field);
-  return { kind: 'transaction', tx, ...(request ? { request } : {}) };
+  return { kind: 'transaction', tx, ...(request ? { request } : {}), ...(request && requestBytes ? { requestBytes } : {}) };
 }
 
 /** A typed-data subject from the EIP-712 JSON text (checked strictly, typed-data.ts). */

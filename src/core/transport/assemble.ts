@@ -17,6 +17,7 @@ import { urToPayload } from './payload-ur.js';
 import type { TransportFormat } from './frame-plan.js';
 import { parseMultipartFrame, UrDecoder } from './ur/multipart.js';
 import { decodeUrSingle, splitUr } from './ur/ur.js';
+import { counted } from '../text.js';
 
 /** One decoded QR symbol and where it came from (file name, video frame). */
 export interface ScannedText {
@@ -95,7 +96,7 @@ export function assembleFrames(scanned: ScannedText[], zlib: Zlib | undefined, h
     if (g) g.push(c);
     else groups.set(c.key, [c]);
   }
-  if (dups) note(`ignored ${dups} duplicate frame(s)`);
+  if (dups) note(`ignored ${counted(dups, 'duplicate frame')}`);
   if (groups.size === 0) {
     throw new InputError(rejected.length ? `no usable QR frame: ${rejected.length} rejected (first: ${rejected[0]})` : 'no QR code found in the input', 'frames');
   }
@@ -104,10 +105,10 @@ export function assembleFrames(scanned: ScannedText[], zlib: Zlib | undefined, h
   if (ranked.length > 1 && ranked[1]!.length === chosen.length) {
     throw new InputError(`the frames carry ${ranked.length} different payloads (${ranked.map((g) => g[0]!.label).join('; ')}) with equally many frames; pass one payload's frames`, 'frames');
   }
-  for (const g of ranked.slice(1)) note(`ignored ${g.length} frame(s) of another payload: ${g[0]!.label} (e.g. ${sanitize(g[0]!.source)})`);
+  for (const g of ranked.slice(1)) note(`ignored ${counted(g.length, 'frame')} of another payload: ${g[0]!.label} (e.g. ${sanitize(g[0]!.source)})`);
   const head = chosen[0]!;
   const incomplete = (missing: string): InputError =>
-    new InputError(`${head.label} incomplete: ${missing}${rejected.length ? `; ${rejected.length} frame(s) were rejected (${rejected.slice(0, 3).join('; ')})` : ''}`, 'frames');
+    new InputError(`${head.label} incomplete: ${missing}${rejected.length ? `; ${counted(rejected.length, 'frame')} ${rejected.length === 1 ? 'was' : 'were'} rejected (${rejected.slice(0, 3).join('; ')})` : ''}`, 'frames');
 
   if (head.family === 'plain') {
     const p = payloadFromPlain(head.text);
@@ -121,7 +122,7 @@ export function assembleFrames(scanned: ScannedText[], zlib: Zlib | undefined, h
       hooks.progress?.(p.have, p.need);
     }
     const r = c.result;
-    if (!r) throw incomplete(`missing part(s) ${c.missing().join(', ')} of ${c.progress().need}`);
+    if (!r) throw incomplete(`missing ${c.missing().length === 1 ? 'part' : 'parts'} ${c.missing().join(', ')} of ${c.progress().need}`);
     const spec = bbqrKind(r.fileType);
     return { format: 'bbqr', kind: spec.kind, bytes: spec.fromTransport(r.raw), detail: `BBQr ${r.encoding}/${r.fileType}, ${chosen.length} parts`, framesUsed: chosen.length };
   }
@@ -136,9 +137,9 @@ export function assembleFrames(scanned: ScannedText[], zlib: Zlib | undefined, h
   const ur = d.result;
   if (!ur) {
     const p = d.progress();
-    throw incomplete(`recovered ${p.have} of ${p.need} fragments, missing fragment(s) ${d.missing().join(', ')}; show the animation longer or scan more frames`);
+    throw incomplete(`recovered ${p.have} of ${p.need} fragments, missing ${d.missing().length === 1 ? 'fragment' : 'fragments'} ${d.missing().join(', ')}; show the animation longer or scan more frames`);
   }
   hooks.progress?.(d.progress().need, d.progress().need);
   const p = urToPayload(ur);
-  return { format: 'ur', kind: p.kind, bytes: p.bytes, detail: `ur:${ur.type}, ${d.progress().need} fragment(s) from ${used} frame(s)`, framesUsed: used };
+  return { format: 'ur', kind: p.kind, bytes: p.bytes, detail: `ur:${ur.type}, ${counted(d.progress().need, 'fragment')} from ${counted(used, 'frame')}`, framesUsed: used };
 }

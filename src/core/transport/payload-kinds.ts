@@ -19,8 +19,8 @@ import { cborGet, decodeCbor, encodeCbor } from './cbor.js';
 import type { EncodeType, PayloadKind } from './choices.js';
 import { ACCOUNT_UR_READERS, OUTPUT_UR_READERS, accountTextFromFile, accountToUr } from './ur/account-text.js';
 import { decodeEthSignature, decodeEthSignRequest } from './ur/eth.js';
-import { UrDecoder } from './ur/multipart.js';
-import { decodeUrSingle, encodeUrSingle, type Ur } from './ur/ur.js';
+import { decodeUrText } from './ur/ur-text.js';
+import { encodeUrSingle, type Ur } from './ur/ur.js';
 
 /** Payload kinds and `qr encode --type` names (their lists live in src/core/transport/choices.ts). */
 export type { EncodeType, PayloadKind };
@@ -117,17 +117,9 @@ function ethRequestFromFile(b: Uint8Array): Uint8Array {
   const t = text(b).trim();
   let cbor: Uint8Array;
   if (/^ur:/i.test(t)) {
-    const lines = t.split(/\s+/).filter(Boolean);
-    if (lines.length === 1 && !/^ur:[^/]+\/\d+-\d+\//i.test(lines[0]!)) {
-      const ur = decodeUrSingle(lines[0]!);
-      if (ur.type !== 'eth-sign-request') throw new InputError(`the file holds ur:${ur.type}, not ur:eth-sign-request`, 'file');
-      cbor = ur.cbor;
-    } else {
-      const d = new UrDecoder();
-      for (const l of lines) d.receive(l);
-      if (!d.result || d.result.type !== 'eth-sign-request') throw new InputError('the UR parts in the file do not make one complete eth-sign-request', 'file');
-      cbor = d.result.cbor;
-    }
+    const ur = decodeUrText(t, 'file');
+    if (ur.type !== 'eth-sign-request') throw new InputError(`the file holds ur:${ur.type}, not ur:eth-sign-request`, 'file');
+    cbor = ur.cbor;
   } else if (/^([0-9a-fA-F]{2})+$/.test(t)) cbor = fromHex(t, 'file');
   else cbor = b;
   decodeEthSignRequest(cbor);

@@ -24,6 +24,22 @@ describe.concurrent('account export', () => {
     const { files: _f, imports, journal: _j, ...acc } = j;
     expect(JSON.parse(fs.readFileSync(ws.file('acct.json'), 'utf8'))).toEqual(acc);
     expect(imports.bitcoinCore).toEqual(JSON.parse(fs.readFileSync(ws.file('ex/bitcoin-core-importdescriptors.json'), 'utf8')));
+    // An existing seed: Core rescans everything unless told its birthday, and the output says so.
+    expect(imports.bitcoinCore.map((d: { timestamp: unknown }) => d.timestamp)).toEqual([0, 0]);
+    expect(imports.bitcoinCoreRescan).toMatch(/^timestamp 0: Core rescans the whole chain/);
+  });
+  it('--birthday DATE sets the Core rescan start and the output names it; a block height is refused (exit 2)', async () => {
+    const r = await ws.run(['account', 'export', '--mnemonic-file', about, '--count', '1', '--export-dir', 'bd', '--birthday', '2024-03-01']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Bitcoin Core import: timestamp 1709251200 (2024-03-01T00:00:00Z): Core rescans from then');
+    const core = JSON.parse(fs.readFileSync(ws.file('bd/bitcoin-core-importdescriptors.json'), 'utf8'));
+    expect(core.map((d: { timestamp: unknown }) => d.timestamp)).toEqual([1709251200, 1709251200]);
+    const height = await ws.run(['account', 'export', '--mnemonic-file', about, '--birthday', '850000']);
+    expect(height.code).toBe(2);
+    expect(height.stderr).toMatch(/--birthday: 850000 looks like a block height; Bitcoin Core's importdescriptors takes a time/);
+    const eth = await ws.run(['account', 'export', '--chain', 'eth', '--mnemonic-file', about, '--birthday', '0']);
+    expect(eth.code).toBe(2);
+    expect(eth.stderr).toMatch(/--birthday .* does not apply with --chain eth/);
   });
   it('the Electrum wallet file opens in Electrum 4.3 (Debian 12), which refuses wallet versions after 50', async () => {
     const r = await ws.run(['account', 'export', '--mnemonic-file', about, '--count', '1', '--export-dir', 'el']);

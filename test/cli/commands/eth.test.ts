@@ -83,9 +83,9 @@ describe('eth tx create and inspect', () => {
   it.each([
     ['malformed --data hex', [...base, ...fees, '--data', '0x123'], '--data'],
     ['unknown --type', [...base, '--type', '3'], '--type'],
-    ['missing --nonce', [...base.filter((_, i) => i !== 11 && i !== 12), ...fees], '--nonce'],
-    ['missing --max-fee-per-gas', [...base, '--max-priority-fee-per-gas', '1gwei'], '--max-fee-per-gas'],
-    ['missing --gas-price (type 0)', [...base, '--type', '0'], '--gas-price'],
+    ['missing --nonce', [...base.filter((_, i) => i !== 11 && i !== 12), ...fees], /^coldkit: missing --nonce \(/],
+    ['missing --max-fee-per-gas', [...base, '--max-priority-fee-per-gas', '1gwei'], /^coldkit: missing --max-fee-per-gas \(/],
+    ['missing --gas-price (type 0)', [...base, '--type', '0'], /^coldkit: missing --gas-price \(/],
     ['--value overflows uint256', [...base.slice(0, 7), '--value', '1' + '0'.repeat(60), ...base.slice(9), ...fees], '--value'],
     ['--value with 19 decimals', [...base.slice(0, 7), '--value', '0.0000000000000000001', ...base.slice(9), ...fees], '--value'],
     ['fee without a unit', [...base, '--max-fee-per-gas', '30', '--max-priority-fee-per-gas', '1gwei'], '--max-fee-per-gas'],
@@ -110,7 +110,7 @@ describe('eth tx create and inspect', () => {
     const ks = JSON.parse(fs.readFileSync(path.join(ROOT, 'fixtures/ur/eip4527-keystone.json'), 'utf8')).signRequests[0];
     const file = write('keystone.ur', ks.ur);
     expectInputError(await cli(['eth', 'inspect', file]), /^coldkit: sign-data: is a legacy transaction with chain id 0/);
-    expectInputError(await cli(['--yes', 'eth', 'sign', file, '--mnemonic-file', seed]), /^coldkit: unsigned_file: is a legacy transaction with chain id 0/);
+    expectInputError(await cli(['--yes', 'eth', 'sign', file, '--mnemonic-file', seed]), /^coldkit: unsigned transaction: is a legacy transaction with chain id 0/);
   });
 
   it.each([

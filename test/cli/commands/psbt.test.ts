@@ -87,7 +87,7 @@ describe('psbt sign', () => {
     const f = file('many.psbt', buildPsbt({ kind: 'wpkh', inputs: 1, fakeChange: true, nonWitness: false, coinType: 0 }));
     const r = await runCli(['--network', 'testnet', '--yes', '--json', 'psbt', 'sign', f, '--mnemonic-file', mn], { env: { COLDKIT_JOURNAL: journal } });
     expect(r.code).toBe(3);
-    expect(r.stderr.trim().split('\n').pop()).toMatch(/^coldkit: derivation paths are for another network than testnet .*; output 1 claims to be change .*; segwit v0 input 0 carries no non_witness_utxo.* \(refused; --allow-network-mismatch, --allow-unverified-change, --allow-unproven-amounts overrides, and the override is journaled\)$/);
+    expect(r.stderr.trim().split('\n').pop()).toMatch(/^coldkit: this PSBT is for mainnet, not testnet \(its derivation paths use coin type 0: .*\): add --network mainnet; output 1 claims to be change .*; segwit v0 input 0 carries no non_witness_utxo.* \(refused; --allow-network-mismatch, --allow-unverified-change, --allow-unproven-amounts overrides, and the override is journaled\)$/);
     const { error } = r.json();
     expect(error.findings.map((x: { code: string; severity: string; override?: string }) => [x.code, x.severity, x.override])).toEqual([
       ['network-mismatch', 'refuse', '--allow-network-mismatch'],
@@ -207,5 +207,35 @@ describe('bad input: exit 2, one line, no stack, no file', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toMatch(/^coldkit: psbt: is \d+ bytes; the limit is 33554432$/);
     fs.rmSync(path.join(dir, 'big.psbt'));
+  });
+});
+
+describe('psbt sign: the network the PSBT is for', () => {
+  const mainnet = (args: string[]) => runCli(['--yes', '--json', 'psbt', 'sign', ...args, '--mnemonic-file', mn], { env: { COLDKIT_JOURNAL: journal } });
+
+  it('a testnet PSBT signed without --network says so and names the flag to add', async () => {
+    const r = await mainnet([file('testnet.psbt', good)]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/this PSBT is for testnet \(or signet\/regtest\), not mainnet \(its derivation paths use coin type 1: .*\): add --network testnet/);
+  });
+
+  it('under the override its addresses stay in testnet form, never mainnet form', async () => {
+    const r = await mainnet([file('testnet-ovr.psbt', good), '--allow-network-mismatch']);
+    expect(r.code, r.stderr).toBe(0);
+    const review = r.json().review;
+    expect(review.addressNetwork).toBe('testnet');
+    const addresses = [...review.inputs, ...review.outputs].map((x: { address?: string }) => x.address).filter(Boolean);
+    expect(addresses.length).toBeGreaterThan(2);
+    for (const a of addresses) expect(a).toMatch(/^tb1/);
+    const human = await runCli(['psbt', 'inspect', file('testnet-inspect.psbt', good)]);
+    expect(human.code, human.stderr).toBe(0);
+    expect(human.stdout).not.toMatch(/\bbc1/);
+    expect(human.stdout).toMatch(/addresses shown in testnet form/);
+  });
+
+  it('a mainnet PSBT signed with --network testnet is named mainnet', async () => {
+    const r = await sign([file('main-on-test.psbt', buildPsbt({ kind: 'wpkh', inputs: 1, coinType: 0, mainnet: true }))]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/this PSBT is for mainnet, not testnet \(.*\): add --network mainnet/);
   });
 });

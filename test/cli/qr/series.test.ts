@@ -60,7 +60,7 @@ describe('BBQr and plain through pixels', () => {
   });
 
   it('BBQr with a part missing names it', async () => {
-    await expect(throughPixels('psbt', psbt, { format: 'bbqr', maxVersion: 12, scale: 4 }, (c) => all(c).slice(1))).rejects.toThrow(/missing part\(s\) 1 of/);
+    await expect(throughPixels('psbt', psbt, { format: 'bbqr', maxVersion: 12, scale: 4 }, (c) => all(c).slice(1))).rejects.toThrow(/missing parts? 1 of/);
   });
 
   it('plain base64 PSBT and UTF-8 text', async () => {

@@ -86,7 +86,7 @@ describe('refusals with overrides', () => {
 
   it('derivation paths of another network: network-mismatch', async () => {
     const raw = buildPsbt({ kind: 'wpkh', inputs: 1, coinType: 0 });
-    expect((await refused(raw)).message).toMatch(/another network than testnet/);
+    expect((await refused(raw)).message).toMatch(/this PSBT is for mainnet, not testnet \(its derivation paths use coin type 0: .*\): add --network mainnet/);
     expect((await run(raw, { allow: ['network-mismatch'] })).decision.overrides).toEqual(['network-mismatch']);
   });
 });

@@ -32,7 +32,7 @@ describe('assemble: any order, duplicates, other payloads', () => {
     const mixed = shuffle([...urFrames(psbt, 30), ...urFrames(other, 3)], 's2');
     const r = assembleFrames(scan(mixed), nodeZlib, { note: (l) => notes.push(l) });
     expect(toHex(r.bytes)).toBe(toHex(psbt));
-    expect(notes.join('\n')).toMatch(/ignored 4 frame\(s\) of another payload/);
+    expect(notes.join('\n')).toMatch(/ignored 4 frames of another payload/);
   });
 
   it('two payloads with equally many frames is an error naming both', () => {
@@ -54,7 +54,7 @@ describe('assemble: any order, duplicates, other payloads', () => {
     for (const w of ['legal', 'winner', 'letter', 'advice']) expect(message).not.toContain(w);
     const notes: string[] = [];
     assembleFrames(scan([...urFrames(other, 2), m2]), nodeZlib, { note: (l) => notes.push(l) });
-    expect(notes.join('\n')).toMatch(/ignored 1 frame\(s\) of another payload: plain text of 79 characters/);
+    expect(notes.join('\n')).toMatch(/ignored 1 frame of another payload: plain text of 79 characters/);
     expect(notes.join('\n')).not.toMatch(/letter|advice/i);
   });
 
@@ -84,30 +84,30 @@ describe('assemble: damaged frames give clear errors, never a wrong payload', ()
     const words = encodeBytewords(raw, 'minimal');
     const bad = f[4]!.slice(0, i) + (words.slice(0, -8) + body.slice(-8)).toUpperCase();
     const notes: string[] = [];
-    expect(() => assembleFrames(scan([...f.slice(0, 4), bad, ...f.slice(5)]), nodeZlib, { note: (l) => notes.push(l) })).toThrow(/missing fragment\(s\) 5\b.*1 frame\(s\) were rejected \(f5: .*checksum/i);
+    expect(() => assembleFrames(scan([...f.slice(0, 4), bad, ...f.slice(5)]), nodeZlib, { note: (l) => notes.push(l) })).toThrow(/missing fragments? 5\b.*1 frame was rejected \(f5: .*checksum/i);
     expect(notes.join('\n')).toMatch(/rejected f5/);
   });
 
   it('header part number that disagrees with the body is rejected', () => {
     const bad = f[2]!.replace('/3-21/', '/4-21/');
-    expect(() => assembleFrames(scan([...f.slice(0, 2), bad, ...f.slice(3)]), nodeZlib)).toThrow(/missing fragment\(s\) 3;.*rejected \(f3: .*header says part 4-21 but the body says 3-21/);
+    expect(() => assembleFrames(scan([...f.slice(0, 2), bad, ...f.slice(3)]), nodeZlib)).toThrow(/missing fragments? 3;.*rejected \(f3: .*header says part 4-21 but the body says 3-21/);
   });
 
   it('missing frames are named', () => {
     const r = () => assembleFrames(scan(f.filter((_, i) => i !== 6 && i !== 13)), nodeZlib);
-    expect(r).toThrow(/missing fragment\(s\) 7, 14/);
+    expect(r).toThrow(/missing fragments? 7, 14/);
   });
 
   it('BBQr: missing part named; two different frames for one part refused; other series ignored', () => {
     const z = planFrames('psbt', psbt, { format: 'bbqr', zlib: nodeZlib, maxVersion: 10 }).frames;
     expect(z.length).toBeGreaterThan(3);
-    expect(() => assembleFrames(scan(z.slice(1)), nodeZlib)).toThrow(/missing part\(s\) 1 of/);
+    expect(() => assembleFrames(scan(z.slice(1)), nodeZlib)).toThrow(/missing parts? 1 of/);
     const forged = z[1]!.slice(0, 8) + z[2]!.slice(8);
     expect(() => assembleFrames(scan([...z, forged]), nodeZlib)).toThrow(/two different frames claim to be part 2/);
     const t = planFrames('text', new TextEncoder().encode('x'.repeat(50)), { format: 'bbqr', zlib: nodeZlib }).frames;
     const notes: string[] = [];
     expect(toHex(assembleFrames(scan([...t, ...z]), nodeZlib, { note: (l) => notes.push(l) }).bytes)).toBe(toHex(psbt));
-    expect(notes.join('\n')).toMatch(/ignored 1 frame\(s\) of another payload: BBQr/);
+    expect(notes.join('\n')).toMatch(/ignored 1 frame of another payload: BBQr/);
   });
 
   it('a mixed payload with the same type but another checksum is never combined', () => {

@@ -227,6 +227,6 @@ export function joinBbqr(parts: string[], zlib?: Zlib): { fileType: string; enco
   for (const p of parts) {
     if (c.receive(p) === 'foreign') throw new InputError('parts of different BBQr series (header mismatch)', 'bbqr');
   }
-  if (!c.result) throw new InputError(`missing part(s) ${c.missing().join(', ')} of ${c.progress().need}`, 'bbqr');
+  if (!c.result) throw new InputError(`missing ${c.missing().length === 1 ? 'part' : 'parts'} ${c.missing().join(', ')} of ${c.progress().need}`, 'bbqr');
   return c.result;
 }
