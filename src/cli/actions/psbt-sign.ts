@@ -37,6 +37,7 @@ import { RefusedError } from '../../core/errors.js';
 import type { PolicyEvaluation } from '../../core/policy/evaluate.js';
 import type { PolicyResult } from '../policy/render.js';
 import { loadGate } from '../policy/gate-loader.js';
+import type { SweepDestination } from '../../core/btc/sweep-proof.js';
 
 /** SHA-256 hex of a PSBT for the result and journal (Node's native hash: the PSBT can be megabytes). */
 const sha256Hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
@@ -88,6 +89,8 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
   const network = vaultNet ?? vault?.wallet.net ?? btcNetwork(ctx);
   const book = opts.labels ? await readLabelBook(opts.labels, ctx) : undefined;
   let labels: ShownLabel[] | undefined;
+  // A sweep's destination is read (and its keys derived) before the seed is asked for.
+  const sweepTo = opts.toWallet ? await sweepDestination(opts.toWallet, limits.maxChangeIndex ?? 100_000, ctx) : undefined;
   ctx.note(`PSBT in: ${payload.digest} (${psbt.bytes.length} bytes, ${psbt.view.inputsLength} inputs, ${psbt.view.outputsLength} outputs)`);
   const { seed } = await readSeed(opts, ctx);
   const keys = SeedKeys.fromSeed(seed, nativeHmacSha512);
@@ -99,6 +102,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
       keys,
       ...(vault ? { vault } : {}),
       extraFindings,
+      ...(sweepTo ? { sweepTo } : {}),
       limits,
       allow,
       retired: retiredKeys(journalPath(ctx.globals.journal, ctx.env)),
@@ -164,6 +168,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
             changeVerified: !review.outputs.some((o) => o.role === 'false-change' || o.role === 'stray-change'),
             trimmed: Boolean(opts.trim),
             ...journalLabels(labels),
+            ...(review.sweep ? { sweep: { wallet: review.sweep.walletId, all: review.sweep.all } } : {}),
             overrides,
             ...(evaluation ? { policy: evaluation.record } : {}),
           },
@@ -177,6 +182,13 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
   } finally {
     keys.wipe();
   }
+}
+
+/** The destination wallet of a sweep (`--to-wallet`), named by its id. */
+async function sweepDestination(ref: string, maxIndex: number, ctx: Context): Promise<SweepDestination> {
+  // Loaded only for a sweep (start-up of an ordinary signing).
+  const w = await (await import('../wallet-input.js')).readNamedWallet(ref, '--to-wallet', ctx);
+  return { wallet: w.account.wallet, id: w.id, label: w.label, maxIndex };
 }
 
 /** Does any input carry a witness script (a vault input, or another script spend)? */

@@ -20,6 +20,7 @@ import { template, templatesFor } from '../wallet/template.js';
 import { changeMisfit, vaultScriptOf, walletAccounts, walletScripts } from './change-fit.js';
 import { claims, prove, type OwnedKey } from './ownership.js';
 import { proveVault } from './vault-proof.js';
+import type { SweepProof } from './sweep-proof.js';
 import type { Wallet, WalletAddress } from '../wallet/wallet.js';
 import { spentOutput, type SpentOutput } from './prevouts.js';
 import type { InputFields, OutputFields, PsbtView } from './psbt-view.js';
@@ -137,6 +138,8 @@ export interface PsbtReview {
   networkMismatches: string[];
   /** A BIP-127 proof of reserves whose shape was checked (src/core/btc/reserves/findings.ts); absent otherwise. */
   reserves?: { message: string; total: bigint; inputs: number };
+  /** With a sweep destination (`psbt sign --to-wallet`): which outputs are proven that wallet's (sweep-proof.ts). */
+  sweep?: SweepProof;
 }
 
 type Input = InputFields;

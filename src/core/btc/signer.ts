@@ -34,6 +34,7 @@ import { readPsbt, type ReadPsbt } from './psbt-read.js';
 import { reviewPsbt, type PsbtReview } from './review.js';
 import { signInputs, type InputSignature } from './sign.js';
 import { reservesFindings } from './reserves/findings.js';
+import { applySweep, proveSweep, sweepFindings, type SweepDestination } from './sweep-proof.js';
 
 type PsbtReadView = ReadPsbt['view'];
 
@@ -44,6 +45,8 @@ export interface PrepareOptions {
   keys?: KeySource;
   /** The registered vault: vault scripts (inputs, change) are proven against it; `label` names it in messages. */
   vault?: { wallet: Wallet; label: string; cosigners?: Record<string, string> };
+  /** A sweep destination (`--to-wallet`): every leaving output must rebuild from its keys (sweep-proof.ts). */
+  sweepTo?: SweepDestination;
   /** Findings the caller adds (e.g. the vault is not registered on this signer), decided with the rest. */
   extraFindings?: readonly Finding[];
   /** Fee limits the findings apply (default: 500 sat/vB and 5%). */
@@ -70,12 +73,18 @@ export async function prepare(input: Uint8Array | ReadPsbt, o: PrepareOptions): 
     review.vaultLabel = o.vault.label;
     if (o.vault.cosigners) review.vaultCosigners = o.vault.cosigners;
   }
+  let sweep: Finding[] = [];
+  if (o.sweepTo) {
+    const proof = proveSweep(review, (i) => psbt.view.getOutput(i), o.sweepTo);
+    applySweep(review, proof);
+    sweep = sweepFindings(proof);
+  }
   if (o.forSigning) checkSignable(review, o.field ?? 'psbt', psbt.view);
   // BIP-127 proof of reserves: labelled as one only once its whole shape is checked.
   const por = reservesFindings(psbt.view, review);
   if (por.reserves) review.reserves = por.reserves;
   const base = psbtFindings(review, o.limits ?? DEFAULT_FEE_LIMITS).filter((f) => !por.drop.has(f.code));
-  return { psbt, review, findings: sortFindings([...base, ...por.findings, ...(o.extraFindings ?? [])]) };
+  return { psbt, review, findings: sortFindings([...base, ...por.findings, ...sweep, ...(o.extraFindings ?? [])]) };
 }
 
 /**
