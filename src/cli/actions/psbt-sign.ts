@@ -37,6 +37,7 @@ import { RefusedError } from '../../core/errors.js';
 import type { PolicyEvaluation } from '../../core/policy/evaluate.js';
 import type { PolicyResult } from '../policy/render.js';
 import { loadGate } from '../policy/gate-loader.js';
+import { anchorJson, anchorOfHead, anchorText, type JournalAnchorJson } from '../../core/journal/payload-anchor.js';
 import type { SweepDestination } from '../../core/btc/sweep-proof.js';
 
 /** SHA-256 hex of a PSBT for the result and journal (Node's native hash: the PSBT can be megabytes). */
@@ -62,6 +63,8 @@ export interface PsbtSignResult {
   policy?: PolicyResult;
   /** Labels of inputs and outputs from --labels (BIP-329), as shown before approval. */
   labels?: ShownLabel[];
+  /** The signer journal's head carried in the signed PSBT (absent for an empty journal). */
+  journalAnchor?: JournalAnchorJson;
 }
 
 export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ctx: Context, args: string[]): Promise<Outcome<PsbtSignResult>> {
@@ -90,6 +93,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
   const book = opts.labels ? await readLabelBook(opts.labels, ctx) : undefined;
   let labels: ShownLabel[] | undefined;
   // A sweep's destination is read (and its keys derived) before the seed is asked for.
+  const anchor = anchorOfHead(ctx.journalHead);
   const sweepTo = opts.toWallet ? await sweepDestination(opts.toWallet, limits.maxChangeIndex ?? 100_000, ctx) : undefined;
   ctx.note(`PSBT in: ${payload.digest} (${psbt.bytes.length} bytes, ${psbt.view.inputsLength} inputs, ${psbt.view.outputsLength} outputs)`);
   const { seed } = await readSeed(opts, ctx);
@@ -106,6 +110,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
       limits,
       allow,
       retired: retiredKeys(journalPath(ctx.globals.journal, ctx.env)),
+      ...(anchor ? { anchor } : {}),
       trim: opts.trim,
       ...(opts.out ? { encoding: 'binary' as const } : {}),
       ...(gate && policy
@@ -129,7 +134,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
     if (opts.out) writeFileAtomic(opts.out, signed.encoded);
     const outDigest = digestWords(signed.raw);
     const n = signed.signatures.length;
-    ctx.note(`PSBT out: ${outDigest} (${signed.raw.length} bytes, ${n} signature${n === 1 ? '' : 's'} added${opts.trim ? ', trimmed' : ''})`);
+    ctx.note(`PSBT out: ${outDigest} (${signed.raw.length} bytes, ${n} signature${n === 1 ? '' : 's'} added${opts.trim ? ', trimmed' : ''})${anchor ? `; carries ${anchorText(anchor)}` : ''}`);
 
     const result: PsbtSignResult = {
       review: { ...review, warnings: warningsOf(findings) },
@@ -145,6 +150,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
       ...(opts.out ? { out: opts.out } : { psbt: new TextDecoder().decode(signed.encoded) }),
       ...(evaluation && policy ? { policy: policy.render(evaluation) } : {}),
       ...(labels ? { labels } : {}),
+      ...(anchor ? { journalAnchor: anchorJson(anchor) } : {}),
     };
     const change = review.outputs.filter((o) => o.role === 'change');
     return {

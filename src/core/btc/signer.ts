@@ -29,7 +29,8 @@ import type { Wallet } from '../wallet/wallet.js';
 import { parseMultisig } from '../wallet/multisig.js';
 import { DEFAULT_FEE_LIMITS, psbtFindings, summarize, type FeeLimits } from './policy.js';
 import { encodePsbt, type PsbtEncoding } from './psbt-encoding.js';
-import { addToInputs, countSignaturePairs, partialSigPair, redeemScriptPair, tapKeySigPair, trimmed, witnessScriptPair, type KeyValue } from './psbt-maps.js';
+import { encodePsbtAnchor, PSBT_ANCHOR_KEY, type PayloadAnchor } from '../journal/payload-anchor.js';
+import { addToInputs, withGlobalPair, countSignaturePairs, partialSigPair, redeemScriptPair, tapKeySigPair, trimmed, witnessScriptPair, type KeyValue } from './psbt-maps.js';
 import { readPsbt, type ReadPsbt } from './psbt-read.js';
 import { reviewPsbt, type PsbtReview } from './review.js';
 import { signInputs, type InputSignature } from './sign.js';
@@ -152,7 +153,7 @@ export interface Assembled {
  * Splice the signatures into the original PSBT and check the count went up by exactly what we
  * made (nothing is handed back otherwise); trim to what a combiner needs when asked.
  */
-export function assemble(p: Prepared, sigs: readonly InputSignature[], o: { trim?: boolean; encoding: PsbtEncoding }): Assembled {
+export function assemble(p: Prepared, sigs: readonly InputSignature[], o: { trim?: boolean; encoding: PsbtEncoding; anchor?: PayloadAnchor }): Assembled {
   const { bytes } = p.psbt;
   const { inputsLength: nIn, outputsLength: nOut } = p.psbt.view;
   const add = new Map<number, KeyValue[]>();
@@ -169,7 +170,9 @@ export function assemble(p: Prepared, sigs: readonly InputSignature[], o: { trim
   if (sigs.length === 0 || after !== before + sigs.length) {
     throw new VerificationError(`signature count went from ${before} to ${after} after signing ${sigs.length} inputs; nothing was output`);
   }
-  const raw = o.trim ? trimmed(bytes, nIn, nOut, add, p.review.psbtVersion) : full;
+  const cut = o.trim ? trimmed(bytes, nIn, nOut, add, p.review.psbtVersion) : full;
+  // The signer journal's head, as a global proprietary pair other tools keep or ignore (BIP174).
+  const raw = o.anchor ? withGlobalPair(cut, { key: PSBT_ANCHOR_KEY, value: encodePsbtAnchor(o.anchor) }) : cut;
   return { raw, encoded: encodePsbt(raw, o.encoding), encoding: o.encoding, before, after };
 }
 
@@ -195,6 +198,8 @@ export interface SignOptions extends Omit<PrepareOptions, 'keys' | 'forSigning'>
   approve?: (p: Prepared, d: Decision) => Promise<void> | void;
   /** Keys journaled as retired: signing with one is the finding `retired-key`. */
   retired?: RetiredKeys;
+  /** The signer journal's head to carry in the signed PSBT (payload-anchor.ts); none for an empty journal. */
+  anchor?: PayloadAnchor;
 }
 
 /** The outcome of the whole pipeline. */
@@ -216,6 +221,6 @@ export async function signPsbt(input: Uint8Array | ReadPsbt, o: SignOptions): Pr
   await o.approve?.(prepared, decision);
   const signatures = sign(prepared, o.keys);
   const enc = prepared.psbt.encoding;
-  const assembled = assemble(prepared, signatures, { trim: o.trim, encoding: o.encoding ?? (enc === 'binary' ? 'base64' : enc) });
+  const assembled = assemble(prepared, signatures, { trim: o.trim, ...(o.anchor ? { anchor: o.anchor } : {}), encoding: o.encoding ?? (enc === 'binary' ? 'base64' : enc) });
   return { ...assembled, prepared, decision, signatures };
 }
