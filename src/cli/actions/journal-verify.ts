@@ -34,7 +34,7 @@ const action: Action<typeof journalVerify> = async (opts, ctx) => {
   const found = check.finish(head.seq);
   const anchorSeq = found[0];
   return {
-    result: { ok: true, file, entries: head.seq, head: head.hash, headWords: headWords(head.hash), ...(anchorSeq !== undefined ? { anchorSeq } : {}), ...(anchors.length ? { anchors: anchors.map((a, i) => ({ anchor: a.label, foundAt: found[i] })) } : {}), ...(against ? { against } : {}) },
+    result: { ok: true, file, entries: head.seq, head: head.hash, headWords: headWords(head.hash), ...(anchorSeq !== undefined ? { anchorSeq } : {}), ...(opts.anchorFrom?.length ? { anchors: anchors.map((a, i) => ({ anchor: a.label, foundAt: found[i] })) } : {}), ...(against ? { against } : {}) },
     human: (r) =>
       [
         `Journal OK: ${r.entries} entries, chain intact.`,
