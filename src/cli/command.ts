@@ -47,6 +47,11 @@ export interface Context {
   env: Record<string, string | undefined>;
   /** coldkit's own version, for journal and outputs. */
   version: string;
+  /**
+   * The journal's head when the command started (seq 0 for an empty or new journal), read by the
+   * executor; payloads handed back across the gap carry it (src/core/journal/payload-anchor.ts).
+   */
+  journalHead?: { seq: number; hash: string };
 }
 
 /** A payload that can cross the air gap (its kind is a row of the payload table, src/core/transport/payload-kinds.ts). */

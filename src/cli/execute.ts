@@ -56,6 +56,7 @@ export async function execute(cmd: Command, args: string[], load: () => Promise<
     // its append would be refused anyway (exit 3). The journal commands report it themselves.
     // The checkpoint beside the journal makes this cost one streaming hash, not a re-verification.
     const opened = cmd.parent?.name() !== 'journal' ? openJournal(journalPath(globals.journal, env), { unlocked: true, note: ctx.note }) : undefined;
+    if (opened) ctx.journalHead = { seq: opened.head.seq, hash: opened.head.hash };
     // QR targets are checked before the action acts, so a bad path cannot fail after journaling.
     if (opts.qrPng) assertCreatable(String(opts.qrPng), 'dir', '--qr-png');
     if (opts.qrHtml) assertCreatable(String(opts.qrHtml), 'file', '--qr-html');

@@ -4,6 +4,7 @@
  * written by `coldkit wallet create --out`), resolved with
  * the network (the key's version bytes must agree with --network).
  */
+import * as fs from 'node:fs';
 import { InputError } from '../core/errors.js';
 import { network, NETWORKS, type BtcNetwork } from '../core/network.js';
 import { readAccountFile } from '../core/wallet/account.js';
@@ -68,4 +69,28 @@ export function vaultContext(a: WatchAccount): { wallet: Wallet; label: string; 
     label: `vault ${a.vault?.name ? `"${a.vault.name}" ` : ''}${id}`,
     ...(a.vault ? { cosigners: Object.fromEntries(a.vault.cosigners.map((c) => [c.fingerprint, c.label])) } : {}),
   };
+}
+
+/** A wallet named as the destination of a sweep: the account, its id and a label. */
+export interface NamedWallet {
+  account: WatchAccount;
+  /** First 4 bytes of SHA-256 of its descriptor text (a vault file's own id). */
+  id: string;
+  label: string;
+}
+
+/**
+ * Read a wallet given as a file (account export or vault file) or as descriptor text, and name it
+ * by its id: `wallet sweep --to` and `psbt sign --to-wallet` name the same wallet the same way.
+ */
+export async function readNamedWallet(ref: string, field: string, ctx: Context): Promise<NamedWallet> {
+  const isFile = ref === '-' || fs.existsSync(ref);
+  const account = await readWatchAccount(isFile ? { wallet: ref } : { descriptor: ref }, ctx).catch((e: unknown) => {
+    if (e instanceof InputError) throw new InputError(e.message.replace(/^--(wallet|descriptor):?\s*/, ''), field);
+    throw e;
+  });
+  account.wallet.requireOrigins(field);
+  const id = account.vault?.id ?? vaultId(account.source).id;
+  const label = account.vault ? `vault "${account.vault.name}" ${id}` : `${account.wallet.template.name} account ${account.descriptor.keys[0]!.fingerprint ?? ''}`.trim();
+  return { account, id, label };
 }

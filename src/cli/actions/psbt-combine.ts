@@ -5,13 +5,15 @@
  */
 import { combinePsbts } from '../../core/btc/combine.js';
 import { decodePsbt, psbtOf } from '../../core/btc/psbt-codec.js';
+import { readPsbtAnchor } from '../../core/btc/psbt-anchor.js';
+import { anchorJson, type JournalAnchorJson } from '../../core/journal/payload-anchor.js';
 import type { Action } from '../command.js';
 import { assertWritable } from '../io.js';
 import { readPayloadInput } from '../payload.js';
 import { emitPsbt, renderWithPsbt, type PsbtOut } from '../psbt-output.js';
 import type { psbtCombine } from '../commands/psbt.js';
 
-type Result = PsbtOut & { txid: string; inputs: { file: string; digest: string }[] };
+type Result = PsbtOut & { txid: string; inputs: { file: string; digest: string; journalAnchor?: JournalAnchorJson }[] };
 
 const action: Action<typeof psbtCombine> = async (opts, ctx, files) => {
   if (opts.out) assertWritable(opts.out, '--out');
@@ -21,8 +23,11 @@ const action: Action<typeof psbtCombine> = async (opts, ctx, files) => {
   const read: Result['inputs'] = [];
   for (const s of sources) {
     const p = await readPayloadInput(ctx, s.file ? { file: s.file } : { fromQr: s.fromQr }, s.name, { expect: 'psbt' });
-    parts.push({ tx: decodePsbt(p.bytes, s.name).tx, field: s.name });
-    read.push({ file: s.name, digest: p.digest });
+    const decoded = decodePsbt(p.bytes, s.name);
+    parts.push({ tx: decoded.tx, field: s.name });
+    // Each signer's journal head, journaled here (the combined PSBT keeps none of them).
+    const anchor = readPsbtAnchor(decoded.bytes, s.name);
+    read.push({ file: s.name, digest: p.digest, ...(anchor ? { journalAnchor: anchorJson(anchor) } : {}) });
   }
   const combined = combinePsbts(parts);
   const out = emitPsbt(psbtOf(combined), opts.out);
@@ -30,11 +35,11 @@ const action: Action<typeof psbtCombine> = async (opts, ctx, files) => {
   return {
     result,
     payload: out.payload,
-    journal: [{ op: 'psbt.combine', data: { txid: result.txid, inputs: read, digest: result.digest, ...(opts.out ? { outFile: opts.out } : {}), overrides: [] } }],
+    journal: [{ op: 'psbt.combine', data: { txid: result.txid, inputs: read.map(({ file, digest, journalAnchor }) => ({ file, digest, ...(journalAnchor ? { journalAnchor: { seq: journalAnchor.seq, hash: journalAnchor.hash } } : {}) })), digest: result.digest, ...(opts.out ? { outFile: opts.out } : {}), overrides: [] } }],
     human: (r: Result) =>
       renderWithPsbt(ctx, r, [
         `Combined ${r.inputs.length} PSBTs of transaction ${r.txid}`,
-        ...r.inputs.map((i) => `  from ${i.file}  (digest: ${i.digest})`),
+        ...r.inputs.map((i) => `  from ${i.file}  (digest: ${i.digest})${i.journalAnchor ? `; signer journal #${i.journalAnchor.seq} ${i.journalAnchor.words}` : ''}`),
         `  digest: ${r.digest}`,
       ]),
   };

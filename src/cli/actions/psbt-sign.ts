@@ -38,6 +38,8 @@ import type { PolicyEvaluation } from '../../core/policy/evaluate.js';
 import type { PolicyResult } from '../policy/render.js';
 import { loadGate } from '../policy/gate-loader.js';
 import { counted } from '../../core/text.js';
+import { anchorJson, anchorOfHead, anchorText, type JournalAnchorJson } from '../../core/journal/payload-anchor.js';
+import type { SweepDestination } from '../../core/btc/sweep-proof.js';
 
 /** SHA-256 hex of a PSBT for the result and journal (Node's native hash: the PSBT can be megabytes). */
 const sha256Hex = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
@@ -62,6 +64,8 @@ export interface PsbtSignResult {
   policy?: PolicyResult;
   /** Labels of inputs and outputs from --labels (BIP-329), as shown before approval. */
   labels?: ShownLabel[];
+  /** The signer journal's head carried in the signed PSBT (absent for an empty journal). */
+  journalAnchor?: JournalAnchorJson;
 }
 
 export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ctx: Context, args: string[]): Promise<Outcome<PsbtSignResult>> {
@@ -89,6 +93,9 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
   const network = vaultNet ?? vault?.wallet.net ?? btcNetwork(ctx);
   const book = opts.labels ? await readLabelBook(opts.labels, ctx) : undefined;
   let labels: ShownLabel[] | undefined;
+  // A sweep's destination is read (and its keys derived) before the seed is asked for.
+  const anchor = anchorOfHead(ctx.journalHead);
+  const sweepTo = opts.toWallet ? await sweepDestination(opts.toWallet, limits.maxChangeIndex ?? 100_000, ctx) : undefined;
   ctx.note(`PSBT in: ${payload.digest} (${counted(psbt.bytes.length, 'byte')}, ${counted(psbt.view.inputsLength, 'input')}, ${counted(psbt.view.outputsLength, 'output')})`);
   const { seed } = await readSeed(opts, ctx);
   const keys = SeedKeys.fromSeed(seed, nativeHmacSha512);
@@ -100,9 +107,11 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
       keys,
       ...(vault ? { vault } : {}),
       extraFindings,
+      ...(sweepTo ? { sweepTo } : {}),
       limits,
       allow,
       retired: retiredKeys(journalPath(ctx.globals.journal, ctx.env)),
+      ...(anchor ? { anchor } : {}),
       trim: opts.trim,
       ...(opts.out ? { encoding: 'binary' as const } : {}),
       ...(gate && policy
@@ -126,7 +135,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
     if (opts.out) writeFileAtomic(opts.out, signed.encoded);
     const outDigest = digestWords(signed.raw);
     const n = signed.signatures.length;
-    ctx.note(`PSBT out: ${outDigest} (${signed.raw.length} bytes, ${n} signature${n === 1 ? '' : 's'} added${opts.trim ? ', trimmed' : ''})`);
+    ctx.note(`PSBT out: ${outDigest} (${signed.raw.length} bytes, ${n} signature${n === 1 ? '' : 's'} added${opts.trim ? ', trimmed' : ''})${anchor ? `; carries ${anchorText(anchor)}` : ''}`);
 
     const result: PsbtSignResult = {
       review: { ...review, warnings: warningsOf(findings) },
@@ -142,6 +151,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
       ...(opts.out ? { out: opts.out } : { psbt: new TextDecoder().decode(signed.encoded) }),
       ...(evaluation && policy ? { policy: policy.render(evaluation) } : {}),
       ...(labels ? { labels } : {}),
+      ...(anchor ? { journalAnchor: anchorJson(anchor) } : {}),
     };
     const change = review.outputs.filter((o) => o.role === 'change');
     return {
@@ -165,6 +175,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
             changeVerified: !review.outputs.some((o) => o.role === 'false-change' || o.role === 'stray-change'),
             trimmed: Boolean(opts.trim),
             ...journalLabels(labels),
+            ...(review.sweep ? { sweep: { wallet: review.sweep.walletId, all: review.sweep.all } } : {}),
             overrides,
             ...(evaluation ? { policy: evaluation.record } : {}),
           },
@@ -178,6 +189,13 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
   } finally {
     keys.wipe();
   }
+}
+
+/** The destination wallet of a sweep (`--to-wallet`), named by its id. */
+async function sweepDestination(ref: string, maxIndex: number, ctx: Context): Promise<SweepDestination> {
+  // Loaded only for a sweep (start-up of an ordinary signing).
+  const w = await (await import('../wallet-input.js')).readNamedWallet(ref, '--to-wallet', ctx);
+  return { wallet: w.account.wallet, id: w.id, label: w.label, maxIndex };
 }
 
 /** Does any input carry a witness script (a vault input, or another script spend)? */

@@ -21,6 +21,7 @@ export const ACTIONS: Readonly<Record<string, ActionLoader>> = {
   derive: () => import('../actions/derive.js'),
   'wallet create': () => import('../actions/wallet-create.js'),
   'wallet show': () => import('../actions/wallet-show.js'),
+  'wallet sweep': () => import('../actions/wallet-sweep.js'),
   'wallet register': () => import('../actions/wallet-register.js'),
   'address list': () => import('../actions/address-list.js'),
   'address find': () => import('../actions/address-find.js'),

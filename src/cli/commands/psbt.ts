@@ -146,6 +146,11 @@ export const psbtSign = command({
       help: 'the vault file (wallet create --out): vault inputs and change are proven against its cosigners',
       doc: 'the vault file (`wallet create --out`). A vault input is signed only when its script is this vault\'s at the claimed path; change is change only when its script rebuilds from this vault\'s cosigners (a swapped key, another threshold or script type is refused, saying which).',
     },
+    toWallet: {
+      flag: '--to-wallet <file>',
+      help: 'a sweep: the new wallet (account export or vault file) every output must be proven to pay',
+      doc: 'the wallet a sweep (`wallet sweep`) moves the funds to: its account export or vault file (or its descriptor). Every output that leaves must rebuild from that wallet\'s keys at the path the output claims (or among its first 100 indices); the review then says "sweep: all funds to wallet <id>". Anything else is `sweep-unproven` (no override).',
+    },
     maxFeeRate: {
       flag: '--max-fee-rate <sat/vB>',
       help: 'refuse a fee rate above this',

@@ -1,7 +1,8 @@
 /** The `coldkit wallet` group: multisig vaults. */
 import { command } from '../options/spec.js';
 import { int } from '../options/parsers.js';
-import { SEED_INPUT } from '../options/sets.js';
+import { PAYLOAD_OUTPUT, SEED_INPUT } from '../options/sets.js';
+import { psbtCreate } from './psbt.js';
 
 export const walletCreate = command({
   name: 'wallet create',
@@ -64,4 +65,39 @@ export const walletRegister = command({
   helpAfter: '\npsbt sign signs for a vault only once it is registered here (or with --allow-unregistered-vault).',
 });
 
-export const COMMANDS = [walletCreate, walletShow, walletRegister];
+export const walletSweep = command({
+  name: 'wallet sweep',
+  description: 'rotation: one PSBT spending every UTXO of the old wallet to the new wallet\'s receive address (online; no secret)',
+  globals: ['network'],
+  options: {
+    from: {
+      flag: '--from <wallet>',
+      help: 'the old wallet: account export or vault file (or its descriptor)',
+      doc: 'the wallet being retired: its account export (`account export --out`), its vault file (`wallet create --out`), or its descriptor with key origins.',
+      required: true,
+    },
+    to: {
+      flag: '--to <wallet-or-descriptor>',
+      help: 'the new wallet: account export or vault file, or its descriptor',
+      doc: 'the wallet the funds move to: account export, vault file, or descriptor with key origins. The output carries that wallet\'s derivation (BIP174 `PSBT_OUT_BIP32_DERIVATION`, and the witness script of a vault) so `psbt sign --to-wallet` can prove it by rebuilding the script.',
+      required: true,
+    },
+    utxos: { ...psbtCreate.options.utxos, doc: 'the old wallet\'s UTXOs (`listunspent` of bitcoin-cli or Electrum); **every one** is spent, even those worth less than their fee (a retired wallet should be left empty).' },
+    feeRate: psbtCreate.options.feeRate,
+    toIndex: {
+      flag: '--to-index <n>',
+      help: 'index on the new wallet\'s receive chain (default 0: a new wallet\'s first address)',
+      doc: 'the index on the new wallet\'s receive chain the sweep pays. Default 0, the first address of a new wallet; give the next unused index if the new wallet has been used.',
+      parse: int(0, 0x7fffffff),
+      default: 0,
+    },
+    prevTxs: psbtCreate.options.prevTxs,
+    rbf: psbtCreate.options.rbf,
+    gapLimit: psbtCreate.options.gapLimit,
+    out: psbtCreate.options.out,
+    ...PAYLOAD_OUTPUT,
+  },
+  helpAfter: '\nSign with: coldkit psbt sign sweep.psbt --to-wallet NEW-WALLET-FILE (the review then says "sweep: all funds to wallet <id>").',
+});
+
+export const COMMANDS = [walletCreate, walletShow, walletRegister, walletSweep];

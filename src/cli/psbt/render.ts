@@ -88,6 +88,7 @@ export function reviewScreens(r: PsbtReview, findings: readonly Finding[] = []):
     lines: [
       `network ${r.network}${r.addressNetwork ? ` (addresses shown in ${r.addressNetwork} form: the PSBT's derivation paths are for coin type ${r.psbtCoinType})` : ''}, PSBT v${r.psbtVersion}, transaction version ${r.txVersion}, nLockTime ${r.lockTime}, RBF ${r.rbf ? 'signalled' : 'not signalled'}`,
       `${r.inputs.length} input${r.inputs.length === 1 ? '' : 's'}${r.ourFingerprint ? ` (${ours} ours, seed ${r.ourFingerprint})` : ''}, total ${r.inputTotal !== undefined ? btc(r.inputTotal) : 'unknown'}`,
+      ...(r.sweep?.all ? [`sweep: all funds to wallet ${r.sweep.walletId} (${sanitize(r.sweep.label)}), proven by rebuilding its address${r.sweep.proven.length === 1 ? '' : 'es'} from its keys`] : []),
       `sending ${btc(r.sendTotal)} to ${recipients.length} output${recipients.length === 1 ? '' : 's'}; change ${btc(r.changeTotal)} in ${change.length}${claimNote(r)}`,
       `fee ${r.fee !== undefined ? btc(r.fee) : 'unknown'}${r.feeRateMsat !== undefined ? `, ${satPerVb(r.feeRateMsat)} at ~${r.vsize} vB` : ''}`,
     ],
@@ -120,6 +121,8 @@ export function reviewScreens(r: PsbtReview, findings: readonly Finding[] = []):
   });
   for (const o of recipients) {
     const lines = [`${where(o)}`, `amount ${btc(o.amount)}`];
+    const swept = r.sweep?.proven.find((p) => p.index === o.index);
+    if (swept) lines.push(`wallet ${r.sweep!.walletId} (the sweep destination): re-derived from its keys at ${swept.path}`);
     if (o.role === 'op_return') lines.push(`OP_RETURN data ${o.data!.hex} ("${o.data!.text}")`);
     if (o.role === 'stray-change') lines.push(`PAYS OUR KEY at ${o.path} but OUTSIDE the wallet: ${o.misfit!.join('; ')}`);
     if (o.role === 'false-change') lines.push(`CLAIMS to be our change at ${o.path}, but our key there does not produce this script`);

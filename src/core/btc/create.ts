@@ -37,8 +37,14 @@ export interface CreateRequest {
   wallet: Wallet;
   utxos: readonly Utxo[];
   recipients: readonly Recipient[];
-  /** Send everything left (after recipients and fee) to this address; no change output. */
-  sendMax?: { address: string; script: Uint8Array };
+  /**
+   * Send everything left (after recipients and fee) to this address; no change output. `owner`:
+   * the address is another wallet's (a sweep), and the output carries that wallet's key fields
+   * (BIP174 PSBT_OUT_BIP32_DERIVATION…) so a signer can prove it by re-deriving the script.
+   */
+  sendMax?: { address: string; script: Uint8Array; owner?: { key: WalletAddress; template: ScriptTemplate } };
+  /** Spend every UTXO given, also those worth less than their spending fee (a sweep leaves nothing behind). */
+  spendAll?: boolean;
   /** Fee rate, milli-sat per vbyte. */
   rateMsat: bigint;
   /** Previous transactions by txid, for non_witness_utxo. */
@@ -196,7 +202,7 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
     }
     algorithm = 'chosen';
   } else if (req.sendMax) {
-    chosen = coins.map((_, i) => i).filter(economical);
+    chosen = coins.map((_, i) => i).filter((i) => req.spendAll || economical(i));
     weight = fixedWeight(chosen.length, false) + chosen.length * inWeight;
     fee = feeForWeight(weight, req.rateMsat);
     const have = chosen.reduce((a, i) => a + coins[i]!.value, 0n);
@@ -229,8 +235,11 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
 
   // Inputs in a canonical order (txid, then vout) so the same choice always gives the same PSBT.
   const inputs = chosen.map((i) => owned[i]!).sort((a, b) => (a.txid === b.txid ? a.vout - b.vout : a.txid < b.txid ? -1 : 1));
-  const outputs: (CreatedOutput & { script: Uint8Array; key?: WalletAddress })[] = req.recipients.map((r) => ({ address: r.address, amount: r.amount, change: false, script: r.script }));
-  if (req.sendMax) outputs.push({ address: req.sendMax.address, amount: maxAmount, change: false, script: req.sendMax.script });
+  const outputs: (CreatedOutput & { script: Uint8Array; key?: WalletAddress; template?: ScriptTemplate })[] = req.recipients.map((r) => ({ address: r.address, amount: r.amount, change: false, script: r.script }));
+  if (req.sendMax) {
+    const owner = req.sendMax.owner;
+    outputs.push({ address: req.sendMax.address, amount: maxAmount, change: false, script: req.sendMax.script, ...(owner ? { key: owner.key, template: owner.template, path: formatPath(owner.key.keys[0]!.path) } : {}) });
+  }
   if (changeAmount > 0n) {
     const pos = Math.min(Math.max(0, req.changePosition(outputs.length)), outputs.length);
     outputs.splice(pos, 0, { address: change.address, amount: changeAmount, change: true, path: formatPath(change.keys[0]!.path), script: change.scripts.script, key: change });
@@ -244,7 +253,7 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
     if (t.spend === 'legacy') tx.addInput({ ...base, nonWitnessUtxo: raw!, ...keyFields(u.key, t) });
     else tx.addInput({ ...base, witnessUtxo: { script: u.script, amount: u.amount }, ...(raw ? { nonWitnessUtxo: raw } : {}), ...keyFields(u.key, t) });
   }
-  for (const o of outputs) tx.addOutput({ script: o.script, amount: o.amount, ...(o.key ? keyFields(o.key, t) : {}) });
+  for (const o of outputs) tx.addOutput({ script: o.script, amount: o.amount, ...(o.key ? keyFields(o.key, o.template ?? t) : {}) });
   const vsize = Math.ceil(weight / 4);
   return {
     // Vaults: every cosigner's xpub in the global map (BIP174 PSBT_GLOBAL_XPUB), as Coldcard and Sparrow write it.
@@ -257,7 +266,7 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
     algorithm,
     rbf: req.rbf,
     lockTime: req.lockTime,
-    uneconomical: include ? 0 : coins.length - coins.filter((_, i) => economical(i)).length,
+    uneconomical: include || req.spendAll ? 0 : coins.length - coins.filter((_, i) => economical(i)).length,
   };
 }
 

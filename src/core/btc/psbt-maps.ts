@@ -109,3 +109,47 @@ export function countSignaturePairs(raw: Uint8Array, inputs: number): number {
   }
   return n;
 }
+
+/** Bytes equal. */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The key of a pair at `start` (after its compact-size length). */
+function keyAt(raw: Uint8Array, start: number): Uint8Array {
+  const r = new Reader(raw);
+  r.pos = start;
+  const klen = r.compact();
+  return raw.subarray(r.pos, r.pos + klen);
+}
+
+/**
+ * The PSBT with `kv` set in the global map: a pair with the same key is replaced, the new pair
+ * goes last in the map, and every other byte is copied verbatim.
+ */
+export function withGlobalPair(raw: Uint8Array, kv: KeyValue): Uint8Array {
+  const r = new Reader(raw);
+  const w = new ByteWriter(raw.length + kv.key.length + kv.value.length + 16);
+  w.bytes(raw.subarray(0, 5));
+  let p;
+  while ((p = r.pair())) if (!sameBytes(keyAt(raw, p.start), kv.key)) w.bytes(raw.subarray(p.start, p.end));
+  writePair(w, kv);
+  w.bytes(raw.subarray(r.pos - 1)); // the global separator and every later map
+  return w.finish();
+}
+
+/** The value of the global pair whose key is `key`, if the PSBT has one. */
+export function globalPairValue(raw: Uint8Array, key: Uint8Array): Uint8Array | undefined {
+  const r = new Reader(raw);
+  let p;
+  while ((p = r.pair())) {
+    if (!sameBytes(keyAt(raw, p.start), key)) continue;
+    const v = new Reader(raw);
+    v.pos = p.start;
+    const klen = v.compact();
+    v.pos += klen;
+    const vlen = v.compact();
+    return raw.subarray(v.pos, v.pos + vlen);
+  }
+  return undefined;
+}

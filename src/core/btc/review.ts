@@ -20,6 +20,7 @@ import { template, templatesFor } from '../wallet/template.js';
 import { changeMisfit, vaultScriptOf, walletAccounts, walletScripts } from './change-fit.js';
 import { claims, prove, type OwnedKey } from './ownership.js';
 import { proveVault } from './vault-proof.js';
+import type { SweepProof } from './sweep-proof.js';
 import type { Wallet, WalletAddress } from '../wallet/wallet.js';
 import { spentOutput, type SpentOutput } from './prevouts.js';
 import type { InputFields, OutputFields, PsbtView } from './psbt-view.js';
@@ -142,6 +143,8 @@ export interface PsbtReview {
   psbtCoinType?: 0 | 1;
   /** The network whose forms the addresses are shown in, when not `network` (the PSBT's own). */
   addressNetwork?: NetworkName;
+  /** With a sweep destination (`psbt sign --to-wallet`): which outputs are proven that wallet's (sweep-proof.ts). */
+  sweep?: SweepProof;
 }
 
 type Input = InputFields;

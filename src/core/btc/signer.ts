@@ -29,12 +29,14 @@ import type { Wallet } from '../wallet/wallet.js';
 import { parseMultisig } from '../wallet/multisig.js';
 import { DEFAULT_FEE_LIMITS, psbtFindings, summarize, type FeeLimits } from './policy.js';
 import { encodePsbt, type PsbtEncoding } from './psbt-encoding.js';
-import { addToInputs, countSignaturePairs, partialSigPair, redeemScriptPair, tapKeySigPair, trimmed, witnessScriptPair, type KeyValue } from './psbt-maps.js';
+import { encodePsbtAnchor, PSBT_ANCHOR_KEY, type PayloadAnchor } from '../journal/payload-anchor.js';
+import { addToInputs, withGlobalPair, countSignaturePairs, partialSigPair, redeemScriptPair, tapKeySigPair, trimmed, witnessScriptPair, type KeyValue } from './psbt-maps.js';
 import { readPsbt, type ReadPsbt } from './psbt-read.js';
 import { reviewPsbt, type PsbtReview } from './review.js';
 import { signInputs, type InputSignature } from './sign.js';
 import { reservesFindings } from './reserves/findings.js';
 import { counted } from '../text.js';
+import { applySweep, proveSweep, sweepFindings, type SweepDestination } from './sweep-proof.js';
 
 type PsbtReadView = ReadPsbt['view'];
 
@@ -45,6 +47,8 @@ export interface PrepareOptions {
   keys?: KeySource;
   /** The registered vault: vault scripts (inputs, change) are proven against it; `label` names it in messages. */
   vault?: { wallet: Wallet; label: string; cosigners?: Record<string, string> };
+  /** A sweep destination (`--to-wallet`): every leaving output must rebuild from its keys (sweep-proof.ts). */
+  sweepTo?: SweepDestination;
   /** Findings the caller adds (e.g. the vault is not registered on this signer), decided with the rest. */
   extraFindings?: readonly Finding[];
   /** Fee limits the findings apply (default: 500 sat/vB and 5%). */
@@ -71,12 +75,18 @@ export async function prepare(input: Uint8Array | ReadPsbt, o: PrepareOptions): 
     review.vaultLabel = o.vault.label;
     if (o.vault.cosigners) review.vaultCosigners = o.vault.cosigners;
   }
+  let sweep: Finding[] = [];
+  if (o.sweepTo) {
+    const proof = proveSweep(review, (i) => psbt.view.getOutput(i), o.sweepTo);
+    applySweep(review, proof);
+    sweep = sweepFindings(proof);
+  }
   if (o.forSigning) checkSignable(review, o.field ?? 'psbt', psbt.view);
   // BIP-127 proof of reserves: labelled as one only once its whole shape is checked.
   const por = reservesFindings(psbt.view, review);
   if (por.reserves) review.reserves = por.reserves;
   const base = psbtFindings(review, o.limits ?? DEFAULT_FEE_LIMITS).filter((f) => !por.drop.has(f.code));
-  return { psbt, review, findings: sortFindings([...base, ...por.findings, ...(o.extraFindings ?? [])]) };
+  return { psbt, review, findings: sortFindings([...base, ...por.findings, ...sweep, ...(o.extraFindings ?? [])]) };
 }
 
 /**
@@ -144,7 +154,7 @@ export interface Assembled {
  * Splice the signatures into the original PSBT and check the count went up by exactly what we
  * made (nothing is handed back otherwise); trim to what a combiner needs when asked.
  */
-export function assemble(p: Prepared, sigs: readonly InputSignature[], o: { trim?: boolean; encoding: PsbtEncoding }): Assembled {
+export function assemble(p: Prepared, sigs: readonly InputSignature[], o: { trim?: boolean; encoding: PsbtEncoding; anchor?: PayloadAnchor }): Assembled {
   const { bytes } = p.psbt;
   const { inputsLength: nIn, outputsLength: nOut } = p.psbt.view;
   const add = new Map<number, KeyValue[]>();
@@ -161,7 +171,9 @@ export function assemble(p: Prepared, sigs: readonly InputSignature[], o: { trim
   if (sigs.length === 0 || after !== before + sigs.length) {
     throw new VerificationError(`signature count went from ${before} to ${after} after signing ${counted(sigs.length, 'input')}; nothing was output`);
   }
-  const raw = o.trim ? trimmed(bytes, nIn, nOut, add, p.review.psbtVersion) : full;
+  const cut = o.trim ? trimmed(bytes, nIn, nOut, add, p.review.psbtVersion) : full;
+  // The signer journal's head, as a global proprietary pair other tools keep or ignore (BIP174).
+  const raw = o.anchor ? withGlobalPair(cut, { key: PSBT_ANCHOR_KEY, value: encodePsbtAnchor(o.anchor) }) : cut;
   return { raw, encoded: encodePsbt(raw, o.encoding), encoding: o.encoding, before, after };
 }
 
@@ -187,6 +199,8 @@ export interface SignOptions extends Omit<PrepareOptions, 'keys' | 'forSigning'>
   approve?: (p: Prepared, d: Decision) => Promise<void> | void;
   /** Keys journaled as retired: signing with one is the finding `retired-key`. */
   retired?: RetiredKeys;
+  /** The signer journal's head to carry in the signed PSBT (payload-anchor.ts); none for an empty journal. */
+  anchor?: PayloadAnchor;
 }
 
 /** The outcome of the whole pipeline. */
@@ -208,6 +222,6 @@ export async function signPsbt(input: Uint8Array | ReadPsbt, o: SignOptions): Pr
   await o.approve?.(prepared, decision);
   const signatures = sign(prepared, o.keys);
   const enc = prepared.psbt.encoding;
-  const assembled = assemble(prepared, signatures, { trim: o.trim, encoding: o.encoding ?? (enc === 'binary' ? 'base64' : enc) });
+  const assembled = assemble(prepared, signatures, { trim: o.trim, ...(o.anchor ? { anchor: o.anchor } : {}), encoding: o.encoding ?? (enc === 'binary' ? 'base64' : enc) });
   return { ...assembled, prepared, decision, signatures };
 }

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../helpers/cli.js';
 import { ABOUT, expectFailure, workspace, type Workspace } from '../../helpers/harness.js';
+import { rehashedFrom } from '../../helpers/forge-journal.js';
 
 const FIXTURE = path.join(ROOT, 'fixtures/journal/v1-ceremony.jsonl');
 let ws: Workspace;
@@ -36,18 +37,6 @@ let copies = 0;
 async function on(text: string, args: string[]) {
   const f = ws.file(`copy-${copies++}.jsonl`, text);
   return { f, r: await ws.run(['--journal', f, ...args]) };
-}
-/** Rewrite entries from index `from` on (operator → mallory), recomputing every prev and hash, as a forger with write access would. */
-function rehashedFrom(ls: string[], from: number): string[] {
-  const out = ls.slice(0, from);
-  let prev = JSON.parse(out[out.length - 1]!).hash as string;
-  for (const l of ls.slice(from)) {
-    const { hash: _h, ...e } = JSON.parse(l);
-    const body = JSON.stringify({ ...e, operator: 'mallory', prev });
-    prev = sha(body);
-    out.push(`${body.slice(0, -1)},"hash":"${prev}"}`);
-  }
-  return out;
 }
 
 describe('an edit of the last line', () => {

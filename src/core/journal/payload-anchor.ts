@@ -1,0 +1,91 @@
+/**
+ * The signer journal's head carried across the air gap inside the payloads the offline laptop
+ * hands back, so the online machine can record it and `journal verify --anchor-from` can later
+ * prove the offline journal still holds it (anchor.ts). Forms, none of which disturbs other tools:
+ *
+ * - PSBT: a global proprietary pair (BIP174 PSBT_GLOBAL_PROPRIETARY = 0xFC): key
+ *   0xFC <compact size 7> "coldkit" <compact size subtype 0x01>, value
+ *   <compact size seq> <32-byte head hash>. BIP174: proprietary keys are for private use, and a
+ *   parser keeps or ignores pairs it does not know.
+ * - JSON outputs: `"journalAnchor": {"seq": N, "hash": "<64 hex>", "words": "<6 words>"}`.
+ * - Text (the QR digest line): `journal #N <6 words>`.
+ *
+ * The anchor is the head *before* the act that made the payload (the act's own entry hashes the
+ * payload, so it cannot be inside it). An empty journal has nothing to anchor: no field is written.
+ */
+import { ByteWriter } from '../bytes.js';
+import { InputError } from '../errors.js';
+import { fromHex, toHex } from '../text.js';
+import type { Anchor } from './anchor.js';
+import { headWords } from './entry.js';
+
+/** A journal head as a payload carries it. */
+export interface PayloadAnchor {
+  seq: number;
+  hash: string;
+}
+
+/** The JSON form (`journalAnchor`). */
+export interface JournalAnchorJson {
+  seq: number;
+  hash: string;
+  words: string;
+}
+
+/** coldkit's proprietary identifier and the subtype of the journal head. */
+const IDENTIFIER = new TextEncoder().encode('coldkit');
+export const SUBTYPE_JOURNAL_HEAD = 0x01;
+
+/** The PSBT global key of the anchor: 0xFC, identifier "coldkit", subtype 0x01, no key data. */
+export const PSBT_ANCHOR_KEY = Uint8Array.of(0xfc, IDENTIFIER.length, ...IDENTIFIER, SUBTYPE_JOURNAL_HEAD);
+
+/** The anchor for a head, or undefined when the journal is empty (seq 0). */
+export function anchorOfHead(head: { seq: number; hash: string } | undefined): PayloadAnchor | undefined {
+  return head && head.seq > 0 ? { seq: head.seq, hash: head.hash } : undefined;
+}
+
+/** The PSBT value: compact-size seq, then the 32-byte hash. */
+export function encodePsbtAnchor(a: PayloadAnchor): Uint8Array {
+  const w = new ByteWriter(41);
+  const s = a.seq;
+  if (s < 0xfd) w.u8(s);
+  else if (s <= 0xffff) w.u8(0xfd).u8(s & 0xff).u8(s >>> 8);
+  else w.u8(0xfe).u8(s & 0xff).u8((s >>> 8) & 0xff).u8((s >>> 16) & 0xff).u8(s >>> 24);
+  w.bytes(fromHex(a.hash, 'journalAnchor'));
+  return w.finish();
+}
+
+/** Read the PSBT value back; errors name `field`. */
+export function decodePsbtAnchor(v: Uint8Array, field: string): PayloadAnchor {
+  const f = v[0];
+  const n = f === undefined ? -1 : f < 0xfd ? 1 : f === 0xfd ? 3 : f === 0xfe ? 5 : -1;
+  if (n < 0 || v.length !== n + 32) throw new InputError('the PSBT\'s coldkit journal anchor (proprietary 0xFC "coldkit" 0x01) is malformed: expected a compact-size entry number and a 32-byte hash', field);
+  let seq = f!;
+  if (n === 3) seq = v[1]! | (v[2]! << 8);
+  if (n === 5) seq = (v[1]! | (v[2]! << 8) | (v[3]! << 16)) + v[4]! * 2 ** 24;
+  return { seq, hash: toHex(v.subarray(n)) };
+}
+
+/** The JSON form. */
+export function anchorJson(a: PayloadAnchor): JournalAnchorJson {
+  return { seq: a.seq, hash: a.hash, words: headWords(a.hash) };
+}
+
+/** The text form for a digest line: `journal #N <6 words>`. */
+export function anchorText(a: PayloadAnchor): string {
+  return `journal #${a.seq} ${headWords(a.hash)}`;
+}
+
+/** Read a `journalAnchor` JSON value (strictly); errors name `field`. */
+export function readAnchorJson(v: unknown, field: string): PayloadAnchor {
+  const o = v as { seq?: unknown; hash?: unknown } | null;
+  if (!o || typeof o !== 'object' || !Number.isSafeInteger(o.seq) || (o.seq as number) < 1 || typeof o.hash !== 'string' || !/^[0-9a-f]{64}$/.test(o.hash)) {
+    throw new InputError('journalAnchor must be {"seq": N ≥ 1, "hash": "<64 lowercase hex>"}', field);
+  }
+  return { seq: o.seq as number, hash: o.hash };
+}
+
+/** As an anchor for `journal verify` (anchor.ts), named by where it came from. */
+export function asVerifyAnchor(a: PayloadAnchor, from: string): Anchor {
+  return { label: `#${a.seq} ${a.hash.slice(0, 16)}… from ${from}`, seq: a.seq, hash: a.hash };
+}

@@ -1,0 +1,105 @@
+/**
+ * The signer journal's head carried across the air gap, black box: `psbt sign` (offline journal)
+ * writes its head into the signed PSBT as the proprietary global pair 0xFC "coldkit" 0x01, which
+ * bitcoinjs-lib reads as an unknown pair and keeps; `psbt finalize` and `psbt combine` (online
+ * journal) journal it; `journal verify --anchor-from` on the offline journal then passes, and
+ * fails with "the head changed" once an entry up to the anchored one is edited and every hash
+ * recomputed. An empty signer journal writes no anchor.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as bitcoin from 'bitcoinjs-lib';
+import { describe, expect, it } from 'vitest';
+import { runCli, tmpDir } from '../helpers/cli.js';
+import { rehashedFrom } from '../helpers/forge-journal.js';
+import { verifyTransaction } from '../helpers/reference-signer.js';
+import { MNEMONIC, payee, walletUtxos } from '../helpers/regtest-data.js';
+
+async function setup() {
+  const dir = tmpDir('coldkit-anchor-');
+  const f = (n: string) => path.join(dir, n);
+  fs.writeFileSync(f('m.txt'), MNEMONIC + '\n');
+  const offline = ['--journal', f('offline.jsonl'), '--network', 'regtest'];
+  const online = ['--journal', f('online.jsonl'), '--network', 'regtest'];
+  const exp = await runCli([...offline, 'account', 'export', '--mnemonic-file', f('m.txt'), '--script', 'wpkh', '--out', f('wallet.json')]);
+  expect(exp.code, exp.stderr).toBe(0);
+  const data = walletUtxos('wpkh', [{ branch: 0, index: 0, sats: 100_000n }, { branch: 0, index: 2, sats: 50_000n }]);
+  fs.writeFileSync(f('utxos.json'), JSON.stringify(data.listunspent));
+  fs.writeFileSync(f('prev.txt'), data.prevTxs);
+  const create = await runCli([...online, 'psbt', 'create', '--wallet', f('wallet.json'), '--utxos', f('utxos.json'), '--prev-txs', f('prev.txt'), '--to', `${payee()}:0.001`, '--fee-rate', '2', '--out', f('unsigned.psbt')]);
+  expect(create.code, create.stderr).toBe(0);
+  return { f, data, offline, online };
+}
+
+const lines = (file: string) => fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+const lastEntry = (file: string) => JSON.parse(lines(file).at(-1)!);
+
+describe('journal anchor across a PSBT round trip', () => {
+  it('sign carries the head, finalize journals it, journal verify --anchor-from proves it; a rehashed edit fails', async () => {
+    const { f, data, offline, online } = await setup();
+    const headBefore = (await runCli([...offline, '--json', 'journal', 'head'])).json();
+    expect(headBefore.seq).toBe(1);
+
+    const sign = await runCli([...offline, '--json', '--yes', 'psbt', 'sign', f('unsigned.psbt'), '--mnemonic-file', f('m.txt'), '--out', f('signed.psbt')]);
+    expect(sign.code, sign.stderr).toBe(0);
+    const anchor = sign.json().journalAnchor;
+    expect(anchor).toEqual({ seq: 1, hash: headBefore.head, words: headBefore.words });
+
+    // Another tool reads the PSBT and keeps the pair as an unknown global (BIP174: proprietary).
+    const psbt = bitcoin.Psbt.fromBuffer(fs.readFileSync(f('signed.psbt')), { network: bitcoin.networks.regtest });
+    const kv = psbt.data.globalMap.unknownKeyVals ?? [];
+    expect(kv.map((k) => Buffer.from(k.key).toString('hex'))).toEqual(['fc07636f6c646b697401']);
+    expect(Buffer.from(kv[0]!.value).toString('hex')).toBe('01' + headBefore.head);
+    // …and writes it back out when it re-serialises the PSBT.
+    expect(psbt.toHex()).toContain('0afc07636f6c646b69740121' + '01' + headBefore.head);
+
+    const fin = await runCli([...online, '--json', 'psbt', 'finalize', f('signed.psbt')]);
+    expect(fin.code, fin.stderr).toBe(0);
+    expect(fin.json().journalAnchor).toEqual(anchor);
+    expect(verifyTransaction(fin.json().hex, data.prevouts).checked).toBe(2);
+    expect(lastEntry(f('online.jsonl'))).toMatchObject({ op: 'psbt.finalize', data: { journalAnchor: { seq: 1, hash: headBefore.head } } });
+    fs.writeFileSync(f('online-entry.json'), JSON.stringify(lastEntry(f('online.jsonl'))));
+    fs.writeFileSync(f('finalize.json'), fin.stdout);
+
+    const combine = await runCli([...online, '--json', 'psbt', 'combine', f('signed.psbt'), f('unsigned.psbt'), '--out', f('combined.psbt')]);
+    expect(combine.code, combine.stderr).toBe(0);
+    expect(lastEntry(f('online.jsonl')).data.inputs[0].journalAnchor).toEqual({ seq: 1, hash: headBefore.head });
+    expect(lastEntry(f('online.jsonl')).data.inputs[1].journalAnchor).toBeUndefined();
+
+    // The offline journal still holds the head: every form of the anchor passes.
+    for (const from of ['signed.psbt', 'online-entry.json', 'finalize.json']) {
+      const v = await runCli([...offline, '--json', 'journal', 'verify', '--anchor-from', f(from)]);
+      expect(v.code, `${from}: ${v.stderr}`).toBe(0);
+      expect(v.json().anchors).toEqual([{ anchor: expect.stringContaining(`#1 ${headBefore.head.slice(0, 16)}`), foundAt: 1 }]);
+    }
+
+    // A forger edits the first entry and recomputes every hash: the chain alone passes, the anchor does not.
+    const forged = f('forged.jsonl');
+    const all = lines(f('offline.jsonl'));
+    // Every entry rewritten from the first (whose prev is the genesis hash).
+    fs.writeFileSync(forged, rehashedFrom([JSON.stringify({ hash: JSON.parse(all[0]!).prev }), ...all], 1).slice(1).join('\n') + '\n');
+    const chain = await runCli(['--journal', forged, 'journal', 'verify']);
+    expect(chain.code, chain.stderr).toBe(0);
+    const bad = await runCli(['--journal', forged, 'journal', 'verify', '--anchor-from', f('signed.psbt')]);
+    expect(bad.code).toBe(3);
+    expect(bad.stderr).toMatch(/the head changed since the anchor was taken — entry 1 has another hash/);
+    // Cut back to nothing: the anchored entry is gone.
+    fs.writeFileSync(f('empty.jsonl'), '');
+    const cut = await runCli(['--journal', f('empty.jsonl'), 'journal', 'verify', '--anchor-from', f('signed.psbt')]);
+    expect(cut.code).toBe(3);
+    expect(cut.stderr).toMatch(/cut from the end/);
+  });
+
+  it('an empty signer journal writes no anchor, and --anchor-from says the PSBT carries none', async () => {
+    const { f } = await setup();
+    const fresh = ['--journal', f('fresh.jsonl'), '--network', 'regtest'];
+    const sign = await runCli([...fresh, '--json', '--yes', 'psbt', 'sign', f('unsigned.psbt'), '--mnemonic-file', f('m.txt'), '--out', f('signed.psbt')]);
+    expect(sign.code, sign.stderr).toBe(0);
+    expect(sign.json().journalAnchor).toBeUndefined();
+    const psbt = bitcoin.Psbt.fromBuffer(fs.readFileSync(f('signed.psbt')), { network: bitcoin.networks.regtest });
+    expect(psbt.data.globalMap.unknownKeyVals ?? []).toEqual([]);
+    const v = await runCli([...fresh, 'journal', 'verify', '--anchor-from', f('signed.psbt')]);
+    expect(v.code).toBe(2);
+    expect(v.stderr).toMatch(/carries no coldkit journal anchor/);
+  });
+});
