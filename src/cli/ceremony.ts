@@ -33,6 +33,7 @@ export const KEY_COMMANDS: ReadonlySet<string> = new Set([
   'shares reissue',
   'account export',
   'derive',
+  'address verify',
   'psbt sign',
   'btc sign-message',
   'eth sign',

@@ -25,6 +25,7 @@ export const ACTIONS: Readonly<Record<string, ActionLoader>> = {
   'wallet register': () => import('../actions/wallet-register.js'),
   'address list': () => import('../actions/address-list.js'),
   'address find': () => import('../actions/address-find.js'),
+  'address verify': () => import('../actions/address-verify.js'),
   status: () => import('../actions/status.js'),
   'psbt create': () => import('../actions/psbt-create.js'),
   'psbt inspect': () => import('../actions/psbt-inspect.js'),
