@@ -11,6 +11,7 @@
  */
 import { RANK, hardRefusal, note, refusal, warning, type Finding } from '../../findings/finding.js';
 import { describeChain } from '../chains.js';
+import { tokenCallFindings } from '../findings.js';
 import { ADMIN_CLASS, flattenCalls, type SafeCall } from './decode.js';
 import { knownMultiSend, multiSendElsewhere, type TrustedMultiSend } from './deployments.js';
 import type { SafeTx } from './hash.js';
@@ -30,7 +31,6 @@ export const SAFE_CODES = {
   undecodable: 'safe-undecodable-batch',
   hashMismatch: 'safe-hash-mismatch',
   chainIdMismatch: 'chain-id-mismatch',
-  unlimitedApproval: 'unlimited-approval',
 } as const;
 
 /** What the checks know besides the transaction itself. */
@@ -127,9 +127,9 @@ export function checkSafeTx(tx: SafeTx, call: SafeCall, ctx: SafeCheckContext): 
     if (c.kind === 'unknown' && c.to.toLowerCase() === safeLc && c.data !== '0x') {
       out.push(warning('safe-unknown-self-call', RANK.content, `${where(at)} calls the Safe itself with unknown calldata (${c.data.slice(0, 10)}): the fallback handler answers it`));
     }
-    if ((c.erc20?.method === 'approve' || c.erc20?.method === 'increaseAllowance' || c.erc20?.method === 'permit2Approve') && c.erc20.unlimited) {
-      out.push(refusal(SAFE_CODES.unlimitedApproval, RANK.content, `${where(at)}: UNLIMITED APPROVAL (${c.erc20.method}) of token ${c.erc20.method === 'permit2Approve' ? c.erc20.token : c.to} to ${c.erc20.spender}`));
-    }
+    // Token calls are judged by the one rule set of the Ethereum signer (unlimited approvals by any
+    // name, setApprovalForAll, trailing bytes), each finding placed in the batch.
+    if (c.erc20) out.push(...tokenCallFindings(c.erc20, c.to).map((f) => ({ ...f, message: `${where(at)}: ${f.message}` })));
     if (c.kind === 'unknown' && c.to.toLowerCase() !== safeLc) out.push(warning('safe-unknown-calldata', RANK.content, `${where(at)}: calldata to ${c.to} is not a call coldkit decodes (${c.data.length / 2 - 1} bytes); check it with the contract's source`));
   }
   return out;

@@ -136,6 +136,25 @@ describe('Safe findings', () => {
     expect(codes(review(tx({ to: '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48', data })))).toEqual(['unlimited-approval']);
   });
 
+  it("token approvals by another name inside a batch meet the Ethereum signer's rules, placed in the batch", () => {
+    const nft = '0xBC4CA0EdA7647A8aB7C2061c2E118A18a936f13D';
+    const token = '0xA0b86991c6218b36c1d19D4a2e9Eb0cE3606eB48';
+    const forAll = fromHex('a22cb465' + ALICE.slice(2).toLowerCase().padStart(64, '0') + '1'.padStart(64, '0'), 'd');
+    const trailing = fromHex('095ea7b3' + ALICE.slice(2).toLowerCase().padStart(64, '0') + '64'.padStart(64, '0') + 'deadbeef', 'd');
+    const increase = fromHex('39509351' + ALICE.slice(2).toLowerCase().padStart(64, '0') + 'f'.repeat(64), 'd');
+    const batch = encodeMultiSendCall([
+      { operation: 0, to: nft, value: 0n, data: forAll },
+      { operation: 0, to: token, value: 0n, data: trailing },
+      { operation: 0, to: token, value: 0n, data: increase },
+    ]);
+    const r = review(tx({ to: MULTISEND_141, operation: 1, data: batch }));
+    expect(codes(r).sort()).toEqual(['approval-for-all', 'trailing-calldata', 'unlimited-approval']);
+    expect(r.findings.find((f) => f.code === 'approval-for-all')!.message).toMatch(/^batch call 1: setApprovalForAll/);
+    // setApprovalForAll(…, false) revokes: no finding.
+    const revoke = fromHex('a22cb465' + ALICE.slice(2).toLowerCase().padStart(64, '0') + '0'.padStart(64, '0'), 'd');
+    expect(codes(review(tx({ to: nft, data: revoke })))).toEqual([]);
+  });
+
   it('a truncated MultiSend payload is refused as undecodable', () => {
     const good = encodeMultiSendCall([{ operation: 0, to: ALICE, value: 1n, data: new Uint8Array(10) }]);
     // Lower the declared length of the inner data so a record claims bytes that are not there.
