@@ -102,4 +102,25 @@ describe('journal anchor across a PSBT round trip', () => {
     expect(v.code).toBe(2);
     expect(v.stderr).toMatch(/carries no coldkit journal anchor/);
   });
+
+  it('the Ethereum signature and the account export carry the head in --json; journal verify --anchor-from proves the saved output', async () => {
+    const { f, offline } = await setup();
+    const tx = await runCli(['--json', 'eth', 'tx', 'create', '--from', '0x9858EfFD232B4033E47d90003D41EC34EcaEda94', '--to', '0x6Fac4D18c912343BF86fa7049364Dd4E424Ab9C0', '--value', '0.01', '--chain-id', '1', '--nonce', '0', '--gas-limit', '21000', '--max-fee-per-gas', '30gwei', '--max-priority-fee-per-gas', '1gwei', '--out-hex', f('tx.hex')]);
+    expect(tx.code, tx.stderr).toBe(0);
+    fs.writeFileSync(f('eth-m.txt'), 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about\n');
+    for (const args of [
+      ['eth', 'sign', f('tx.hex'), '--mnemonic-file', f('eth-m.txt')],
+      ['account', 'export', '--chain', 'eth', '--mnemonic-file', f('m.txt')],
+      ['account', 'export', '--script', 'wsh-multi', '--mnemonic-file', f('m.txt')],
+    ]) {
+      const head = (await runCli([...offline, '--json', 'journal', 'head'])).json();
+      const r = await runCli([...offline, '--json', '--yes', ...args]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.json().journalAnchor, args.slice(0, 2).join(' ')).toEqual({ seq: head.seq, hash: head.head, words: head.words });
+      expect(r.stderr).toMatch(new RegExp(`journal anchor: journal #${head.seq} ${head.words}`));
+      fs.writeFileSync(f('out.json'), r.stdout);
+      const v = await runCli([...offline, 'journal', 'verify', '--anchor-from', f('out.json')]);
+      expect(v.code, v.stderr).toBe(0);
+    }
+  }, 120_000);
 });

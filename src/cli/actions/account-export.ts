@@ -15,7 +15,9 @@ import { scriptTemplate, vaultTemplate } from '../../core/wallet/template.js';
 import { bip48Path, coldcardCosigner, cosignerEntry, exportCosigner, type CosignerExport } from '../../core/wallet/cosigner.js';
 import type { BtcNetwork } from '../../core/network.js';
 import type { HDKey } from '@scure/bip32';
-import type { Action, Outcome } from '../command.js';
+import type { Action, Context, Outcome } from '../command.js';
+import type { JournalAnchorJson } from '../../core/journal/payload-anchor.js';
+import { journalAnchorOf } from '../payload-anchor.js';
 import { writeFileAtomic, assertWritable } from '../io.js';
 import { btcNetwork } from '../network-option.js';
 import { readSeed } from '../seed-input.js';
@@ -44,7 +46,7 @@ const action: Action<typeof accountExport> = async (opts, ctx) => {
     if (xprv) ctx.addSecret(xprv); // shown on purpose, but never journaled
     if (xprv) ctx.note('coldkit: WARNING --reveal prints the account xprv: it controls every address of this account');
     return {
-      result: { ...acc, ...(xprv ? { xprv } : {}), ...(opts.out ? { outFile: opts.out } : {}) },
+      result: { ...acc, ...(xprv ? { xprv } : {}), ...(opts.out ? { outFile: opts.out } : {}), ...journalAnchorOf(ctx) },
       reveals: Boolean(xprv),
       journal: [{ op: 'account.export', data: { chain: 'eth', fingerprint: acc.fingerprint, path: acc.path, xpub: acc.xpub, firstAddress: acc.addresses[0]!.address, revealed: Boolean(xprv), overrides } }],
       human: (r: EthAccountExport) =>
@@ -52,7 +54,7 @@ const action: Action<typeof accountExport> = async (opts, ctx) => {
     };
   }
 
-  if (opts.script === 'wsh-multi' || opts.script === 'sh-wsh-multi') return exportVaultCosigner(root, net, opts, overrides);
+  if (opts.script === 'wsh-multi' || opts.script === 'sh-wsh-multi') return exportVaultCosigner(root, net, opts, overrides, ctx);
   const script = scriptTemplate(opts.script).name;
   const indices = opts.path ? parsePath(opts.path) : accountPath(script, net, opts.account);
   checkHardened(indices, opts, overrides);
@@ -82,7 +84,7 @@ const action: Action<typeof accountExport> = async (opts, ctx) => {
   if (xprv) ctx.addSecret(xprv); // shown on purpose, but never journaled
   if (xprv) ctx.note('coldkit: WARNING --reveal prints the account xprv: it controls every address of this account');
   return {
-    result: { ...acc, ...(xprv ? { xprv } : {}), files, imports: { bitcoinCore: core, bitcoinCoreRescan: birthdayText(birthday) } },
+    result: { ...acc, ...(xprv ? { xprv } : {}), files, imports: { bitcoinCore: core, bitcoinCoreRescan: birthdayText(birthday) }, ...journalAnchorOf(ctx) },
     reveals: Boolean(xprv),
     payload: { kind: 'output', bytes: new TextEncoder().encode(acc.descriptors.multipath) },
     journal: [
@@ -124,7 +126,7 @@ const action: Action<typeof accountExport> = async (opts, ctx) => {
  * The vault cosigner export: the BIP48 account key of this seed (`m/48'/coin'/account'/2'` or
  * `…/1'`), as coldkit cosigner JSON, key expression (the QR payload) and Coldcard generic JSON.
  */
-function exportVaultCosigner(root: HDKey, net: BtcNetwork, opts: OptionsOf<typeof accountExport>, overrides: string[]): Outcome<CosignerExport & { files: string[] }> {
+function exportVaultCosigner(root: HDKey, net: BtcNetwork, opts: OptionsOf<typeof accountExport>, overrides: string[], ctx: Context): Outcome<CosignerExport & { files: string[]; journalAnchor?: JournalAnchorJson }> {
   const t = vaultTemplate(opts.script);
   if (opts.exportDir) for (const name of ['cosigner.txt', 'coldcard-cosigner.json']) assertWritable(path.join(opts.exportDir, name), '--export-dir');
   const indices = opts.path ? parsePath(opts.path) : bip48Path(t, net, opts.account);
@@ -148,7 +150,7 @@ function exportVaultCosigner(root: HDKey, net: BtcNetwork, opts: OptionsOf<typeo
     }
   }
   return {
-    result: { ...c, files },
+    result: { ...c, files, ...journalAnchorOf(ctx) },
     // BCR-2020-015's BIP48 entry, so the QR is a crypto-account Sparrow, Keystone and SeedSigner read.
     payload: { kind: 'account', bytes: new TextEncoder().encode(cosignerEntry(c)) },
     journal: [{ op: 'account.export', data: { chain: 'btc', network: net.name, script: c.script, cosigner: true, fingerprint: c.fingerprint, path: c.path, xpub: c.xpub, files, revealed: false, overrides } }],

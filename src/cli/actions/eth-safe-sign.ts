@@ -15,11 +15,13 @@ import type { Context, Outcome } from '../command.js';
 import type { ethSafeSign as table } from '../commands/eth-safe.js';
 import { SAFE_OVERRIDES } from '../commands/eth-safe.js';
 import { answerLines, confirmSign } from '../eth/sign-common.js';
+import { journalAnchorOf } from '../payload-anchor.js';
 import { formatFingerprint, wipeKey } from '../../core/eth/key.js';
 import { makeSignature } from '../../core/eth/request.js';
 import { formatUuid } from '../../core/transport/ur/eth.js';
 import { expectedHashFindings, readSafeInput, renderSafeReview, reviewOptions } from '../eth/safe.js';
 import { loadSigner, resolvePath } from '../eth/signer.js';
+import type { JournalAnchorJson } from '../../core/journal/payload-anchor.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
 import { allowedCodes, overrideFlag } from '../overrides.js';
 import { retiredKeyFindings } from '../../core/lifecycle/retire.js';
@@ -39,6 +41,8 @@ export interface SafeSignResult {
   out?: string;
   outFile?: string;
   outUr?: string;
+  /** The signer journal's head before this signature (payload-anchor.ts). */
+  journalAnchor?: JournalAnchorJson;
   /** The adopted policy's decision: the Safe transaction judged as the payment it makes. */
   policy?: PolicyResult;
 }
@@ -72,7 +76,7 @@ export default async function ethSafeSign(opts: OptionsOf<typeof table>, ctx: Co
     if (back.owner !== key.address) throw new VerificationError(`the signature recovers ${back.owner}, not the signing key ${key.address}`);
     // EIP-4527: the eth-signature answering the request, bound to its request id.
     const answer = req ? { ...makeSignature({ requestId: req.requestId, signature: sig.bytes, origin: 'coldkit' }), requestId: formatUuid(req.requestId) } : null;
-    const result: SafeSignResult = { review, signer: { address: key.address, path: key.path, fingerprint: formatFingerprint(key.fingerprint) }, signature: sig.signature, ethSignature: answer ? { ur: answer.ur, requestId: answer.requestId } : null, overrides, ...(evaluation ? { policy: policyResult(evaluation) } : {}) };
+    const result: SafeSignResult = { review, signer: { address: key.address, path: key.path, fingerprint: formatFingerprint(key.fingerprint) }, signature: sig.signature, ethSignature: answer ? { ur: answer.ur, requestId: answer.requestId } : null, overrides, ...journalAnchorOf(ctx), ...(evaluation ? { policy: policyResult(evaluation) } : {}) };
     if (opts.out) {
       writeFileAtomic(opts.out, sig.signature + '\n');
       result.out = opts.out;

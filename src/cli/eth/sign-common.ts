@@ -14,6 +14,8 @@ import type { EthSubject } from '../../core/eth/subject.js';
 import { UINT64_MAX } from '../../core/eth/tx.js';
 import { enforce } from '../../core/findings/decide.js';
 import type { Finding } from '../../core/findings/finding.js';
+import type { JournalAnchorJson } from '../../core/journal/payload-anchor.js';
+import { journalAnchorOf } from '../payload-anchor.js';
 import type { Context } from '../command.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
 import { allowedCodes, findingView, OVERRIDES, overrideFlag } from '../overrides.js';
@@ -105,6 +107,8 @@ export interface SignedCommon {
   findings: (Finding & { override?: string })[];
   out?: string;
   outUr?: string;
+  /** The signer journal's head before this signature (payload-anchor.ts), for the online side to record. */
+  journalAnchor?: JournalAnchorJson;
 }
 
 /** One run of the signer on a subject of kind K: what was prepared, what was signed, the common result fields. */
@@ -148,6 +152,7 @@ export async function runSigner<S extends EthSubject>(ctx: Context, opts: SignOp
       overrides: decision.overrides.map(overrideFlag),
       findings: decision.findings.map(findingView),
       ...writeOutputs(opts, signed),
+      ...journalAnchorOf(ctx),
     };
     // prepare() and sign() keep the subject's kind.
     return { prepared, signed, common, ...(evaluation ? { evaluation } : {}) } as SignRun<S['kind']>;
