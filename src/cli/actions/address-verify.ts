@@ -26,6 +26,7 @@ import type { Action } from '../command.js';
 import type { addressVerify } from '../commands/address.js';
 import { btcNetwork } from '../network-option.js';
 import { readPayloadInput } from '../payload.js';
+import { progressLine } from '../progress.js';
 import { readSeed } from '../seed-input.js';
 import { readWatchAccount } from '../wallet-input.js';
 
@@ -73,6 +74,7 @@ const action: Action<typeof addressVerify> = async (opts, ctx, args) => {
   const accounts = Array.from({ length: opts.accounts }, (_, k) => opts.account + k);
   let found: AddressVerifyResult | undefined;
   let searched = 0;
+  const progress = progressLine(ctx, `searching seed ${fingerprint}'s addresses`);
   try {
     if (eth) {
       for (const account of accounts) {
@@ -89,14 +91,14 @@ const action: Action<typeof addressVerify> = async (opts, ctx, args) => {
       const v = vaultAccount.vault!;
       const me = cosignerIndex(v, fingerprint, (p) => deriveIndices(root, parsePath(p, '--wallet')).publicExtendedKey);
       if (me < 0) throw new VerificationError(`this seed (fingerprint ${fingerprint}) is not a cosigner of vault "${v.name}" ${v.id} (cosigners ${v.cosigners.map((c) => c.fingerprint).join(', ')}); wrong seed, passphrase or vault file?`);
-      const hit = vaultAccount.wallet.findAddress(uri.address, opts.gap);
+      const hit = vaultAccount.wallet.findAddress(uri.address, opts.gap, progress.update);
       searched = 2 * opts.gap;
       if (hit) found = { address: hit.address, found: true, chain: 'btc', fingerprint, script: vaultAccount.wallet.template.name, branch: hit.branch, change: hit.branch === 1, index: hit.index, path: hit.path, vault: { name: v.name, id: v.id, cosigner: me + 1 }, searched };
     } else {
       for (const t of templates) {
         for (const account of accounts) {
           const acc = exportAccount(root, net, t.name, accountPath(t.name, net, account), 0);
-          const hit = new Wallet(parseDescriptor(acc.descriptors.multipath, 'account'), net).findAddress(uri.address, opts.gap);
+          const hit = new Wallet(parseDescriptor(acc.descriptors.multipath, 'account'), net).findAddress(uri.address, opts.gap, (d, t) => progress.update(searched + d, templates.length * accounts.length * t));
           searched += 2 * opts.gap;
           if (hit) {
             found = { address: hit.address, found: true, chain: 'btc', fingerprint, script: t.name, branch: hit.branch, change: hit.branch === 1, index: hit.index, path: hit.path, searched };
@@ -107,6 +109,7 @@ const action: Action<typeof addressVerify> = async (opts, ctx, args) => {
       }
     }
   } finally {
+    progress.done();
     root.wipePrivateData();
   }
   const where = `${opts.accounts === 1 ? `account ${opts.account}` : `accounts ${accounts[0]}–${accounts.at(-1)}`}`;

@@ -144,12 +144,19 @@ export class Wallet {
     return this.addresses(branch, from, count).map((a) => ({ branch: a.branch, index: a.index, address: a.address, path: `${head}/${a.index}` }));
   }
 
-  /** Search each branch up to `gap` indices for an address. */
-  findAddress(address: string, gap: number): DerivedAddress | undefined {
+  /**
+   * Search each branch up to `gap` indices for an address; `progress` is told the addresses
+   * derived so far after each chunk (a long search shows progress in the CLI).
+   */
+  findAddress(address: string, gap: number, progress?: (done: number, total: number) => void): DerivedAddress | undefined {
+    const total = gap * this.descriptor.branches.length;
+    let done = 0;
     for (const branch of this.descriptor.branches) {
       for (let from = 0; from < gap; from += SCAN_CHUNK) {
         const hit = this.list(branch, from, Math.min(SCAN_CHUNK, gap - from)).find((a) => a.address === address);
         if (hit) return hit;
+        done += Math.min(SCAN_CHUNK, gap - from);
+        progress?.(done, total);
       }
     }
     return undefined;
