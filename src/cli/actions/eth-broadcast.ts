@@ -37,15 +37,17 @@ interface Receipt {
 async function readSigned(opts: { request?: string; fromQr?: string[] }, ctx: Context, file: string | undefined): Promise<DecodedTx> {
   const payload = await readPayloadInput(ctx, { file, fromQr: opts.fromQr }, 'signed');
   const text = new TextDecoder().decode(payload.bytes).trim();
-  const isSignature = payload.source === 'qr' ? payload.kind === 'eth-signature' : /^ur:eth-signature\//i.test(text);
-  if (payload.source === 'qr' && !isSignature) throw new InputError(`the QR code carries ${payload.kind ?? 'an unknown payload'}, not an eth-signature`, '--from-qr');
+  // A QR or a UR text file is decoded by readPayloadInput (payload.kind); other text is checked here.
+  const decoded = payload.kind !== undefined;
+  const isSignature = decoded ? payload.kind === 'eth-signature' : /^ur:eth-signature\//i.test(text);
+  if (decoded && !isSignature) throw new InputError(`the ${payload.source === 'qr' ? 'QR code' : 'UR text'} carries ${payload.kind}, not an eth-signature`, payload.source === 'qr' ? '--from-qr' : 'signed');
   if (!isSignature) {
     if (opts.request) throw new InputError('is only for an eth-signature input; this input is a raw transaction', '--request');
     if (!text) throw new InputError('is empty', 'signed');
     return decodeTx(text, 'signed');
   }
   if (!opts.request) throw new InputError('an eth-signature needs the request it answers: add --request FILE (the ur:eth-sign-request from `eth tx create --out`)', '--request');
-  const sig = payload.source === 'qr' ? decodeEthSignature(payload.bytes) : parseSignatureUr(text);
+  const sig = decoded ? decodeEthSignature(payload.bytes) : parseSignatureUr(text);
   const req = parseSignRequestUr((await readInputText(opts.request, '--request', ctx.io)).trim());
   const tx = applySignature(req, sig);
   ctx.note(`eth-signature answers request ${formatUuid(req.requestId)}; signed by ${tx.signed!.from}`);

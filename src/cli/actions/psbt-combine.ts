@@ -5,7 +5,7 @@
  */
 import { combinePsbts } from '../../core/btc/combine.js';
 import { decodePsbt, psbtOf } from '../../core/btc/psbt-codec.js';
-import { readPsbtAnchor } from '../../core/btc/psbt-anchor.js';
+import { readPsbtAnchor, withoutPsbtAnchor } from '../../core/btc/psbt-anchor.js';
 import { anchorJson, type JournalAnchorJson } from '../../core/journal/payload-anchor.js';
 import type { Action } from '../command.js';
 import { assertWritable } from '../io.js';
@@ -24,9 +24,9 @@ const action: Action<typeof psbtCombine> = async (opts, ctx, files) => {
   for (const s of sources) {
     const p = await readPayloadInput(ctx, s.file ? { file: s.file } : { fromQr: s.fromQr }, s.name, { expect: 'psbt' });
     const decoded = decodePsbt(p.bytes, s.name);
-    parts.push({ tx: decoded.tx, field: s.name });
     // Each signer's journal head, journaled here (the combined PSBT keeps none of them).
     const anchor = readPsbtAnchor(decoded.bytes, s.name);
+    parts.push({ tx: anchor ? decodePsbt(withoutPsbtAnchor(decoded.bytes), s.name).tx : decoded.tx, field: s.name });
     read.push({ file: s.name, digest: p.digest, ...(anchor ? { journalAnchor: anchorJson(anchor) } : {}) });
   }
   const combined = combinePsbts(parts);

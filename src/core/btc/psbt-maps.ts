@@ -128,12 +128,21 @@ function keyAt(raw: Uint8Array, start: number): Uint8Array {
  * goes last in the map, and every other byte is copied verbatim.
  */
 export function withGlobalPair(raw: Uint8Array, kv: KeyValue): Uint8Array {
+  return rewriteGlobal(raw, kv.key, kv);
+}
+
+/** The PSBT without the global pair whose key is `key` (every other byte copied verbatim). */
+export function withoutGlobalPair(raw: Uint8Array, key: Uint8Array): Uint8Array {
+  return rewriteGlobal(raw, key);
+}
+
+function rewriteGlobal(raw: Uint8Array, key: Uint8Array, kv?: KeyValue): Uint8Array {
   const r = new Reader(raw);
-  const w = new ByteWriter(raw.length + kv.key.length + kv.value.length + 16);
+  const w = new ByteWriter(raw.length + (kv ? kv.key.length + kv.value.length + 16 : 0));
   w.bytes(raw.subarray(0, 5));
   let p;
-  while ((p = r.pair())) if (!sameBytes(keyAt(raw, p.start), kv.key)) w.bytes(raw.subarray(p.start, p.end));
-  writePair(w, kv);
+  while ((p = r.pair())) if (!sameBytes(keyAt(raw, p.start), key)) w.bytes(raw.subarray(p.start, p.end));
+  if (kv) writePair(w, kv);
   w.bytes(raw.subarray(r.pos - 1)); // the global separator and every later map
   return w.finish();
 }
