@@ -11,17 +11,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BIP32Factory } from 'bip32';
-import { Psbt, initEccLib } from 'bitcoinjs-lib';
-import * as ecc from 'tiny-secp256k1';
+import { bitcoinjsSign } from './bitcoinjs-sign.js';
+import { BIN, childCpuMs, type Timing } from './timing.js';
+import { Psbt } from 'bitcoinjs-lib';
 import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { hex } from '@scure/base';
 import { Address, OutScript, RawTx, TEST_NETWORK } from '@scure/btc-signer';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const BIN = path.join(ROOT, 'bin', 'coldkit');
 const MNEMONICS = [
   'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about',
   'legal winner thank year wave sausage worth useful legal winner thank yellow',
@@ -29,19 +27,7 @@ const MNEMONICS = [
 ];
 const TPUB = { public: 0x043587cf, private: 0x04358394 };
 
-function childCpuMs(): number {
-  try {
-    const f = fs.readFileSync('/proc/self/stat', 'utf8');
-    const rest = f.slice(f.lastIndexOf(')') + 2).split(' ');
-    return ((Number(rest[13]) + Number(rest[14])) * 1000) / 100;
-  } catch {
-    return NaN;
-  }
-}
-
-interface Run { wall: number; cpu: number }
-
-function cli(dir: string, args: string[]): { stdout: string; run: Run } {
+function cli(dir: string, args: string[]): { stdout: string; run: Timing } {
   const c0 = childCpuMs();
   const t = performance.now();
   const r = spawnSync(process.execPath, [BIN, '--network', 'testnet', '--yes', '--journal', path.join(dir, 'journal.jsonl'), ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -85,40 +71,18 @@ function setup(dir: string, n: number): string {
   return out;
 }
 
-function cliSign(dir: string, file: string): Run & { out: string } {
+function cliSign(dir: string, file: string): Timing & { out: string } {
   const out = `${file}.signed`;
   fs.rmSync(out, { force: true });
   const { run } = cli(dir, ['psbt', 'sign', file, '--wallet', path.join(dir, 'vault.json'), '--mnemonic-file', path.join(dir, 'm1.txt'), '--out', out]);
   return { ...run, out };
 }
 
-function bitcoinjsSign(raw: Uint8Array): Run & { out: Buffer } {
-  initEccLib(ecc);
-  const c0 = process.cpuUsage();
-  const t = performance.now();
-  const root = BIP32Factory(ecc).fromSeed(Buffer.from(mnemonicToSeedSync(MNEMONICS[0]!)));
-  const signer = {
-    fingerprint: root.fingerprint,
-    publicKey: root.publicKey,
-    sign: (hash: Buffer) => root.sign(hash, true),
-    derivePath: (p: string) => {
-      const node = root.derivePath(p);
-      node.lowR = true;
-      return node;
-    },
-  };
-  const p = Psbt.fromBuffer(Buffer.from(raw));
-  p.signAllInputsHD(signer);
-  const out = p.toBuffer();
-  const c = process.cpuUsage(c0);
-  return { wall: performance.now() - t, cpu: (c.user + c.system) / 1000, out };
-}
-
 /** Set in the environment of a child run of this file: "PSBT file\nout file" to sign with bitcoinjs-lib and exit. */
 const CHILD = 'COLDKIT_BENCH_VAULT_BITCOINJS_CHILD';
 
 /** bitcoinjs-lib in a fresh Node process, timed like the CLI: process start and module loading included. */
-function bitcoinjsColdSign(dir: string, file: string): Run {
+function bitcoinjsColdSign(dir: string, file: string): Timing {
   const out = path.join(dir, 'bitcoinjs.signed');
   const c0 = childCpuMs();
   const t = performance.now();
@@ -129,20 +93,20 @@ function bitcoinjsColdSign(dir: string, file: string): Run {
 }
 
 const sigs = (raw: Uint8Array): string[] => Psbt.fromBuffer(Buffer.from(raw)).data.inputs.map((i) => (i.partialSig ?? []).map((s) => `${s.pubkey.toString('hex')}:${s.signature.toString('hex')}`).join(','));
-const best = (xs: Run[]): Run => ({ wall: Math.min(...xs.map((x) => x.wall)), cpu: Math.min(...xs.map((x) => x.cpu)) });
+const best = (xs: Timing[]): Timing => ({ wall: Math.min(...xs.map((x) => x.wall)), cpu: Math.min(...xs.map((x) => x.cpu)) });
 
 export default async function (): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coldkit-bench-vault-'));
   const f100 = setup(dir, 100);
   const f1000 = setup(dir, 1000);
   const raw100 = fs.readFileSync(f100);
-  const cliRuns: (Run & { out: string })[] = [];
-  const bjsRuns: (Run & { out: Buffer })[] = [];
-  const coldRuns: Run[] = [];
+  const cliRuns: (Timing & { out: string })[] = [];
+  const bjsRuns: (Timing & { out: Buffer })[] = [];
+  const coldRuns: Timing[] = [];
   // Interleaved rounds, so a change in the machine's load hits every signer alike.
   for (let round = 0; round < 3; round++) {
     cliRuns.push(cliSign(dir, f100));
-    bjsRuns.push(bitcoinjsSign(raw100));
+    bjsRuns.push(bitcoinjsSign(raw100, MNEMONICS[0]!));
     coldRuns.push(bitcoinjsColdSign(dir, f100));
   }
   const cold = best(coldRuns);
@@ -150,7 +114,7 @@ export default async function (): Promise<string> {
   const theirs = sigs(bjsRuns[0]!.out);
   if (ours.length !== 100 || ours.some((s, i) => !s || s !== theirs[i])) throw new Error('coldkit and bitcoinjs-lib made different vault signatures');
   const cli1000 = best([cliSign(dir, f1000)]);
-  const bjs1000 = best([bitcoinjsSign(fs.readFileSync(f1000))]);
+  const bjs1000 = best([bitcoinjsSign(fs.readFileSync(f1000), MNEMONICS[0]!)]);
   fs.rmSync(dir, { recursive: true, force: true });
   const c100 = best(cliRuns);
   const b100 = best(bjsRuns);
@@ -178,5 +142,5 @@ export default async function (): Promise<string> {
 
 if (process.env[CHILD]) {
   const [file, out] = process.env[CHILD].split('\n');
-  fs.writeFileSync(out!, bitcoinjsSign(fs.readFileSync(file!)).out);
+  fs.writeFileSync(out!, bitcoinjsSign(fs.readFileSync(file!), MNEMONICS[0]!).out);
 }
