@@ -19,7 +19,8 @@ export interface UriAddress {
 export function addressOfUri(text: string, field = 'address'): UriAddress {
   const t = text.trim();
   if (!t) throw new InputError('is empty', field);
-  if (/[\s\u0000-\u001f\u007f]/.test(t)) throw new InputError(`"${sanitize(t).slice(0, 60)}" is not one address (it has spaces or several lines)`, field);
+  // Not echoed: text with spaces may be a pasted mnemonic or share.
+  if (/[\s\u0000-\u001f\u007f]/.test(t)) throw new InputError('is not one address (it has spaces or several lines); it is not shown, in case it is a secret', field);
   const m = /^(bitcoin|ethereum):(.*)$/i.exec(t);
   if (!m) return { address: t };
   const scheme = m[1]!.toLowerCase() as 'bitcoin' | 'ethereum';

@@ -18,5 +18,7 @@ describe('addressOfUri', () => {
   });
   it('refuses empty input, a URI without an address, and several lines', () => {
     for (const bad of ['', 'bitcoin:', 'bitcoin:?amount=1', 'bc1q… bc1q…', 'a\nb']) expect(() => addressOfUri(bad), JSON.stringify(bad)).toThrow(InputError);
+    // Text with spaces may be a pasted mnemonic: the error does not repeat it.
+    expect(() => addressOfUri('legal winner thank year')).toThrow(/^(?!.*winner).*it is not shown/);
   });
 });

@@ -15,6 +15,7 @@ import { parseAddress, sameAddress } from '../../core/eth/account.js';
 import { deriveIndices, masterFingerprint, masterKey } from '../../core/hd/keys.js';
 import { HARDENED, parsePath } from '../../core/hd/path.js';
 import { addressOfUri } from '../../core/payment-uri.js';
+import { secretKind } from '../../core/secret-text.js';
 import { sanitize } from '../../core/text.js';
 import { accountPath, exportAccount } from '../../core/wallet/account.js';
 import { parseDescriptor } from '../../core/wallet/descriptor.js';
@@ -53,6 +54,9 @@ const action: Action<typeof addressVerify> = async (opts, ctx, args) => {
   if (args[0] && opts.fromQr?.length) throw new InputError('give the address OR --from-qr, not both', 'address');
   const text = args[0] ?? (opts.fromQr?.length ? new TextDecoder().decode((await readPayloadInput(ctx, { fromQr: opts.fromQr }, '--from-qr')).bytes) : undefined);
   if (text === undefined) throw new InputError('give the address to verify, or --from-qr IMAGE', 'address');
+  // A secret given by mistake (a SeedQR image, a WIF or xprv pasted) is refused without echoing it.
+  const secret = secretKind(text);
+  if (secret) throw new InputError(`is a ${secret}, not an address; it is not shown or journaled — keep it out of sight`, 'address');
   const uri = addressOfUri(text);
   if (uri.rest) ctx.note(`note: only the address of the URI is verified; "${sanitize(uri.rest).slice(0, 80)}" is not`);
   if (uri.scheme && uri.scheme !== (opts.chain === 'eth' ? 'ethereum' : 'bitcoin')) throw new InputError(`is an ${uri.scheme}: URI; verify it with --chain ${uri.scheme === 'ethereum' ? 'eth' : 'btc'}`, 'address');

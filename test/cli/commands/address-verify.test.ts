@@ -82,6 +82,21 @@ describe('address verify: single-key', () => {
   });
 });
 
+describe('address verify: a secret given by mistake', () => {
+  it('a mnemonic in a QR image or a WIF key pasted is refused (exit 2) and never echoed', async () => {
+    await QRCode.toFile(at('words.png'), SAMPLE_MNEMONIC, { errorCorrectionLevel: 'M' });
+    const q = await cli(['address', 'verify', '--from-qr', at('words.png'), '--mnemonic-file', at('mnemonic.txt')]);
+    expect(q.code).toBe(2);
+    expect(q.stderr).toMatch(/is a BIP39 mnemonic, not an address; it is not shown/);
+    expect(q.stderr + q.stdout).not.toMatch(/abandon abandon/);
+    const wif = 'KyZpNDKnfs94vbrwhJneDi77V6jF64PWPF8x5cdJb8ifgg2DUc9d';
+    const w = await verify(wif);
+    expect(w.code).toBe(2);
+    expect(w.stderr).toMatch(/is a WIF private key, not an address/);
+    expect(w.stderr + w.stdout).not.toContain(wif);
+  });
+});
+
 describe('address verify: Ethereum', () => {
   it("finds m/44'/60'/0'/0/i, any letter case", async () => {
     const address = await derived("m/44'/60'/0'/0/7", 'wpkh', 'eth');
