@@ -53,7 +53,7 @@ export const SLIP39_INPUT = optionSet({
   slip39: {
     flag: '--slip39',
     help: 'use a SLIP-39 wallet: type its shares at the prompt (word by word, SLIP-39 list, completion)',
-    doc: 'a SLIP-39 wallet whose shares are typed at the prompt, word by word with completion (4 letters are enough), as `shares combine` reads them; piped stdin: one share a line. Not with `--mnemonic-file` or `--slip39-file`.',
+    doc: 'a SLIP-39 wallet whose shares are typed at the prompt, word by word with completion (4 letters are enough), as `shares combine` reads them; piped stdin: one share a line.',
     conflicts: ['mnemonicFile', 'mnemonicQr', 'slip39File'],
   },
 });
