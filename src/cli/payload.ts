@@ -30,6 +30,10 @@ export async function readPayloadInput(ctx: Context, src: { file?: string; fromQ
   if (src.fromQr?.length) {
     const { scanPayload } = await import('./qr/scan.js');
     const p = await scanPayload(src.fromQr, ctx);
+    if (p.kind === 'seedqr') {
+      ctx.addSecret(new TextDecoder().decode(p.bytes));
+      throw new InputError('the QR image is a SeedQR: a seed (a secret), not a payload; a command reads a seed from it with --mnemonic-qr IMAGE', field);
+    }
     return { bytes: p.bytes, kind: p.kind, format: p.format, source: 'qr', digest: digestWords(p.bytes) };
   }
   if (!src.file) throw new InputError('no input given: pass a file, - for stdin, or --from-qr IMAGES', field);

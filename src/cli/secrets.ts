@@ -1,6 +1,6 @@
 /**
- * Reading secrets: the mnemonic from `--mnemonic-file PATH` ("-" = stdin) or typed word by word
- * on a terminal (./mnemonic-prompt.ts); the BIP39 passphrase from `--passphrase-file` or `--passphrase` (hidden prompt,
+ * Reading secrets: the mnemonic from `--mnemonic-file PATH` ("-" = stdin), a SeedQR image
+ * (`--mnemonic-qr`), or typed word by word on a terminal (./mnemonic-prompt.ts); the BIP39 passphrase from `--passphrase-file` or `--passphrase` (hidden prompt,
  * asked twice). Never argv, never an environment variable. Every secret read is registered with
  * the context so the executor can refuse to journal or print it.
  */
@@ -14,6 +14,7 @@ export type { SeedInputOptions };
 
 /** Read and validate the mnemonic. */
 export async function readMnemonic(opts: SeedInputOptions, ctx: Context): Promise<CheckedMnemonic> {
+  if (opts.mnemonicQr) return readMnemonicQr(opts.mnemonicQr, ctx);
   let text: string;
   if (opts.mnemonicFile) {
     text = await readInputText(opts.mnemonicFile, '--mnemonic-file', ctx.io);
@@ -26,6 +27,25 @@ export async function readMnemonic(opts: SeedInputOptions, ctx: Context): Promis
   const m = parseMnemonic(text, opts.mnemonicFile ? '--mnemonic-file' : 'mnemonic');
   ctx.addSecret(m.phrase);
   ctx.addSecret(text.trim());
+  return m;
+}
+
+/**
+ * The mnemonic in a SeedQR image (`--mnemonic-qr`): a standard SeedQR or a CompactSeedQR, read
+ * from the QR symbol's raw bytes (src/core/bip39/seedqr.ts), or a QR whose text is the words.
+ * Every form of it is registered as a secret; where it came from is noted, never what it holds.
+ */
+async function readMnemonicQr(image: string, ctx: Context): Promise<CheckedMnemonic> {
+  const [{ readQrImage }, { readSeedQr, seedQrLabel, standardSeedQr }] = await Promise.all([import('./qr/read-image.js'), import('../core/bip39/seedqr.js')]);
+  const q = await readQrImage(image, '--mnemonic-qr');
+  if (!q) throw new InputError(`no readable QR code in "${image}"`, '--mnemonic-qr');
+  ctx.addSecret(q.text.trim());
+  const seedqr = readSeedQr(q.bytes);
+  const m = parseMnemonic(seedqr ? seedqr.words.join(' ') : q.text, '--mnemonic-qr');
+  ctx.addSecret(m.phrase);
+  const words = m.phrase.split(' ');
+  if (words.length === 12 || words.length === 24) ctx.addSecret(standardSeedQr(words));
+  ctx.note(`mnemonic read from ${seedqr ? `a ${seedQrLabel(seedqr)}` : `the words in a QR code (${words.length} words)`}: ${image}`);
   return m;
 }
 

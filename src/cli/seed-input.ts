@@ -1,6 +1,6 @@
 /**
  * The BIP32 seed a signing or deriving command uses, from either kind of backup: a BIP39
- * mnemonic (`--mnemonic-file` or the hidden prompt; seed = PBKDF2 of the words and passphrase) or
+ * mnemonic (`--mnemonic-file`, a SeedQR image `--mnemonic-qr`, or the hidden prompt; seed = PBKDF2 of the words and passphrase) or
  * a SLIP-39 wallet's shares (`--slip39-file`, one share a line, repeatable, or `--slip39`: typed at
  * the prompt word by word as `shares combine` reads them; seed = the master
  * secret, decrypted with the SLIP-39 passphrase: "The master secret is used as the BIP-32 seed",
@@ -28,14 +28,14 @@ export interface SeedSource {
 /** Read the seed from --slip39-file shares or the BIP39 mnemonic, with the passphrase. */
 export async function readSeed(opts: AnySeedInputOptions, ctx: Context): Promise<SeedSource> {
   if (opts.slip39 && !opts.slip39File?.length) {
-    if (opts.mnemonicFile) throw new InputError('give --mnemonic-file or --slip39, not both', '--slip39');
+    if (opts.mnemonicFile || opts.mnemonicQr) throw new InputError(`give ${opts.mnemonicQr ? '--mnemonic-qr' : '--mnemonic-file'} or --slip39, not both`, '--slip39');
     if (opts.passphraseFile === '-' && !ctx.io.stdinIsTTY) throw new InputError('stdin cannot carry both the shares and the passphrase; use a file for one of them', '--slip39');
     const { readShareTexts } = await import('./shares/read-shares.js');
     const inputs = await readShareTexts({}, ctx, 'use as the seed');
     return slip39Seed(inputs, opts, ctx);
   }
   if (opts.slip39File?.length) {
-    if (opts.mnemonicFile) throw new InputError('give --mnemonic-file or --slip39-file, not both', '--slip39-file');
+    if (opts.mnemonicFile || opts.mnemonicQr) throw new InputError(`give ${opts.mnemonicQr ? '--mnemonic-qr' : '--mnemonic-file'} or --slip39-file, not both`, '--slip39-file');
     if (opts.slip39File.includes('-') && opts.passphraseFile === '-') throw new InputError('stdin cannot carry both the shares and the passphrase; use a file for one of them', '--slip39-file');
     const inputs: { label: string; text: string }[] = [];
     for (const file of opts.slip39File) {

@@ -51,3 +51,12 @@ export function toJson(value: unknown): string {
 export function counted(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/**
+ * An address in 4-character blocks, as hardware wallets show it for comparison by eye
+ * ("bc1q w508 d6qe …"): human review text only, never JSON or anything parsed or copied. The
+ * text is sanitized first; the last block may be shorter.
+ */
+export function groupedAddress(address: string): string {
+  return (sanitize(address).match(/.{1,4}/gu) ?? []).join(' ');
+}

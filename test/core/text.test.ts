@@ -1,7 +1,7 @@
 /** Text helpers (src/core/text.ts): JSON rendering of results, hex, and sanitising untrusted text. */
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/core/errors.js';
-import { fromHex, sanitize, toHex, toJson } from '../../src/core/text.js';
+import { fromHex, sanitize, toHex, toJson, groupedAddress } from '../../src/core/text.js';
 
 describe('toJson', () => {
   it('bigint as decimal strings, bytes as hex (Uint8Array and Buffer alike), nested', () => {
@@ -29,5 +29,14 @@ describe('sanitize', () => {
   it('replaces control, C1 and bidi-override characters; keeps ordinary text', () => {
     expect(sanitize('ok\u001b[2J\r\n\u0007\u009b\u202eevil\u2066')).toBe('ok\uFFFD[2J\uFFFD\uFFFD\uFFFD\uFFFD\uFFFDevil\uFFFD');
     expect(sanitize('Zoë — 1 BTC → bc1q…')).toBe('Zoë — 1 BTC → bc1q…');
+  });
+});
+
+describe('groupedAddress', () => {
+  it('4-character blocks, the last one shorter; control characters sanitized first', () => {
+    expect(groupedAddress('bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4')).toBe('bc1q w508 d6qe jxtd g4y5 r3za rvar y0c5 xw7k v8f3 t4');
+    expect(groupedAddress('1BoatSLRHtKNngkdXEeobR76b53LETtpyT')).toBe('1Boa tSLR HtKN ngkd XEeo bR76 b53L ETtp yT');
+    expect(groupedAddress('abc\u001bdefgh')).toBe('abc\uFFFD defg h');
+    expect(groupedAddress('')).toBe('');
   });
 });

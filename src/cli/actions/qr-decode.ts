@@ -33,16 +33,18 @@ const action: Action<typeof qrDecode> = async (opts, ctx, args) => {
   const shown = !secret || Boolean(opts.reveal);
   if (secret && !opts.reveal && !opts.out) ctx.note(`coldkit: the QR carries a secret (${secret}); it is not printed: add --out FILE (written mode 0600) or --reveal`);
   if (secret && opts.reveal) ctx.note(`coldkit: --reveal: the ${secret} is in this output; keep it off any networked machine`);
+  // What the human output calls it: a SeedQR is a seed, never "a transaction" or text.
+  const what = p.kind === 'seedqr' ? 'SeedQR (secret)' : p.kind;
   const result = { kind: p.kind, format: p.format, detail: p.detail, digest, bytes: p.bytes.length, framesUsed: p.framesUsed, out: opts.out ?? null, secret: secret ?? null, payload: shown ? text : null };
   return {
     result,
     reveals: Boolean(secret && opts.reveal),
     human: (r) =>
       opts.out
-        ? [`${r.kind} from ${r.detail}`, `digest: ${r.digest}`, `written to ${r.out}${secret ? ' (mode 0600: it holds a secret)' : ''}`, ...(r.payload !== null && secret ? r.payload.split('\n').map(sanitize) : [])].join('\n')
+        ? [`${what} from ${r.detail}`, `digest: ${r.digest}`, `written to ${r.out}${secret ? ' (mode 0600: it holds a secret)' : ''}`, ...(r.payload !== null && secret ? r.payload.split('\n').map(sanitize) : [])].join('\n')
         : r.payload !== null
           ? r.payload.split('\n').map(sanitize).join('\n')
-          : [`${r.kind} from ${r.detail}`, `digest: ${r.digest}`, `a ${secret} (not shown; --reveal prints it, --out FILE writes it)`].join('\n'),
+          : [`${what} from ${r.detail}`, `digest: ${r.digest}`, `a ${secret} (not shown; --reveal prints it, --out FILE writes it)`].join('\n'),
     journal: [{ op: 'qr.decode', data: { kind: p.kind, format: p.format, digest, frames: p.framesUsed, out: opts.out ?? null, secret: secret ?? null, revealed: Boolean(secret && opts.reveal) } }],
   };
 };

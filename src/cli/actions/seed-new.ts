@@ -26,6 +26,8 @@ interface Result {
   walletCard: WalletCard;
   mnemonicFile?: string;
   cardFile?: string;
+  /** --seedqr: where the CompactSeedQR PNG was written. */
+  seedqrFile?: string;
 }
 
 const action: Action<typeof seedNew> = async (opts, ctx) => {
@@ -41,13 +43,15 @@ const action: Action<typeof seedNew> = async (opts, ctx) => {
     if (wordCount !== 12 && wordCount !== 24) throw new InputError('a SLIP-39 wallet has a 128- or 256-bit master secret: --words 12 or 24', '--words');
     if (opts.passphrase || opts.passphraseFile) throw new InputError('a SLIP-39 passphrase is not set at the split here; make the wallet without one (a Trezor can add its own passphrase later)', '--passphrase');
   }
-  if (ctx.globals.json && !opts.reveal && !opts.mnemonicOut && !opts.split) {
-    throw new InputError('--json output does not include the words; add --reveal to include them, or --mnemonic-out FILE, so the new seed is not lost', '--json');
+  if (opts.seedqr && wordCount !== 12 && wordCount !== 24) throw new InputError('a SeedQR holds 12 or 24 words: add --words 12 or --words 24', '--seedqr');
+  if (ctx.globals.json && !opts.reveal && !opts.mnemonicOut && !opts.seedqr && !opts.split) {
+    throw new InputError('--json output does not include the words; add --reveal to include them, or --mnemonic-out FILE (or --seedqr PNG), so the new seed is not lost', '--json');
   }
   if (!opts.split && (opts.labels || opts.out || opts.confirm)) throw new InputError('--labels, --out and --confirm need --split T-of-N', '--split');
   if (opts.split) (await import('../shares/present.js')).checkPresentOptions({ ...opts, split: opts.split }, ctx);
   if (opts.mnemonicOut) assertWritable(opts.mnemonicOut, '--mnemonic-out');
   if (opts.card) assertWritable(opts.card, '--card');
+  if (opts.seedqr) assertWritable(opts.seedqr, '--seedqr');
 
   // Fail closed: no seed from a source that fails the health test.
   rngSelfTest(ctx.random);
@@ -108,6 +112,13 @@ const action: Action<typeof seedNew> = async (opts, ctx) => {
     writeFileAtomic(opts.card, JSON.stringify(card, null, 2) + '\n');
     result.cardFile = opts.card;
   }
+  if (opts.seedqr) {
+    // CompactSeedQR (SeedSigner docs/seed_qr): the entropy's bytes, byte mode, error correction L.
+    const { renderBinaryVerified, encodePng } = await import('../qr/render.js');
+    const { image } = await renderBinaryVerified(entropy, 'L', 'the SeedQR');
+    writeFileAtomic(opts.seedqr, await encodePng(image), { mode: 0o600 });
+    result.seedqrFile = opts.seedqr;
+  }
   if (opts.reveal && result.words) ctx.note('coldkit: --reveal: the recovery words are in this output; keep it off any networked machine');
   return {
     result,
@@ -127,6 +138,7 @@ const action: Action<typeof seedNew> = async (opts, ctx) => {
           walletCard: { xpub: card.bip84.xpub, path: card.bip84.path, firstAddress: card.bip84.firstAddress, descriptorChecksum: descriptorChecksum(card.bip84.descriptor.split('#')[0]!) },
           wordsShown: Boolean(result.words),
           ...(result.mnemonicFile ? { mnemonicWrittenTo: result.mnemonicFile } : {}),
+          ...(result.seedqrFile ? { seedqrWrittenTo: result.seedqrFile } : {}),
           overrides,
         },
       },
@@ -150,6 +162,7 @@ const action: Action<typeof seedNew> = async (opts, ctx) => {
         renderWalletCard(r.walletCard),
       );
       if (r.cardFile) out.push(`Wallet card written to ${r.cardFile}`);
+      if (r.seedqrFile) out.push(`CompactSeedQR written to ${r.seedqrFile} (mode 0600). It IS the seed, a secret like the words: print it for the backup, then delete the file.`);
       return out.join('\n');
     },
   };

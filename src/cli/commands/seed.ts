@@ -34,6 +34,12 @@ export const seedNew = command({
     },
     card: { flag: '--card <file>', help: 'write the public wallet card (JSON) to FILE' },
     mnemonicOut: { flag: '--mnemonic-out <file>', help: 'write the words to FILE (mode 0600) instead of showing them' },
+    seedqr: {
+      flag: '--seedqr <png>',
+      help: 'also write the seed as a CompactSeedQR PNG (SeedSigner format; mode 0600: it IS the seed)',
+      doc: "also write the new seed as a **CompactSeedQR** PNG (SeedSigner's format: the entropy's 16 or 32 bytes in one byte-mode QR, error correction L; 21×21 modules for 12 words, 25×25 for 24), mode 0600. It is the seed itself, a secret like the words: print it on the wallet's paper backup or scan it into a SeedSigner, and keep it off networked machines. `--words 12` or `24` only; not with `--split`. Read back with `--mnemonic-qr`.",
+      conflicts: ['split'],
+    },
     reveal: { flag: '--reveal', help: 'include the words in --json output (with --split: print the shares)' },
     split: {
       flag: '--split <T-of-N>',

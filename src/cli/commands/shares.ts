@@ -6,7 +6,7 @@
 import { DEFAULT_SCHEME_ID, SCHEME_IDS } from '../../core/shares/scheme.js';
 import { command } from '../options/spec.js';
 import { int } from '../options/parsers.js';
-import { PASSPHRASE_INPUT, SHARE_INPUT } from '../options/sets.js';
+import { MNEMONIC_QR, PASSPHRASE_INPUT, SHARE_INPUT } from '../options/sets.js';
 
 const SHARE_INPUT_HELP = '\nWithout --share-file or --from-qr, shares are read one a line from piped stdin, or typed at a prompt\n(word by word, 4 letters are enough, with completion) on a terminal.';
 
@@ -24,6 +24,7 @@ export const SPLIT_OPTIONS = {
   },
   shares: { flag: '--shares <N>', help: 'shares made (T..16)', parse: int(1, 16), required: true },
   mnemonicFile: { flag: '--mnemonic-file <path>', help: 'read the mnemonic from a file, or - for stdin (default: hidden prompt on a terminal)' },
+  ...MNEMONIC_QR,
   passphrase: {
     ...PASSPHRASE_INPUT.passphrase,
     help: 'the wallet uses a BIP39 passphrase (for the wallet card only; it is NOT in the shares)',
@@ -100,7 +101,7 @@ export const sharesDrill = command({
   helpAfter: SHARE_INPUT_HELP,
 });
 
-const { threshold: T_OPT, shares: N_OPT, format: FORMAT_OPT, mnemonicFile: _m, passphrase: _p, passphraseFile: _pf, ...SPLIT_REST } = SPLIT_OPTIONS;
+const { threshold: T_OPT, shares: N_OPT, format: FORMAT_OPT, mnemonicFile: _m, mnemonicQr: _mq, passphrase: _p, passphraseFile: _pf, ...SPLIT_REST } = SPLIT_OPTIONS;
 
 export const sharesReissue = command({
   name: 'shares reissue',

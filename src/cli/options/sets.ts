@@ -20,13 +20,24 @@ export const PASSPHRASE_INPUT = optionSet({
   },
 });
 
-/** --mnemonic-file, --passphrase, --passphrase-file: the seed (never argv, never the environment). */
+/** --mnemonic-qr IMAGE: the mnemonic from a SeedQR image (src/cli/secrets.ts readMnemonic). */
+export const MNEMONIC_QR = optionSet({
+  mnemonicQr: {
+    flag: '--mnemonic-qr <image>',
+    help: "read the mnemonic from a SeedQR image (SeedSigner's standard or compact format; PNG)",
+    doc: "the mnemonic from a **SeedQR** PNG image: SeedSigner's standard (4 digits a word) or CompactSeedQR (the entropy's bytes) format, 12 or 24 words; a QR holding the words as text is read too. The image is a secret: keep it off networked machines.",
+    conflicts: ['mnemonicFile'],
+  },
+});
+
+/** --mnemonic-file, --mnemonic-qr, --passphrase, --passphrase-file: the seed (never argv, never the environment). */
 export const SEED_INPUT = optionSet({
   mnemonicFile: {
     flag: '--mnemonic-file <path>',
     help: 'read the mnemonic from a file, or - for stdin (default: hidden prompt on a terminal)',
     doc: 'the mnemonic, from a file or `-` (stdin). Default: a hidden prompt on a terminal (4-letter prefixes are enough); without a terminal, exit 2.',
   },
+  ...MNEMONIC_QR,
   ...PASSPHRASE_INPUT,
 });
 
@@ -37,13 +48,13 @@ export const SLIP39_INPUT = optionSet({
     help: 'use a SLIP-39 wallet: read its shares from FILE, one a line (repeatable; - = stdin) instead of a mnemonic',
     doc: 'a SLIP-39 wallet (Trezor, Keystone) instead of a BIP39 mnemonic: its shares, one a line, from FILE (`-` = stdin; give the flag once a file). The master secret they rebuild (with `--passphrase`/`--passphrase-file` as the SLIP-39 passphrase) is the BIP32 seed.',
     repeatable: true,
-    conflicts: ['mnemonicFile'],
+    conflicts: ['mnemonicFile', 'mnemonicQr'],
   },
   slip39: {
     flag: '--slip39',
     help: 'use a SLIP-39 wallet: type its shares at the prompt (word by word, SLIP-39 list, completion)',
-    doc: 'a SLIP-39 wallet whose shares are typed at the prompt, word by word with completion (4 letters are enough), as `shares combine` reads them; piped stdin: one share a line. Not with `--mnemonic-file` or `--slip39-file`.',
-    conflicts: ['mnemonicFile', 'slip39File'],
+    doc: 'a SLIP-39 wallet whose shares are typed at the prompt, word by word with completion (4 letters are enough), as `shares combine` reads them; piped stdin: one share a line.',
+    conflicts: ['mnemonicFile', 'mnemonicQr', 'slip39File'],
   },
 });
 

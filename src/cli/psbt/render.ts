@@ -3,12 +3,12 @@
  * overview → math → each recipient → each change → warnings): the same screens are printed by
  * `psbt inspect` and walked before `psbt sign` asks for approval. Pure functions of the review
  * model, so each screen is testable without a terminal. Every address and label shown comes from
- * the PSBT and is sanitized.
+ * the PSBT and is sanitized; addresses are shown in 4-character blocks (groupedAddress).
  */
 import { formatDecimal } from '../../core/amount.js';
 import type { PsbtReview, ReviewOutput } from '../../core/btc/review.js';
 import type { Finding } from '../../core/findings/finding.js';
-import { sanitize, toHex } from '../../core/text.js';
+import { groupedAddress, sanitize, toHex } from '../../core/text.js';
 import { overrideFlag } from '../overrides.js';
 
 /** One screen of the review flow. */
@@ -29,8 +29,9 @@ export function satPerVb(msat: bigint): string {
 
 const MAX_LISTED = 10;
 
+/** An output's address in 4-character blocks (as a hardware wallet shows it), or its script. */
 function where(o: ReviewOutput): string {
-  return o.address ? sanitize(o.address) : `script ${toHex(o.script)}`;
+  return o.address ? groupedAddress(o.address) : `script ${toHex(o.script)}`;
 }
 
 /** How many sent outputs only claim to be change (unchecked) or fail the proof. */
@@ -102,7 +103,7 @@ export function reviewScreens(r: PsbtReview, findings: readonly Finding[] = []):
       const who = (fps: string[]) => fps.map((fp) => (r.vaultCosigners?.[fp] ? `${r.vaultCosigners[fp]} (${fp})` : fp)).join(', ');
       flags.push(`vault ${i.vault.threshold}-of-${i.vault.cosigners}: signed by ${i.vault.signedBy.length ? who(i.vault.signedBy) : 'nobody yet'}; ${i.vault.needed ? `${i.vault.needed} more needed from ${who(i.vault.unsigned)}` : 'threshold met'}`);
     }
-    return `#${i.index} ${i.outpoint}${i.address ? ` ${sanitize(i.address)}` : ''}  ${amount}  ${owner}; ${proof}${flags.length ? '; ' + flags.join(', ') : ''}`;
+    return `#${i.index} ${i.outpoint}${i.address ? `  ${groupedAddress(i.address)}` : ''}  ${amount}  ${owner}; ${proof}${flags.length ? '; ' + flags.join(', ') : ''}`;
   });
   if (r.inputs.length > MAX_LISTED) inputLines.push(`… and ${r.inputs.length - MAX_LISTED} more inputs`);
   screens.push({ title: 'Inputs', lines: inputLines });

@@ -70,7 +70,7 @@ async function scanFrames(frames: Array<{ name: string; read: () => Promise<Uint
   let empty = 0;
   for (const [i, f] of frames.entries()) {
     const q = await decodeQrPixels(await decodePng(await f.read(), f.name, field));
-    if (q) out.push({ source: f.name, text: q.text });
+    if (q) out.push({ source: f.name, text: q.text, bytes: q.bytes });
     else empty++;
     if (ctx.io.stderr.isTTY) ctx.io.stderr.write(`\rreading images ${i + 1}/${frames.length}`);
   }

@@ -42,10 +42,11 @@ async function lib(): Promise<QrLib> {
   return qrLib;
 }
 
-/** Encode `text` as a QR matrix. */
-export async function qrMatrix(text: string, opts: Pick<RenderOptions, 'mode' | 'ecc' | 'version'>): Promise<QrMatrix> {
+/** Encode `text` (or, in byte mode, raw bytes) as a QR matrix. */
+export async function qrMatrix(text: string | Uint8Array, opts: Pick<RenderOptions, 'mode' | 'ecc' | 'version'>): Promise<QrMatrix> {
   const q = await lib();
-  const seg = opts.mode === 'alphanumeric' ? { mode: 'alphanumeric' as const, data: text } : { mode: 'byte' as const, data: new TextEncoder().encode(text) };
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  const seg = opts.mode === 'alphanumeric' && typeof text === 'string' ? { mode: 'alphanumeric' as const, data: text } : { mode: 'byte' as const, data: bytes };
   let code;
   try {
     code = q.create([seg], { errorCorrectionLevel: opts.ecc, version: opts.version });
@@ -91,6 +92,21 @@ export async function renderVerified(text: string, opts: RenderOptions, label = 
   const got = new TextDecoder().decode(back.bytes);
   if (got !== text) throw new RuntimeFailure(`${label} reads back different from what was encoded; nothing was shown or written`);
   return { text, matrix, image };
+}
+
+/**
+ * One byte-mode QR of binary `data` (e.g. a CompactSeedQR), drawn, read back from its own pixels
+ * and compared byte for byte — never through a text form, which would mangle binary content.
+ */
+export async function renderBinaryVerified(data: Uint8Array, ecc: Ecc, label = 'QR code'): Promise<{ matrix: QrMatrix; image: RgbaImage }> {
+  const matrix = await qrMatrix(data, { mode: 'byte', ecc });
+  const image = matrixToRgba(matrix, defaultScale(matrix.size), 4);
+  const { decodeQrPixels } = await import('./read-image.js');
+  const back = await decodeQrPixels(image);
+  if (!back || back.bytes.length !== data.length || back.bytes.some((b, i) => b !== data[i])) {
+    throw new RuntimeFailure(`${label} was drawn but does not read back the same from its pixels; nothing was written`);
+  }
+  return { matrix, image };
 }
 
 /** PNG file bytes of a frame (1-bit black and white). */

@@ -7,6 +7,7 @@
  * checks (UR CRC-32, header/body part numbers that disagree, bad BBQr charset) are rejected with
  * the reason, and named again if the payload ends up incomplete. Pure: zlib is passed in.
  */
+import { isCompactSeedQr } from '../bip39/seedqr.js';
 import { InputError } from '../errors.js';
 import { digestWords } from '../digest-words.js';
 import { sanitize } from '../text.js';
@@ -23,6 +24,8 @@ import { counted } from '../text.js';
 export interface ScannedText {
   source: string;
   text: string;
+  /** The symbol's raw data bytes (binary content, e.g. a CompactSeedQR, is not text). */
+  bytes?: Uint8Array;
 }
 
 export interface AssembledPayload {
@@ -44,6 +47,7 @@ export interface AssembleHooks {
 interface Classified {
   source: string;
   text: string;
+  bytes?: Uint8Array;
   family: TransportFormat;
   key: string;
   label: string;
@@ -52,7 +56,8 @@ interface Classified {
 
 function classify(s: ScannedText): Classified {
   const text = s.text.trim();
-  if (/^ur:/i.test(text)) {
+  const binary = s.bytes !== undefined && isCompactSeedQr(s.bytes);
+  if (!binary && /^ur:/i.test(text)) {
     const u = splitUr(text);
     if (!u.seq) {
       const ur = decodeUrSingle(text);
@@ -61,11 +66,12 @@ function classify(s: ScannedText): Classified {
     const { type, part } = parseMultipartFrame(text);
     return { ...s, text, family: 'ur', key: `ur/${type}/${part.seqLen}/${part.messageLen}/${part.checksum}/${part.data.length}`, label: `ur:${type} (${part.seqLen} fragments)` };
   }
-  if (isBbqr(text)) {
+  if (!binary && isBbqr(text)) {
     const h = parseBbqrPart(text);
     return { ...s, text, family: 'bbqr', key: `bbqr/${text.slice(0, 6)}`, label: `BBQr ${h.encoding}/${h.fileType} (${h.total} parts)` };
   }
   // Named by length and digest, never by content: a plain QR may be a share card or a mnemonic.
+  if (binary) return { ...s, text, family: 'plain', key: `plain/${text}`, label: `binary QR of ${s.bytes!.length} bytes` };
   return { ...s, text, family: 'plain', key: `plain/${text}`, label: `plain text of ${text.length} characters, digest ${digestWords(new TextEncoder().encode(text))}` };
 }
 
@@ -111,7 +117,7 @@ export function assembleFrames(scanned: ScannedText[], zlib: Zlib | undefined, h
     new InputError(`${head.label} incomplete: ${missing}${rejected.length ? `; ${counted(rejected.length, 'frame')} ${rejected.length === 1 ? 'was' : 'were'} rejected (${rejected.slice(0, 3).join('; ')})` : ''}`, 'frames');
 
   if (head.family === 'plain') {
-    const p = payloadFromPlain(head.text);
+    const p = payloadFromPlain(head.text, head.bytes);
     return { format: 'plain', ...p, framesUsed: 1 };
   }
   if (head.family === 'bbqr') {

@@ -8,7 +8,7 @@
  */
 
 /** Payload kinds that can cross the gap; each is a row of PAYLOAD_KINDS. */
-export const PAYLOAD_KIND_NAMES = ['psbt', 'tx', 'account', 'output', 'eth-sign-request', 'eth-signature', 'text', 'bytes'] as const;
+export const PAYLOAD_KIND_NAMES = ['seedqr', 'psbt', 'tx', 'account', 'output', 'eth-sign-request', 'eth-signature', 'text', 'bytes'] as const;
 export type PayloadKind = (typeof PAYLOAD_KIND_NAMES)[number];
 
 /** `qr encode --type` names: the kinds a file can be encoded as (each a row's `fileType`). */

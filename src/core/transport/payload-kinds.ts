@@ -10,6 +10,8 @@
  * line); EIP-4527 types their untagged CBOR; text UTF-8. Formats: docs/formats/qr-transport.md.
  */
 import { base64 } from '@scure/base';
+import { entropyOf } from '../bip39/mnemonic.js';
+import { readSeedQr, seedQrLabel, standardSeedQr } from '../bip39/seedqr.js';
 import { decodePsbt } from '../btc/psbt-codec.js';
 import { digestWords } from '../digest-words.js';
 import { InputError } from '../errors.js';
@@ -57,8 +59,11 @@ export interface PayloadSpec {
   fromTransport(raw: Uint8Array): Uint8Array;
   /** Text and label of the single plain QR; undefined: the kind travels only as UR. */
   plain(bytes: Uint8Array): { text: string; label: string } | undefined;
-  /** This kind's payload in a plain QR's text, or undefined when the text is not one. */
-  fromPlain(text: string): { bytes: Uint8Array; detail: string } | undefined;
+  /**
+   * This kind's payload in a plain QR, or undefined when it is not one: its text, and (when read
+   * from a QR symbol) the symbol's raw data bytes, which binary content needs.
+   */
+  fromPlain(text: string, raw?: Uint8Array): { bytes: Uint8Array; detail: string } | undefined;
   /** True when a file's content looks like this kind (`qr encode` without --type). */
   looksLike(b: Uint8Array, text: string): boolean;
   /** Canonical payload bytes of a file of this kind, checked (the form the receiving command reads). */
@@ -170,6 +175,35 @@ function eip4527(kind: 'eth-sign-request' | 'eth-signature', decode: (cbor: Uint
  * (text, which accepts anything, last).
  */
 export const PAYLOAD_KINDS: Readonly<Record<PayloadKind, PayloadSpec>> = {
+  // First: a standard SeedQR's digits would otherwise read as transaction hex, and a
+  // CompactSeedQR's binary bytes as (mangled) text. Its bytes are the mnemonic's words.
+  seedqr: {
+    ...TEXT_LIKE,
+    kind: 'seedqr',
+    urTypes: [],
+    toUr: () => {
+      throw new InputError('a SeedQR travels only as one plain QR (SeedSigner\'s format), never as UR', '--format');
+    },
+    bbqrType: () => undefined,
+    plain: (b) => {
+      const words = text(b).split(' ');
+      return { text: standardSeedQr(words), label: seedQrLabel({ format: 'standard', words }) };
+    },
+    fromPlain: (t, raw) => {
+      let q;
+      try {
+        q = readSeedQr(raw ?? utf8.encode(t.trim()));
+      } catch {
+        return undefined; // 48/96 digits that are no SeedQR: still named a secret by their shape (secret-text.ts)
+      }
+      return q ? { bytes: utf8.encode(q.words.join(' ')), detail: seedQrLabel(q) } : undefined;
+    },
+    check: (b) => {
+      if (!entropyOf(text(b).split(' '))) throw new InputError('SeedQR payload is not a valid 12- or 24-word mnemonic', 'QR payload (SeedQR)');
+    },
+    file: (b) => text(b) + '\n',
+    secret: () => 'SeedQR',
+  },
   psbt: {
     ...TEXT_LIKE,
     kind: 'psbt',
@@ -308,10 +342,10 @@ export function payloadSecrecy(kind: PayloadKind, bytes: Uint8Array): { secret?:
   return secret ? { secret, mode: 0o600 } : { mode: 0o644 };
 }
 
-/** The payload of one plain QR: the first kind that recognises its text (text accepts anything). */
-export function payloadFromPlain(t: string): TypedPayload & { detail: string } {
+/** The payload of one plain QR (its text, and the symbol's raw bytes when known): the first kind that recognises it (text accepts anything). */
+export function payloadFromPlain(t: string, raw?: Uint8Array): TypedPayload & { detail: string } {
   for (const s of SPECS) {
-    const p = s.fromPlain(t);
+    const p = s.fromPlain(t, raw);
     if (p) return { kind: s.kind, ...p };
   }
   throw new InputError('no payload kind reads this QR text', 'qr');

@@ -53,7 +53,7 @@ describe('qr encode of a secret', () => {
   });
 });
 
-describe('a SeedQR (digits only, guessed to be transaction hex)', () => {
+describe('a standard SeedQR (digits only, once guessed to be transaction hex)', () => {
   it('is still a secret: encode writes 0600 and prints no text; decode withholds it', async () => {
     const seedqr = path.join(dir, 'seedqr.txt');
     // "abandon" ×11 "about": word indices 0000 ×11 and 0003.
@@ -67,6 +67,7 @@ describe('a SeedQR (digits only, guessed to be transaction hex)', () => {
     const dec = await runCli(['--json', 'qr', 'decode', png]);
     expect(dec.code, dec.stderr).toBe(0);
     expect(dec.json().secret).toBe('SeedQR');
+    expect(dec.json().kind).toBe('seedqr');
     expect(dec.json().payload).toBeNull();
   });
 });

@@ -29,6 +29,18 @@ describe('review flow', () => {
     expect(s[5]!.lines).toEqual(['! nLockTime is 840000 (block height)']);
   });
 
+  it('shows addresses in 4-character blocks, as a hardware wallet does (the review model keeps them whole)', () => {
+    const s = reviewScreens(review, findings);
+    const recipient = review.outputs.find((o) => o.role !== 'change')!.address!;
+    const change = review.outputs.find((o) => o.role === 'change')!.address!;
+    expect(recipient).toMatch(/^tb1q[a-z0-9]{38}$/);
+    const grouped = (a: string) => a.match(/.{1,4}/g)!.join(' ');
+    expect(s[3]!.lines[0]).toBe(grouped(recipient));
+    expect(s[4]!.lines[0]).toBe(grouped(change));
+    expect(s[1]!.lines[0]).toContain(`  ${grouped(review.inputs[0]!.address!)}  `);
+    expect(s.flatMap((x) => x.lines).join('\n')).not.toContain(recipient);
+  });
+
   it('walks each screen on a terminal, then asks to sign', async () => {
     const { notes, c } = ctx([true, true, true, true, true, true]);
     await walkReview(c, review, findings, 'Sign 2 inputs?');

@@ -40,6 +40,7 @@ const ethRequest = encodeEthSignRequest({ requestId, signData: fromHex('e980850c
 
 /** One payload of every kind, as a file of that kind holds it. */
 const SAMPLES: Record<PayloadKind, Uint8Array> = {
+  seedqr: utf8(ABOUT),
   psbt: new Uint8Array(readFileSync(new URL('../../../fixtures/bbqr/1in2out.psbt', import.meta.url))),
   tx: utf8('0200000001' + 'ab'.repeat(60)),
   account: utf8(account.descriptors.multipath),
@@ -191,6 +192,13 @@ describe('plain QR text', () => {
     expect(payloadFromPlain(toHex(SAMPLES.psbt)).kind).toBe('psbt');
     expect(payloadFromPlain('02'.repeat(10)).kind).toBe('tx');
     expect(payloadFromPlain('02'.repeat(9)).kind).toBe('text');
+    // A standard SeedQR (48 or 96 digits that are 12 or 24 words) before transaction hex; 48 digits
+    // that fail the checksum stay "transaction hex", named a SeedQR secret by their shape.
+    expect(payloadFromPlain('0000'.repeat(11) + '0003')).toEqual({ kind: 'seedqr', bytes: utf8(ABOUT), detail: 'standard SeedQR (12 words)' });
+    expect(payloadFromPlain('0000'.repeat(11) + '0002').kind).toBe('tx');
+    // A CompactSeedQR is told by the symbol's raw bytes, not its text.
+    const entropy = new Uint8Array(16);
+    expect(payloadFromPlain('\0'.repeat(16), entropy)).toEqual({ kind: 'seedqr', bytes: utf8(ABOUT), detail: 'CompactSeedQR (12 words)' });
     expect(() => payloadFromPlain('cHNidP8!!!')).toThrow(/starts like a base64 PSBT/);
   });
 });
@@ -198,14 +206,15 @@ describe('plain QR text', () => {
 describe('secrets and file modes', () => {
   it.each([
     ['text', ABOUT, 'BIP39 mnemonic'],
-    ['tx', '0000'.repeat(11) + '0003', 'SeedQR'],
+    ['tx', '0000'.repeat(11) + '0002', 'SeedQR'],
+    ['seedqr', ABOUT, 'SeedQR'],
     ['text', 'xprv9s21ZrQH143K3QTDL4LXw2F7HEK3wJUD2nW2nRk4stbPy6cq3jPPqjiChkVvvNKmPGJxWUtg6LnF5kejMRNNU3TGtRBeJgk33yuGBxrMPHi', 'extended private key'],
   ] as const)('%s carrying a %s is a secret, files 0600', (kind, text, name) => {
     expect(payloadSecrecy(kind, utf8(text))).toEqual({ secret: name, mode: 0o600 });
   });
 
   it('public payloads are files 0644; structured kinds are never read as free text', () => {
-    for (const k of KINDS) expect(payloadSecrecy(k, SAMPLES[k])).toEqual({ mode: 0o644 });
+    for (const k of KINDS.filter((k) => k !== 'seedqr')) expect(payloadSecrecy(k, SAMPLES[k])).toEqual({ mode: 0o644 });
     // A PSBT's or an account's bytes are not searched for a mnemonic: their form is fixed.
     expect(payloadSecrecy('account', utf8(ABOUT)).secret).toBeUndefined();
   });
