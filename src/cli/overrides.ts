@@ -19,7 +19,7 @@ export const OVERRIDES = {
   'chain-id-mismatch': 'sign although the chain id differs from --expect-chain-id',
   'from-mismatch': 'sign although the request names another sender than the key at the path',
   'fingerprint-mismatch': "sign although the request is for another seed's master fingerprint",
-  'non-ethereum-path': "sign with a key outside an Ethereum account (m/44'/60'/a'/…): a Bitcoin path, the master key, unhardened levels",
+  'non-ethereum-path': "sign with a key outside an Ethereum account (m/44h/60h/<a>h/…): a Bitcoin path, the master key, unhardened levels",
   'no-replay-protection': 'sign a transaction with chain id 0 (pre-EIP-155 legacy): valid on every chain that accepts it',
   'binary-message': 'sign a message that is not printable text (a 32-byte hash above all: its signature can approve a Safe transaction)',
   'max-value-exceeded': 'sign although the maximum total cost is above --max-value',

@@ -57,7 +57,7 @@ export function bip85Entropy(root: HDKey, levels: readonly number[]): Bip85Deriv
   const k = node.privateKey!;
   const entropy = hmac(sha512, KEY, k);
   node.wipePrivateData();
-  return { path: formatPath(indices, "'"), value: entropy };
+  return { path: formatPath(indices), value: entropy };
 }
 
 /** A 32-byte secp256k1 key from entropy, refusing 0 and values ≥ n as the BIP requires. */

@@ -83,7 +83,7 @@ describe('anvil node', () => {
       expect(created.filledFromRpc).toEqual(expect.arrayContaining(['chainId', 'nonce', 'gasLimit']));
       expect(created.review.chainId).toBe(CHAIN.toString());
       expect(created.review.type).toBe(type);
-      expect(created.signRequest.path).toBe(`m/44'/60'/0'/0/${SENDER_INDEX}`);
+      expect(created.signRequest.path).toBe(`m/44h/60h/0h/0/${SENDER_INDEX}`);
       expect(created.signRequest.sourceFingerprint).toBe(fingerprint);
       expect(fs.readFileSync(`${t}.hex`, 'utf8').trim()).toBe(created.unsignedHex);
       // Offline: a separate process, no --rpc.

@@ -118,7 +118,7 @@ const action: Action<typeof addressVerify> = async (opts, ctx, args) => {
   }
   const where = `${opts.accounts === 1 ? `account ${opts.account}` : `accounts ${accounts[0]}–${accounts.at(-1)}`}`;
   if (!found) {
-    const what = eth ? `the first ${opts.gap} Ethereum addresses (m/44'/60'/account'/0/i) of ${where}` : vaultAccount ? `the first ${opts.gap} receive and change addresses of vault "${vaultAccount.vault!.name}" ${vaultAccount.vault!.id}` : `the first ${opts.gap} receive and change addresses of ${where} (${templates.map((t) => t.name).join(', ')})`;
+    const what = eth ? `the first ${opts.gap} Ethereum addresses (m/44h/60h/<account>h/0/i) of ${where}` : vaultAccount ? `the first ${opts.gap} receive and change addresses of vault "${vaultAccount.vault!.name}" ${vaultAccount.vault!.id}` : `the first ${opts.gap} receive and change addresses of ${where} (${templates.map((t) => t.name).join(', ')})`;
     throw new VerificationError(`${sanitize(uri.address)} is NOT an address of seed ${fingerprint}: not among ${what}; do not send to it until you know whose it is (or widen --gap/--accounts)`);
   }
   const f = found;

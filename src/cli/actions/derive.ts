@@ -36,7 +36,7 @@ const action: Action<typeof derive> = async (opts, ctx) => {
     const head = indices[0];
     const byPath = head !== undefined && head >= 0x80000000 ? templateOfPurpose(head - 0x80000000) : undefined;
     if (byPath && byPath.name !== t.name) {
-      const warning = `path purpose ${byPath.purpose}' is for --script ${byPath.name}, not ${t.name}: wallets restoring this seed will not look for this address there`;
+      const warning = `path purpose ${byPath.purpose}h is for --script ${byPath.name}, not ${t.name}: wallets restoring this seed will not look for this address there`;
       ctx.note(`coldkit: WARNING ${warning}`);
       result.warning = warning;
     }

@@ -76,7 +76,7 @@ function requestPath(opts: OptionsOf<typeof ethTxCreateTable>, from: string, wal
   }
   if (explicit) return explicit;
   if (walletPath) return walletPath;
-  if (opts.wallet) throw new InputError(`${from} is not among the addresses the wallet file lists; give its --index I (m/44'/60'/0'/0/I) or --path`, '--wallet');
+  if (opts.wallet) throw new InputError(`${from} is not among the addresses the wallet file lists; give its --index I (m/44h/60h/0h/0/I) or --path`, '--wallet');
   ctx.note(`no --path, --index or --wallet: the sign request names ${ethPath(0)} (account 0)`);
   return ethPath(0);
 }

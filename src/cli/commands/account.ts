@@ -30,8 +30,8 @@ export const accountExport = command({
     },
     chain: {
       flag: '--chain <chain>',
-      help: "btc, or eth for the m/44'/60'/0' Ethereum account",
-      doc: "`eth`: the `m/44'/60'/0'` account, its xpub and first EIP-55 addresses. Coin type follows `--network` for btc (0' mainnet, 1' test networks).",
+      help: "btc, or eth for the m/44h/60h/0h Ethereum account",
+      doc: "`eth`: the `m/44h/60h/0h` account, its xpub and first EIP-55 addresses. Coin type follows `--network` for btc (0h mainnet, 1h test networks).",
       choices: ['btc', 'eth'],
       default: 'btc',
     },

@@ -7,7 +7,7 @@ export const derive = command({
   globals: ['network'],
   options: {
     ...ANY_SEED_INPUT,
-    path: { flag: '--path <path>', help: "derivation path, e.g. m/84'/0'/0'/0/0 or m/44'/60'/0'/0/0", required: true },
+    path: { flag: '--path <path>', help: "derivation path, e.g. m/84h/0h/0h/0/0 or m/44h/60h/0h/0/0", required: true },
     script: { flag: '--script <type>', help: 'address type for bitcoin', choices: ['wpkh', 'sh-wpkh', 'pkh', 'tr'], default: 'wpkh', only: { chain: ['btc'] } },
     chain: { flag: '--chain <chain>', help: 'btc or eth', choices: ['btc', 'eth'], default: 'btc' },
     reveal: {

@@ -18,10 +18,10 @@ const SIGNER = optionSet({
   ...ANY_SEED_INPUT,
   path: {
     flag: '--path <path>',
-    help: "derivation path of the signing key (default: the request's path, else m/44'/60'/0'/0/0)",
-    doc: "the signing key's path; default the request's path, else `m/44'/60'/0'/0/0`. A path that contradicts the request's is exit 2; `--path` and `--index` together are exit 2.",
+    help: "derivation path of the signing key (default: the request's path, else m/44h/60h/0h/0/0)",
+    doc: "the signing key's path; default the request's path, else `m/44h/60h/0h/0/0`. A path that contradicts the request's is exit 2; `--path` and `--index` together are exit 2.",
   },
-  index: { flag: '--index <i>', help: "account index i of m/44'/60'/0'/0/i" },
+  index: { flag: '--index <i>', help: "account index i of m/44h/60h/0h/0/i" },
   from: {
     flag: '--from <address>',
     help: 'refuse unless the key at the path is this address (exit 3; --allow-from-mismatch overrides); a sign request names it itself',
@@ -97,10 +97,10 @@ export const ethTxCreate = command({
     decimals: { flag: '--decimals <d>', help: 'with --erc20: the token decimals (e.g. 6 for USDC, 18 for most)' },
     path: {
       flag: '--path <path>',
-      help: "derivation path of the sender for the sign request (default m/44'/60'/0'/0/<index>)",
-      doc: "path of the sender's key for the request. Default: the wallet's path for `--from`, else `m/44'/60'/0'/0/0` (a note says so). With `--wallet`, a flag that contradicts the file, or a `--from` the file does not list and no flag, is exit 2 (export more addresses with `account export --count N`, or give `--index`).",
+      help: "derivation path of the sender for the sign request (default m/44h/60h/0h/0/<index>)",
+      doc: "path of the sender's key for the request. Default: the wallet's path for `--from`, else `m/44h/60h/0h/0/0` (a note says so). With `--wallet`, a flag that contradicts the file, or a `--from` the file does not list and no flag, is exit 2 (export more addresses with `account export --count N`, or give `--index`).",
     },
-    index: { flag: '--index <i>', help: "account index i of m/44'/60'/0'/0/i (default 0)", doc: "`--index I` = `m/44'/60'/0'/0/I`." },
+    index: { flag: '--index <i>', help: "account index i of m/44h/60h/0h/0/i (default 0)", doc: "`--index I` = `m/44h/60h/0h/0/I`." },
     fingerprint: {
       flag: '--fingerprint <hex>',
       help: 'master key fingerprint (8 hex digits) for the sign request',

@@ -100,7 +100,7 @@ export const seedDeriveChild = command({
     app: {
       flag: '--app <application>',
       help: "BIP85 application: bip39 (39', words), wif (2', Bitcoin Core HD seed), xprv (32')",
-      doc: "the BIP85 application: `bip39` (39', English words, path `m/83696968'/39'/0'/{words}'/{index}'`), `wif` (2', a compressed WIF, `m/83696968'/2'/{index}'`), `xprv` (32', `m/83696968'/32'/{index}'`).",
+      doc: "the BIP85 application: `bip39` (39h, English words, path `m/83696968h/39h/0h/{words}h/{index}h`), `wif` (2h, a compressed WIF, `m/83696968h/2h/{index}h`), `xprv` (32h, `m/83696968h/32h/{index}h`).",
       choices: ['bip39', 'wif', 'xprv'],
       default: 'bip39',
     },

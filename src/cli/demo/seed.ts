@@ -43,7 +43,7 @@ export async function steps(d: DemoRunner): Promise<void> {
   );
   await d.run(
     'Ethereum account export',
-    "m/44'/60'/0' xpub and the first EIP-55 addresses, for the Ethereum watch-only side.",
+    "m/44h/60h/0h xpub and the first EIP-55 addresses, for the Ethereum watch-only side.",
     ['account', 'export', '--chain', 'eth', '--mnemonic-file', 'sample-mnemonic.txt', '--out', 'eth-account.json'],
   );
   const list = await d.run('Addresses on the online machine', 'No secret needed: addresses come from the xpub in wallet.json.', [

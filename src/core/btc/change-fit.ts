@@ -103,8 +103,8 @@ export function changeMisfit(type: TemplateName, path: readonly number[], accoun
   const index = path[n - 1]!;
   const fits = (a: WalletAccount) => a.type === type && a.prefix.length === n - 2 && samePrefix(a.prefix, path);
   const tail: string[] = [];
-  if (chain !== undefined && chain !== 0 && chain !== 1) tail.push(`chain ${chain >= HARDENED ? `${chain - HARDENED}'` : chain} is neither 0 (receive) nor 1 (change)`);
-  if (index >= HARDENED) tail.push(`its index ${index - HARDENED}' is hardened, which a descriptor's /* never derives`);
+  if (chain !== undefined && chain !== 0 && chain !== 1) tail.push(`chain ${chain >= HARDENED ? `${chain - HARDENED}h` : chain} is neither 0 (receive) nor 1 (change)`);
+  if (index >= HARDENED) tail.push(`its index ${index - HARDENED}h is hardened, which a descriptor's /* never derives`);
   else if (index > maxIndex) tail.push(`its index ${index} is beyond ${maxIndex}, far past any gap limit a wallet scans`);
   if (wallet.some(fits)) return tail;
   const names = (list: readonly WalletAccount[]) => list.map((a) => `${a.type} at ${formatPath([...a.prefix])}/<0;1>/*`).join(' or ');

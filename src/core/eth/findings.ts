@@ -239,9 +239,9 @@ export function pathFindings(indices: readonly number[], path: string): Finding[
   let why: string;
   if (indices.length === 0) why = 'it is the master key itself';
   else if (hard(purpose) && [44, 48, 49, 84, 86].includes(purpose! - H) && (coin === H || coin === 1 + H)) why = 'it is a Bitcoin path';
-  else if (purpose === 44 + H && hard(coin) && coin !== 60 + H) why = `its coin type is ${coin! - H}', not 60'`;
-  else if (indices.length < 3 || !indices.slice(0, 3).every(hard)) why = "its purpose, coin type and account levels are not all hardened (m/44'/60'/a')";
-  else why = "it is outside m/44'/60'/a'";
+  else if (purpose === 44 + H && hard(coin) && coin !== 60 + H) why = `its coin type is ${coin! - H}h, not 60h`;
+  else if (indices.length < 3 || !indices.slice(0, 3).every(hard)) why = "its purpose, coin type and account levels are not all hardened (m/44h/60h/<a>h)";
+  else why = "it is outside m/44h/60h/<a>h";
   return [refusal(CODE.nonEthereumPath, RANK.identity, `the key at ${path} is not an Ethereum account key: ${why}; a signature by it is made with a key another wallet or chain may use`)];
 }
 

@@ -12,12 +12,15 @@ import { formatPath, parsePath } from '../hd/path.js';
 /** The default account path for index i (BIP44, coin type 60). */
 export function ethPath(index: number): string {
   if (!Number.isInteger(index) || index < 0 || index > 0x7fffffff) throw new InputError('must be a whole number from 0 to 2147483647', '--index');
-  return `m/44'/60'/0'/0/${index}`;
+  return `m/44h/60h/0h/0/${index}`;
 }
 
-/** Check a BIP32 path string ("m/44'/60'/0'/0/0"; ' or h for hardened) and return it with ' marks. */
+/**
+ * Check a BIP32 path string ("m/44h/60h/0h/0/0"; h, H or ' for hardened) and return it in the one
+ * notation coldkit prints (h, as BIP380 descriptors and Bitcoin Core write it).
+ */
 export function normalizePath(path: string, field = '--path'): string {
-  return formatPath(parsePath(path, field), "'");
+  return formatPath(parsePath(path, field));
 }
 
 /** A derived signing key. `privateKey` is secret: never print or journal it. */
@@ -36,7 +39,7 @@ export interface EthKey {
 export function deriveEthKey(seed: Uint8Array, path: string): EthKey {
   const root = HDKey.fromMasterSeed(seed);
   const norm = normalizePath(path);
-  const node = root.derive(norm);
+  const node = root.derive(formatPath(parsePath(norm), "'")); // @scure/bip32 reads only ' marks
   try {
     if (!node.privateKey || !node.publicKey) throw new InputError('derivation gave no private key', '--path');
     return { path: norm, address: ethAddress(node.publicKey), fingerprint: root.fingerprint >>> 0, privateKey: Uint8Array.from(node.privateKey) };

@@ -13,16 +13,17 @@
  * - Unchained Caravan wallet config JSON: `quorum {requiredSigners,totalSigners}`,
  *   `extendedPublicKeys [{name,bip32Path,xpub,xfp}]`, `addressType`, `network`.
  */
-import { InputError } from '../errors.js';
+import { InputError, VerificationError } from '../errors.js';
 import { parsePath } from '../hd/path.js';
 import { normalizeExtendedPublic } from '../hd/slip132.js';
-import type { NetworkName } from '../network.js';
-import { withChecksum } from '../hd/checksum.js';
+import { NETWORKS, type NetworkName } from '../network.js';
+import { verifyChecksum, withChecksum } from '../hd/checksum.js';
 import { slip132Form } from './account.js';
 import { keyExpression } from './cosigner.js';
 import { parseDescriptor, type Descriptor } from './descriptor.js';
 import { template, type TemplateName } from './template.js';
 import type { VaultFile } from './vault.js';
+import { Wallet } from './wallet.js';
 
 const apostrophe = (p: string) => p.replace(/h/g, "'");
 
@@ -91,7 +92,7 @@ export interface ForeignVault {
   name?: string;
   labels?: string[];
   network?: NetworkName;
-  /** BSMS: the record's first address, which the reader must check against the descriptor's. */
+  /** BSMS: the record's first address (already checked against the descriptor's on reading). */
   firstAddress?: string;
 }
 
@@ -165,9 +166,24 @@ function readBsms(text: string, field: string): ForeignVault {
   if (restrictions !== '/0/*,/1/*' && !(restrictions === 'No path restrictions' && !tmpl.includes('/**'))) {
     throw new InputError(`BSMS path restrictions "${restrictions}": coldkit vaults use /0/*,/1/* (receive, change)`, field);
   }
-  const body = tmpl.replace(/#[a-z0-9]{8}$/, '').replace(/\/\*\*/g, '/<0;1>/*');
-  const descriptor = parseDescriptor(body, field);
+  // BIP129: the checksum covers the template as written (with `/**`).
+  const { body: template129 } = verifyChecksum(tmpl, `${field} descriptor template`);
+  const descriptor = parseDescriptor(template129.replace(/\/\*\*/g, '/<0;1>/*'), field);
+  checkBsmsFirstAddress(descriptor, first, field);
   return { format: 'bsms', descriptor, firstAddress: first };
+}
+
+/**
+ * BIP129: "the Signer MUST check that the first address … matches" — the record's fourth line must
+ * be the descriptor's receive address 0, in the network its keys are for (tb1/bcrt1 both test).
+ */
+function checkBsmsFirstAddress(descriptor: Descriptor, first: string, field: string): void {
+  const net = descriptor.mainnet ? NETWORKS.mainnet : /^bcrt1/i.test(first) ? NETWORKS.regtest : NETWORKS.testnet;
+  const want = new Wallet(descriptor, net, field).at(0, 0).address;
+  if (first !== want) {
+    const shown = first.replace(/[^\x21-\x7e]/g, '?').slice(0, 100);
+    throw new VerificationError(`${field}: the BSMS record's first address ${shown} is not its descriptor's (${want}); the record was altered or mistyped — get it again from the coordinator`);
+  }
 }
 
 /** Read a vault from any of the formats above (the text of a file). The BSMS first address is returned for checking. */

@@ -26,8 +26,8 @@ describe.concurrent('derive', () => {
   it('warns when the path purpose names another script (84 is P2WPKH, not taproot)', async () => {
     const r = await ws.run(['--json', 'derive', '--mnemonic-file', about, '--path', "m/84'/0'/0'/0/0", '--script', 'tr']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.json().warning).toMatch(/purpose 84' is for --script wpkh, not tr/);
-    expect(r.stderr).toMatch(/WARNING path purpose 84' is for --script wpkh, not tr/);
+    expect(r.json().warning).toMatch(/purpose 84h is for --script wpkh, not tr/);
+    expect(r.stderr).toMatch(/WARNING path purpose 84h is for --script wpkh, not tr/);
     const ok = await ws.run(['--json', 'derive', '--mnemonic-file', about, '--path', "m/86'/0'/0'/0/0", '--script', 'tr']);
     expect(ok.json().warning).toBeUndefined();
   });

@@ -53,7 +53,7 @@ describe('eth tx create and inspect', () => {
     const j = r.json();
     expect(j.unsignedHex).toMatch(/^0x02/);
     expect(j.review.maxTotalCost).toBe((21000n * 30_000_000_000n + 10n ** 18n).toString());
-    expect(j.signRequest).toMatchObject({ path: "m/44'/60'/0'/0/0", sourceFingerprint: FP, dataType: 4 });
+    expect(j.signRequest).toMatchObject({ path: 'm/44h/60h/0h/0/0', sourceFingerprint: FP, dataType: 4 });
     expect(j.signRequest.ur).toBe(fs.readFileSync(f('t2.ur'), 'utf8').trim());
     const human = (await okCli(['eth', 'inspect', f('t2.ur')])).stdout;
     expect(human).toContain('chain id:        1 (Ethereum Mainnet)');
@@ -99,7 +99,7 @@ describe('eth tx create and inspect', () => {
     const wallet = f('eth-account.json');
     expect((await cli(['account', 'export', '--chain', 'eth', '--mnemonic-file', seed, '--out', wallet])).code).toBe(0);
     const fromWallet = (await okCli(['--json', ...base.slice(0, 3), '--from', A1, ...base.slice(5), ...fees, '--wallet', wallet])).json();
-    expect(fromWallet.signRequest).toMatchObject({ path: "m/44'/60'/0'/0/1", sourceFingerprint: FP });
+    expect(fromWallet.signRequest).toMatchObject({ path: 'm/44h/60h/0h/0/1', sourceFingerprint: FP });
     expectInputError(await cli([...base.slice(0, 3), '--from', A1, ...base.slice(5), ...fees, '--wallet', wallet, '--index', '0']), '--index');
     expectInputError(await cli([...base.slice(0, 3), '--from', '0x00000000000000000000000000000000000000a1', ...base.slice(5), ...fees, '--wallet', wallet]), '--wallet');
   });

@@ -38,7 +38,7 @@ describe('seed derive-child', () => {
       expect(r.code, r.stderr).toBe(0);
       const j = r.json();
       expect(j.words.join(' ')).toBe(expected);
-      expect(j).toMatchObject({ application: 'bip39', path: `m/83696968'/39'/0'/${words}'/7'`, index: 7, wordCount: words, parentFingerprint: '73c5da0a' });
+      expect(j).toMatchObject({ application: 'bip39', path: `m/83696968h/39h/0h/${words}h/7h`, index: 7, wordCount: words, parentFingerprint: '73c5da0a' });
       const childFile = path.join(dir, `child-${words}.txt`);
       fs.writeFileSync(childFile, expected);
       const check = await run(['--json', 'seed', 'check', '--mnemonic-file', childFile]);
@@ -69,7 +69,7 @@ describe('seed derive-child', () => {
     const xprv = new HDKey({ chainCode: e.slice(0, 32), privateKey: e.slice(32, 64) }).privateExtendedKey;
     const x = await run(['--json', 'seed', 'derive-child', '--mnemonic-file', mnemonicFile, '--app', 'xprv', '--index', '3', '--reveal']);
     expect(x.code, x.stderr).toBe(0);
-    expect(x.json()).toMatchObject({ application: 'xprv', path: "m/83696968'/32'/3'", xprv });
+    expect(x.json()).toMatchObject({ application: 'xprv', path: 'm/83696968h/32h/3h', xprv });
     const out = path.join(dir, 'child.wif');
     const w = await run(['--json', 'seed', 'derive-child', '--mnemonic-file', mnemonicFile, '--app', 'wif', '--index', '3', '--out', out]);
     expect(w.code, w.stderr).toBe(0);

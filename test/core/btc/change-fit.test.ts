@@ -32,7 +32,7 @@ const cases: [string, Kind, number[], RegExp][] = [
   ['another purpose', 'wpkh', [44 + H, 1 + H, H, 1, 3], /outside the wallet \(wpkh at m\/84h\/1h\/0h\/<0;1>\/\*\)/],
   ['another account', 'wpkh', [84 + H, 1 + H, 7 + H, 1, 3], /path m\/84h\/1h\/7h\/1\/3 is outside the wallet/],
   ['a chain other than 0/1', 'wpkh', [...ACCOUNT, 2, 3], /chain 2 is neither 0 \(receive\) nor 1 \(change\)/],
-  ['a hardened tail', 'wpkh', [...ACCOUNT, 1, 3 + H], /index 3' is hardened/],
+  ['a hardened tail', 'wpkh', [...ACCOUNT, 1, 3 + H], /index 3h is hardened/],
   ['a deeper tail', 'wpkh', [...ACCOUNT, 1, 3, 0], /is deeper than the wallet's <0;1>\/\*/],
   ['the master key', 'wpkh', [], /it is the master key itself/],
   ['an index far past any gap limit', 'wpkh', [...ACCOUNT, 1, 2_000_000_000], /index 2000000000 is beyond 100000/],

@@ -29,7 +29,7 @@ describe('ethAccountExport', () => {
 describe('walletRef', () => {
   it('gives the fingerprint and the checked path of a listed sender', () => {
     const ref = walletRef(file, file.addresses[3]!.address);
-    expect(ref.path).toBe("m/44'/60'/0'/0/3");
+    expect(ref.path).toBe('m/44h/60h/0h/0/3');
     expect(ref.fingerprint).toBe(parseInt(file.fingerprint, 16));
   });
   it('a sender the file does not list has no path', () => {
@@ -63,6 +63,6 @@ describe('walletRef', () => {
   });
   it("reads other wallets' shapes (no xpub to check) as before", () => {
     const ref = walletRef({ masterFingerprint: 'DEADBEEF', accounts: [{ address: file.addresses[0]!.address, derivationPath: "m/44'/60'/0'/0/0" }] }, file.addresses[0]!.address);
-    expect(ref).toEqual({ fingerprint: 0xdeadbeef, path: "m/44'/60'/0'/0/0" });
+    expect(ref).toEqual({ fingerprint: 0xdeadbeef, path: 'm/44h/60h/0h/0/0' });
   });
 });

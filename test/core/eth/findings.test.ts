@@ -40,11 +40,11 @@ describe('non-ethereum-path: the signing key must be an Ethereum account key', (
     ['a BIP84 Bitcoin path', "m/84'/0'/0'/0/0", /Bitcoin path/],
     ['a BIP44 Bitcoin path', "m/44'/0'/0'/0/0", /Bitcoin path/],
     ['a testnet BIP86 path', "m/86'/1'/0'/0/0", /Bitcoin path/],
-    ['another coin type', "m/44'/61'/0'/0/0", /coin type is 61'/],
+    ['another coin type', "m/44'/61'/0'/0/0", /coin type is 61h/],
     ['an unhardened short path', 'm/0/1', /not all hardened/],
     ['an unhardened account', "m/44'/60'/0/0/0", /not all hardened/],
     ['the purpose and coin type only', "m/44'/60'", /not all hardened/],
-    ['another purpose', "m/45'/60'/0'/0/0", /outside m\/44'\/60'\/a'/],
+    ['another purpose', "m/45'/60'/0'/0/0", /outside m\/44h\/60h\/<a>h/],
   ])('%s (%s) is refused, overridable, and signs with the override', (_n, path, why) => {
     const k = at(path);
     const p = prepare(txSubject(buildUnsignedTx(fields()), 'tx', 'sign'), { limits: {}, signer: k });

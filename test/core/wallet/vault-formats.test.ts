@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
 import { NETWORKS } from '../../../src/core/network.js';
-import { InputError } from '../../../src/core/errors.js';
+import { InputError, VerificationError } from '../../../src/core/errors.js';
+import { readCosignerSource } from '../../../src/core/wallet/cosigner-source.js';
 import { bip48Path, coldcardCosigner, exportCosigner, parseCosigner } from '../../../src/core/wallet/cosigner.js';
 import { formatDescriptor } from '../../../src/core/wallet/descriptor.js';
 import { buildVault, planFindings, readVault, type VaultPlan } from '../../../src/core/wallet/vault.js';
@@ -52,6 +53,24 @@ describe('BIP129 descriptor records', () => {
     const v = readVaultText(r, 'bsms');
     expect(v.format).toBe('bsms');
     expect(new Wallet(v.descriptor, NETWORKS.mainnet).at(0, 0).address).toBe(r.trim().split('\n')[3]);
+  });
+  it('a record whose first address or descriptor checksum was altered is refused on reading (BIP129: the signer checks them), wherever it is read', () => {
+    for (const script of ['wsh-multi', 'sh-wsh-multi'] as const) {
+      for (const netName of ['mainnet', 'testnet'] as const) {
+        const rec = bsmsRecord(buildVault(plan(script, netName)).file);
+        const [version, tmpl, restrictions, first] = rec.trim().split('\n') as [string, string, string, string];
+        expect(readVaultText(rec, 'bsms').firstAddress).toBe(first);
+        const other = buildVault({ ...plan(script, netName), threshold: 3 }).file.firstAddresses.receive;
+        const edited = [version, tmpl, restrictions, other].join('\n');
+        expect(() => readVaultText(edited, 'bsms')).toThrow(VerificationError);
+        expect(() => readVaultText(edited, 'bsms')).toThrow(/first address .* is not its descriptor's/);
+        expect(() => readCosignerSource(edited, 'coordinator', script, 'bsms')).toThrow(VerificationError);
+        const mainForm = buildVault(plan(script, 'mainnet')).file.firstAddresses.receive;
+        if (netName === 'testnet') expect(() => readVaultText([version, tmpl, restrictions, mainForm].join('\n'), 'bsms')).toThrow(VerificationError);
+        const badSum = tmpl.replace(/#(.)/, (_, c: string) => `#${c === 'q' ? 'p' : 'q'}`);
+        expect(() => readVaultText([version, badSum, restrictions, first].join('\n'), 'bsms')).toThrow(/checksum mismatch/);
+      }
+    }
   });
   it('the records outside coldkit vaults are refused by name (single-address hex keys; unsorted multi)', () => {
     for (const r of records.filter((x) => !sorted.includes(x))) expect(() => readVaultText(r, 'bsms')).toThrow(InputError);

@@ -33,7 +33,7 @@ export function parsePath(path: string, field = 'path'): PathComponent[] {
   if (parts.length === 1 && parts[0] === '') return [];
   return parts.map((p) => {
     const m = /^(\*|[0-9]{1,10})(['hH]?)$/.exec(p);
-    if (!m) throw new InputError(`"${p}" is not a path step (write like m/44'/60'/0'/0/0)`, field);
+    if (!m) throw new InputError(`"${p}" is not a path step (write like m/44h/60h/0h/0/0)`, field);
     const hardened = m[2] !== '';
     if (m[1] === '*') return { wildcard: true as const, hardened };
     const index = Number(m[1]);
