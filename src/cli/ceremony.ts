@@ -97,7 +97,8 @@ export interface CeremonyGate {
 export async function ceremonyGate(cmd: Command, opts: Record<string, unknown>, env: Record<string, string | undefined>, journal?: string): Promise<CeremonyGate | undefined> {
   const name = commandPath(cmd);
   if (!KEY_COMMANDS.has(name)) return undefined;
-  (await import('./bundle/integrity.js')).assertBundleIntact();
+  // Only a release bundle is checked; a checkout loads none of the check's code (start-up).
+  if ((await import('./installation.js')).bundleRoot()) (await import('./bundle/integrity.js')).assertBundleIntact();
   if (!CEREMONY_COMMANDS.has(name)) return undefined;
   const [{ gatherNetworkFacts }, { networkChecks, onlineFinding }, { decide, enforce }] = await Promise.all([
     import('./preflight/gather.js'),
