@@ -19,7 +19,7 @@ import { scriptKind } from '../wallet/script.js';
 import { template, templatesFor } from '../wallet/template.js';
 import { changeMisfit, vaultScriptOf, walletAccounts, walletScripts } from './change-fit.js';
 import { claims, prove, type OwnedKey } from './ownership.js';
-import { proveVault } from './vault-proof.js';
+import type { proveVault } from './vault-proof.js';
 import type { SweepProof } from './sweep-proof.js';
 import type { Wallet, WalletAddress } from '../wallet/wallet.js';
 import { spentOutput, type SpentOutput } from './prevouts.js';
@@ -180,6 +180,11 @@ export interface ReviewOptions {
   maxChangeIndex?: number;
   /** A registered vault: vault scripts are proven against it (vault-proof.ts). */
   vault?: Wallet;
+  /**
+   * vault-proof.ts's `proveVault`, required with `vault`: the caller loads it, so a single-key
+   * review loads no vault code (start-up of `psbt sign`, docs/performance.md).
+   */
+  proveVault?: typeof proveVault;
 }
 
 /**
@@ -189,6 +194,8 @@ export interface ReviewOptions {
  */
 export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts: ReviewOptions = {}): PsbtReview {
   const vault = opts.vault;
+  const proveVault = opts.proveVault;
+  if (vault && !proveVault) throw new Error('reviewPsbt: a vault review needs proveVault');
   const inferred = inferPsbtNetwork(tx);
   // Addresses in the PSBT's own network's forms, never in --network's when the PSBT says otherwise.
   const shown = displayNetwork(inferred, net);
@@ -204,7 +211,7 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts
     const spent = spentOutput(i, idx);
     const finalized = Boolean(i.finalScriptSig || i.finalScriptWitness);
     const single = spent ? prove(spent.script, i, keys) : { owned: undefined, claimed: claims(i).map((c) => c.der) };
-    const vp = spent && vault && !single.owned ? proveVault(spent.script, i, vault, keys) : undefined;
+    const vp = spent && vault && !single.owned ? proveVault!(spent.script, i, vault, keys) : undefined;
     const owned = single.owned ?? vp?.owned;
     if (vp?.address) vaultHighest = Math.max(vaultHighest, vp.address.index);
     const claimed = vp ? [...single.claimed, ...vp.claimed.filter((d) => !single.claimed.includes(d))] : single.claimed;
@@ -280,7 +287,7 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts
       continue;
     }
     const single = prove(script, o, keys);
-    const vp = vault && !single.owned ? proveVault(script, o, vault, keys) : undefined;
+    const vp = vault && !single.owned ? proveVault!(script, o, vault, keys) : undefined;
     // A vault change output is ours when it is the vault's script, whether or not this seed signs for it.
     const owned = single.owned ?? vp?.owned ?? (vp?.address ? vaultOwned(vp.address, vault!) : undefined);
     const claimed = [...single.claimed, ...(vp?.claimed ?? [])];

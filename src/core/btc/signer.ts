@@ -70,7 +70,7 @@ export interface Prepared {
 /** Review and judge a PSBT: its bytes (any encoding), or a PSBT already read (the CLI reads it before asking for the seed). */
 export async function prepare(input: Uint8Array | ReadPsbt, o: PrepareOptions): Promise<Prepared> {
   const psbt = input instanceof Uint8Array ? await readPsbt(input, o.field ?? 'psbt') : input;
-  const review = reviewPsbt(psbt.view, o.network, o.keys, { maxChangeIndex: o.limits?.maxChangeIndex ?? DEFAULT_FEE_LIMITS.maxChangeIndex, ...(o.vault ? { vault: o.vault.wallet } : {}) });
+  const review = reviewPsbt(psbt.view, o.network, o.keys, { maxChangeIndex: o.limits?.maxChangeIndex ?? DEFAULT_FEE_LIMITS.maxChangeIndex, ...(o.vault ? { vault: o.vault.wallet, proveVault: (await import('./vault-proof.js')).proveVault } : {}) });
   if (o.vault) {
     review.vaultLabel = o.vault.label;
     if (o.vault.cosigners) review.vaultCosigners = o.vault.cosigners;
