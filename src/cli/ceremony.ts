@@ -110,12 +110,13 @@ export async function ceremonyGate(cmd: Command, opts: Record<string, unknown>, 
   if (!KEY_COMMANDS.has(name)) return undefined;
   await bundleGate(cmd);
   if (!CEREMONY_COMMANDS.has(name)) return undefined;
-  const [{ gatherNetworkFacts }, { networkChecks, onlineFinding }, { decide, enforce }] = await Promise.all([
+  const [{ gatherNetworkFacts }, { networkChecks, onlineFinding }, { decide, enforce }, policy] = await Promise.all([
     import('./preflight/gather.js'),
     import('../core/preflight/network.js'),
     import('../core/findings/decide.js'),
+    journal === undefined ? undefined : adoptedCeremonyPolicy(journal),
   ]);
-  const required = requireOffline(opts, env, journal === undefined ? undefined : await adoptedCeremonyPolicy(journal));
+  const required = requireOffline(opts, env, policy);
   const finding = onlineFinding(networkChecks(gatherNetworkFacts(ceremonyOverrides.facts)), required);
   if (finding) enforce(decide([finding], new Set()));
   return {

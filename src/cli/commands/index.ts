@@ -10,10 +10,14 @@ import { GROUPS, type Group, type GroupTables } from './groups.js';
 
 /** Register the groups in help order: all fully, or only `only` fully and the rest as summaries. */
 export async function registerAll(program: Command, only?: string | null): Promise<void> {
-  // The action loaders are needed only when a group is registered in full (not for `coldkit --help`).
-  const actions = only === null ? {} : (await import('./actions.js')).ACTIONS;
+  // The action loaders are needed only when a group is registered in full (not for `coldkit --help`);
+  // they load together with the named group's table (start-up).
+  const [actions, named] = await Promise.all([
+    only === null ? {} : import('./actions.js').then((m) => m.ACTIONS),
+    GROUPS.find((g) => g.name === only)?.load(),
+  ]);
   for (const g of GROUPS) {
-    if (only === undefined || g.name === only) registerGroup(program, g, await g.load(), actions);
+    if (only === undefined || g.name === only) registerGroup(program, g, g.name === only ? named! : await g.load(), actions);
     else program.command(g.name).description(g.summary);
   }
 }
