@@ -90,6 +90,17 @@ export interface CeremonyGate {
 }
 
 /**
+ * The bundle check alone (key commands run from a release bundle; memoized, so the gate's own call
+ * is free): the executor runs it before it starts loading the action's code, which may then load
+ * while the network check runs — never a module of a bundle before its files are checked.
+ */
+export async function bundleGate(cmd: Command): Promise<void> {
+  if (!KEY_COMMANDS.has(commandPath(cmd))) return;
+  // Only a release bundle is checked; a checkout loads none of the check's code (start-up).
+  if ((await import('./installation.js')).bundleRoot()) (await import('./bundle/integrity.js')).assertBundleIntact();
+}
+
+/**
  * Run the checks before a command: the bundle check for key commands, and the network check for
  * ceremony acts (undefined when no network check ran; other commands load none of this). Throws to
  * refuse. `journal` is the journal whose adopted policy may require an offline machine.
@@ -97,14 +108,15 @@ export interface CeremonyGate {
 export async function ceremonyGate(cmd: Command, opts: Record<string, unknown>, env: Record<string, string | undefined>, journal?: string): Promise<CeremonyGate | undefined> {
   const name = commandPath(cmd);
   if (!KEY_COMMANDS.has(name)) return undefined;
-  (await import('./bundle/integrity.js')).assertBundleIntact();
+  await bundleGate(cmd);
   if (!CEREMONY_COMMANDS.has(name)) return undefined;
-  const [{ gatherNetworkFacts }, { networkChecks, onlineFinding }, { decide, enforce }] = await Promise.all([
+  const [{ gatherNetworkFacts }, { networkChecks, onlineFinding }, { decide, enforce }, policy] = await Promise.all([
     import('./preflight/gather.js'),
     import('../core/preflight/network.js'),
     import('../core/findings/decide.js'),
+    journal === undefined ? undefined : adoptedCeremonyPolicy(journal),
   ]);
-  const required = requireOffline(opts, env, journal === undefined ? undefined : await adoptedCeremonyPolicy(journal));
+  const required = requireOffline(opts, env, policy);
   const finding = onlineFinding(networkChecks(gatherNetworkFacts(ceremonyOverrides.facts)), required);
   if (finding) enforce(decide([finding], new Set()));
   return {

@@ -14,7 +14,7 @@ import { assertCreatable, processIo } from './io.js';
 import { findingView, refusalHint } from './overrides.js';
 import { appendEntries, journalPath, landed, landedLine, openJournal } from './journal-file.js';
 import { terminalPrompter } from './prompt.js';
-import { ceremonyGate, journalGate, warnOnline } from './ceremony.js';
+import { bundleGate, ceremonyGate, journalGate, warnOnline } from './ceremony.js';
 
 /** Test seam: in-process tests replace the I/O and the prompter. */
 export const overrides: { io?: Io; prompter?: (g: Globals) => Prompter; env?: Record<string, string | undefined> } = {};
@@ -52,6 +52,11 @@ export async function execute(cmd: Command, args: string[], load: () => Promise<
     version: VERSION,
   };
   try {
+    // The action's code loads while the journal is opened and the network checked (start-up), once
+    // the bundle check (if any) has passed; it runs only after both, whose refusals still come first.
+    await bundleGate(cmd);
+    const loading = load();
+    loading.catch(() => undefined);
     // A tampered journal stops a command before it acts (writes a file, makes a seed), not after:
     // its append would be refused anyway (exit 3). The journal commands report it themselves.
     // The checkpoint beside the journal makes this cost one streaming hash, not a re-verification.
@@ -64,7 +69,7 @@ export async function execute(cmd: Command, args: string[], load: () => Promise<
     // online warning comes first on a terminal, after the result in scripts (an error stays one line).
     const gate = await ceremonyGate(cmd, opts, env, journalPath(globals.journal, env));
     if (io.stderr.isTTY) warnOnline(gate, io);
-    const action = await load();
+    const action = await loading;
     const outcome: Outcome = await action(opts, ctx, args);
     journalGate(gate, outcome);
     // Render and check the output before journaling, so a refused output leaves the journal untouched.

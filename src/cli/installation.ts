@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ENTRY_FILE } from '../core/bundle/layout.js';
+import { ENTRY_FILE } from '../core/bundle/names.js';
 
 let bundleDir: string | undefined;
 

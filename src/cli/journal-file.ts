@@ -18,6 +18,7 @@ import { ChainVerifier, EMPTY_HEAD, MAX_LINE_BYTES, type ChainHead, type Verifie
 import { entryLine, headWords, nextEntry, type JournalEntryV2 } from '../core/journal/entry.js';
 import { sanitize } from '../core/text.js';
 import { trustedStart, writeCheckpoint } from './journal-checkpoint.js';
+import { fileContains } from './journal-mark.js';
 import { LineReader } from './journal-stream.js';
 
 /** --journal, else $COLDKIT_JOURNAL, else ~/.coldkit/journal.jsonl. */
@@ -323,9 +324,14 @@ export function walkBeside(file: string, other: string, name: string, each?: (li
   }
 }
 
+/** The op of a key retirement as the journal writes it. */
+const RETIRE_MARK = Buffer.from('"op":"key.retire"');
+
 /** The keys this journal records as retired (`key.retire`), verified as it streams: for signers. */
 export function retiredKeys(file: string): Map<string, { seq: number; ts: string; reason: string }> {
   const out = new Map<string, { seq: number; ts: string; reason: string }>();
+  // No retirement in the journal's bytes: nothing to parse (a sign need not re-read the whole journal).
+  if (!fileContains(file, RETIRE_MARK)) return out;
   scanJournal(file, ({ entry: e }) => {
     if (e.op !== 'key.retire') return;
     const fp = (e.data as { fingerprint?: unknown }).fingerprint;

@@ -12,9 +12,11 @@ import { isBoolean, longFlag } from './options/spec.js';
 /**
  * Build the commander program: every group (the default, for tests and docs), or with `only`
  * just that group in full and the others as one-line entries (`null`: none in full — enough for
- * `coldkit --help` and `--version`, which then load no group module at all).
+ * `coldkit --help` and `--version`, which then load no group module at all). With the command
+ * line's `words` (commandWords), only the group's commands those words name are registered in full,
+ * its others as one-line entries (start-up: commander's registration is per option).
  */
-export async function buildProgram(only?: string | null): Promise<Command> {
+export async function buildProgram(only?: string | null, words?: readonly string[]): Promise<Command> {
   const program = new Command('coldkit')
     .description('Air-gapped cold storage toolkit: seed ceremonies, Shamir shares, watch-only export, PSBT and Ethereum signing, QR transport, tamper-evident journal.')
     .version(VERSION, '-V, --version')
@@ -22,7 +24,7 @@ export async function buildProgram(only?: string | null): Promise<Command> {
     .exitOverride()
     .configureOutput({ outputError: (str, write) => write(str) });
   addOptions(program, GLOBAL_OPTIONS);
-  await registerAll(program, only);
+  await registerAll(program, only, words);
   for (const c of walk(program)) c.exitOverride();
   return program;
 }
@@ -36,8 +38,10 @@ function* walk(c: Command): Generator<Command> {
 
 /** Run coldkit with process.argv. */
 export async function main(argv: string[]): Promise<void> {
-  const group = commandGroup(argv.slice(2));
-  const program = await buildProgram(isGroup(group) ? group : null);
+  const args = argv.slice(2);
+  const words = commandWords(args);
+  // `help GROUP …` shows the group's help, every command in it: all are registered in full then.
+  const program = await buildProgram(isGroup(words[0]) ? words[0] : null, args.includes('help') ? undefined : words);
   try {
     await program.parseAsync(argv);
   } catch (e) {
@@ -64,18 +68,27 @@ function wantsJson(argv: string[]): boolean {
 /** Global options that take a value (their value is not a command name). */
 const VALUE_OPTIONS = new Set(Object.values(GLOBAL_OPTIONS).filter((o) => !isBoolean(o)).map(longFlag));
 
-/** The group a command line names: its first word that is not an option (after `help`, the next). */
-export function commandGroup(args: readonly string[]): string | undefined {
+/**
+ * The words of a command line that are not options or global option values, up to `--`, without
+ * `help`: the group, the command, a subcommand, then the arguments.
+ */
+export function commandWords(args: readonly string[]): string[] {
+  const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '--') return undefined;
+    if (a === '--') break;
     if (VALUE_OPTIONS.has(a)) {
       i++;
       continue;
     }
     if (a.startsWith('-')) continue;
     if (a === 'help') continue;
-    return a;
+    out.push(a);
   }
-  return undefined;
+  return out;
+}
+
+/** The group a command line names: its first word that is not an option (after `help`, the next). */
+export function commandGroup(args: readonly string[]): string | undefined {
+  return commandWords(args)[0];
 }

@@ -32,6 +32,16 @@ import type { OptionsOf } from '../options/spec.js';
 import type { PolicyResult } from '../policy/render.js';
 
 
+type Opts = OptionsOf<typeof ethTxCreateTable>;
+
+/** What is sent, and (types 1 and 2) the access list. */
+interface Payment {
+  to: string;
+  value: bigint;
+  data: Uint8Array;
+  accessList?: TxFields['accessList'];
+}
+
 export interface TxCreateResult {
   unsignedHex: string;
   review: TxReview;
@@ -69,7 +79,7 @@ function need<T>(v: T | undefined, field: string, rpcHelps = true): T {
  * else m/44'/60'/0'/0/0. A flag that contradicts the wallet file, or a --wallet that does not list
  * --from and no flag, is an input error (the signer would refuse the request anyway).
  */
-function requestPath(opts: OptionsOf<typeof ethTxCreateTable>, from: string, walletPath: string | undefined, ctx: Context): string {
+function requestPath(opts: Opts, from: string, walletPath: string | undefined, ctx: Context): string {
   const explicit = opts.path || opts.index !== undefined ? resolvePath(opts) : undefined;
   if (explicit && walletPath && explicit !== walletPath) {
     throw new InputError(`is ${explicit} but the wallet file lists ${from} at ${walletPath}`, opts.path ? '--path' : '--index');
@@ -85,7 +95,7 @@ function requestPath(opts: OptionsOf<typeof ethTxCreateTable>, from: string, wal
  * Every value the transaction needs and the command line lacks, named at once (a node given with
  * --rpc fills the chain id, nonce, gas limit and fees), with a complete example line to copy.
  */
-function missingValues(opts: OptionsOf<typeof ethTxCreateTable>, type: TxType): void {
+function missingValues(opts: Opts, type: TxType): void {
   const missing: string[] = [];
   const want = (v: unknown, flag: string): void => void (v === undefined && missing.push(flag));
   want(opts.from, '--from');
@@ -106,86 +116,145 @@ function missingValues(opts: OptionsOf<typeof ethTxCreateTable>, type: TxType): 
   throw new InputError(`missing ${missing.join(', ')}${node}; for example: ${example}`);
 }
 
-export default async function ethTxCreate(opts: OptionsOf<typeof ethTxCreateTable>, ctx: Context): Promise<Outcome<TxCreateResult>> {
+/** The transaction's numbers as given or filled: every field may still be missing until `txFields`. */
+interface Draft {
+  chainId?: bigint;
+  nonce?: bigint;
+  gasLimit?: bigint;
+  gasPrice?: bigint;
+  maxFeePerGas?: bigint;
+  maxPriorityFeePerGas?: bigint;
+}
+
+/**
+ * `eth tx create`, in steps: what is sent (recipient, value, calldata), the numbers given, the
+ * access list, the numbers a node fills (--rpc), the unsigned transaction and the signer's
+ * findings on it, the sign request, the policy check, the files written, the outcome.
+ */
+export default async function ethTxCreate(opts: Opts, ctx: Context): Promise<Outcome<TxCreateResult>> {
   const type = parseType(opts.type);
   missingValues(opts, type);
   const from = parseAddress(need(opts.from, '--from', false), '--from');
-  let to: string;
-  let value = opts.value !== undefined ? parseEth(opts.value, '--value') : 0n;
-  let data = opts.data !== undefined ? fromHex(opts.data, '--data') : new Uint8Array();
-  if (opts.erc20 !== undefined) {
-    if (opts.data !== undefined) throw new InputError('--data and --erc20 cannot be combined (--erc20 builds the calldata)', '--data');
-    if (value !== 0n) throw new InputError('an ERC-20 transfer sends no ETH; drop --value or set it to 0', '--value');
-    const decimals = Number(parseUint(need(opts.decimals, '--decimals', false), '--decimals', 77n));
-    const amount = parseDecimal(need(opts.amount, '--amount', false), decimals, '--amount');
-    const recipient = parseAddress(need(opts.to, '--to', false), '--to');
-    to = parseAddress(opts.erc20, '--erc20');
-    data = encodeErc20Transfer(recipient, amount);
-  } else {
+  const { to, value, data } = payment(opts);
+  const draft = givenNumbers(opts, type);
+  const accessList = await accessListOf(opts, type, ctx);
+  const filled = opts.rpc ? await fillFromNode(opts.rpc, type, draft, { from, to, value, data, accessList }, ctx) : [];
+  const fields = txFields(type, draft, { to, value, data, accessList });
+  const unsignedHex = buildUnsignedTx(fields);
+  // The signer's own checks, without a seed: what it would refuse is listed now, not after a trip across the gap.
+  const prepared = prepare(txSubject(unsignedHex, 'unsigned transaction', 'inspect'), { limits: { maxFee: DEFAULT_MAX_FEE }, from });
+  const review = prepared.review;
+  const { req, requestId, path, fingerprint, dataType } = await signRequest(opts, from, unsignedHex, fields.chainId, ctx);
+  // One payload, one digest: the review's payload digest is the request's, which the QR caption and the signer print.
+  review.digest = digestWords(req.cbor);
+  const result: TxCreateResult = {
+    unsignedHex,
+    review,
+    findings: sortFindings(prepared.findings).map(findingView),
+    signRequest: { ur: req.ur, requestId: formatUuid(requestId), path, sourceFingerprint: fingerprint === undefined ? null : formatFingerprint(fingerprint), dataType },
+    filledFromRpc: filled,
+  };
+  if (opts.policy) {
+    const [{ onlinePolicyCheck }, { ethTxPayload, evmTxOf }] = await Promise.all([import('../policy/online.js'), import('../../core/policy/eth-payload.js')]);
+    result.policy = await onlinePolicyCheck(opts.policy, ethTxPayload(evmTxOf(review)), ctx);
+  }
+  writeOutputs(opts, req.ur, unsignedHex, result);
+  return txCreateOutcome(result, from, req.cbor);
+}
+
+/** What is sent: ETH with optional calldata, or an ERC-20 transfer (--erc20: the token is `to`, the calldata names the recipient). */
+function payment(opts: Opts): Payment {
+  const value = opts.value !== undefined ? parseEth(opts.value, '--value') : 0n;
+  const data = opts.data !== undefined ? fromHex(opts.data, '--data') : new Uint8Array();
+  if (opts.erc20 === undefined) {
     if (opts.amount !== undefined || opts.decimals !== undefined) throw new InputError('--amount and --decimals go with --erc20 TOKEN; use --value for ETH', opts.amount !== undefined ? '--amount' : '--decimals');
-    to = parseAddress(need(opts.to, '--to', false), '--to');
+    return { to: parseAddress(need(opts.to, '--to', false), '--to'), value, data };
   }
-  let chainId = opts.chainId !== undefined ? parseUint(opts.chainId, '--chain-id', UINT64_MAX) : undefined;
-  let nonce = opts.nonce !== undefined ? parseUint(opts.nonce, '--nonce', UINT64_MAX) : undefined;
-  let gasLimit = opts.gasLimit !== undefined ? parseUint(opts.gasLimit, '--gas-limit', UINT64_MAX) : undefined;
-  let gasPrice = opts.gasPrice !== undefined ? parseFee(opts.gasPrice, '--gas-price') : undefined;
-  let maxFeePerGas = opts.maxFeePerGas !== undefined ? parseFee(opts.maxFeePerGas, '--max-fee-per-gas') : undefined;
-  let maxPriorityFeePerGas = opts.maxPriorityFeePerGas !== undefined ? parseFee(opts.maxPriorityFeePerGas, '--max-priority-fee-per-gas') : undefined;
-  if (type === 2 && gasPrice !== undefined) throw new InputError('is for types 0 and 1; type 2 uses --max-fee-per-gas and --max-priority-fee-per-gas', '--gas-price');
-  if (type !== 2 && (maxFeePerGas !== undefined || maxPriorityFeePerGas !== undefined)) {
-    throw new InputError(`is for type 2; a type ${type} transaction uses --gas-price`, maxFeePerGas !== undefined ? '--max-fee-per-gas' : '--max-priority-fee-per-gas');
+  if (opts.data !== undefined) throw new InputError('--data and --erc20 cannot be combined (--erc20 builds the calldata)', '--data');
+  if (value !== 0n) throw new InputError('an ERC-20 transfer sends no ETH; drop --value or set it to 0', '--value');
+  const decimals = Number(parseUint(need(opts.decimals, '--decimals', false), '--decimals', 77n));
+  const amount = parseDecimal(need(opts.amount, '--amount', false), decimals, '--amount');
+  const recipient = parseAddress(need(opts.to, '--to', false), '--to');
+  return { to: parseAddress(opts.erc20, '--erc20'), value, data: encodeErc20Transfer(recipient, amount) };
+}
+
+/** Chain id, nonce, gas limit and fees as given on the command line; the fee flags must fit the type. */
+function givenNumbers(opts: Opts, type: TxType): Draft {
+  const d: Draft = {
+    chainId: opts.chainId !== undefined ? parseUint(opts.chainId, '--chain-id', UINT64_MAX) : undefined,
+    nonce: opts.nonce !== undefined ? parseUint(opts.nonce, '--nonce', UINT64_MAX) : undefined,
+    gasLimit: opts.gasLimit !== undefined ? parseUint(opts.gasLimit, '--gas-limit', UINT64_MAX) : undefined,
+    gasPrice: opts.gasPrice !== undefined ? parseFee(opts.gasPrice, '--gas-price') : undefined,
+    maxFeePerGas: opts.maxFeePerGas !== undefined ? parseFee(opts.maxFeePerGas, '--max-fee-per-gas') : undefined,
+    maxPriorityFeePerGas: opts.maxPriorityFeePerGas !== undefined ? parseFee(opts.maxPriorityFeePerGas, '--max-priority-fee-per-gas') : undefined,
+  };
+  if (type === 2 && d.gasPrice !== undefined) throw new InputError('is for types 0 and 1; type 2 uses --max-fee-per-gas and --max-priority-fee-per-gas', '--gas-price');
+  if (type !== 2 && (d.maxFeePerGas !== undefined || d.maxPriorityFeePerGas !== undefined)) {
+    throw new InputError(`is for type 2; a type ${type} transaction uses --gas-price`, d.maxFeePerGas !== undefined ? '--max-fee-per-gas' : '--max-priority-fee-per-gas');
   }
+  return d;
+}
+
+/** The EIP-2930 access list (--access-list FILE); none for type 0, empty by default for type 1. */
+async function accessListOf(opts: Opts, type: TxType, ctx: Context): Promise<TxFields['accessList']> {
   let accessList = undefined as TxFields['accessList'];
   if (opts.accessList !== undefined) {
     if (type === 0) throw new InputError('a legacy (type 0) transaction has no access list; use --type 1 or 2', '--access-list');
     accessList = parseAccessList(await readInputJson(opts.accessList, '--access-list', ctx.io), '--access-list');
   }
   if (type === 1 && accessList === undefined) accessList = [];
+  return accessList;
+}
 
+/** Fill what is missing from the node at --rpc (a given chain id must be the node's); returns the names filled. */
+async function fillFromNode(url: string, type: TxType, d: Draft, tx: Payment & { from: string }, ctx: Context): Promise<string[]> {
   const filled: string[] = [];
-  if (opts.rpc) {
-    const rpc = new EthRpc(opts.rpc);
-    const nodeChain = await rpc.quantity('eth_chainId');
-    if (chainId !== undefined && chainId !== nodeChain) throw new InputError(`is ${chainId} but the node at --rpc is on chain ${nodeChain}`, '--chain-id');
-    if (chainId === undefined) (chainId = nodeChain), filled.push('chainId');
-    if (nonce === undefined) (nonce = await rpc.quantity('eth_getTransactionCount', [from, 'pending'])), filled.push('nonce');
-    if (type === 2) {
-      if (maxPriorityFeePerGas === undefined) (maxPriorityFeePerGas = await rpc.quantity('eth_maxPriorityFeePerGas')), filled.push('maxPriorityFeePerGas');
-      if (maxFeePerGas === undefined) {
-        const block = await rpc.call<{ baseFeePerGas?: string }>('eth_getBlockByNumber', ['latest', false]);
-        if (!block?.baseFeePerGas) throw new InputError('the node reports no base fee (pre-London chain?); give --max-fee-per-gas or use --type 0', '--max-fee-per-gas');
-        // Headroom for six full blocks of +12.5 % base fee (EIP-1559), as wallets commonly do: 2 × base fee + tip.
-        maxFeePerGas = 2n * quantityOf(block.baseFeePerGas, 'eth_getBlockByNumber baseFeePerGas') + maxPriorityFeePerGas;
-        filled.push('maxFeePerGas');
-      }
-    } else if (gasPrice === undefined) (gasPrice = await rpc.quantity('eth_gasPrice')), filled.push('gasPrice');
-    if (gasLimit === undefined) {
-      const call: Record<string, unknown> = { from, to, value: qty(value), data: '0x' + toHex(data) };
-      if (accessList?.length) call.accessList = accessList;
-      gasLimit = await rpc.quantity('eth_estimateGas', [call]);
-      filled.push('gasLimit');
+  const rpc = new EthRpc(url);
+  const nodeChain = await rpc.quantity('eth_chainId');
+  if (d.chainId !== undefined && d.chainId !== nodeChain) throw new InputError(`is ${d.chainId} but the node at --rpc is on chain ${nodeChain}`, '--chain-id');
+  if (d.chainId === undefined) (d.chainId = nodeChain), filled.push('chainId');
+  if (d.nonce === undefined) (d.nonce = await rpc.quantity('eth_getTransactionCount', [tx.from, 'pending'])), filled.push('nonce');
+  if (type === 2) {
+    if (d.maxPriorityFeePerGas === undefined) (d.maxPriorityFeePerGas = await rpc.quantity('eth_maxPriorityFeePerGas')), filled.push('maxPriorityFeePerGas');
+    if (d.maxFeePerGas === undefined) {
+      const block = await rpc.call<{ baseFeePerGas?: string }>('eth_getBlockByNumber', ['latest', false]);
+      if (!block?.baseFeePerGas) throw new InputError('the node reports no base fee (pre-London chain?); give --max-fee-per-gas or use --type 0', '--max-fee-per-gas');
+      // Headroom for six full blocks of +12.5 % base fee (EIP-1559), as wallets commonly do: 2 × base fee + tip.
+      d.maxFeePerGas = 2n * quantityOf(block.baseFeePerGas, 'eth_getBlockByNumber baseFeePerGas') + d.maxPriorityFeePerGas;
+      filled.push('maxFeePerGas');
     }
-    ctx.note(`filled from --rpc: ${filled.join(', ') || 'nothing (all given)'}`);
+  } else if (d.gasPrice === undefined) (d.gasPrice = await rpc.quantity('eth_gasPrice')), filled.push('gasPrice');
+  if (d.gasLimit === undefined) {
+    const call: Record<string, unknown> = { from: tx.from, to: tx.to, value: qty(tx.value), data: '0x' + toHex(tx.data) };
+    if (tx.accessList?.length) call.accessList = tx.accessList;
+    d.gasLimit = await rpc.quantity('eth_estimateGas', [call]);
+    filled.push('gasLimit');
   }
+  ctx.note(`filled from --rpc: ${filled.join(', ') || 'nothing (all given)'}`);
+  return filled;
+}
+
+/** The transaction's fields, each number required by now (given or filled). */
+function txFields(type: TxType, d: Draft, tx: Payment): TxFields {
   const fields: TxFields = {
     type,
-    chainId: need(chainId, '--chain-id'),
-    nonce: need(nonce, '--nonce'),
-    gasLimit: need(gasLimit, '--gas-limit'),
-    to,
-    value,
-    data,
+    chainId: need(d.chainId, '--chain-id'),
+    nonce: need(d.nonce, '--nonce'),
+    gasLimit: need(d.gasLimit, '--gas-limit'),
+    to: tx.to,
+    value: tx.value,
+    data: tx.data,
   };
   if (type === 2) {
-    fields.maxFeePerGas = need(maxFeePerGas, '--max-fee-per-gas');
-    fields.maxPriorityFeePerGas = need(maxPriorityFeePerGas, '--max-priority-fee-per-gas');
-  } else fields.gasPrice = need(gasPrice, '--gas-price');
-  if (type !== 0) fields.accessList = accessList ?? [];
-  const unsignedHex = buildUnsignedTx(fields);
-  // The signer's own checks, without a seed: what it would refuse is listed now, not after a trip across the gap.
-  const prepared = prepare(txSubject(unsignedHex, 'unsigned transaction', 'inspect'), { limits: { maxFee: DEFAULT_MAX_FEE }, from });
-  const review = prepared.review;
+    fields.maxFeePerGas = need(d.maxFeePerGas, '--max-fee-per-gas');
+    fields.maxPriorityFeePerGas = need(d.maxPriorityFeePerGas, '--max-priority-fee-per-gas');
+  } else fields.gasPrice = need(d.gasPrice, '--gas-price');
+  if (type !== 0) fields.accessList = tx.accessList ?? [];
+  return fields;
+}
 
+/** The EIP-4527 sign request: source fingerprint (--fingerprint or the wallet file), path, a fresh request id. */
+async function signRequest(opts: Opts, from: string, unsignedHex: string, chainId: bigint, ctx: Context) {
   let fingerprint = opts.fingerprint !== undefined ? parseFingerprint(opts.fingerprint) : undefined;
   let walletPath: string | undefined;
   if (opts.wallet) {
@@ -202,35 +271,32 @@ export default async function ethTxCreate(opts: OptionsOf<typeof ethTxCreateTabl
     requestId,
     signData: fromHex(unsignedHex, 'unsigned'),
     dataType,
-    chainId: fields.chainId,
+    chainId,
     path,
     sourceFingerprint: fingerprint,
     address: addressBytes(from),
     origin: opts.origin,
   });
-  // One payload, one digest: the review's payload digest is the request's, which the QR caption and the signer print.
-  review.digest = digestWords(req.cbor);
-  const result: TxCreateResult = {
-    unsignedHex,
-    review,
-    findings: sortFindings(prepared.findings).map(findingView),
-    signRequest: { ur: req.ur, requestId: formatUuid(requestId), path, sourceFingerprint: fingerprint === undefined ? null : formatFingerprint(fingerprint), dataType },
-    filledFromRpc: filled,
-  };
-  if (opts.policy) {
-    const [{ onlinePolicyCheck }, { ethTxPayload, evmTxOf }] = await Promise.all([import('../policy/online.js'), import('../../core/policy/eth-payload.js')]);
-    result.policy = await onlinePolicyCheck(opts.policy, ethTxPayload(evmTxOf(review)), ctx);
-  }
+  return { req, requestId, path, fingerprint, dataType };
+}
+
+/** Write the request (--out, as its UR) and the unsigned hex (--out-hex), both paths checked before either is written. */
+function writeOutputs(opts: Opts, ur: string, unsignedHex: string, result: TxCreateResult): void {
   if (opts.out) assertWritable(opts.out, '--out');
   if (opts.outHex) assertWritable(opts.outHex, '--out-hex');
   if (opts.out) {
-    writeFileAtomic(opts.out, req.ur + '\n');
+    writeFileAtomic(opts.out, ur + '\n');
     result.out = opts.out;
   }
   if (opts.outHex) {
     writeFileAtomic(opts.outHex, unsignedHex + '\n');
     result.outHex = opts.outHex;
   }
+}
+
+/** The result as text, its journal entry and the request as the payload to show as a QR code. */
+function txCreateOutcome(result: TxCreateResult, from: string, requestCbor: Uint8Array): Outcome<TxCreateResult> {
+  const { review } = result;
   return {
     result,
     human: (r) =>
@@ -264,6 +330,6 @@ export default async function ethTxCreate(opts: OptionsOf<typeof ethTxCreateTabl
         },
       },
     ],
-    payload: { kind: 'eth-sign-request', bytes: req.cbor, format: 'ur' },
+    payload: { kind: 'eth-sign-request', bytes: requestCbor, format: 'ur' },
   };
 }

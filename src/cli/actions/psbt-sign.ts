@@ -26,7 +26,6 @@ import { journalPath, retiredKeys } from '../journal-file.js';
 import { readPayloadInput } from '../payload.js';
 import { walkReview } from '../psbt/flow.js';
 import type { ShownLabel } from '../../core/btc/bip329.js';
-import { journalLabels, labelLines, readLabelBook, shownLabels } from '../psbt/labels.js';
 import { policyFrom } from '../psbt/limits.js';
 import { warningsOf } from '../psbt/render.js';
 import { nativeHmacSha512 } from '../psbt/seed.js';
@@ -91,7 +90,9 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
   const { vault, net: vaultNet, findings: extraFindings } =
     opts.wallet || hasWitnessScripts(psbt) ? await (await import('../psbt/signing-vault.js')).signingVault(ctx, opts.wallet, psbt) : { vault: undefined, net: undefined, findings: [] };
   const network = vaultNet ?? vault?.wallet.net ?? btcNetwork(ctx);
-  const book = opts.labels ? await readLabelBook(opts.labels, ctx) : undefined;
+  // The BIP-329 label code is loaded only with --labels (start-up).
+  const labelKit = opts.labels ? await import('../psbt/labels.js') : undefined;
+  const book = labelKit && opts.labels ? await labelKit.readLabelBook(opts.labels, ctx) : undefined;
   let labels: ShownLabel[] | undefined;
   // A sweep's destination is read (and its keys derived) before the seed is asked for.
   const anchor = anchorOfHead(ctx.journalHead);
@@ -125,8 +126,8 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
       approve: async ({ review }, decision) => {
         const todo = review.inputs.filter((i) => i.ours && !i.signedByUs).length;
         const overridden = decision.overridden.map((f) => `OVERRIDE ${overrideFlag(f.code)} (journaled): ${f.message}`);
-        labels = shownLabels(book, review);
-        await walkReview(ctx, review, decision.findings, `Sign ${todo} input${todo === 1 ? '' : 's'} with seed ${review.ourFingerprint}?`, [...labelLines(labels), ...overridden]);
+        labels = labelKit?.shownLabels(book, review);
+        await walkReview(ctx, review, decision.findings, `Sign ${todo} input${todo === 1 ? '' : 's'} with seed ${review.ourFingerprint}?`, [...(labelKit?.labelLines(labels) ?? []), ...overridden]);
       },
     });
     const { review } = signed.prepared;
@@ -174,7 +175,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
             change: change.map((o) => ({ to: o.address ?? toHex(o.script), amount: o.amount.toString(), path: o.path })),
             changeVerified: !review.outputs.some((o) => o.role === 'false-change' || o.role === 'stray-change'),
             trimmed: Boolean(opts.trim),
-            ...journalLabels(labels),
+            ...labelKit?.journalLabels(labels),
             ...(review.sweep ? { sweep: { wallet: review.sweep.walletId, all: review.sweep.all } } : {}),
             overrides,
             ...(evaluation ? { policy: evaluation.record } : {}),

@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import { journalPath } from '../journal-file.js';
 import { journalMayHoldAdoption } from './adoption-scan.js';
-import { pinPath } from './pin.js';
+import { pinPath } from './pin-path.js';
 
 /** The policy flags of a signing command (PolicyGateOptions). */
 interface PolicyFlags {

@@ -8,14 +8,9 @@ import * as fs from 'node:fs';
 import { InputError, RuntimeFailure } from '../../core/errors.js';
 import { parsePin, type LaptopPin } from '../../core/policy/pin.js';
 import { writeFileAtomic } from '../io.js';
+import { DEFAULT_PIN_PATH, pinPath } from './pin-path.js';
 
-/** The default pin file. */
-export const DEFAULT_PIN_PATH = '/etc/coldkit/policy-pin.json';
-
-/** The pin file of this run. */
-export function pinPath(env: Record<string, string | undefined>): string {
-  return env.COLDKIT_POLICY_PIN || DEFAULT_PIN_PATH;
-}
+export { DEFAULT_PIN_PATH, pinPath };
 
 /** The laptop pin, or undefined when the laptop is not pinned. An unreadable pin refuses (never ignored). */
 export function readPin(env: Record<string, string | undefined>): LaptopPin | undefined {

@@ -4,8 +4,8 @@
  * asked whether the pane is piped. Nothing is sent on any network and nothing is written. On other
  * systems what cannot be read stays undefined, and the checks (src/core/preflight) say so.
  */
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { NetInterface, NetworkFacts, PreflightFacts, ProcessInfo, Radio, SwapArea } from '../../core/preflight/facts.js';
@@ -169,6 +169,9 @@ function processChain(r: ReturnType<typeof reader>, pid: number): ProcessInfo[] 
 }
 
 function askTmux(): boolean | undefined {
+  // node:child_process is loaded only here: the network facts every ceremony act gathers need none
+  // of it, and it costs milliseconds of start-up (docs/performance.md).
+  const { spawnSync } = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
   const r = spawnSync('tmux', ['display-message', '-p', '#{pane_pipe}'], { encoding: 'utf8', timeout: 2000, stdio: ['ignore', 'pipe', 'ignore'] });
   const v = r.status === 0 ? r.stdout.trim() : '';
   return v === '1' ? true : v === '0' ? false : undefined;

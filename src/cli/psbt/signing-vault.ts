@@ -9,6 +9,7 @@ import type { Finding } from '../../core/findings/finding.js';
 import { InputError } from '../../core/errors.js';
 import type { ReadPsbt } from '../../core/btc/psbt-read.js';
 import { reviewPsbt } from '../../core/btc/review.js';
+import { proveVault } from '../../core/btc/vault-proof.js';
 import { network as networkNamed, type BtcNetwork } from '../../core/network.js';
 import { parseDescriptor } from '../../core/wallet/descriptor.js';
 import { vaultId } from '../../core/wallet/vault.js';
@@ -51,7 +52,7 @@ function registeredVaultOf(psbt: ReadPsbt, registered: readonly Registration[], 
   for (const r of [...registered].reverse()) {
     if (netName && r.network !== netName) continue;
     const wallet = new Wallet(parseDescriptor(r.descriptor, 'journal'), networkNamed(r.network));
-    const review = reviewPsbt(psbt.view, wallet.net, undefined, { vault: wallet });
+    const review = reviewPsbt(psbt.view, wallet.net, undefined, { vault: wallet, proveVault });
     if (review.inputs.some((i) => i.vault)) return { wallet, label: `vault "${r.name}" ${r.vaultId}` };
   }
   return undefined;

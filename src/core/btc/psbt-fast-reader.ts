@@ -13,7 +13,7 @@
  * thousands of mutations that whenever this reader accepts a PSBT, btc-signer accepts it too and
  * both give the same view.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
+import { sha256 } from '../hash.js';
 import { equalBytes } from '../bytes.js';
 import { p2sh, p2tr, p2wsh, scriptKind } from '../wallet/script.js';
 import { parseMultisig } from '../wallet/multisig.js';

@@ -8,7 +8,7 @@
 import { psbtBytesFrom, type PsbtEncoding } from './psbt-encoding.js';
 import { fastReadPsbt } from './psbt-fast-reader.js';
 import { checkPsbtWire } from './psbt-wire.js';
-import { viewOf, type PsbtView } from './psbt-view.js';
+import type { PsbtView } from './psbt-view.js';
 
 /** A PSBT read for review: its view, encoding, raw bytes, and which reader produced the view. */
 export interface ReadPsbt {
@@ -27,6 +27,6 @@ export async function readPsbt(input: Uint8Array, field = 'psbt'): Promise<ReadP
   const layout = checkPsbtWire(bytes, field);
   const fast = fastReadPsbt(bytes);
   if (fast) return { view: fast, encoding, bytes, reader: 'fast' };
-  const { decodeChecked } = await import('./psbt-codec.js');
+  const [{ decodeChecked }, { viewOf }] = await Promise.all([import('./psbt-codec.js'), import('./psbt-view.js')]);
   return { view: viewOf(decodeChecked(bytes, layout, field)), encoding, bytes, reader: 'btc-signer' };
 }

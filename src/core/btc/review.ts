@@ -19,7 +19,7 @@ import { scriptKind } from '../wallet/script.js';
 import { template, templatesFor } from '../wallet/template.js';
 import { changeMisfit, vaultScriptOf, walletAccounts, walletScripts } from './change-fit.js';
 import { claims, prove, type OwnedKey } from './ownership.js';
-import { proveVault } from './vault-proof.js';
+import type { proveVault } from './vault-proof.js';
 import type { SweepProof } from './sweep-proof.js';
 import type { Wallet, WalletAddress } from '../wallet/wallet.js';
 import { spentOutput, type SpentOutput } from './prevouts.js';
@@ -180,6 +180,25 @@ export interface ReviewOptions {
   maxChangeIndex?: number;
   /** A registered vault: vault scripts are proven against it (vault-proof.ts). */
   vault?: Wallet;
+  /**
+   * vault-proof.ts's `proveVault`, required with `vault`: the caller loads it, so a single-key
+   * review loads no vault code (start-up of `psbt sign`, docs/performance.md).
+   */
+  proveVault?: typeof proveVault;
+}
+
+/** What every input and output of one review is judged with; the sets collect across all of them. */
+interface ReviewScope {
+  net: BtcNetwork;
+  /** The network whose address forms are shown (the PSBT's own, psbt-network.ts). */
+  shown: BtcNetwork;
+  keys: KeySource | undefined;
+  vault: Wallet | undefined;
+  proveVault: typeof proveVault | undefined;
+  /** Fingerprints the PSBT's derivations name. */
+  wanted: Set<string>;
+  /** Derivation paths whose coin type is another network's. */
+  networkMismatches: Set<string>;
 }
 
 /**
@@ -189,124 +208,21 @@ export interface ReviewOptions {
  */
 export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts: ReviewOptions = {}): PsbtReview {
   const vault = opts.vault;
+  if (vault && !opts.proveVault) throw new Error('reviewPsbt: a vault review needs proveVault');
   const inferred = inferPsbtNetwork(tx);
   // Addresses in the PSBT's own network's forms, never in --network's when the PSBT says otherwise.
   const shown = displayNetwork(inferred, net);
-  const networkMismatches = new Set<string>();
-  const wanted = new Set<string>();
-  const inputs: ReviewInput[] = [];
-  let inputTotal: bigint | undefined = 0n;
-  let weight = 0;
-  let segwit = false;
-  let vaultHighest = 0;
-  for (let idx = 0; idx < tx.inputsLength; idx++) {
-    const i = tx.getInput(idx);
-    const spent = spentOutput(i, idx);
-    const finalized = Boolean(i.finalScriptSig || i.finalScriptWitness);
-    const single = spent ? prove(spent.script, i, keys) : { owned: undefined, claimed: claims(i).map((c) => c.der) };
-    const vp = spent && vault && !single.owned ? proveVault(spent.script, i, vault, keys) : undefined;
-    const owned = single.owned ?? vp?.owned;
-    if (vp?.address) vaultHighest = Math.max(vaultHighest, vp.address.index);
-    const claimed = vp ? [...single.claimed, ...vp.claimed.filter((d) => !single.claimed.includes(d))] : single.claimed;
-    for (const d of claimed) {
-      wanted.add(fingerprintHex(d.fingerprint));
-      if (coinMismatch(d.path, net)) networkMismatches.add(`input ${idx} path ${formatPath(d.path)}`);
-    }
-    for (const c of claims(i)) wanted.add(fingerprintHex(c.der.fingerprint));
-    const sigs = signatureCount(i);
-    const address = spent ? addressOf(spent.script, shown) : undefined;
-    const signedByUs = Boolean(owned && (template(owned.type).spend === 'taproot-key' ? i.tapKeySig : i.partialSig?.some(([k]) => equalBytes(k, owned.pubkey))));
-    const r: ReviewInput = {
-      index: idx,
-      outpoint: `${toHex(i.txid ?? new Uint8Array())}:${i.index ?? 0}`,
-      txid: i.txid ?? new Uint8Array(32),
-      vout: i.index ?? 0,
-      hasRedeemScript: Boolean(i.redeemScript),
-      hasWitnessScript: Boolean(i.witnessScript),
-      ...(spent ? { amount: spent.amount, script: spent.script } : {}),
-      ...(address ? { address } : {}),
-      amountSource: spent?.source ?? 'none',
-      sequence: i.sequence ?? 0xffffffff,
-      ...(i.sighashType !== undefined ? { sighash: i.sighashType } : {}),
-      ...(owned ? { ours: { ...owned, pathText: formatPath(owned.path) } } : {}),
-      fingerprints: [...new Set(claims(i).map((c) => fingerprintHex(c.der.fingerprint)))],
-      signatures: sigs,
-      signedByUs,
-      finalized,
-      scriptTree: Boolean(i.tapMerkleRoot || i.tapLeafScript?.length),
-      scriptPath: Boolean(i.tapLeafScript?.length || claims(i).some((c) => c.taproot && c.leafHashes > 0)),
-      ...(vp?.address ? { vault: vaultState(vp.address, i, vault!) } : {}),
-      ...(vp?.why ? { notFromVault: vp.why } : {}),
-    };
-    inputs.push(r);
-    if (spent && inputTotal !== undefined) inputTotal += spent.amount;
-    else inputTotal = undefined;
-    const w = estimatedInputWeight(i, r, vault);
-    weight += w;
-    if (w % 4 !== 0 || (r.script && scriptKind(r.script) !== 'p2pkh')) segwit = true;
-  }
-
+  const scope: ReviewScope = { net, shown, keys, vault, proveVault: opts.proveVault, wanted: new Set(), networkMismatches: new Set() };
+  const ins = reviewInputs(tx, scope);
+  const { inputs, inputTotal } = ins;
   const accounts = walletAccounts(inputs.flatMap((r) => (r.ours ? [{ type: r.ours.type, path: r.ours.path, fingerprint: parseInt(r.ours.fingerprint, 16) >>> 0 }] : [])));
-  const strangers = inputs.filter((r) => !r.ours && !r.vault && r.script);
-  if (keys && strangers.length) {
-    // Single-key accounts only: a vault's scripts need every cosigner's key (vaultScriptOf below).
-    const mine = walletScripts(accounts.filter((a) => template(a.type).keys !== 'many'), keys);
-    for (const r of strangers) {
-      const path = mine.get(toHex(r.script!));
-      if (path) r.paysUs = formatPath(path);
-    }
-  }
-  if (vault && strangers.length) {
-    // A vault input with its derivations stripped is a "stranger" too: found by the vault's own scripts.
-    for (const r of strangers) {
-      const a = r.paysUs ? undefined : vaultScriptOf(vault, r.script!, vaultHighest);
-      if (a) r.paysUs = `${vault.template.name} vault ${formatPath(a.keys[0]!.path)}`;
-    }
-  }
-  const outputs: ReviewOutput[] = [];
-  let sendTotal = 0n;
-  let changeTotal = 0n;
-  for (let idx = 0; idx < tx.outputsLength; idx++) {
-    const o: Output = tx.getOutput(idx);
-    const script = o.script ?? new Uint8Array();
-    const amount = o.amount ?? 0n;
-    const address = addressOf(script, shown);
-    const base = { index: idx, amount, script, ...(address ? { address } : {}) };
-    weight += outputWeight(script.length);
-    if (scriptKind(script) === 'op_return') {
-      const payload = script.subarray(script[1]! <= 75 ? 2 : script[1] === 0x4c ? 3 : 4);
-      outputs.push({ ...base, role: 'op_return', data: { hex: toHex(payload), text: sanitize(new TextDecoder('utf-8', { fatal: false }).decode(payload)) } });
-      sendTotal += amount;
-      continue;
-    }
-    const single = prove(script, o, keys);
-    const vp = vault && !single.owned ? proveVault(script, o, vault, keys) : undefined;
-    // A vault change output is ours when it is the vault's script, whether or not this seed signs for it.
-    const owned = single.owned ?? vp?.owned ?? (vp?.address ? vaultOwned(vp.address, vault!) : undefined);
-    const claimed = [...single.claimed, ...(vp?.claimed ?? [])];
-    let out: ReviewOutput;
-    if (owned) {
-      const pathText = formatPath(owned.path);
-      const receiveChain = owned.path.length >= 2 && owned.path[owned.path.length - 2] === 0;
-      // A vault's own script (proven against the registered vault) is in the vault's account; only
-      // its chain and index can still strand it. Single-key outputs must fit the accounts our inputs prove.
-      const fitAccounts = vp?.address ? [{ type: owned.type, prefix: owned.path.slice(0, -2) }] : accounts;
-      const misfit = changeMisfit(owned.type, owned.path, fitAccounts, net.coinType, opts.maxChangeIndex ?? 100_000);
-      out = misfit.length ? { ...base, role: 'stray-change', path: pathText, misfit } : { ...base, role: 'change', path: pathText, ...(receiveChain ? { receiveChain } : {}) };
-      if (coinMismatch(owned.path, net)) networkMismatches.add(`output ${idx} path ${pathText}`);
-    } else if (claimed.length && (keys || vp)) {
-      out = { ...base, role: 'false-change', path: formatPath(claimed[0]!.path), ...(vp?.why ? { why: vp.why } : {}) };
-    } else if (claimed.length) {
-      out = { ...base, role: 'claimed-change', path: formatPath(claimed[0]!.path) };
-    } else out = { ...base, role: 'recipient' };
-    if (out.role === 'change') changeTotal += amount;
-    else sendTotal += amount;
-    outputs.push(out);
-  }
+  markStrangers(inputs, accounts, scope, ins.vaultHighest);
+  const outs = reviewOutputs(tx, scope, accounts, opts.maxChangeIndex ?? 100_000);
+  const { outputs, sendTotal, changeTotal } = outs;
 
   const outputTotal = sendTotal + changeTotal;
   const fee = inputTotal === undefined ? undefined : inputTotal - outputTotal;
-  const vsize = vsizeOf(weight + overheadWeight(inputs.length, outputs.length, segwit));
+  const vsize = vsizeOf(ins.weight + outs.weight + overheadWeight(inputs.length, outputs.length, ins.segwit));
   const feeRateMsat = fee === undefined || vsize === 0 ? undefined : (fee * 1000n) / BigInt(vsize);
 
   return {
@@ -326,11 +242,147 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts
     ...(feeRateMsat !== undefined ? { feeRateMsat } : {}),
     ...(keys ? { ourFingerprint: fingerprintHex(keys.fingerprints[0]!), ourFingerprints: keys.fingerprints.map(fingerprintHex) } : {}),
     ...(keys ? { keySource: keys.label } : {}),
-    wantedFingerprints: [...wanted],
-    networkMismatches: [...networkMismatches],
+    wantedFingerprints: [...scope.wanted],
+    networkMismatches: [...scope.networkMismatches],
     ...(inferred.coinType !== undefined ? { psbtCoinType: inferred.coinType } : {}),
     ...(shown !== net ? { addressNetwork: shown.name } : {}),
   };
+}
+
+/** Every input reviewed, their total (undefined when one amount is unknown), their estimated weight, and the highest vault index seen. */
+function reviewInputs(tx: PsbtView, scope: ReviewScope) {
+  const inputs: ReviewInput[] = [];
+  let inputTotal: bigint | undefined = 0n;
+  let weight = 0;
+  let segwit = false;
+  let vaultHighest = 0;
+  for (let idx = 0; idx < tx.inputsLength; idx++) {
+    const i = tx.getInput(idx);
+    const { r, spent, vaultIndex } = reviewInput(i, idx, scope);
+    if (vaultIndex !== undefined) vaultHighest = Math.max(vaultHighest, vaultIndex);
+    inputs.push(r);
+    if (spent && inputTotal !== undefined) inputTotal += spent.amount;
+    else inputTotal = undefined;
+    const w = estimatedInputWeight(i, r, scope.vault);
+    weight += w;
+    if (w % 4 !== 0 || (r.script && scriptKind(r.script) !== 'p2pkh')) segwit = true;
+  }
+  return { inputs, inputTotal, weight, segwit, vaultHighest };
+}
+
+/** One input: what it spends, whose it is (proven by rebuilding the script), who claims it, who signed. */
+function reviewInput(i: Input, idx: number, scope: ReviewScope): { r: ReviewInput; spent: SpentOutput | undefined; vaultIndex?: number } {
+  const { keys, vault, net } = scope;
+  const spent = spentOutput(i, idx);
+  const finalized = Boolean(i.finalScriptSig || i.finalScriptWitness);
+  const single = spent ? prove(spent.script, i, keys) : { owned: undefined, claimed: claims(i).map((c) => c.der) };
+  const vp = spent && vault && !single.owned ? scope.proveVault!(spent.script, i, vault, keys) : undefined;
+  const owned = single.owned ?? vp?.owned;
+  const claimed = vp ? [...single.claimed, ...vp.claimed.filter((d) => !single.claimed.includes(d))] : single.claimed;
+  for (const d of claimed) {
+    scope.wanted.add(fingerprintHex(d.fingerprint));
+    if (coinMismatch(d.path, net)) scope.networkMismatches.add(`input ${idx} path ${formatPath(d.path)}`);
+  }
+  for (const c of claims(i)) scope.wanted.add(fingerprintHex(c.der.fingerprint));
+  const address = spent ? addressOf(spent.script, scope.shown) : undefined;
+  const signedByUs = Boolean(owned && (template(owned.type).spend === 'taproot-key' ? i.tapKeySig : i.partialSig?.some(([k]) => equalBytes(k, owned.pubkey))));
+  const r: ReviewInput = {
+    index: idx,
+    outpoint: `${toHex(i.txid ?? new Uint8Array())}:${i.index ?? 0}`,
+    txid: i.txid ?? new Uint8Array(32),
+    vout: i.index ?? 0,
+    hasRedeemScript: Boolean(i.redeemScript),
+    hasWitnessScript: Boolean(i.witnessScript),
+    ...(spent ? { amount: spent.amount, script: spent.script } : {}),
+    ...(address ? { address } : {}),
+    amountSource: spent?.source ?? 'none',
+    sequence: i.sequence ?? 0xffffffff,
+    ...(i.sighashType !== undefined ? { sighash: i.sighashType } : {}),
+    ...(owned ? { ours: { ...owned, pathText: formatPath(owned.path) } } : {}),
+    fingerprints: [...new Set(claims(i).map((c) => fingerprintHex(c.der.fingerprint)))],
+    signatures: signatureCount(i),
+    signedByUs,
+    finalized,
+    scriptTree: Boolean(i.tapMerkleRoot || i.tapLeafScript?.length),
+    scriptPath: Boolean(i.tapLeafScript?.length || claims(i).some((c) => c.taproot && c.leafHashes > 0)),
+    ...(vp?.address ? { vault: vaultState(vp.address, i, vault!) } : {}),
+    ...(vp?.why ? { notFromVault: vp.why } : {}),
+  };
+  return { r, spent, ...(vp?.address ? { vaultIndex: vp.address.index } : {}) };
+}
+
+/**
+ * Inputs that claim no key of ours but spend one of our scripts all the same (their derivations
+ * stripped): found by rebuilding the scripts of the accounts our inputs prove, and of the vault.
+ */
+function markStrangers(inputs: ReviewInput[], accounts: ReturnType<typeof walletAccounts>, scope: ReviewScope, vaultHighest: number): void {
+  const { keys, vault } = scope;
+  const strangers = inputs.filter((r) => !r.ours && !r.vault && r.script);
+  if (keys && strangers.length) {
+    // Single-key accounts only: a vault's scripts need every cosigner's key (vaultScriptOf below).
+    const mine = walletScripts(accounts.filter((a) => template(a.type).keys !== 'many'), keys);
+    for (const r of strangers) {
+      const path = mine.get(toHex(r.script!));
+      if (path) r.paysUs = formatPath(path);
+    }
+  }
+  if (vault && strangers.length) {
+    // A vault input with its derivations stripped is a "stranger" too: found by the vault's own scripts.
+    for (const r of strangers) {
+      const a = r.paysUs ? undefined : vaultScriptOf(vault, r.script!, vaultHighest);
+      if (a) r.paysUs = `${vault.template.name} vault ${formatPath(a.keys[0]!.path)}`;
+    }
+  }
+}
+
+/** Every output reviewed, what is sent and what is change, and their weight. */
+function reviewOutputs(tx: PsbtView, scope: ReviewScope, accounts: ReturnType<typeof walletAccounts>, maxChangeIndex: number) {
+  const outputs: ReviewOutput[] = [];
+  let sendTotal = 0n;
+  let changeTotal = 0n;
+  let weight = 0;
+  for (let idx = 0; idx < tx.outputsLength; idx++) {
+    const out = reviewOutput(tx.getOutput(idx), idx, scope, accounts, maxChangeIndex);
+    weight += outputWeight(out.script.length);
+    if (out.role === 'change') changeTotal += out.amount;
+    else sendTotal += out.amount;
+    outputs.push(out);
+  }
+  return { outputs, sendTotal, changeTotal, weight };
+}
+
+/**
+ * One output: OP_RETURN data, change (ours, proven, inside the accounts our inputs prove), change
+ * outside them (stray), a claim of ours that does not rebuild (false change), or a recipient.
+ */
+function reviewOutput(o: Output, idx: number, scope: ReviewScope, accounts: ReturnType<typeof walletAccounts>, maxChangeIndex: number): ReviewOutput {
+  const { keys, vault, net } = scope;
+  const script = o.script ?? new Uint8Array();
+  const amount = o.amount ?? 0n;
+  const address = addressOf(script, scope.shown);
+  const base = { index: idx, amount, script, ...(address ? { address } : {}) };
+  if (scriptKind(script) === 'op_return') {
+    const payload = script.subarray(script[1]! <= 75 ? 2 : script[1] === 0x4c ? 3 : 4);
+    return { ...base, role: 'op_return', data: { hex: toHex(payload), text: sanitize(new TextDecoder('utf-8', { fatal: false }).decode(payload)) } };
+  }
+  const single = prove(script, o, keys);
+  const vp = vault && !single.owned ? scope.proveVault!(script, o, vault, keys) : undefined;
+  // A vault change output is ours when it is the vault's script, whether or not this seed signs for it.
+  const owned = single.owned ?? vp?.owned ?? (vp?.address ? vaultOwned(vp.address, vault!) : undefined);
+  const claimed = [...single.claimed, ...(vp?.claimed ?? [])];
+  if (owned) {
+    const pathText = formatPath(owned.path);
+    const receiveChain = owned.path.length >= 2 && owned.path[owned.path.length - 2] === 0;
+    // A vault's own script (proven against the registered vault) is in the vault's account; only
+    // its chain and index can still strand it. Single-key outputs must fit the accounts our inputs prove.
+    const fitAccounts = vp?.address ? [{ type: owned.type, prefix: owned.path.slice(0, -2) }] : accounts;
+    const misfit = changeMisfit(owned.type, owned.path, fitAccounts, net.coinType, maxChangeIndex);
+    if (coinMismatch(owned.path, net)) scope.networkMismatches.add(`output ${idx} path ${pathText}`);
+    return misfit.length ? { ...base, role: 'stray-change', path: pathText, misfit } : { ...base, role: 'change', path: pathText, ...(receiveChain ? { receiveChain } : {}) };
+  }
+  if (claimed.length && (keys || vp)) return { ...base, role: 'false-change', path: formatPath(claimed[0]!.path), ...(vp?.why ? { why: vp.why } : {}) };
+  if (claimed.length) return { ...base, role: 'claimed-change', path: formatPath(claimed[0]!.path) };
+  return { ...base, role: 'recipient' };
 }
 
 /** Who signed a proven vault input: partial signatures by the cosigner keys derived at its path. */

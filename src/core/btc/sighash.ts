@@ -10,9 +10,8 @@
  * btc-signer's per-input `signIdx` re-serialises the whole transaction for every input; this
  * class does not. Pure: no I/O.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
 import { ByteWriter } from '../bytes.js';
-import { sha256d, taggedHash } from '../hash.js';
+import { sha256, sha256d, taggedHash } from '../hash.js';
 
 /** The transaction as the sighash algorithms see it (txids in display order, as btc-signer keeps them). */
 export interface SighashTx {

@@ -21,7 +21,7 @@
 import { InputError, VerificationError } from '../errors.js';
 import { decide, enforce, sortFindings, type Decision } from '../findings/decide.js';
 import type { Finding } from '../findings/finding.js';
-import { retiredKeyFindings, type RetiredKeys } from '../lifecycle/retire.js';
+import type { RetiredKeys } from '../lifecycle/retire.js';
 import type { BtcNetwork } from '../network.js';
 import type { KeySource, SigningKeys } from '../wallet/key-source.js';
 import { template } from '../wallet/template.js';
@@ -34,9 +34,9 @@ import { addToInputs, withGlobalPair, countSignaturePairs, partialSigPair, redee
 import { readPsbt, type ReadPsbt } from './psbt-read.js';
 import { reviewPsbt, type PsbtReview } from './review.js';
 import { signInputs, type InputSignature } from './sign.js';
-import { reservesFindings } from './reserves/findings.js';
+import type { ReservesJudgement } from './reserves/findings.js';
 import { counted } from '../text.js';
-import { applySweep, proveSweep, sweepFindings, type SweepDestination } from './sweep-proof.js';
+import type { SweepDestination } from './sweep-proof.js';
 
 type PsbtReadView = ReadPsbt['view'];
 
@@ -70,23 +70,33 @@ export interface Prepared {
 /** Review and judge a PSBT: its bytes (any encoding), or a PSBT already read (the CLI reads it before asking for the seed). */
 export async function prepare(input: Uint8Array | ReadPsbt, o: PrepareOptions): Promise<Prepared> {
   const psbt = input instanceof Uint8Array ? await readPsbt(input, o.field ?? 'psbt') : input;
-  const review = reviewPsbt(psbt.view, o.network, o.keys, { maxChangeIndex: o.limits?.maxChangeIndex ?? DEFAULT_FEE_LIMITS.maxChangeIndex, ...(o.vault ? { vault: o.vault.wallet } : {}) });
+  const review = reviewPsbt(psbt.view, o.network, o.keys, { maxChangeIndex: o.limits?.maxChangeIndex ?? DEFAULT_FEE_LIMITS.maxChangeIndex, ...(o.vault ? { vault: o.vault.wallet, proveVault: (await import('./vault-proof.js')).proveVault } : {}) });
   if (o.vault) {
     review.vaultLabel = o.vault.label;
     if (o.vault.cosigners) review.vaultCosigners = o.vault.cosigners;
   }
   let sweep: Finding[] = [];
+  // The sweep, proof-of-reserves and retired-key code is loaded only for a PSBT or run that needs it (start-up).
   if (o.sweepTo) {
+    const { applySweep, proveSweep, sweepFindings } = await import('./sweep-proof.js');
     const proof = proveSweep(review, (i) => psbt.view.getOutput(i), o.sweepTo);
     applySweep(review, proof);
     sweep = sweepFindings(proof);
   }
   if (o.forSigning) checkSignable(review, o.field ?? 'psbt', psbt.view);
   // BIP-127 proof of reserves: labelled as one only once its whole shape is checked.
-  const por = reservesFindings(psbt.view, review);
+  const por = carriesReservesCommitment(psbt.view) ? (await import('./reserves/findings.js')).reservesFindings(psbt.view, review) : NO_RESERVES;
   if (por.reserves) review.reserves = por.reserves;
   const base = psbtFindings(review, o.limits ?? DEFAULT_FEE_LIMITS).filter((f) => !por.drop.has(f.code));
   return { psbt, review, findings: sortFindings([...base, ...por.findings, ...sweep, ...(o.extraFindings ?? [])]) };
+}
+
+const NO_RESERVES: ReservesJudgement = { findings: [], drop: new Set() };
+
+/** Does any input carry PSBT_IN_POR_COMMITMENT (BIP-127)? Only then is the PSBT judged as a proof of reserves. */
+function carriesReservesCommitment(view: PsbtReadView): boolean {
+  for (let i = 0; i < view.inputsLength; i++) if (view.getInput(i).porCommitment !== undefined) return true;
+  return false;
 }
 
 /**
@@ -217,7 +227,8 @@ export interface Signed extends Assembled {
 export async function signPsbt(input: Uint8Array | ReadPsbt, o: SignOptions): Promise<Signed> {
   const p0 = await prepare(input, { ...o, forSigning: true });
   const r = p0.review;
-  const prepared = { ...p0, findings: sortFindings([...p0.findings, ...retiredKeyFindings(r.ourFingerprints ?? [r.ourFingerprint], o.retired)]) };
+  const retired = o.retired?.size ? (await import('../lifecycle/retire.js')).retiredKeyFindings(r.ourFingerprints ?? [r.ourFingerprint], o.retired) : [];
+  const prepared = { ...p0, findings: sortFindings([...p0.findings, ...retired]) };
   const decision = enforce(decideSigning(prepared, o.allow ?? new Set(), o.policy?.(prepared)));
   await o.approve?.(prepared, decision);
   const signatures = sign(prepared, o.keys);

@@ -7,17 +7,9 @@
 import { InputError } from '../errors.js';
 import { byteOrder } from './sums.js';
 import { tarball, type TarEntry } from './tar.js';
+import { BUILD_INFO_FILE, ENTRY_FILE, LAUNCHER_FILE, LIB_DIR, SUMS_FILE } from './names.js';
 
-/** The sums file (not listed in itself). */
-export const SUMS_FILE = 'SHA256SUMS';
-/** The build record: version, commit, SOURCE_DATE_EPOCH. */
-export const BUILD_INFO_FILE = 'BUILD-INFO.json';
-/** The program's entry module. */
-export const ENTRY_FILE = 'coldkit.mjs';
-/** The shell launcher (`node coldkit.mjs "$@"`), the one executable member. */
-export const LAUNCHER_FILE = 'coldkit';
-/** Chunks and WebAssembly files. */
-export const LIB_DIR = 'lib';
+export { BUILD_INFO_FILE, ENTRY_FILE, LAUNCHER_FILE, LIB_DIR, SUMS_FILE };
 
 /** The folder (and archive stem) name of a release. */
 export function releaseName(version: string): string {
