@@ -85,6 +85,15 @@ export function readAnchorJson(v: unknown, field: string): PayloadAnchor {
   return { seq: o.seq as number, hash: o.hash };
 }
 
+/**
+ * The `journalAnchor` a coldkit JSON document carries (read strictly), or undefined when it has
+ * none: a foreign document (Coldcard JSON, a descriptor) or one made with an empty journal.
+ */
+export function anchorInJson(doc: unknown, field: string): PayloadAnchor | undefined {
+  const v = doc && typeof doc === 'object' ? (doc as { journalAnchor?: unknown }).journalAnchor : undefined;
+  return v === undefined ? undefined : readAnchorJson(v, field);
+}
+
 /** As an anchor for `journal verify` (anchor.ts), named by where it came from. */
 export function asVerifyAnchor(a: PayloadAnchor, from: string): Anchor {
   return { label: `#${a.seq} ${a.hash.slice(0, 16)}… from ${from}`, seq: a.seq, hash: a.hash };
