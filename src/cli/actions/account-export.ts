@@ -135,8 +135,10 @@ function exportVaultCosigner(root: HDKey, net: BtcNetwork, opts: OptionsOf<typeo
   const c = exportCosigner(deriveIndices(root, indices), masterFingerprint(root), indices, net, t.name);
   root.wipePrivateData();
   const files: string[] = [];
+  // The coldkit JSON carries this laptop's journal head (`wallet create` journals it); the key line and Coldcard JSON stay foreign-clean.
+  const anchor = journalAnchorOf(ctx);
   if (opts.out) {
-    writeFileAtomic(opts.out, JSON.stringify(c, null, 2) + '\n');
+    writeFileAtomic(opts.out, JSON.stringify({ ...c, ...anchor }, null, 2) + '\n');
     files.push(opts.out);
   }
   if (opts.exportDir) {
@@ -150,7 +152,7 @@ function exportVaultCosigner(root: HDKey, net: BtcNetwork, opts: OptionsOf<typeo
     }
   }
   return {
-    result: { ...c, files, ...journalAnchorOf(ctx) },
+    result: { ...c, files, ...anchor },
     // BCR-2020-015's BIP48 entry, so the QR is a crypto-account Sparrow, Keystone and SeedSigner read.
     payload: { kind: 'account', bytes: new TextEncoder().encode(cosignerEntry(c)) },
     journal: [{ op: 'account.export', data: { chain: 'btc', network: net.name, script: c.script, cosigner: true, fingerprint: c.fingerprint, path: c.path, xpub: c.xpub, files, revealed: false, overrides } }],
