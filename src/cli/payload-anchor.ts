@@ -14,6 +14,11 @@ export function journalAnchorOf(ctx: Context): { journalAnchor?: JournalAnchorJs
   return a ? { journalAnchor: anchorJson(a) } : {};
 }
 
+/** A payload's `anchor` (shown next to its QR digest) from a result's `journalAnchor` field. */
+export function payloadAnchor(r: { journalAnchor?: JournalAnchorJson }): { anchor?: PayloadAnchor } {
+  return r.journalAnchor ? { anchor: { seq: r.journalAnchor.seq, hash: r.journalAnchor.hash } } : {};
+}
+
 /** How the online side records a signer's head it read from a payload (none: empty parts). */
 export interface ReceivedAnchor {
   /** For the result (`--json`): `journalAnchor` with its words. */

@@ -110,7 +110,7 @@ describe('journal anchor across a PSBT round trip', () => {
     expect(tx.code, tx.stderr).toBe(0);
     fs.writeFileSync(f('eth-m.txt'), 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about\n');
     for (const args of [
-      ['eth', 'sign', f('tx.hex'), '--mnemonic-file', f('eth-m.txt')],
+      ['eth', 'sign', f('tx.hex'), '--mnemonic-file', f('eth-m.txt'), '--qr-html', f('eth-signed.html')],
       ['account', 'export', '--chain', 'eth', '--mnemonic-file', f('m.txt')],
       ['account', 'export', '--script', 'wsh-multi', '--mnemonic-file', f('m.txt')],
     ]) {
@@ -119,6 +119,11 @@ describe('journal anchor across a PSBT round trip', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.json().journalAnchor, args.slice(0, 2).join(' ')).toEqual({ seq: head.seq, hash: head.head, words: head.words });
       expect(r.stderr).toMatch(new RegExp(`journal anchor: journal #${head.seq} ${head.words}`));
+      // The signed transaction's QR page and note show the same line beside the digest.
+      if (args.includes('--qr-html')) {
+        expect(r.stderr).toMatch(new RegExp(`QR out: .* — journal #${head.seq} ${head.words} — wrote`));
+        expect(fs.readFileSync(f('eth-signed.html'), 'utf8')).toContain(`journal #${head.seq} ${head.words}`);
+      }
       fs.writeFileSync(f('out.json'), r.stdout);
       const v = await runCli([...offline, 'journal', 'verify', '--anchor-from', f('out.json')]);
       expect(v.code, v.stderr).toBe(0);
@@ -164,4 +169,32 @@ describe('journal anchor across a PSBT round trip', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--cosigner .*bad\.json journalAnchor: journalAnchor must be/);
   });
+
+  it('QR outputs show `journal #N <words>` beside the digest; the QR bytes are the payload alone; journal verify --anchor takes the line as printed', async () => {
+    const { f, offline } = await setup();
+    const head = (await runCli([...offline, '--json', 'journal', 'head'])).json();
+    const line = `journal #${head.seq} ${head.words}`;
+    const sign = await runCli([...offline, '--yes', 'psbt', 'sign', f('unsigned.psbt'), '--mnemonic-file', f('m.txt'), '--out', f('signed.psbt'), '--qr-png', f('frames'), '--qr-html', f('page.html')]);
+    expect(sign.code, sign.stderr).toBe(0);
+    const printed = /QR out: .* — digest: [a-z]+ [a-z]+ [a-z]+ [a-z]+ — (journal #\d+ [a-z]+ [a-z]+ [a-z]+ [a-z]+ [a-z]+ [a-z]+) — wrote/.exec(sign.stderr);
+    expect(printed, sign.stderr).not.toBeNull();
+    expect(printed![1]).toBe(line);
+    expect(fs.readFileSync(f('page.html'), 'utf8')).toContain(line);
+    // The frames carry exactly the signed PSBT written to --out (its proprietary pair is the only anchor in the bytes).
+    const dec = await runCli(['qr', 'decode', '--dir', f('frames'), '--out', f('from-qr.psbt')]);
+    expect(dec.code, dec.stderr).toBe(0);
+    expect(Buffer.compare(fs.readFileSync(f('from-qr.psbt')), fs.readFileSync(f('signed.psbt')))).toBe(0);
+    // The operator types the line as it was shown.
+    const v = await runCli([...offline, '--json', 'journal', 'verify', '--anchor', printed![1]!]);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.json().anchorSeq).toBe(head.seq);
+
+    // An account export's QR (a foreign-readable descriptor): the line beside it, the descriptor alone in the frames.
+    const head2 = (await runCli([...offline, '--json', 'journal', 'head'])).json();
+    const exp = await runCli([...offline, '--json', 'account', 'export', '--mnemonic-file', f('m.txt'), '--script', 'wpkh', '--qr-png', f('acct')]);
+    expect(exp.code, exp.stderr).toBe(0);
+    expect(exp.stderr).toMatch(new RegExp(`digest: [a-z ]+ — journal #${head2.seq} ${head2.words} — wrote`));
+    const acct = await runCli(['qr', 'decode', '--dir', f('acct')]);
+    expect(acct.stdout.trim()).toBe(exp.json().descriptors.multipath);
+  }, 120_000);
 });
