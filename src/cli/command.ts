@@ -4,6 +4,7 @@
  * src/cli/execute.ts renders, journals, emits QR and maps errors to exit codes, so actions never
  * print results themselves. This file is light: importing it loads no crypto.
  */
+import type { PayloadAnchor } from '../core/journal/payload-anchor.js';
 import type { PayloadKind } from '../core/transport/payload-kinds.js';
 import type { GlobalValues } from './commands/globals.js';
 import type { CommandSpec, OptionsOf } from './options/spec.js';
@@ -60,6 +61,11 @@ export interface Payload {
   bytes: Uint8Array;
   /** Transport format to use; signed PSBTs keep the format their unsigned form came in. */
   format?: 'ur' | 'bbqr' | 'plain';
+  /**
+   * The signer journal's head this payload carries (payload-anchor.ts): QR outputs show
+   * `journal #N <6 words>` next to the digest. Never part of the QR bytes other wallets read.
+   */
+  anchor?: PayloadAnchor;
 }
 
 /** A journal entry's op and data (the executor adds seq, ts, operator, host, tool, prev). */

@@ -135,6 +135,38 @@ describe('anvil node', () => {
     expect(await balance(addr[RECIPIENT_INDEX]!)).toBe(before + 10n ** 16n);
   });
 
+  it('eth sign --json output broadcast as it is: the signer journal\'s head it carries is journaled online and proven offline', async () => {
+    const t = path.join(dir, 'anchored');
+    const offline = ['--journal', `${t}-offline.jsonl`];
+    const online = ['--journal', `${t}-online.jsonl`];
+    ok(await runCli([...offline, 'account', 'export', '--chain', 'eth', '--mnemonic-file', mnemonic])); // a non-empty signer journal
+    const head = ok(await runCli([...offline, '--json', 'journal', 'head'])).json();
+    ok(await runCli(['eth', 'tx', 'create', '--from', addr[SENDER_INDEX]!, '--to', addr[RECIPIENT_INDEX]!, '--value', '0.001', '--rpc', node.url, '--wallet', wallet, '--out', `${t}.ur`]));
+    const signed = ok(await runCli([...offline, '--json', '--yes', 'eth', 'sign', `${t}.ur`, '--mnemonic-file', mnemonic, '--expect-chain-id', CHAIN.toString()]));
+    fs.writeFileSync(`${t}.json`, signed.stdout);
+    expect(signed.json().journalAnchor).toEqual({ seq: head.seq, hash: head.head, words: head.words });
+    // An altered file: the hash it states is not the transaction's.
+    fs.writeFileSync(`${t}-altered.json`, JSON.stringify({ ...signed.json(), txHash: '0x' + '11'.repeat(32) }));
+    const altered = await runCli([...online, 'eth', 'broadcast', '--rpc', node.url, `${t}-altered.json`]);
+    expect(altered.code).toBe(2);
+    expect(altered.stderr).toMatch(/signed\.txHash: txHash 0x1111.* is not the hash of signedHex/);
+    const sent = ok(await runCli([...online, '--json', 'eth', 'broadcast', '--rpc', node.url, `${t}.json`, '--wait']));
+    expect(sent.json().txHash).toBe(signed.json().txHash);
+    expect(sent.json().receipt.status).toBe('success');
+    expect(sent.json().journalAnchor).toEqual(signed.json().journalAnchor);
+    expect(sent.stderr).toContain(`signer journal #${head.seq} ${head.words} (journaled here`);
+    const entry = JSON.parse(fs.readFileSync(`${t}-online.jsonl`, 'utf8').trimEnd().split('\n').at(-1)!);
+    expect(entry).toMatchObject({ op: 'eth.broadcast', data: { txHash: signed.json().txHash, journalAnchor: { seq: head.seq, hash: head.head } } });
+    fs.writeFileSync(`${t}-entry.json`, JSON.stringify(entry));
+    const v = await runCli([...offline, 'journal', 'verify', '--anchor-from', `${t}-entry.json`]);
+    expect(v.code, v.stderr).toBe(0);
+    // Raw hex (a foreign form) carries no anchor: nothing journaled under journalAnchor.
+    ok(await runCli(['eth', 'tx', 'create', '--from', addr[SENDER_INDEX]!, '--to', addr[RECIPIENT_INDEX]!, '--value', '0.001', '--rpc', node.url, '--wallet', wallet, '--out', `${t}2.ur`]));
+    ok(await runCli([...offline, '--yes', 'eth', 'sign', `${t}2.ur`, '--mnemonic-file', mnemonic, '--expect-chain-id', CHAIN.toString(), '--out', `${t}2.signed`]));
+    const raw = ok(await runCli([...online, '--json', 'eth', 'broadcast', '--rpc', node.url, `${t}2.signed`, '--wait'])).json();
+    expect(raw.journalAnchor).toBeUndefined();
+  });
+
   it('ERC-20: transfer on a hand-assembled token deployed here', async () => {
     const deployed = await sendFromDev({ data: initCode() });
     expect(deployed.status).toBe('0x1');

@@ -14,6 +14,7 @@ import { runCli, tmpDir } from '../helpers/cli.js';
 import { rehashedFrom } from '../helpers/forge-journal.js';
 import { verifyTransaction } from '../helpers/reference-signer.js';
 import { MNEMONIC, payee, walletUtxos } from '../helpers/regtest-data.js';
+import { COSIGNER_MNEMONICS } from '../helpers/vault-data.js';
 
 async function setup() {
   const dir = tmpDir('coldkit-anchor-');
@@ -109,7 +110,7 @@ describe('journal anchor across a PSBT round trip', () => {
     expect(tx.code, tx.stderr).toBe(0);
     fs.writeFileSync(f('eth-m.txt'), 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about\n');
     for (const args of [
-      ['eth', 'sign', f('tx.hex'), '--mnemonic-file', f('eth-m.txt')],
+      ['eth', 'sign', f('tx.hex'), '--mnemonic-file', f('eth-m.txt'), '--qr-html', f('eth-signed.html')],
       ['account', 'export', '--chain', 'eth', '--mnemonic-file', f('m.txt')],
       ['account', 'export', '--script', 'wsh-multi', '--mnemonic-file', f('m.txt')],
     ]) {
@@ -118,9 +119,82 @@ describe('journal anchor across a PSBT round trip', () => {
       expect(r.code, r.stderr).toBe(0);
       expect(r.json().journalAnchor, args.slice(0, 2).join(' ')).toEqual({ seq: head.seq, hash: head.head, words: head.words });
       expect(r.stderr).toMatch(new RegExp(`journal anchor: journal #${head.seq} ${head.words}`));
+      // The signed transaction's QR page and note show the same line beside the digest.
+      if (args.includes('--qr-html')) {
+        expect(r.stderr).toMatch(new RegExp(`QR out: .* — journal #${head.seq} ${head.words} — wrote`));
+        expect(fs.readFileSync(f('eth-signed.html'), 'utf8')).toContain(`journal #${head.seq} ${head.words}`);
+      }
       fs.writeFileSync(f('out.json'), r.stdout);
       const v = await runCli([...offline, 'journal', 'verify', '--anchor-from', f('out.json')]);
       expect(v.code, v.stderr).toBe(0);
     }
+  }, 120_000);
+
+  it('a coldkit cosigner export carries its laptop\'s head in the file; wallet create journals it, foreign formats carry none', async () => {
+    const dir = tmpDir('coldkit-anchor-cosigner-');
+    const f = (n: string) => path.join(dir, n);
+    const R = ['--network', 'regtest'];
+    const laptop = (i: number) => ['--journal', f(`laptop-${i}.jsonl`), ...R];
+    const heads = [];
+    for (const [i, m] of COSIGNER_MNEMONICS.slice(0, 3).entries()) {
+      fs.writeFileSync(f(`m${i}.txt`), m + '\n');
+      // Laptops 0 and 1 have journals with an entry; laptop 2 a fresh one (no anchor to carry).
+      if (i < 2) expect((await runCli([...laptop(i), 'account', 'export', '--mnemonic-file', f(`m${i}.txt`), '--script', 'wpkh'])).code).toBe(0);
+      heads.push(i < 2 ? (await runCli([...laptop(i), '--json', 'journal', 'head'])).json() : undefined);
+      const r = await runCli([...laptop(i), '--json', 'account', 'export', '--script', 'wsh-multi', '--mnemonic-file', f(`m${i}.txt`), '--out', f(`c${i}.json`), '--export-dir', f(`exp${i}`)]);
+      expect(r.code, r.stderr).toBe(0);
+    }
+    const file0 = JSON.parse(fs.readFileSync(f('c0.json'), 'utf8'));
+    expect(file0.journalAnchor).toEqual({ seq: heads[0].seq, hash: heads[0].head, words: heads[0].words });
+    expect(JSON.parse(fs.readFileSync(f('c2.json'), 'utf8')).journalAnchor).toBeUndefined();
+    expect(JSON.parse(fs.readFileSync(f('exp1/coldcard-cosigner.json'), 'utf8')).journalAnchor).toBeUndefined();
+    // The file itself proves the head on its laptop.
+    const v0 = await runCli([...laptop(0), 'journal', 'verify', '--anchor-from', f('c0.json')]);
+    expect(v0.code, v0.stderr).toBe(0);
+
+    // Online: laptop 0's coldkit JSON, laptop 1's Coldcard JSON (foreign: no anchor), laptop 2's coldkit JSON (none).
+    const online = ['--journal', f('online.jsonl'), ...R];
+    const create = await runCli([...online, '--json', 'wallet', 'create', '--threshold', '2', '--cosigner', f('c0.json'), '--cosigner', f('exp1/coldcard-cosigner.json'), '--cosigner', f('c2.json'), '--out', f('vault.json')]);
+    expect(create.code, create.stderr).toBe(0);
+    expect(create.json().journalAnchors).toEqual([{ input: `--cosigner ${f('c0.json')}`, fingerprint: file0.fingerprint, journalAnchor: file0.journalAnchor }]);
+    expect(create.stderr).toContain(`signer journal #${heads[0].seq} ${heads[0].words} (journaled here`);
+    const entry = lastEntry(f('online.jsonl'));
+    expect(entry).toMatchObject({ op: 'wallet.create', data: { journalAnchors: [{ fingerprint: file0.fingerprint, journalAnchor: { seq: heads[0].seq, hash: heads[0].head } }] } });
+    // The vault file does not keep the anchor (it is the same vault whoever exported the keys).
+    expect(fs.readFileSync(f('vault.json'), 'utf8')).not.toContain('journalAnchor');
+
+    // A tampered anchor in a coldkit file is refused, naming the field.
+    fs.writeFileSync(f('bad.json'), JSON.stringify({ ...file0, journalAnchor: { seq: 0, hash: 'zz' } }));
+    const bad = await runCli([...online, 'wallet', 'create', '--threshold', '2', '--cosigner', f('bad.json'), '--cosigner', f('c2.json'), '--out', f('never.json')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--cosigner .*bad\.json journalAnchor: journalAnchor must be/);
+  });
+
+  it('QR outputs show `journal #N <words>` beside the digest; the QR bytes are the payload alone; journal verify --anchor takes the line as printed', async () => {
+    const { f, offline } = await setup();
+    const head = (await runCli([...offline, '--json', 'journal', 'head'])).json();
+    const line = `journal #${head.seq} ${head.words}`;
+    const sign = await runCli([...offline, '--yes', 'psbt', 'sign', f('unsigned.psbt'), '--mnemonic-file', f('m.txt'), '--out', f('signed.psbt'), '--qr-png', f('frames'), '--qr-html', f('page.html')]);
+    expect(sign.code, sign.stderr).toBe(0);
+    const printed = /QR out: .* — digest: [a-z]+ [a-z]+ [a-z]+ [a-z]+ — (journal #\d+ [a-z]+ [a-z]+ [a-z]+ [a-z]+ [a-z]+ [a-z]+) — wrote/.exec(sign.stderr);
+    expect(printed, sign.stderr).not.toBeNull();
+    expect(printed![1]).toBe(line);
+    expect(fs.readFileSync(f('page.html'), 'utf8')).toContain(line);
+    // The frames carry exactly the signed PSBT written to --out (its proprietary pair is the only anchor in the bytes).
+    const dec = await runCli(['qr', 'decode', '--dir', f('frames'), '--out', f('from-qr.psbt')]);
+    expect(dec.code, dec.stderr).toBe(0);
+    expect(Buffer.compare(fs.readFileSync(f('from-qr.psbt')), fs.readFileSync(f('signed.psbt')))).toBe(0);
+    // The operator types the line as it was shown.
+    const v = await runCli([...offline, '--json', 'journal', 'verify', '--anchor', printed![1]!]);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.json().anchorSeq).toBe(head.seq);
+
+    // An account export's QR (a foreign-readable descriptor): the line beside it, the descriptor alone in the frames.
+    const head2 = (await runCli([...offline, '--json', 'journal', 'head'])).json();
+    const exp = await runCli([...offline, '--json', 'account', 'export', '--mnemonic-file', f('m.txt'), '--script', 'wpkh', '--qr-png', f('acct')]);
+    expect(exp.code, exp.stderr).toBe(0);
+    expect(exp.stderr).toMatch(new RegExp(`digest: [a-z ]+ — journal #${head2.seq} ${head2.words} — wrote`));
+    const acct = await runCli(['qr', 'decode', '--dir', f('acct')]);
+    expect(acct.stdout.trim()).toBe(exp.json().descriptors.multipath);
   }, 120_000);
 });

@@ -37,8 +37,9 @@ export function referenceSign(psbtBase64: string, network: bitcoin.Network = bit
 const hash160 = (b: Buffer): Buffer => bitcoin.crypto.hash160(b);
 
 /**
- * Parse `txHex` and verify each input against `prevouts` ("txid:vout" → script, amount).
- * Throws with the input number on the first failure; returns the number of signatures checked.
+ * Parse `txHex` and verify each input against `prevouts` ("txid:vout" → script, amount): P2PKH,
+ * P2SH-P2WPKH, P2WPKH, P2WSH multisig, P2TR key path. Throws with the input number on the first
+ * failure; returns the number of signatures checked.
  */
 export function verifyTransaction(txHex: string, prevouts: Map<string, { script: Uint8Array; amount: bigint }>): { checked: number; fee: bigint; vsize: number } {
   const tx = bitcoin.Transaction.fromHex(txHex);
@@ -59,6 +60,24 @@ export function verifyTransaction(txHex: string, prevouts: Map<string, { script:
       const h = tx.hashForWitnessV1(i, spent.map((s) => s.script), spent.map((s) => s.value), ht);
       if (!ecc.verifySchnorr(h, prev.script.subarray(2, 34), sig.subarray(0, 64))) throw new Error(`input ${i}: schnorr signature invalid`);
       checked++;
+      return;
+    }
+    if (type === 'wsh') {
+      // BIP141 P2WSH multisig: OP_0 dummy, the signatures in key order, the witness script (its SHA-256 is the program).
+      if (inp.script.length !== 0) throw new Error(`input ${i}: native segwit input with a scriptSig`);
+      const ws = inp.witness[inp.witness.length - 1]!;
+      if (!bitcoin.crypto.sha256(ws).equals(prev.script.subarray(2, 34))) throw new Error(`input ${i}: witness script does not match P2WSH`);
+      const ms = bitcoin.payments.p2ms({ output: ws });
+      const sigs = inp.witness.slice(1, -1);
+      if (inp.witness[0]!.length !== 0 || sigs.length !== ms.m) throw new Error(`input ${i}: P2WSH multisig witness needs OP_0 and ${ms.m} signatures`);
+      let k = 0;
+      for (const s of sigs) {
+        const { signature, hashType } = bitcoin.script.signature.decode(s);
+        const h = tx.hashForWitnessV0(i, ws, prev.value, hashType);
+        while (k < ms.pubkeys!.length && !ecc.verify(h, ms.pubkeys![k]!, signature, true)) k++;
+        if (k++ >= ms.pubkeys!.length) throw new Error(`input ${i}: multisig signature invalid or out of key order`);
+        checked++;
+      }
       return;
     }
     let sigWithType: Buffer;
@@ -91,10 +110,11 @@ export function verifyTransaction(txHex: string, prevouts: Map<string, { script:
   return { checked, fee, vsize: tx.virtualSize() };
 }
 
-function classify(script: Buffer): 'pkh' | 'sh' | 'wpkh' | 'tr' {
+function classify(script: Buffer): 'pkh' | 'sh' | 'wpkh' | 'wsh' | 'tr' {
   if (script.length === 25 && script[0] === 0x76) return 'pkh';
   if (script.length === 23 && script[0] === 0xa9) return 'sh';
   if (script.length === 22 && script[0] === 0x00) return 'wpkh';
   if (script.length === 34 && script[0] === 0x51) return 'tr';
+  if (script.length === 34 && script[0] === 0x00) return 'wsh';
   throw new Error('unexpected prevout script');
 }

@@ -39,5 +39,7 @@ export function vaultUtxos(wallet: Wallet, funds: { branch: number; index: numbe
   return {
     listunspent: entries.map((e, i) => ({ txid: e.tx.txid, vout: 1, address: e.a.address, scriptPubKey: hex.encode(e.a.scripts.script), amount: Number(e.f.sats) / 1e8, confirmations: 6 + i, spendable: true, solvable: true, safe: true })),
     prevTxs: entries.map((e) => e.tx.hex).join('\n') + '\n',
+    /** "txid:vout" → the output spent, for reference-signer.ts verifyTransaction. */
+    prevouts: new Map(entries.map((e) => [`${e.tx.txid}:1`, { script: e.a.scripts.script, amount: e.f.sats }])),
   };
 }

@@ -17,7 +17,7 @@ import type { BtcNetwork } from '../../core/network.js';
 import type { HDKey } from '@scure/bip32';
 import type { Action, Context, Outcome } from '../command.js';
 import type { JournalAnchorJson } from '../../core/journal/payload-anchor.js';
-import { journalAnchorOf } from '../payload-anchor.js';
+import { journalAnchorOf, payloadAnchor } from '../payload-anchor.js';
 import { writeFileAtomic, assertWritable } from '../io.js';
 import { btcNetwork } from '../network-option.js';
 import { readSeed } from '../seed-input.js';
@@ -83,10 +83,11 @@ const action: Action<typeof accountExport> = async (opts, ctx) => {
   }
   if (xprv) ctx.addSecret(xprv); // shown on purpose, but never journaled
   if (xprv) ctx.note('coldkit: WARNING --reveal prints the account xprv: it controls every address of this account');
+  const anchor = journalAnchorOf(ctx);
   return {
-    result: { ...acc, ...(xprv ? { xprv } : {}), files, imports: { bitcoinCore: core, bitcoinCoreRescan: birthdayText(birthday) }, ...journalAnchorOf(ctx) },
+    result: { ...acc, ...(xprv ? { xprv } : {}), files, imports: { bitcoinCore: core, bitcoinCoreRescan: birthdayText(birthday) }, ...anchor },
     reveals: Boolean(xprv),
-    payload: { kind: 'output', bytes: new TextEncoder().encode(acc.descriptors.multipath) },
+    payload: { kind: 'output', bytes: new TextEncoder().encode(acc.descriptors.multipath), ...payloadAnchor(anchor) },
     journal: [
       {
         op: 'account.export',
@@ -135,8 +136,10 @@ function exportVaultCosigner(root: HDKey, net: BtcNetwork, opts: OptionsOf<typeo
   const c = exportCosigner(deriveIndices(root, indices), masterFingerprint(root), indices, net, t.name);
   root.wipePrivateData();
   const files: string[] = [];
+  // The coldkit JSON carries this laptop's journal head (`wallet create` journals it); the key line and Coldcard JSON stay foreign-clean.
+  const anchor = journalAnchorOf(ctx);
   if (opts.out) {
-    writeFileAtomic(opts.out, JSON.stringify(c, null, 2) + '\n');
+    writeFileAtomic(opts.out, JSON.stringify({ ...c, ...anchor }, null, 2) + '\n');
     files.push(opts.out);
   }
   if (opts.exportDir) {
@@ -150,9 +153,9 @@ function exportVaultCosigner(root: HDKey, net: BtcNetwork, opts: OptionsOf<typeo
     }
   }
   return {
-    result: { ...c, files, ...journalAnchorOf(ctx) },
+    result: { ...c, files, ...anchor },
     // BCR-2020-015's BIP48 entry, so the QR is a crypto-account Sparrow, Keystone and SeedSigner read.
-    payload: { kind: 'account', bytes: new TextEncoder().encode(cosignerEntry(c)) },
+    payload: { kind: 'account', bytes: new TextEncoder().encode(cosignerEntry(c)), ...payloadAnchor(anchor) },
     journal: [{ op: 'account.export', data: { chain: 'btc', network: net.name, script: c.script, cosigner: true, fingerprint: c.fingerprint, path: c.path, xpub: c.xpub, files, revealed: false, overrides } }],
     human: (r) =>
       [

@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { InputError, RuntimeFailure, VerificationError } from '../../core/errors.js';
 import { sha256Hex } from '../../core/journal/native.js';
+import { anchorOfHead, anchorTrailer } from '../../core/journal/payload-anchor.js';
 import { NAMESPACE } from '../../core/policy/policy.js';
 import { parseRequest } from '../../core/policy/request.js';
 import { fingerprint } from '../../core/ssh/public-key.js';
@@ -20,6 +21,7 @@ import { sanitize } from '../../core/text.js';
 import type { Action } from '../command.js';
 import type { approve } from '../commands/approve.js';
 import { assertWritable, readInputFile, writeFileAtomic } from '../io.js';
+import { journalAnchorOf } from '../payload-anchor.js';
 
 const action: Action<typeof approve> = async (opts, ctx, args) => {
   const file = args[0]!;
@@ -47,8 +49,11 @@ const action: Action<typeof approve> = async (opts, ctx, args) => {
     const sig = parseSshSignature(sigText, 'ssh-keygen output');
     const check = verifySshSignature(sig, new TextEncoder().encode(text), { noTouchRequired: true, verifyRequired: false });
     if (!check.valid || sig.namespace !== NAMESPACE.approval) throw new VerificationError(`the signature ssh-keygen made does not verify (${check.valid ? 'namespace' : check.reason}); nothing was written`);
-    writeFileAtomic(out, sigText);
-    const result = { out, request: file, requestSha256: sha256Hex(text), key: fingerprint(sig.key), keyType: sig.key.type, rule: req.rule, expires: new Date(req.expires).toISOString() };
+    // The approver's journal head, after the armor where ssh-keygen -Y verify does not look (payload-anchor.ts).
+    const anchor = anchorOfHead(ctx.journalHead);
+    const anchorField = journalAnchorOf(ctx);
+    writeFileAtomic(out, sigText + (anchor ? anchorTrailer(anchor) : ''));
+    const result = { out, request: file, requestSha256: sha256Hex(text), key: fingerprint(sig.key), keyType: sig.key.type, rule: req.rule, expires: new Date(req.expires).toISOString(), ...anchorField };
     return { result, human: (x) => `approval written: ${x.out} (${x.keyType} ${x.key}); send it to the signer with the request` };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });

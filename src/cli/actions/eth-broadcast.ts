@@ -10,6 +10,8 @@ import { decodeEthSignature, formatUuid } from '../../core/transport/ur/eth.js';
 import type { Context, Outcome } from '../command.js';
 import { readInputText } from '../io.js';
 import { readPayloadInput } from '../payload.js';
+import { receivedAnchor } from '../payload-anchor.js';
+import { anchorInJson, type JournalAnchorJson, type PayloadAnchor } from '../../core/journal/payload-anchor.js';
 import { EthRpc, quantityOf } from '../eth/rpc.js';
 import type { ethBroadcast as ethBroadcastTable } from '../commands/eth.js';
 import type { OptionsOf } from '../options/spec.js';
@@ -21,6 +23,8 @@ export interface BroadcastResult {
   chainId: string;
   nonce: string;
   receipt: null | { status: 'success' | 'reverted'; blockNumber: string; gasUsed: string; effectiveGasPrice: string | null };
+  /** The signer journal's head the input carried (`eth sign --json` output), journaled here. */
+  journalAnchor?: JournalAnchorJson;
 }
 
 interface Receipt {
@@ -31,12 +35,37 @@ interface Receipt {
 }
 
 /**
- * The signed transaction: raw hex, or an eth-signature (file or --from-qr) completed with the
- * unsigned transaction of the --request it answers.
+ * The signed transaction: raw hex, `eth sign --json`'s document (its `signedHex`, and the signer
+ * journal's head it carries, `journalAnchor`), or an eth-signature (file or --from-qr) completed
+ * with the unsigned transaction of the --request it answers.
  */
-async function readSigned(opts: { request?: string; fromQr?: string[] }, ctx: Context, file: string | undefined): Promise<DecodedTx> {
+async function readSigned(opts: { request?: string; fromQr?: string[] }, ctx: Context, file: string | undefined): Promise<{ tx: DecodedTx; anchor?: PayloadAnchor }> {
   const payload = await readPayloadInput(ctx, { file, fromQr: opts.fromQr }, 'signed');
   const text = new TextDecoder().decode(payload.bytes).trim();
+  if (payload.kind === undefined && text.startsWith('{')) return signedFromJson(text, opts);
+  return { tx: await readSignedText(text, payload, opts, ctx) };
+}
+
+/** `eth sign --json`'s output: the signed raw transaction, its hash checked, and the signer's head. */
+function signedFromJson(text: string, opts: { request?: string }): { tx: DecodedTx; anchor?: PayloadAnchor } {
+  if (opts.request) throw new InputError('is only for an eth-signature input; this input is `eth sign --json` output, which holds the signed transaction', '--request');
+  let doc: { signedHex?: unknown; txHash?: unknown };
+  try {
+    doc = JSON.parse(text) as typeof doc;
+  } catch {
+    throw new InputError('starts with "{" but is not valid JSON (expected `eth sign --json` output, raw hex or ur:eth-signature)', 'signed');
+  }
+  if (typeof doc?.signedHex !== 'string') throw new InputError('is JSON without `signedHex`: give the output of `eth sign --json` (a signed transaction), raw hex or ur:eth-signature', 'signed');
+  const tx = decodeTx(doc.signedHex, 'signed.signedHex');
+  if (doc.txHash !== undefined && (typeof doc.txHash !== 'string' || doc.txHash.toLowerCase() !== tx.signed?.hash.toLowerCase())) {
+    throw new InputError(`txHash ${String(doc.txHash).slice(0, 80)} is not the hash of signedHex (${tx.signed?.hash ?? 'unsigned'}): the file was altered`, 'signed.txHash');
+  }
+  const anchor = anchorInJson(doc, 'signed.journalAnchor');
+  return anchor ? { tx, anchor } : { tx };
+}
+
+/** Raw hex, or an eth-signature completed with its --request. */
+async function readSignedText(text: string, payload: { kind?: string; source?: string; bytes: Uint8Array }, opts: { request?: string }, ctx: Context): Promise<DecodedTx> {
   // A QR or a UR text file is decoded by readPayloadInput (payload.kind); other text is checked here.
   const decoded = payload.kind !== undefined;
   const isSignature = decoded ? payload.kind === 'eth-signature' : /^ur:eth-signature\//i.test(text);
@@ -55,7 +84,11 @@ async function readSigned(opts: { request?: string; fromQr?: string[] }, ctx: Co
 }
 
 export default async function ethBroadcast(opts: OptionsOf<typeof ethBroadcastTable>, ctx: Context, args: string[]): Promise<Outcome<BroadcastResult>> {
-  const tx = await readSigned(opts, ctx, args[0]);
+  const read = await readSigned(opts, ctx, args[0]);
+  const tx = read.tx;
+  // The signer journal's head `eth sign --json` carried: journaled here (payload-anchor.ts).
+  const anchor = receivedAnchor(read.anchor);
+  if (anchor.text) ctx.note(`${anchor.text} (journaled here; later: journal verify --anchor-from on the signer)`);
   if (!tx.signed) throw new InputError('is not signed; sign it offline with `coldkit eth sign` first', 'signed');
   const timeoutSec = Number(parseUint(opts.timeout, '--timeout', 86_400n));
   const rpc = new EthRpc(opts.rpc);
@@ -75,6 +108,7 @@ export default async function ethBroadcast(opts: OptionsOf<typeof ethBroadcastTa
     chainId: tx.fields.chainId.toString(),
     nonce: tx.fields.nonce.toString(),
     receipt: null,
+    ...anchor.json,
   };
   let receiptUnreadable = false;
   if (opts.wait) {
@@ -108,7 +142,7 @@ export default async function ethBroadcast(opts: OptionsOf<typeof ethBroadcastTa
         `tx hash: ${r.txHash}`,
         ...(r.receipt ? [`status:  ${r.receipt.status}`, `block:   ${r.receipt.blockNumber}`, `gas used: ${r.receipt.gasUsed}`] : []),
       ].join('\n'),
-    journal: [{ op: 'eth.broadcast', data: { chainId: result.chainId, from: result.from, to: result.to, nonce: result.nonce, txHash: result.txHash, status: result.receipt?.status ?? null } }],
+    journal: [{ op: 'eth.broadcast', data: { chainId: result.chainId, from: result.from, to: result.to, nonce: result.nonce, txHash: result.txHash, status: result.receipt?.status ?? null, ...anchor.journal } }],
     exitCode: result.receipt?.status === 'reverted' || receiptUnreadable ? 1 : undefined,
   };
 }

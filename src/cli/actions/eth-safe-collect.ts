@@ -13,19 +13,38 @@ import type { Context, Outcome } from '../command.js';
 import type { ethSafeCollect as table } from '../commands/eth-safe.js';
 import { assertWritable, readInputText, writeFileAtomic } from '../io.js';
 import type { OptionsOf } from '../options/spec.js';
+import { receivedAnchor } from '../payload-anchor.js';
+import { anchorInJson, type JournalAnchorJson, type PayloadAnchor } from '../../core/journal/payload-anchor.js';
 import { counted } from '../../core/text.js';
 
 export interface SafeCollectResult extends CollectedSignatures {
   safeTxHash: string;
   threshold: number | null;
   out?: string;
+  /** The owners' journal heads their signature files (`eth safe sign --json` output) carried. */
+  journalAnchors?: ({ file: string } & { journalAnchor?: JournalAnchorJson })[];
 }
 
-async function signatureArg(arg: string, i: number): Promise<string> {
+/**
+ * One signature argument: 0x hex, a file with it, or `eth safe sign --json`'s output saved as it is
+ * (its `signature`, and the owner's journal head it carries, `journalAnchor`, journaled here).
+ */
+async function signatureArg(arg: string, i: number): Promise<{ signature: string; file?: string; anchor?: PayloadAnchor }> {
   const t = arg.trim();
-  if (/^0x[0-9a-fA-F]+$/.test(t)) return t;
-  if (!fs.existsSync(arg)) throw new InputError(`"${arg.slice(0, 60)}" is neither 0x hex nor a file`, `signature ${i + 1}`);
-  return (await readInputText(arg, `signature ${i + 1}`)).trim();
+  const field = `signature ${i + 1}`;
+  if (/^0x[0-9a-fA-F]+$/.test(t)) return { signature: t };
+  if (!fs.existsSync(arg)) throw new InputError(`"${arg.slice(0, 60)}" is neither 0x hex nor a file`, field);
+  const text = (await readInputText(arg, field)).trim();
+  if (!text.startsWith('{')) return { signature: text, file: arg };
+  let doc: { signature?: unknown };
+  try {
+    doc = JSON.parse(text) as typeof doc;
+  } catch {
+    throw new InputError('starts with "{" but is not valid JSON (expected 0x hex or `eth safe sign --json` output)', field);
+  }
+  if (typeof doc?.signature !== 'string') throw new InputError('is JSON without `signature`: give 0x hex or the output of `eth safe sign --json`', field);
+  const anchor = anchorInJson(doc, `${field} journalAnchor`);
+  return { signature: doc.signature, file: arg, ...(anchor ? { anchor } : {}) };
 }
 
 export default async function ethSafeCollect(opts: OptionsOf<typeof table>, ctx: Context, args: string[]): Promise<Outcome<SafeCollectResult>> {
@@ -33,11 +52,15 @@ export default async function ethSafeCollect(opts: OptionsOf<typeof table>, ctx:
   if (opts.out) assertWritable(opts.out, '--out');
   const loaded = parseSafeTxFile(await readInputText(args[0], 'file', ctx.io), 'file');
   if (loaded.claimed && loaded.claimed.safeTxHash !== loaded.hashes.safeTxHash) throw refusedBy([hashMismatch(loaded.claimed.safeTxHash, loaded.hashes.safeTxHash, 'the file')]);
-  const given = await Promise.all(args.slice(1).map(signatureArg));
+  const read = await Promise.all(args.slice(1).map(signatureArg));
+  const given = read.map((r) => r.signature);
+  // The owners' journal heads their `eth safe sign --json` files carried (payload-anchor.ts).
+  const anchors = read.flatMap((r) => (r.anchor ? [{ file: r.file!, anchor: receivedAnchor(r.anchor) }] : []));
+  for (const a of anchors) ctx.note(`${a.file}: ${a.anchor.text} (journaled here; later: journal verify --anchor-from on that laptop)`);
   const all = [...(loaded.doc.signatures ?? []), ...given];
   if (all.length === 0) throw new InputError('no signatures: give them as arguments (0x hex or files) or in the file', 'signatures');
   const c = collectSignatures(loaded.hashes.safeTxHash, all, loaded.doc.owners, loaded.doc.threshold);
-  const result: SafeCollectResult = { safeTxHash: loaded.hashes.safeTxHash, threshold: loaded.doc.threshold ?? null, ...c };
+  const result: SafeCollectResult = { safeTxHash: loaded.hashes.safeTxHash, threshold: loaded.doc.threshold ?? null, ...c, ...(anchors.length ? { journalAnchors: anchors.map((a) => ({ file: a.file, ...a.anchor.json })) } : {}) };
   if (opts.out) {
     const doc = { ...loaded.doc, signatures: c.signatures.map((s) => s.signature) };
     writeFileAtomic(opts.out, JSON.stringify(safeTxFileJson({ ...loaded, doc }), null, 2) + '\n');
@@ -54,6 +77,6 @@ export default async function ethSafeCollect(opts: OptionsOf<typeof table>, ctx:
         `packed: ${r.packed}`,
         ...(r.out ? [`written: ${r.out}`] : []),
       ].join('\n'),
-    journal: [{ op: 'eth.safe.collect', data: { safeTxHash: result.safeTxHash, owners: c.signatures.map((s) => s.owner), dropped: c.dropped, missing: c.missing } }],
+    journal: [{ op: 'eth.safe.collect', data: { safeTxHash: result.safeTxHash, owners: c.signatures.map((s) => s.owner), dropped: c.dropped, missing: c.missing, ...(anchors.length ? { journalAnchors: anchors.map((a) => ({ file: a.file, ...a.anchor.journal })) } : {}) } }],
   };
 }

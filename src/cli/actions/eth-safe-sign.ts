@@ -15,7 +15,7 @@ import type { Context, Outcome } from '../command.js';
 import type { ethSafeSign as table } from '../commands/eth-safe.js';
 import { SAFE_OVERRIDES } from '../commands/eth-safe.js';
 import { answerLines, confirmSign } from '../eth/sign-common.js';
-import { journalAnchorOf } from '../payload-anchor.js';
+import { journalAnchorOf, payloadAnchor } from '../payload-anchor.js';
 import { formatFingerprint, wipeKey } from '../../core/eth/key.js';
 import { makeSignature } from '../../core/eth/request.js';
 import { formatUuid } from '../../core/transport/ur/eth.js';
@@ -119,7 +119,7 @@ export default async function ethSafeSign(opts: OptionsOf<typeof table>, ctx: Co
           },
         },
       ],
-      payload: answer ? { kind: 'eth-signature', bytes: answer.cbor, format: 'ur' } : { kind: 'text', bytes: new TextEncoder().encode(sig.signature) },
+      payload: { ...(answer ? { kind: 'eth-signature' as const, bytes: answer.cbor, format: 'ur' as const } : { kind: 'text' as const, bytes: new TextEncoder().encode(sig.signature) }), ...payloadAnchor(result) },
     };
   } finally {
     wipeKey(key);

@@ -39,6 +39,6 @@ export default async function ethSignMessage(opts: OptionsOf<typeof ethSignMessa
     result,
     human: (r) => [`Signed ${r.review.bytes}-byte message by ${r.signer.address} (${r.signer.path})`, `digest:    ${r.review.digest}`, `signature: ${r.signature}`, ...answerLines(r)].join('\n'),
     journal: [{ op: 'eth.sign-message', data: { from: common.signer.address, bytes: review.bytes, messageHash: review.digest, requestId: common.ethSignature?.requestId ?? null, overrides: common.overrides } }],
-    payload: answerPayload(signed),
+    payload: answerPayload(signed, common),
   };
 }

@@ -81,6 +81,6 @@ export default async function ethSignTypedData(opts: OptionsOf<typeof ethSignTyp
         },
       },
     ],
-    payload: answerPayload(signed),
+    payload: answerPayload(signed, common),
   };
 }

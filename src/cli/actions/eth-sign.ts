@@ -8,8 +8,9 @@ import type { TxReview } from '../../core/eth/review.js';
 import { txSubject } from '../../core/eth/subject.js';
 import { toHex } from '../../core/text.js';
 import type { Context, Outcome } from '../command.js';
+import { payloadAnchor } from '../payload-anchor.js';
 import { readSignInput } from '../eth/input.js';
-import { allowOf, answerLines, runSigner, type PolicyJudge, type SignedCommon } from '../eth/sign-common.js';
+import { allowOf, answerLines, answerPayload, runSigner, type PolicyJudge, type SignedCommon } from '../eth/sign-common.js';
 import { ethTxPayload, evmTxOf } from '../../core/policy/eth-payload.js';
 import { openGate, underPolicy } from '../policy/gate.js';
 import { policyResult, type PolicyResult } from '../policy/render.js';
@@ -70,6 +71,6 @@ export default async function ethSign(opts: OptionsOf<typeof ethSignTable>, ctx:
         },
       },
     ],
-    payload: signed.answer ? { kind: 'eth-signature', bytes: signed.answer.cbor, format: 'ur' } : { kind: 'tx', bytes: new TextEncoder().encode(tx.rawHex), format: 'plain' },
+    payload: answerPayload(signed, common) ?? { kind: 'tx', bytes: new TextEncoder().encode(tx.rawHex), format: 'plain', ...payloadAnchor(common) },
   };
 }

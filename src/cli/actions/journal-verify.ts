@@ -10,7 +10,7 @@ import type { ChainHead } from '../../core/journal/chain.js';
 import { headWords } from '../../core/journal/entry.js';
 import type { Action, Context } from '../command.js';
 import type { Anchor } from '../../core/journal/anchor.js';
-import { asVerifyAnchor, readAnchorJson } from '../../core/journal/payload-anchor.js';
+import { ANCHOR_TRAILER, asVerifyAnchor, readAnchorJson, splitAnchorTrailer } from '../../core/journal/payload-anchor.js';
 import { readInputFile } from '../io.js';
 import { journalPath, scanLinks, walkBeside } from '../journal-file.js';
 import type { journalVerify } from '../commands/journal.js';
@@ -66,6 +66,12 @@ async function anchorFromFile(file: string, ctx: Context): Promise<Anchor> {
     const v = d?.journalAnchor ?? d?.data?.journalAnchor;
     if (v === undefined) throw new InputError('carries no journalAnchor (made with an empty journal, or not by coldkit)', field);
     return asVerifyAnchor(readAnchorJson(v, field), file);
+  }
+  if (text.startsWith('-----BEGIN SSH')) {
+    // An approval (`coldkit approve`): the anchor line after the signature's armor.
+    const a = splitAnchorTrailer(new TextDecoder().decode(bytes), field).anchor;
+    if (!a) throw new InputError(`this SSH signature carries no "${ANCHOR_TRAILER.trim()}" line (approved with an empty journal, or not by coldkit approve)`, field);
+    return asVerifyAnchor(a, file);
   }
   const { decodePsbt } = await import('../../core/btc/psbt-codec.js');
   const { readPsbtAnchor } = await import('../../core/btc/psbt-anchor.js');

@@ -182,7 +182,7 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
           },
         },
       ],
-      payload: { kind: 'psbt', bytes: signed.raw, ...(payload.format ? { format: payload.format } : {}) },
+      payload: { kind: 'psbt', bytes: signed.raw, ...(payload.format ? { format: payload.format } : {}), ...(anchor ? { anchor } : {}) },
     };
   } catch (e) {
     if (gate && policy && e instanceof RefusedError) throw policy.gate.refusalJournaled(e, 'psbt.sign', evaluation, { psbtSha256: sha256Hex(psbt.bytes), network: network.name });

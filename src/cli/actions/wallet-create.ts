@@ -17,6 +17,7 @@ import { descriptorChecksum } from '../../core/hd/checksum.js';
 import type { Action } from '../command.js';
 import { assertCreatable, assertWritable, readInputText, writeFileAtomic } from '../io.js';
 import { allowedCodes, overrideFlag } from '../overrides.js';
+import { receivedAnchor, type ReceivedAnchor } from '../payload-anchor.js';
 import { resolveNetwork } from '../wallet-input.js';
 import type { walletCreate } from '../commands/wallet.js';
 
@@ -43,7 +44,10 @@ const action: Action<typeof walletCreate> = async (opts, ctx) => {
   assertWritable(opts.out, '--out');
   const t = vaultTemplate(opts.script);
   const cosigners: Cosigner[] = [];
+  // Each exporting laptop's journal head its coldkit cosigner JSON carried, journaled here.
+  const anchors: { input: string; fingerprint: string; anchor: ReceivedAnchor }[] = [];
   const add = (src: CosignerSource, input: string) => {
+    if (src.anchor) anchors.push({ input, fingerprint: src.cosigners[0]!.fingerprint, anchor: receivedAnchor(src.anchor) });
     if (src.vault) {
       const v = src.vault;
       ctx.note(`coldkit: ${input} is a ${v.format} vault${v.name ? ` "${v.name}"` : ''} (${v.threshold} of ${src.cosigners.length}, ${v.script}): taking its ${src.cosigners.length} cosigners`);
@@ -92,9 +96,10 @@ const action: Action<typeof walletCreate> = async (opts, ctx) => {
   }
   const overrides = decision.overrides.map(overrideFlag);
   for (const f of decision.overridden) ctx.note(`coldkit: OVERRIDE ${overrideFlag(f.code)} (journaled): ${f.message}`);
+  for (const a of anchors) ctx.note(`${a.input}: ${a.anchor.text} (journaled here; later: journal verify --anchor-from on that laptop)`);
   ctx.note('coldkit: keep this vault file (or its descriptor) with EVERY cosigner and on each wallet card: without it the remaining seeds cannot find or spend the funds');
   return {
-    result: { ...vault, files, overrides },
+    result: { ...vault, files, overrides, ...(anchors.length ? { journalAnchors: anchors.map((a) => ({ input: a.input, fingerprint: a.fingerprint, ...a.anchor.json })) } : {}) },
     journal: [
       {
         op: 'wallet.create',
@@ -109,6 +114,7 @@ const action: Action<typeof walletCreate> = async (opts, ctx) => {
           cosigners: vault.cosigners.map((c) => ({ label: c.label, fingerprint: c.fingerprint, path: c.path })),
           firstAddress: vault.firstAddresses.receive,
           files,
+          ...(anchors.length ? { journalAnchors: anchors.map((a) => ({ input: a.input, fingerprint: a.fingerprint, ...a.anchor.journal })) } : {}),
           overrides,
         },
       },

@@ -1,7 +1,8 @@
 /**
  * `coldkit wallet sweep --from OLD --to NEW --utxos … --fee-rate R`: the online half of a
- * rotation. Every UTXO of the old wallet is spent (those worth less than their fee too) to one
- * output, the new wallet's receive address at --to-index, with no change. The PSBT is built by the
+ * rotation. Every UTXO of the old wallet is spent (those worth less than their fee too) to the
+ * new wallet's receive address at --to-index (or, with --outputs N, its next N receive addresses,
+ * equal amounts), with no change. The PSBT is built by the
  * one PSBT creator (src/core/btc/create.ts, its send-max path) and the output carries the new
  * wallet's key fields, so the signer can prove the destination by rebuilding it from the new
  * wallet's keys (`psbt sign --to-wallet`, src/core/btc/sweep-proof.ts). No secret is read.
@@ -10,10 +11,8 @@ import { formatDecimal } from '../../core/amount.js';
 import { createPsbt } from '../../core/btc/create.js';
 import { parsePrevTxs } from '../../core/btc/prev-txs.js';
 import { prepare } from '../../core/btc/signer.js';
-import { applySweep, proveSweep, sweepFindings } from '../../core/btc/sweep-proof.js';
 import { parseListUnspent } from '../../core/btc/utxos.js';
 import { InputError } from '../../core/errors.js';
-import { sortFindings } from '../../core/findings/decide.js';
 import { formatPath } from '../../core/hd/path.js';
 import { DescriptorKeys } from '../../core/wallet/key-source.js';
 import type { Action } from '../command.js';
@@ -32,7 +31,10 @@ const action: Action<typeof walletSweep> = async (opts, ctx) => {
   const net = from.account.net;
   if (to.account.net.name !== net.name) throw new InputError(`the new wallet is on ${to.account.net.name}, the old one on ${net.name}`, '--to');
   if (from.id === to.id) throw new InputError(`--from and --to are the same wallet (${from.id}); a sweep moves funds to a new wallet`, '--to');
-  const dest = to.account.wallet.at(to.account.wallet.receiveBranch, opts.toIndex);
+  const toWallet = to.account.wallet;
+  if (opts.toIndex + opts.outputs - 1 > 0x7fffffff) throw new InputError(`--to-index ${opts.toIndex} with ${opts.outputs} outputs passes the last non-hardened index`, '--outputs');
+  const dests = Array.from({ length: opts.outputs }, (_, k) => toWallet.at(toWallet.receiveBranch, opts.toIndex + k));
+  const dest = dests[0]!;
   const utxos = parseListUnspent(await readInputText(opts.utxos, '--utxos', ctx.io));
   if (utxos.length === 0) throw new InputError('no UTXOs: the old wallet has nothing to sweep', '--utxos');
   const prevTxs = opts.prevTxs ? parsePrevTxs(await readInputText(opts.prevTxs, '--prev-txs', ctx.io)) : undefined;
@@ -41,7 +43,7 @@ const action: Action<typeof walletSweep> = async (opts, ctx) => {
     wallet: from.account.wallet,
     utxos,
     recipients: [],
-    sendMax: { address: dest.address, script: dest.scripts.script, owner: { key: dest, template: to.account.wallet.template } },
+    sendMax: dests.map((d) => ({ address: d.address, script: d.scripts.script, owner: { key: d, template: toWallet.template } })),
     spendAll: true,
     rateMsat,
     prevTxs,
@@ -54,12 +56,12 @@ const action: Action<typeof walletSweep> = async (opts, ctx) => {
   // What the signer will see: the old wallet's findings, and the destination proven the way
   // `psbt sign --to-wallet` proves it.
   const vault = vaultContext(from.account);
-  const prepared = await prepare(psbt, { network: net, keys: new DescriptorKeys(from.account.descriptor, net), ...(vault ? { vault } : {}) });
-  const proof = proveSweep(prepared.review, (i) => prepared.psbt.view.getOutput(i), { wallet: to.account.wallet, id: to.id, label: to.label, maxIndex: 0x7fffffff });
-  applySweep(prepared.review, proof);
-  const findings = sortFindings([...prepared.findings, ...sweepFindings(proof)]);
+  // (The proof runs before the findings: an output a cosigner of both vaults claims is the new vault's, not false change.)
+  const sweepTo = { wallet: toWallet, id: to.id, label: to.label, maxIndex: 0x7fffffff };
+  const { findings } = await prepare(psbt, { network: net, keys: new DescriptorKeys(from.account.descriptor, net), sweepTo, ...(vault ? { vault } : {}) });
   const out = emitPsbt(psbt, opts.out);
-  const destination = { wallet: to.id, label: to.label, address: dest.address, path: formatPath(dest.keys[0]!.path), index: opts.toIndex };
+  const receive = dests.map((d) => ({ index: d.index, address: d.address, path: formatPath(d.keys[0]!.path) }));
+  const destination = { wallet: to.id, label: to.label, address: dest.address, path: receive[0]!.path, index: opts.toIndex, receive };
   const result = {
     network: net.name,
     ...summary,
@@ -84,9 +86,10 @@ const action: Action<typeof walletSweep> = async (opts, ctx) => {
           to: to.id,
           address: dest.address,
           path: destination.path,
+          ...(receive.length > 1 ? { outputs: receive.length, addresses: receive.map((r) => r.address) } : {}),
           inputs: summary.inputs.length,
           inputTotal: String(total),
-          amount: String(summary.outputs[0]!.amount),
+          amount: String(summary.outputs.reduce((a, o) => a + o.amount, 0n)),
           fee: String(summary.fee),
           feeRate: result.feeRate,
           ...(opts.out ? { outFile: opts.out } : {}),
@@ -96,7 +99,7 @@ const action: Action<typeof walletSweep> = async (opts, ctx) => {
     ],
     human: (r: typeof result) =>
       renderWithPsbt(ctx, r, [
-        `Sweep of wallet ${r.from.wallet} (${r.from.label}) to wallet ${r.to.wallet} (${r.to.label}), receive address ${r.to.path}`,
+        `Sweep of wallet ${r.from.wallet} (${r.from.label}) to wallet ${r.to.wallet} (${r.to.label}), ${r.to.receive.length === 1 ? `receive address ${r.to.path}` : `${r.to.receive.length} receive addresses ${r.to.path} … ${r.to.receive[r.to.receive.length - 1]!.path}`}`,
         ...summaryLines(r),
         `Sign with: coldkit psbt sign … --to-wallet <the new wallet's file> (the review proves the destination is wallet ${r.to.wallet})`,
       ]),

@@ -122,7 +122,7 @@ export const ethSafeCollect = command({
   description: 'verify owner signatures, drop duplicates, order them by owner and pack them for execTransaction (either side)',
   args: [
     { name: '[file]', help: 'the coldkit Safe transaction file (its own signatures count too)' },
-    { name: '[signatures...]', help: 'signatures: 0x hex (130 digits) or files holding one' },
+    { name: '[signatures...]', help: 'signatures: 0x hex (130 digits), files holding one, or `eth safe sign --json` output saved as it is' },
   ],
   options: {
     out: { flag: '--out <file>', help: 'write the Safe transaction file with the collected signatures to FILE' },

@@ -140,7 +140,7 @@ export const ethSafeExec = command({
 export const ethBroadcast = command({
   name: 'eth broadcast',
   description: 'send a signed transaction to a node (online side)',
-  args: [{ name: '[signed]', help: 'file with the signed raw transaction hex or a ur:eth-signature (with --request), or - for stdin' }],
+  args: [{ name: '[signed]', help: 'file with the signed raw transaction hex, `eth sign --json` output, or a ur:eth-signature (with --request), or - for stdin' }],
   options: {
     ...PAYLOAD_INPUT,
     rpc: { flag: '--rpc <url>', help: 'JSON-RPC node URL', required: true },

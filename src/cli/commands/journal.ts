@@ -6,11 +6,15 @@ export const journalVerify = command({
   name: 'journal verify',
   description: 'verify the hash chain; exit 3 naming the first bad line',
   options: {
-    anchor: { flag: '--anchor <hash-or-words>', help: 'a head hash (or its 6 words, optionally after "#SEQ") written down earlier: it must still be in the journal' },
+    anchor: {
+      flag: '--anchor <hash-or-words>',
+      help: 'a head hash (or its 6 words, optionally after "#SEQ") written down earlier: it must still be in the journal',
+      doc: 'a head hash (64 hex) or its 6 words from `journal head`, optionally after its entry number (`#42 word …`, `42:<hash>`); the line a QR page or payload note prints, `journal #42 word word word word word word` (or `signer journal #42 …`), is taken as printed. It must still be in the journal.',
+    },
     anchorFrom: {
       flag: '--anchor-from <file>',
-      help: 'a payload this journal\'s signer handed back (signed PSBT, JSON output): the head it carries must still be in the journal',
-      doc: 'a payload made on this machine and carried across the gap: a signed PSBT (its proprietary pair 0xFC "coldkit" 0x01) or a JSON output with `journalAnchor`; the online side\'s journal entry that recorded it works too (its `data.journalAnchor`). The head it carries (entry number and hash) must still be that entry\'s hash here, else "the head changed" (an entry was edited and rehashed) or "cut from the end". Repeatable.',
+      help: 'a payload this journal\'s signer handed back (signed PSBT, JSON output, cosigner file, approval): the head it carries must still be in the journal',
+      doc: 'a payload made on this machine and carried across the gap: a signed PSBT (its proprietary pair 0xFC "coldkit" 0x01), a JSON output or coldkit cosigner file with `journalAnchor`, or an approval `.sig` file (`coldkit approve`: its `coldkit-journal-anchor:` line after the armor); the online side\'s journal entry that recorded it works too (its `data.journalAnchor`). The head it carries (entry number and hash) must still be that entry\'s hash here, else "the head changed" (an entry was edited and rehashed) or "cut from the end". Repeatable.',
       repeatable: true,
     },
     against: { flag: '--against <journal>', help: 'another copy of this journal (a backup, an earlier copy): every entry it holds must be the same here' },

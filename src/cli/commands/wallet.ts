@@ -91,6 +91,13 @@ export const walletSweep = command({
       parse: int(0, 0x7fffffff),
       default: 0,
     },
+    outputs: {
+      flag: '--outputs <n>',
+      help: 'spread the funds over the new wallet\'s next N receive addresses (1-100, default 1)',
+      doc: 'spread the swept amount over N outputs: the new wallet\'s receive addresses at `--to-index` … `--to-index`+N-1, equal amounts (the rounding remainder on the first). Refused (exit 2, naming `--outputs`) when a share would be below the dust limit. The signer\'s `--to-wallet` proof rebuilds every one of them.',
+      parse: int(1, 100),
+      default: 1,
+    },
     prevTxs: psbtCreate.options.prevTxs,
     rbf: psbtCreate.options.rbf,
     gapLimit: psbtCreate.options.gapLimit,

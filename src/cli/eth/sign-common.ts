@@ -15,8 +15,8 @@ import { UINT64_MAX } from '../../core/eth/tx.js';
 import { enforce } from '../../core/findings/decide.js';
 import type { Finding } from '../../core/findings/finding.js';
 import type { JournalAnchorJson } from '../../core/journal/payload-anchor.js';
-import { journalAnchorOf } from '../payload-anchor.js';
-import type { Context } from '../command.js';
+import { journalAnchorOf, payloadAnchor } from '../payload-anchor.js';
+import type { Context, Payload } from '../command.js';
 import { assertWritable, writeFileAtomic } from '../io.js';
 import { allowedCodes, findingView, OVERRIDES, overrideFlag } from '../overrides.js';
 import { renderFindings, renderReview } from './render.js';
@@ -170,7 +170,8 @@ export function answerLines(r: Pick<SignedCommon, 'ethSignature' | 'out' | 'outU
   ];
 }
 
-/** The air-gap payload of a digest signature: the eth-signature answer, when there is a request. */
-export function answerPayload(signed: Signed): { kind: 'eth-signature'; bytes: Uint8Array; format: 'ur' } | undefined {
-  return signed.answer ? { kind: 'eth-signature', bytes: signed.answer.cbor, format: 'ur' } : undefined;
+/** The air-gap payload of a digest signature: the eth-signature answer, when there is a request (with the signer journal's head it is shown with). */
+export function answerPayload(signed: Signed, common: Pick<SignedCommon, 'journalAnchor'>): Payload | undefined {
+  return signed.answer ? { kind: 'eth-signature', bytes: signed.answer.cbor, format: 'ur', ...payloadAnchor(common) } : undefined;
 }
+

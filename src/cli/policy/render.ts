@@ -2,6 +2,7 @@
  * The policy part of a signing command's result (`policy` in --json, docs/cli/policy.md) and its
  * human lines: the policy, the rule matched or each rule's reasons, the approvals counted by name.
  */
+import { anchorJson, type JournalAnchorJson } from '../../core/journal/payload-anchor.js';
 import type { PolicyEvaluation } from '../../core/policy/evaluate.js';
 import { sanitize } from '../../core/text.js';
 
@@ -11,7 +12,7 @@ export interface PolicyResult {
   sha256: string;
   rule: string | null;
   approvedBy: string[];
-  approvals: { approver: string; file: string; key: string }[];
+  approvals: { approver: string; file: string; key: string; journalAnchor?: JournalAnchorJson }[];
   verdicts: { rule: string; allowed: boolean; reasons: string[] }[];
 }
 
@@ -21,7 +22,7 @@ export function policyResult(e: PolicyEvaluation): PolicyResult {
     sha256: e.record.sha256,
     rule: e.record.rule,
     approvedBy: e.record.approvals,
-    approvals: e.approvals.valid.map((v) => ({ approver: v.approver, file: v.label, key: v.key })),
+    approvals: e.approvals.valid.map((v) => ({ approver: v.approver, file: v.label, key: v.key, ...(v.journalAnchor ? { journalAnchor: anchorJson(v.journalAnchor) } : {}) })),
     verdicts: e.match.verdicts.map((v) => ({ rule: v.rule, allowed: v.allowed, reasons: v.reasons })),
   };
 }

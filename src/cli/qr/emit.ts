@@ -1,5 +1,6 @@
 /** QR output for payload-writing commands (--qr-png, --qr-html, --qr-terminal). Owned by the QR area. */
 import { InputError } from '../../core/errors.js';
+import { anchorText } from '../../core/journal/payload-anchor.js';
 import { payloadDigest } from '../../core/transport/payload-kinds.js';
 import type { Context, Payload } from '../command.js';
 import { writeOutputs } from './outputs.js';
@@ -26,8 +27,11 @@ export async function emitPayload(payload: Payload, targets: EmitTargets, ctx: C
   }
   const digest = payloadDigest(payload.kind, payload.bytes);
   const n = series.frames.length;
-  const caption = { title: `coldkit ${payload.kind} — ${series.plan.label}`, lines: [`digest: ${digest}`, `${counted(n, 'frame')}, QR version ${series.plan.version}`] };
+  // The signer journal's head the payload carries, beside the digest (payload-anchor.ts text form;
+  // `journal verify --anchor` takes the line as printed). It is not in the QR bytes.
+  const anchor = payload.anchor ? anchorText(payload.anchor) : undefined;
+  const caption = { title: `coldkit ${payload.kind} — ${series.plan.label}`, lines: [`digest: ${digest}`, ...(anchor ? [anchor] : []), `${counted(n, 'frame')}, QR version ${series.plan.version}`] };
   const w = await writeOutputs(series, { png: targets.qrPng, html: targets.qrHtml, terminal: targets.qrTerminal, seconds: ctx.io.stderr.isTTY ? undefined : 0 }, ctx, caption);
   const where = [w.png && `${counted(w.png.length, 'PNG frame')} in ${targets.qrPng}`, w.html && `page ${w.html}`].filter(Boolean).join(', ');
-  ctx.note(`QR out: ${series.plan.label}, ${counted(n, 'frame')} — digest: ${digest}${where ? ` — wrote ${where}` : ''}`);
+  ctx.note(`QR out: ${series.plan.label}, ${counted(n, 'frame')} — digest: ${digest}${anchor ? ` — ${anchor}` : ''}${where ? ` — wrote ${where}` : ''}`);
 }

@@ -32,17 +32,44 @@ export const SEQUENCE_RBF = 0xfffffffd;
 /** Final-ish sequence that still enables nLockTime. */
 export const SEQUENCE_NO_RBF = 0xfffffffe;
 
+/**
+ * A send-max destination. `owner`: the address is another wallet's (a sweep), and the output
+ * carries that wallet's key fields (BIP174 PSBT_OUT_BIP32_DERIVATION…) so a signer can prove it
+ * by re-deriving the script.
+ */
+export interface MaxTarget {
+  address: string;
+  script: Uint8Array;
+  owner?: { key: WalletAddress; template: ScriptTemplate };
+}
+
+/**
+ * Split `total` over `n` outputs: equal shares, the rounding remainder on the first. Every share
+ * must reach its script's dust limit, else an InputError naming `field` says how many outputs fit.
+ */
+export function spreadAmount(total: bigint, targets: readonly { script: Uint8Array }[], field: string): bigint[] {
+  const n = BigInt(targets.length);
+  const share = total / n;
+  const amounts = targets.map((_, i) => (i === 0 ? share + (total % n) : share));
+  const dust = targets.reduce((m, t) => (dustThreshold(t.script) > m ? dustThreshold(t.script) : m), 0n);
+  if (share < dust) {
+    const fit = total / dust;
+    throw new InputError(`${total} sat spread over ${n} outputs gives ${share} sat each, below the dust limit of ${dust} sat; ${fit > 0n ? `at most ${fit} ${fit === 1n ? 'output fits' : 'outputs fit'}` : 'nothing is left to send'}`, field);
+  }
+  return amounts;
+}
+
 /** What to build. */
 export interface CreateRequest {
   wallet: Wallet;
   utxos: readonly Utxo[];
   recipients: readonly Recipient[];
   /**
-   * Send everything left (after recipients and fee) to this address; no change output. `owner`:
-   * the address is another wallet's (a sweep), and the output carries that wallet's key fields
-   * (BIP174 PSBT_OUT_BIP32_DERIVATION…) so a signer can prove it by re-deriving the script.
+   * Send everything left (after recipients and fee) to this address; no change output. A list
+   * spreads it over several addresses (a sweep to a wallet's next N receive addresses): equal
+   * amounts, the rounding remainder on the first, each above dust.
    */
-  sendMax?: { address: string; script: Uint8Array; owner?: { key: WalletAddress; template: ScriptTemplate } };
+  sendMax?: MaxTarget | readonly MaxTarget[];
   /** Spend every UTXO given, also those worth less than their spending fee (a sweep leaves nothing behind). */
   spendAll?: boolean;
   /** Fee rate, milli-sat per vbyte. */
@@ -167,8 +194,10 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
 
   const change = wallet.at(wallet.changeBranch, req.changeIndex ?? nextChangeIndex(wallet, owned));
   const segwit = t.spend !== 'legacy';
-  const recipientWeight = req.recipients.reduce((w, r) => w + outputWeight(r.script.length), 0) + (req.sendMax ? outputWeight(req.sendMax.script.length) : 0);
-  const nOut = req.recipients.length + (req.sendMax ? 1 : 0);
+  const maxTo: readonly MaxTarget[] = req.sendMax === undefined ? [] : 'script' in req.sendMax ? [req.sendMax] : req.sendMax;
+  const sendMax = maxTo.length > 0;
+  const recipientWeight = [...req.recipients, ...maxTo].reduce((w, r) => w + outputWeight(r.script.length), 0);
+  const nOut = req.recipients.length + maxTo.length;
   const fixedWeight = (nIn: number, withChange: boolean) =>
     overheadWeight(nIn, nOut + (withChange ? 1 : 0), segwit) + recipientWeight + (withChange ? outputWeight(change.scripts.script.length) : 0);
   const target = req.recipients.reduce((a, r) => a + r.amount, 0n);
@@ -186,11 +215,11 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
     chosen = owned.map((u, i) => (include.has(outpointKey(u)) ? i : -1)).filter((i) => i >= 0);
     const have = chosen.reduce((a, i) => a + coins[i]!.value, 0n);
     const problem = { coins, target, rateMsat: req.rateMsat, fixedWeight, costOfChange: 0n, changeDust: dustThreshold(change.scripts.script) };
-    if (req.sendMax) {
+    if (sendMax) {
       weight = fixedWeight(chosen.length, false) + chosen.length * inWeight;
       fee = feeForWeight(weight, req.rateMsat);
       maxAmount = have - target - fee;
-      const dust = dustThreshold(req.sendMax.script);
+      const dust = dustThreshold(maxTo[0]!.script);
       if (maxAmount < dust) throw new InputError(`the chosen coins hold ${have} sat, leaving ${maxAmount} sat for --send-max after ${target} sat to recipients and a ${fee} sat fee (dust limit ${dust} sat)`, '--utxo');
     } else {
       const s = settle(problem, chosen, true);
@@ -201,13 +230,13 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
       weight = s.weight;
     }
     algorithm = 'chosen';
-  } else if (req.sendMax) {
+  } else if (sendMax) {
     chosen = coins.map((_, i) => i).filter((i) => req.spendAll || economical(i));
     weight = fixedWeight(chosen.length, false) + chosen.length * inWeight;
     fee = feeForWeight(weight, req.rateMsat);
     const have = chosen.reduce((a, i) => a + coins[i]!.value, 0n);
     maxAmount = have - target - fee;
-    const dust = dustThreshold(req.sendMax.script);
+    const dust = dustThreshold(maxTo[0]!.script);
     if (maxAmount < dust) {
       throw new InputError(`insufficient funds: ${have} sat in spendable UTXOs leaves ${maxAmount} sat for --send-max after ${target} sat to recipients and a ${fee} sat fee (dust limit ${dust} sat)`, '--utxos');
     }
@@ -236,9 +265,12 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
   // Inputs in a canonical order (txid, then vout) so the same choice always gives the same PSBT.
   const inputs = chosen.map((i) => owned[i]!).sort((a, b) => (a.txid === b.txid ? a.vout - b.vout : a.txid < b.txid ? -1 : 1));
   const outputs: (CreatedOutput & { script: Uint8Array; key?: WalletAddress; template?: ScriptTemplate })[] = req.recipients.map((r) => ({ address: r.address, amount: r.amount, change: false, script: r.script }));
-  if (req.sendMax) {
-    const owner = req.sendMax.owner;
-    outputs.push({ address: req.sendMax.address, amount: maxAmount, change: false, script: req.sendMax.script, ...(owner ? { key: owner.key, template: owner.template, path: formatPath(owner.key.keys[0]!.path) } : {}) });
+  if (sendMax) {
+    const amounts = spreadAmount(maxAmount, maxTo, maxTo.length > 1 ? '--outputs' : '--send-max');
+    for (const [i, m] of maxTo.entries()) {
+      const owner = m.owner;
+      outputs.push({ address: m.address, amount: amounts[i]!, change: false, script: m.script, ...(owner ? { key: owner.key, template: owner.template, path: formatPath(owner.key.keys[0]!.path) } : {}) });
+    }
   }
   if (changeAmount > 0n) {
     const pos = Math.min(Math.max(0, req.changePosition(outputs.length)), outputs.length);

@@ -24,7 +24,8 @@ const WORD_INDEX = new Map(wordlist.map((w, i) => [w, i]));
 
 /** Parse an anchor as written on paper; errors name `field`. */
 export function parseAnchor(input: string, field: string): Anchor {
-  let text = input.trim().toLowerCase();
+  // The line a QR page or a payload note prints (`journal #N words`, `signer journal #N words`) is taken as it is.
+  let text = input.trim().toLowerCase().replace(/^(signer\s+)?journal\s+(?=#)/, '');
   let seq: number | undefined;
   const m = /^#?(\d+)\s*[:\s]\s*([\s\S]+)$/.exec(text);
   if (m) {

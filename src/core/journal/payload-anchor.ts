@@ -9,6 +9,10 @@
  *   parser keeps or ignores pairs it does not know.
  * - JSON outputs: `"journalAnchor": {"seq": N, "hash": "<64 hex>", "words": "<6 words>"}`.
  * - Text (the QR digest line): `journal #N <6 words>`.
+ * - SSH signature files (`approve`): one line after the armor's END line,
+ *   `coldkit-journal-anchor: {"seq": N, "hash": "<64 hex>", "words": "<6 words>"}`. OpenSSH's
+ *   `ssh-keygen -Y verify` reads the armor up to the END line and ignores what follows
+ *   (sshsig.c sshsig_dearmor), and the signature never covers its own file.
  *
  * The anchor is the head *before* the act that made the payload (the act's own entry hashes the
  * payload, so it cannot be inside it). An empty journal has nothing to anchor: no field is written.
@@ -85,7 +89,42 @@ export function readAnchorJson(v: unknown, field: string): PayloadAnchor {
   return { seq: o.seq as number, hash: o.hash };
 }
 
+/**
+ * The `journalAnchor` a coldkit JSON document carries (read strictly), or undefined when it has
+ * none: a foreign document (Coldcard JSON, a descriptor) or one made with an empty journal.
+ */
+export function anchorInJson(doc: unknown, field: string): PayloadAnchor | undefined {
+  const v = doc && typeof doc === 'object' ? (doc as { journalAnchor?: unknown }).journalAnchor : undefined;
+  return v === undefined ? undefined : readAnchorJson(v, field);
+}
+
 /** As an anchor for `journal verify` (anchor.ts), named by where it came from. */
 export function asVerifyAnchor(a: PayloadAnchor, from: string): Anchor {
   return { label: `#${a.seq} ${a.hash.slice(0, 16)}… from ${from}`, seq: a.seq, hash: a.hash };
+}
+
+/** The prefix of the anchor line after an SSH signature's armor. */
+export const ANCHOR_TRAILER = 'coldkit-journal-anchor: ';
+
+/** The anchor line appended to an armored SSH signature (with its newline). */
+export function anchorTrailer(a: PayloadAnchor): string {
+  return `${ANCHOR_TRAILER}${JSON.stringify(anchorJson(a))}\n`;
+}
+
+/**
+ * Split an anchor line off the end of a text (an SSH signature file): the text without it, and the
+ * anchor read strictly. A text without the line is returned as it is; errors name `field`.
+ */
+export function splitAnchorTrailer(text: string, field: string): { text: string; anchor?: PayloadAnchor } {
+  const at = text.lastIndexOf(`\n${ANCHOR_TRAILER}`);
+  if (at < 0) return { text };
+  const line = text.slice(at + 1 + ANCHOR_TRAILER.length).replace(/\r?\n$/, '');
+  if (line.includes('\n')) return { text }; // not the last line: left to the signature parser, which refuses trailing text
+  let v: unknown;
+  try {
+    v = JSON.parse(line);
+  } catch {
+    throw new InputError(`its "${ANCHOR_TRAILER.trim()}" line is not JSON`, field);
+  }
+  return { text: text.slice(0, at + 1), anchor: readAnchorJson(v, field) };
 }

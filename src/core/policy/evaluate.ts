@@ -12,6 +12,7 @@
  */
 import { formatDecimal } from '../amount.js';
 import { note, refusal, RANK, warning, type Finding } from '../findings/finding.js';
+import type { PayloadAnchor } from '../journal/payload-anchor.js';
 import { judgeApprovals, type ApprovalInput, type ApprovalsResult } from './approvals.js';
 import { matchRules, type MatchResult } from './match.js';
 import { payloadId, totalOf, type PolicyPayload } from './payload.js';
@@ -45,6 +46,8 @@ export interface PolicyRecord {
   transfers: { to: string; asset: string; amount: string }[];
   /** Approvers counted, by name, and the request they signed. */
   approvals: string[];
+  /** The approvers' journal heads their approval files carried (`coldkit approve`), by approver. */
+  approvalAnchors?: { approver: string; journalAnchor: PayloadAnchor }[];
   request: { requestedBy: string; created: string; expires: string; rule: string } | null;
   operator: string | null;
   /** Refusal codes (empty when signed). */
@@ -98,6 +101,7 @@ export function policyFindings(payload: PolicyPayload, policy: Policy, approvals
     findings.push(warning('policy-review-due', RANK.policy, `policy "${policy.name}" was due for review by ${policy.rotation.reviewBy}`, 'policy:rotation'));
   }
   const rule = m ? policy.rules.find((r) => r.id === m.rule) : undefined;
+  const anchored = judged.valid.flatMap((v) => (v.journalAnchor ? [{ approver: v.approver, journalAnchor: v.journalAnchor }] : []));
   const record: PolicyRecord = {
     sha256: policy.sha256,
     name: policy.name,
@@ -110,6 +114,7 @@ export function policyFindings(payload: PolicyPayload, policy: Policy, approvals
     outflow: (m?.outflow ?? 0n).toString(),
     transfers: payload.transfers.map((t) => ({ to: t.to, asset: t.asset, amount: t.amount.toString() })),
     approvals: m?.approvedBy ?? [...judged.approvers].sort(),
+    ...(anchored.length ? { approvalAnchors: anchored } : {}),
     request: judged.request ? { requestedBy: judged.request.requestedBy, created: isoSeconds(judged.request.created), expires: isoSeconds(judged.request.expires), rule: judged.request.rule } : null,
     operator: o.operator ?? null,
     refusals: [...new Set(findings.filter((f) => f.severity === 'refuse').map((f) => f.code))],

@@ -17,6 +17,7 @@
 import { InputError } from '../errors.js';
 import { fingerprint } from '../ssh/public-key.js';
 import { verifySshSignature } from '../ssh/signature-verify.js';
+import { splitAnchorTrailer, type PayloadAnchor } from '../journal/payload-anchor.js';
 import { parseSshSignature } from '../ssh/sshsig.js';
 import { sanitize, toHex } from '../text.js';
 import { endOfDay, type Approver } from './policy.js';
@@ -47,6 +48,8 @@ export interface ValidSignature {
   /** Security keys: authenticator flags and signature counter. */
   flags?: number;
   counter?: number;
+  /** The approver's journal head the file carried after its armor (`coldkit approve`; payload-anchor.ts). */
+  journalAnchor?: PayloadAnchor;
 }
 
 /** Everything judged. */
@@ -80,8 +83,11 @@ export function judgeSignatures(message: Uint8Array, sigs: readonly SignatureInp
     const label = sanitize(s.label);
     const problem = (kind: SignatureProblemKind, why: string, approver?: string) => problems.push({ kind, label, message: `${label}: ${why}`, ...(approver ? { approver } : {}) });
     let sig;
+    let anchor: PayloadAnchor | undefined;
     try {
-      sig = parseSshSignature(s.text, label);
+      const split = splitAnchorTrailer(s.text, label);
+      anchor = split.anchor;
+      sig = parseSshSignature(split.text, label);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       problem('malformed', e.message.replace(/^[^:]*: /, ''));
@@ -115,7 +121,7 @@ export function judgeSignatures(message: Uint8Array, sigs: readonly SignatureInp
       problem('by-operator', `approved by ${approver.name}, the operator running the signer; the policy separates these duties (segregation.signerMayApprove is false)`, approver.name);
       continue;
     }
-    valid.push({ approver: approver.name, label, key: fp, ...(check.flags !== undefined ? { flags: check.flags, counter: check.counter } : {}) });
+    valid.push({ approver: approver.name, label, key: fp, ...(check.flags !== undefined ? { flags: check.flags, counter: check.counter } : {}), ...(anchor ? { journalAnchor: anchor } : {}) });
   }
   return { valid, problems };
 }

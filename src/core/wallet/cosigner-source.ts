@@ -10,6 +10,7 @@
  * - a UR string (`ur:crypto-account/…`, `ur:crypto-output/…`, `ur:crypto-hdkey/…`, v2 names too).
  */
 import { InputError } from '../errors.js';
+import { anchorInJson, type PayloadAnchor } from '../journal/payload-anchor.js';
 import { urToPayload } from '../transport/payload-ur.js';
 import { parseCosignerLine } from '../transport/ur/account-text.js';
 import { decodeUrSingle } from '../transport/ur/ur.js';
@@ -21,6 +22,8 @@ import type { TemplateName } from './template.js';
 export interface CosignerSource {
   cosigners: Cosigner[];
   vault?: Pick<ForeignVault, 'format' | 'name'> & { threshold: number; script: TemplateName };
+  /** The exporting laptop's journal head, when the input is coldkit cosigner JSON that carries one (payload-anchor.ts). */
+  anchor?: PayloadAnchor;
 }
 
 const VAULT_JSON = /"kind"\s*:\s*"coldkit\/vault"|"wallet_type"\s*:\s*"\d+of\d+"|"extendedPublicKeys"/;
@@ -52,7 +55,11 @@ export function readCosignerSource(text: string, label: string, want: TemplateNa
   if (!t.startsWith('{') && lines.length > 1 && lines.some((l) => /^(sh\(wpkh|wpkh|pkh|tr)\(/.test(l))) {
     throw new InputError(`is a single-key account (no ${want === 'wsh-multi' ? 'wsh(cosigner(…))' : 'sh(wsh(cosigner(…)))'} entry); export the cosigner key with \`account export --script ${want}\``, field);
   }
-  return { cosigners: [parseCosigner(t, label, want, field)] };
+  const cosigner = parseCosigner(t, label, want, field);
+  // Only coldkit's own JSON carries the signer's head; foreign formats simply have none.
+  const doc = t.startsWith('{') ? (JSON.parse(t) as { kind?: unknown }) : undefined;
+  const anchor = doc?.kind === 'coldkit/cosigner' ? anchorInJson(doc, `${field} journalAnchor`) : undefined;
+  return { cosigners: [cosigner], ...(anchor ? { anchor } : {}) };
 }
 
 function fromVault(v: ForeignVault, label: string): CosignerSource {

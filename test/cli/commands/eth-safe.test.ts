@@ -134,6 +134,29 @@ describe('eth safe sign refusals', () => {
     expect(c.signatures.map((s: { owner: string }) => s.owner)).toEqual([OWNER0]);
     expect(c.missing).toBe(0);
   });
+
+  it('collect reads `eth safe sign --json` output as it is and journals the owner\'s journal head it carries', async () => {
+    const f = safeFile('anchored', { owners: [OWNER0], threshold: 1 });
+    const r = await sign(f, '--expect-chain-id', '1');
+    expect(r.code, r.stderr).toBe(0);
+    const anchor = r.json().journalAnchor;
+    expect(anchor).toMatchObject({ seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const saved = path.join(dir, 'anchored.sign.json');
+    fs.writeFileSync(saved, r.stdout);
+    const c = await cli(['--json', 'eth', 'safe', 'collect', f, saved]);
+    expect(c.code, c.stderr).toBe(0);
+    expect(c.json().signatures.map((s: { owner: string }) => s.owner)).toEqual([OWNER0]);
+    expect(c.json().journalAnchors).toEqual([{ file: saved, journalAnchor: anchor }]);
+    expect(c.stderr).toContain(`signer journal #${anchor.seq} ${anchor.words} (journaled here`);
+    const last = JSON.parse(fs.readFileSync(journal, 'utf8').trim().split('\n').at(-1)!);
+    expect(last).toMatchObject({ op: 'eth.safe.collect', data: { journalAnchors: [{ file: saved, journalAnchor: { seq: anchor.seq, hash: anchor.hash } }] } });
+    // A JSON file without a signature is named, not guessed at.
+    const bad = path.join(dir, 'nosig.json');
+    fs.writeFileSync(bad, JSON.stringify({ journalAnchor: anchor }));
+    const refused = await cli(['eth', 'safe', 'collect', f, bad]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/signature 1: is JSON without `signature`/);
+  });
 });
 
 describe('eth sign-typed-data of a SafeTx: no side door', () => {

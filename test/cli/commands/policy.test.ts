@@ -105,10 +105,18 @@ describe('under an adopted policy', () => {
     expect(entries().at(-1)!.op).toBe('policy.refuse');
   });
   it('coldkit approve signs the request with ssh-keygen', async () => {
+    const head = (await cli(['--json', 'journal', 'head'])).json();
     const r = await cli(['--json', '--yes', 'approve', at('pay.req'), '--ssh-key', t.keys.alice.file, '--policy', at('policy.json'), '--out', at('alice.sig')]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json().keyType).toBe('ssh-ed25519');
-    expect(t.keygen.verify('alice', t.keys.alice.pub, NAMESPACE.approval, fs.readFileSync(at('alice.sig'), 'utf8'), fs.readFileSync(at('pay.req')))).toBe(true);
+    // The approver's journal head rides after the armor: ssh-keygen -Y verify (OpenSSH itself) still accepts the file.
+    const sig = fs.readFileSync(at('alice.sig'), 'utf8');
+    expect(r.json().journalAnchor).toEqual({ seq: head.seq, hash: head.head, words: head.words });
+    expect(sig).toMatch(/-----END SSH SIGNATURE-----\ncoldkit-journal-anchor: \{"seq":\d+,"hash":"[0-9a-f]{64}","words":"[a-z ]+"\}\n$/);
+    expect(t.keygen.verify('alice', t.keys.alice.pub, NAMESPACE.approval, sig, fs.readFileSync(at('pay.req')))).toBe(true);
+    const v = await cli(['--json', 'journal', 'verify', '--anchor-from', at('alice.sig')]);
+    expect(v.code, v.stderr).toBe(0);
+    expect(v.json().anchors).toEqual([{ anchor: expect.stringContaining(`#${head.seq} ${head.head.slice(0, 16)}`), foundAt: head.seq }]);
   });
   it('the operator may not approve their own signing (signerMayApprove: false)', async () => {
     const r = await cli(signArgs('alice', '--approval-request', at('pay.req'), '--approval', at('alice.sig')));
@@ -135,6 +143,10 @@ describe('under an adopted policy', () => {
     const e = entries().at(-1)!;
     expect(e.op).toBe('psbt.sign');
     expect(e.data.policy).toMatchObject({ sha256: sha256(v1), rule: 'payroll', approvals: ['alice'], operator: 'carol', outflow: '50000' });
+    // The approval file's anchor line is read (not a malformed signature) and its head journaled with the decision.
+    const anchor = r.json().policy.approvals[0].journalAnchor;
+    expect(anchor).toMatchObject({ seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(e.data.policy.approvalAnchors).toEqual([{ approver: 'alice', journalAnchor: { seq: anchor.seq, hash: anchor.hash } }]);
   });
 });
 

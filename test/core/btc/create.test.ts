@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Transaction } from '@scure/btc-signer';
 import { describe, expect, it } from 'vitest';
-import { createPsbt, type CreateRequest } from '../../../src/core/btc/create.js';
+import { createPsbt, spreadAmount, type CreateRequest } from '../../../src/core/btc/create.js';
 import { NETWORKS } from '../../../src/core/network.js';
 import { parsePrevTxs } from '../../../src/core/btc/prev-txs.js';
 import { addressScript, parseRecipient } from '../../../src/core/btc/recipient.js';
@@ -173,5 +173,21 @@ describe('fixtures/listunspent on the testnet BIP84 wallet', () => {
     expect(a.inputs.map((i) => i.amount).sort((x, y) => Number(x - y))).toEqual([48_500n, 120_000n]);
     expect(a.outputs).toHaveLength(1);
     expect(a.fee).toBe(400n);
+  });
+});
+
+describe('spreadAmount (send-max over several outputs)', () => {
+  const wpkh = { script: Uint8Array.of(0x00, 0x14, ...new Uint8Array(20)) }; // dust 294 sat
+  const tr = { script: Uint8Array.of(0x51, 0x20, ...new Uint8Array(32)) }; // dust 330 sat
+  it('gives equal shares, the rounding remainder on the first, summing to the total', () => {
+    expect(spreadAmount(1000n, [wpkh, wpkh, wpkh], 'f')).toEqual([334n, 333n, 333n]);
+    expect(spreadAmount(999n, [wpkh, wpkh, wpkh], 'f')).toEqual([333n, 333n, 333n]);
+    expect(spreadAmount(5000n, [wpkh], 'f')).toEqual([5000n]);
+  });
+  it('refuses a share below the highest dust limit among the scripts, naming the field and how many fit', () => {
+    expect(() => spreadAmount(900n, [wpkh, wpkh, wpkh, wpkh], '--outputs')).toThrow(/900 sat spread over 4 outputs gives 225 sat each, below the dust limit of 294 sat; at most 3 outputs fit/);
+    expect(() => spreadAmount(640n, [wpkh, tr], '--outputs')).toThrow(/below the dust limit of 330 sat; at most 1 output fits/);
+    expect(() => spreadAmount(100n, [wpkh], '--outputs')).toThrow(/nothing is left to send/);
+    try { spreadAmount(900n, [wpkh, wpkh, wpkh, wpkh], '--outputs'); } catch (e) { expect((e as { field?: string }).field).toBe('--outputs'); }
   });
 });

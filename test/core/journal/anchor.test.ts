@@ -34,6 +34,13 @@ describe('parseAnchor', () => {
     expect(parseAnchor(`  #3\n${w.toUpperCase().replace(/ /g, '\n ')} `, 'f')).toMatchObject({ seq: 3, label: `#3 "${w}"` });
     expect(parseAnchor(w, 'f').words).toBeDefined();
   });
+  it('the QR digest line as printed (`journal #N words`, `signer journal #N words`)', () => {
+    const h = hashes[2]!;
+    const w = headWords(h);
+    expect(parseAnchor(`journal #3 ${w}`, 'f')).toMatchObject({ seq: 3, label: `#3 "${w}"` });
+    expect(parseAnchor(`signer journal #3 ${w}`, 'f')).toMatchObject({ seq: 3, label: `#3 "${w}"` });
+    expect(() => parseAnchor(`journal ${w}`, 'f')).toThrow(/expected a head hash/);
+  });
   it.each(['', 'zoo', 'abandon abandon abandon abandon abandon', 'abandon abandon abandon abandon abandon notaword', 'abcd', '#x abandon'])('refuses %j naming the field', (bad) => {
     expect(() => parseAnchor(bad, '--anchor')).toThrow(InputError);
     expect(() => parseAnchor(bad, '--anchor')).toThrow(/^--anchor: expected a head hash \(64 hex digits\) or its 6 words/);
