@@ -85,12 +85,17 @@ export function resolveWord(token: string): string | undefined {
   return undefined;
 }
 
-/** The closest word-list word by edit distance (first one on ties). */
+/**
+ * The closest word-list word by edit distance (first one on ties). Only the token's first 16
+ * characters are compared (list words have at most 8), so a long token — a whole file read as one
+ * word — costs no more than a typo.
+ */
 export function suggestWord(token: string, list: readonly string[] = wordlist): string {
+  const t = token.slice(0, 16);
   let best = list[0]!;
   let bestD = Infinity;
   for (const w of list) {
-    const d = editDistance(token, w, bestD);
+    const d = editDistance(t, w, bestD);
     if (d < bestD) {
       bestD = d;
       best = w;

@@ -60,7 +60,8 @@ export function verifyChecksum(text: string, field = 'descriptor'): { body: stri
   const body = s.slice(0, hash);
   const given = s.slice(hash + 1);
   if (given.length !== 8 || ![...given].every((c) => CHECKSUM_CHARSET.includes(c))) {
-    throw new InputError(`checksum "${given}" must be 8 characters of ${CHECKSUM_CHARSET}`, field);
+    const shown = given.length > 12 ? `${given.slice(0, 12)}…` : given;
+    throw new InputError(`checksum "${shown.replace(/[^\x21-\x7e…]/g, '?')}" must be 8 characters of ${CHECKSUM_CHARSET}`, field);
   }
   const want = descriptorChecksum(body, field);
   if (want !== given) throw new InputError(`checksum mismatch: "#${given}" given, the descriptor's is "#${want}" — it was altered or mistyped`, field);

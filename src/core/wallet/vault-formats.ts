@@ -108,24 +108,44 @@ function scriptOfFormat(text: string, field: string): TemplateName {
   throw new InputError(`script format "${text}" is not a vault coldkit signs for (P2WSH or P2SH-P2WSH)`, field);
 }
 
+/** A JSON member that must be a string (another tool's file: nothing about its shape is assumed). */
+function text(v: unknown, what: string, field: string): string {
+  if (typeof v !== 'string') throw new InputError(`${what} must be a string, not ${v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v}`, field);
+  return v;
+}
+
+/** A JSON member that must be an array of objects. */
+function objects(v: unknown, what: string, field: string): Record<string, unknown>[] {
+  if (!Array.isArray(v) || v.some((x) => typeof x !== 'object' || x === null || Array.isArray(x))) throw new InputError(`${what} must be an array of objects`, field);
+  return v as Record<string, unknown>[];
+}
+
 function readJson(doc: Record<string, unknown>, field: string): ForeignVault {
-  if (doc['kind'] === 'coldkit/vault') return { format: 'coldkit', descriptor: parseDescriptor(String(doc['descriptor']), field), name: String(doc['name'] ?? ''), labels: (doc['cosigners'] as { label: string }[]).map((c) => c.label) };
-  const wt = /^(\d+)of(\d+)$/.exec(String(doc['wallet_type'] ?? ''));
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new InputError('is JSON but not a vault (coldkit vault, Electrum multisig wallet, or Caravan wallet config)', field);
+  if (doc['kind'] === 'coldkit/vault') {
+    const labels = objects(doc['cosigners'], 'coldkit vault "cosigners"', field).map((c, i) => text(c['label'], `coldkit vault cosigner ${i + 1} "label"`, field));
+    return { format: 'coldkit', descriptor: parseDescriptor(text(doc['descriptor'], 'coldkit vault "descriptor"', field), field), name: doc['name'] === undefined ? '' : text(doc['name'], 'coldkit vault "name"', field), labels };
+  }
+  const wt = /^(\d+)of(\d+)$/.exec(typeof doc['wallet_type'] === 'string' ? doc['wallet_type'] : '');
   if (wt) {
     const n = Number(wt[2]);
-    const keys = Array.from({ length: n }, (_, i) => doc[`x${i + 1}/`] as Record<string, string> | undefined);
-    if (keys.some((k) => !k?.['xpub'] || !k['root_fingerprint'] || !k['derivation'])) throw new InputError(`Electrum wallet: every keystore x1/…x${n}/ needs xpub, root_fingerprint and derivation`, field);
-    const first = normalizeExtendedPublic(keys[0]!['xpub']!, field).script;
+    if (n < 1 || n > 15) throw new InputError(`Electrum wallet: wallet_type ${wt[0]} is not k of n with n from 1 to 15`, field);
+    const keys = Array.from({ length: n }, (_, i) => doc[`x${i + 1}/`]);
+    const str = (k: unknown, name: string) => (typeof k === 'object' && k !== null && typeof (k as Record<string, unknown>)[name] === 'string' ? ((k as Record<string, string>)[name] as string) : '');
+    if (keys.some((k) => !str(k, 'xpub') || !str(k, 'root_fingerprint') || !str(k, 'derivation'))) throw new InputError(`Electrum wallet: every keystore x1/…x${n}/ needs xpub, root_fingerprint and derivation (strings)`, field);
+    const first = normalizeExtendedPublic(str(keys[0], 'xpub'), field).script;
     if (first !== 'wsh-multi' && first !== 'sh-wsh-multi') throw new InputError('Electrum wallet: keystore x1/ is not a Zpub/Vpub (P2WSH) or Ypub/Upub (P2SH-P2WSH) key', field);
-    const d = vaultDescriptor(first, Number(wt[1]), keys.map((k) => ({ fp: k!['root_fingerprint']!, path: k!['derivation']!, xpub: k!['xpub']! })), field);
-    return { format: 'electrum', descriptor: d, labels: keys.map((k, i) => k!['label'] || `x${i + 1}`) };
+    const d = vaultDescriptor(first, Number(wt[1]), keys.map((k) => ({ fp: str(k, 'root_fingerprint'), path: str(k, 'derivation'), xpub: str(k, 'xpub') })), field);
+    return { format: 'electrum', descriptor: d, labels: keys.map((k, i) => str(k, 'label') || `x${i + 1}`) };
   }
   if (doc['quorum'] && Array.isArray(doc['extendedPublicKeys'])) {
-    const q = doc['quorum'] as { requiredSigners?: number; totalSigners?: number };
-    const xs = doc['extendedPublicKeys'] as { name?: string; bip32Path?: string; xpub?: string; xfp?: string }[];
-    if (q.totalSigners !== xs.length) throw new InputError(`Caravan wallet: quorum says ${q.totalSigners} signers but lists ${xs.length} keys`, field);
-    const d = vaultDescriptor(scriptOfFormat(String(doc['addressType']), field), Number(q.requiredSigners), xs.map((x) => ({ fp: x.xfp ?? '', path: x.bip32Path ?? '', xpub: x.xpub ?? '' })), field);
-    return { format: 'caravan', descriptor: d, name: String(doc['name'] ?? ''), labels: xs.map((x, i) => x.name ?? `key ${i + 1}`) };
+    const q = doc['quorum'] as { requiredSigners?: unknown; totalSigners?: unknown };
+    const xs = objects(doc['extendedPublicKeys'], 'Caravan wallet "extendedPublicKeys"', field);
+    if (q.totalSigners !== xs.length) throw new InputError(`Caravan wallet: quorum says ${Number(q.totalSigners)} signers but lists ${xs.length} keys`, field);
+    const opt = (v: unknown, what: string) => (v === undefined ? '' : text(v, what, field));
+    const keys = xs.map((x, i) => ({ fp: opt(x['xfp'], `Caravan key ${i + 1} "xfp"`), path: opt(x['bip32Path'], `Caravan key ${i + 1} "bip32Path"`), xpub: opt(x['xpub'], `Caravan key ${i + 1} "xpub"`), name: x['name'] === undefined ? `key ${i + 1}` : text(x['name'], `Caravan key ${i + 1} "name"`, field) }));
+    const d = vaultDescriptor(scriptOfFormat(String(doc['addressType']), field), Number(q.requiredSigners), keys, field);
+    return { format: 'caravan', descriptor: d, name: doc['name'] === undefined ? '' : text(doc['name'], 'Caravan wallet "name"', field), labels: keys.map((k) => k.name) };
   }
   throw new InputError('is JSON but not a vault (coldkit vault, Electrum multisig wallet, or Caravan wallet config)', field);
 }

@@ -115,6 +115,10 @@ describe('suggestions', () => {
   ])('%s → %s', (typo, word) => {
     expect(suggestWord(typo)).toBe(word);
   });
+  it('suggestWord of a very long token (a whole file read as one word) compares only its first 16 characters', () => {
+    const long = 'abandonx' + '{"a":'.repeat(60_000);
+    expect(suggestWord(long)).toBe(suggestWord(long.slice(0, 16)));
+  });
   it('editDistance: Levenshtein plus adjacent transpositions (OSA)', () => {
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('', 'abc')).toBe(3);

@@ -77,6 +77,29 @@ describe('BIP129 descriptor records', () => {
   });
 });
 
+describe('another tool\'s vault JSON of the wrong shape', () => {
+  const v = buildVault(plan()).file;
+  const electrum = electrumWallet(v) as Record<string, unknown>;
+  const caravan = caravanWallet(v) as Record<string, unknown>;
+  const cases: [string, unknown][] = [
+    ['coldkit cosigners a string', { ...v, cosigners: 'x' }],
+    ['coldkit cosigners holding null', { ...v, cosigners: [null] }],
+    ['coldkit label a number', { ...v, cosigners: v.cosigners.map((c) => ({ ...c, label: 7 })) }],
+    ['coldkit descriptor null', { ...v, descriptor: null }],
+    ['coldkit name an object', { ...v, name: {} }],
+    ['Electrum keystore a string', { ...electrum, 'x1/': 'x' }],
+    ['Electrum xpub a number', { ...electrum, 'x2/': { ...(electrum['x2/'] as object), xpub: 5 } }],
+    ['Electrum 0of99', { ...electrum, wallet_type: '0of99' }],
+    ['Caravan key null', { ...caravan, extendedPublicKeys: [null, null, null] }],
+    ['Caravan xpub an array', { ...caravan, extendedPublicKeys: (caravan['extendedPublicKeys'] as object[]).map((k) => ({ ...k, xpub: [] })) }],
+    ['Caravan requiredSigners text', { ...caravan, quorum: { requiredSigners: 'two', totalSigners: 3 } }],
+    ['a JSON array', [v]],
+  ];
+  it.each(cases)('%s: an InputError naming the file, never a TypeError', (_, doc) => {
+    expect(() => readVaultText(JSON.stringify(doc), 'vault.json')).toThrow(InputError);
+  });
+});
+
 describe('vault export formats read back to the same vault', () => {
   for (const script of ['wsh-multi', 'sh-wsh-multi'] as const) {
     it(`${script}: descriptor, Electrum, Coldcard, BSMS, Caravan and the coldkit file`, () => {
