@@ -50,6 +50,18 @@ const has = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.c
 /** Deepest nesting of structs and arrays accepted (deeper input would exhaust the stack). */
 const MAX_NESTING = 64;
 
+/**
+ * Most values (struct fields and array elements, counted through every level) accepted: more than
+ * any real order or permit holds (a Seaport bulk order of height 10 is ≈ 30 000), and few enough
+ * that hashing and reviewing stay within seconds. A 2-million-element array took minutes and 4 GB.
+ */
+export const MAX_TYPED_VALUES = 100_000;
+
+/** Values still allowed while a document is checked. */
+interface Budget {
+  left: number;
+}
+
 const BASE_TYPE = /^(address|bool|string|bytes|bytes([1-9]|[12][0-9]|3[0-2])|u?int(8|16|24|32|40|48|56|64|72|80|88|96|104|112|120|128|136|144|152|160|168|176|184|192|200|208|216|224|232|240|248|256)?)$/;
 
 /** Parse and check an EIP-712 JSON document (the whole file as text). */
@@ -76,18 +88,19 @@ export function parseTypedData(text: string, field = 'typed data'): TypedData {
   }
   if (primaryType === 'EIP712Domain' || !has(types, primaryType)) throw new InputError(`primaryType "${sanitize(primaryType)}" is not defined in types`, field);
   const td: TypedData = { types: types as Record<string, TypedDataField[]>, primaryType, domain, message };
+  const budget: Budget = { left: MAX_TYPED_VALUES };
   const domainDecl = td.types.EIP712Domain;
   if (domainDecl) {
-    checkStruct(td.types, 'EIP712Domain', domain, 'domain', field, 0);
+    checkStruct(td.types, 'EIP712Domain', domain, 'domain', field, 0, budget);
   } else {
     for (const k of Object.keys(domain)) if (!has(DOMAIN_FIELDS, k)) throw new InputError(`domain has unknown field "${sanitize(k)}"`, field);
   }
-  checkStruct(td.types, primaryType, message, 'message', field, 0);
+  checkStruct(td.types, primaryType, message, 'message', field, 0, budget);
   typedDataDigest(td, field); // throws when a value does not fit its type
   return td;
 }
 
-function checkStruct(types: Record<string, TypedDataField[]>, name: string, value: unknown, path: string, field: string, depth: number): void {
+function checkStruct(types: Record<string, TypedDataField[]>, name: string, value: unknown, path: string, field: string, depth: number, budget: Budget): void {
   if (depth > MAX_NESTING) throw new InputError(`${sanitize(path)} is nested deeper than ${MAX_NESTING} levels`, field);
   if (!isObj(value)) throw new InputError(`${path} must be an object of type ${sanitize(name)}`, field);
   const decl = types[name]!;
@@ -95,18 +108,20 @@ function checkStruct(types: Record<string, TypedDataField[]>, name: string, valu
   for (const k of Object.keys(value)) if (!declared.has(k)) throw new InputError(`${path}.${sanitize(k)} is not a field of type ${sanitize(name)}`, field);
   for (const f of decl) {
     if (!has(value, f.name)) throw new InputError(`${path}.${sanitize(f.name)} (${sanitize(f.type)}) is missing`, field);
-    checkValue(types, f.type, value[f.name], `${path}.${f.name}`, field, depth + 1);
+    checkValue(types, f.type, value[f.name], `${path}.${f.name}`, field, depth + 1, budget);
   }
 }
 
-function checkValue(types: Record<string, TypedDataField[]>, type: string, value: unknown, path: string, field: string, depth: number): void {
+function checkValue(types: Record<string, TypedDataField[]>, type: string, value: unknown, path: string, field: string, depth: number, budget: Budget): void {
   if (depth > MAX_NESTING) throw new InputError(`${sanitize(path)} is nested deeper than ${MAX_NESTING} levels`, field);
+  if (--budget.left < 0) throw new InputError(`holds more than ${MAX_TYPED_VALUES} values (at ${sanitize(path)}); no signer can review that much — refuse it, or ask the requester what it is`, field);
   const arr = /^(.*)\[(\d*)\]$/.exec(type);
   if (arr) {
     if (!Array.isArray(value)) throw new InputError(`${sanitize(path)} must be an array (${sanitize(type)})`, field);
     if (arr[2] !== '' && value.length !== Number(arr[2])) throw new InputError(`${sanitize(path)} must have ${arr[2]} elements`, field);
-    value.forEach((v, i) => checkValue(types, arr[1]!, v, `${path}[${i}]`, field, depth + 1));
-  } else if (has(types, type)) checkStruct(types, type, value, path, field, depth);
+    if (value.length > budget.left) throw new InputError(`${sanitize(path)} has ${value.length} elements; more than ${MAX_TYPED_VALUES} values in all — no signer can review that much`, field);
+    value.forEach((v, i) => checkValue(types, arr[1]!, v, `${path}[${i}]`, field, depth + 1, budget));
+  } else if (has(types, type)) checkStruct(types, type, value, path, field, depth, budget);
   else checkAtom(type, value, path, field);
 }
 

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { TypedDataEncoder, computeAddress, keccak256, toUtf8Bytes } from 'ethers';
 import { describe, expect, it } from 'vitest';
 import { signDigest } from '../../../src/core/eth/sign.js';
-import { parseTypedData, reviewTypedData, typedDataDigest } from '../../../src/core/eth/typed-data.js';
+import { MAX_TYPED_VALUES, parseTypedData, reviewTypedData, typedDataDigest } from '../../../src/core/eth/typed-data.js';
 import { fromHex } from '../../../src/core/text.js';
 import { ROOT } from '../../helpers/cli.js';
 
@@ -83,5 +83,16 @@ describe('EIP-712 input that must be refused as input (exit 2), not crash', () =
     const e = inputError(text);
     expect(e.name).toBe('InputError');
     expect(e.message).toMatch(/nested deeper than 64 levels/);
+  });
+  it(`more than MAX_TYPED_VALUES values in all, in one array or spread over many (a 2-million-element array took minutes and 4 GB)`, () => {
+    const doc = (message: unknown, types: Record<string, unknown>) => JSON.stringify({ types: { ...domain, ...types }, primaryType: 'A', domain: { name: 'x' }, message });
+    const one = inputError(doc({ v: Array(2_000_000).fill(1) }, { A: [{ name: 'v', type: 'uint256[]' }] }));
+    expect(one.name).toBe('InputError');
+    expect(one.message).toMatch(/message\.v has 2000000 elements; more than 100000 values/);
+    const rows = Array.from({ length: 400 }, () => ({ w: Array(300).fill(1) }));
+    const spread = inputError(doc({ v: rows }, { A: [{ name: 'v', type: 'B[]' }], B: [{ name: 'w', type: 'uint8[]' }] }));
+    expect(spread.message).toMatch(/more than 100000 values/);
+    expect(MAX_TYPED_VALUES).toBe(100_000);
+    expect(() => parseTypedData(doc({ v: rows.slice(0, 300) }, { A: [{ name: 'v', type: 'B[]' }], B: [{ name: 'w', type: 'uint8[]' }] }), 'file')).not.toThrow();
   });
 });
