@@ -28,6 +28,15 @@ export async function readInputFile(file: string, field: string, io?: Io): Promi
     stdinReader.set(io, field);
     return io.readStdin();
   }
+  return readFileBounded(file, field);
+}
+
+/**
+ * Read a named file's bytes, at most MAX_INPUT_BYTES: a directory, a larger file, or a device or
+ * pipe that never ends (`/dev/zero`, `/dev/urandom`) is refused by name instead of filling memory.
+ * Errors name the field and the path.
+ */
+export function readFileBounded(file: string, field: string): Uint8Array {
   let st: fs.Stats;
   try {
     st = fs.statSync(file);
@@ -35,11 +44,29 @@ export async function readInputFile(file: string, field: string, io?: Io): Promi
     throw new InputError(cannotRead(file, e), field);
   }
   if (st.isDirectory()) throw new InputError(`"${file}" is a directory, expected a file`, field);
-  if (st.size > MAX_INPUT_BYTES) throw new InputError(`"${file}" is ${st.size} bytes; the limit is ${MAX_INPUT_BYTES}`, field);
+  const tooBig = () => new InputError(`"${file}" is over ${MAX_INPUT_BYTES} bytes, the limit`, field);
+  if (st.size > MAX_INPUT_BYTES) throw tooBig();
+  let fd: number | undefined;
   try {
-    return new Uint8Array(fs.readFileSync(file));
+    fd = fs.openSync(file, 'r');
+    if (st.isFile()) return new Uint8Array(fs.readFileSync(fd));
+    // A device or pipe has no size: read in chunks and stop one byte past the limit.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(1 << 20);
+      const n = fs.readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_INPUT_BYTES) throw tooBig();
+      chunks.push(chunk.subarray(0, n));
+    }
+    return new Uint8Array(Buffer.concat(chunks, total));
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(cannotRead(file, e), field);
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readInputJson } from '../../src/cli/io.js';
+import { MAX_INPUT_BYTES, readFileBounded, readInputJson } from '../../src/cli/io.js';
 import { InputError } from '../../src/core/errors.js';
 import { runCli, tmpDir } from '../helpers/cli.js';
 
@@ -33,6 +33,27 @@ describe('readInputJson', () => {
 });
 
 const UTXO = JSON.stringify([{ txid: 'ab'.repeat(32), vout: 0, amount: 0.1, address: 'tb1q6rz28mcfaxtmd6v789l9rrlrusdprr9pqcpvkl', scriptPubKey: '0014d0c4a3ef09e997b6e99e397e518fe3e41a118ca1' }]);
+
+describe('readFileBounded: no input fills memory', () => {
+  it('a device that never ends is refused past the limit; an empty device, a pipe and a file are read', async () => {
+    expect(() => readFileBounded('/dev/zero', '--psbt')).toThrow(InputError);
+    expect(() => readFileBounded('/dev/zero', '--psbt')).toThrow(`"/dev/zero" is over ${MAX_INPUT_BYTES} bytes`);
+    expect(readFileBounded('/dev/null', 'x')).toEqual(new Uint8Array());
+    const dir = tmpDir();
+    const file = path.join(dir, 'f.txt');
+    fs.writeFileSync(file, 'hello');
+    expect(Buffer.from(readFileBounded(file, 'x')).toString()).toBe('hello');
+    expect(() => readFileBounded(dir, '--in')).toThrow(/is a directory/);
+    expect(() => readFileBounded(path.join(dir, 'none'), '--in')).toThrow(InputError);
+  });
+  it('black box: psbt inspect /dev/zero and wallet show /dev/urandom are exit 2 with one line', async () => {
+    for (const args of [['psbt', 'inspect', '/dev/zero'], ['wallet', 'show', '/dev/urandom']]) {
+      const r = await runCli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n').filter((l) => !l.startsWith('journal:'))).toEqual([expect.stringMatching(/is over \d+ bytes, the limit$/)]);
+    }
+  });
+});
 
 describe('standard input carries one input', () => {
   it('a message and the mnemonic both on stdin are refused before anything is signed or shown', async () => {

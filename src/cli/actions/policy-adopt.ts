@@ -5,14 +5,13 @@
  * policy's admins (core: src/core/policy/adoption.ts). The journal entry `policy.adopt` keeps the
  * file, its SHA-256 and the signatures, so any later reader re-verifies the adoption.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../../core/errors.js';
 import { enforceAdoption, judgeAdoption } from '../../core/policy/adoption.js';
 import { sanitize } from '../../core/text.js';
 import type { Action } from '../command.js';
 import type { policyAdopt } from '../commands/policy.js';
-import { readInputFile } from '../io.js';
+import { readFileBounded, readInputFile } from '../io.js';
 import { journalPath } from '../journal-file.js';
 import { ADOPT_OP, policyState } from '../policy/journal-policy.js';
 import { withJournal } from '../execute.js';
@@ -24,13 +23,7 @@ const action: Action<typeof policyAdopt> = async (opts, ctx, args) => {
   const file = args[0]!;
   if (!opts.approval?.length) throw new InputError("give the admins' signatures of the file: --approval alice.sig --approval bob.sig (ssh-keygen -Y sign -f KEY -n coldkit-policy FILE)", '--approval');
   const bytes = await readInputFile(file, 'policy', ctx.io);
-  const sigs = opts.approval.map((f) => {
-    try {
-      return { label: f, text: fs.readFileSync(f, 'utf8') };
-    } catch (e) {
-      throw new InputError(`cannot read "${f}" (${(e as NodeJS.ErrnoException).code})`, '--approval');
-    }
-  });
+  const sigs = opts.approval.map((f) => ({ label: f, text: Buffer.from(readFileBounded(f, '--approval')).toString('utf8') }));
   const { adopted } = policyState(journalPath(ctx.globals.journal, ctx.env));
   const judged = judgeAdoption(bytes, sigs, adopted, ctx.now().getTime(), file);
   try {

@@ -5,12 +5,11 @@
  * (rules with limits and quorums, no destination lists); without them it names placeholder
  * approvers whose keys `policy check` asks for.
  */
-import * as fs from 'node:fs';
 import { InputError } from '../../core/errors.js';
 import { parseKeyLine } from '../../core/ssh/public-key.js';
 import type { Action } from '../command.js';
 import type { policyInit } from '../commands/policy.js';
-import { assertWritable, writeFileAtomic } from '../io.js';
+import { assertWritable, readFileBounded, writeFileAtomic } from '../io.js';
 
 /** The template document for these approvers (names → key lines). */
 export function templateDoc(approvers: [string, string][]): Record<string, unknown> {
@@ -49,12 +48,7 @@ const action: Action<typeof policyInit> = async (opts) => {
   for (const a of opts.approver ?? []) {
     const m = /^([A-Za-z][A-Za-z0-9._-]{0,31})=(.+)$/.exec(a);
     if (!m) throw new InputError(`"${a}" must be NAME=PUBLIC_KEY_FILE, e.g. alice=alice.pub`, '--approver');
-    let line: string;
-    try {
-      line = fs.readFileSync(m[2]!, 'utf8').trim().split('\n')[0]!;
-    } catch (e) {
-      throw new InputError(`cannot read "${m[2]}" (${(e as NodeJS.ErrnoException).code})`, '--approver');
-    }
+    const line = Buffer.from(readFileBounded(m[2]!, '--approver')).toString('utf8').trim().split('\n')[0]!;
     parseKeyLine(line, `--approver ${m[1]}`);
     if (approvers.some(([n]) => n === m[1])) throw new InputError(`"${m[1]}" is given twice`, '--approver');
     approvers.push([m[1]!, line]);

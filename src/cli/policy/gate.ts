@@ -9,7 +9,7 @@
  *   otherwise); without it the journal's own copy is used. Under segregation of duties
  *   (signerMayApprove false) `--operator NAME` is required.
  */
-import * as fs from 'node:fs';
+import { readFileBounded } from '../io.js';
 import * as path from 'node:path';
 import { InputError, RefusedError } from '../../core/errors.js';
 import { decide, refusedBy } from '../../core/findings/decide.js';
@@ -42,11 +42,7 @@ export interface Gate {
 }
 
 function readText(path: string, flag: string): string {
-  try {
-    return fs.readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new InputError(`cannot read "${path}" (${(e as NodeJS.ErrnoException).code})`, flag);
-  }
+  return Buffer.from(readFileBounded(path, flag)).toString('utf8');
 }
 
 /** Open the gate for a signing command; undefined when no policy is adopted in this journal. */
@@ -65,8 +61,7 @@ export function openGate(ctx: Context, flags: PolicyFlags): Gate | undefined {
     return undefined;
   }
   if (flags.policy) {
-    const bytes = fs.existsSync(flags.policy) ? fs.readFileSync(flags.policy) : undefined;
-    if (!bytes) throw new InputError(`cannot read "${flags.policy}"`, '--policy');
+    const bytes = readFileBounded(flags.policy, '--policy');
     const sha = sha256Hex(bytes);
     if (sha !== adopted.policy.sha256) {
       const e = new RefusedError(`--policy ${flags.policy} (sha256:${sha.slice(0, 16)}…) is not the adopted policy "${adopted.policy.name}" (sha256:${adopted.policy.sha256.slice(0, 16)}…, journal #${adopted.seq}); only \`coldkit policy adopt\` with the admins' approvals changes the policy`, [], [
