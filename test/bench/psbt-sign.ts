@@ -11,12 +11,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { bitcoinjsSign } from './bitcoinjs-sign.js';
-import { BIN, childCpuMs, type Timing } from './timing.js';
-import { Psbt } from 'bitcoinjs-lib';
+import { bitcoinjsColdSign, bitcoinjsSign, partialSigs } from './bitcoinjs-sign.js';
+import { bestTiming as best, BIN, childCpuMs, type Timing } from './timing.js';
 import { buildWpkhFast, SAMPLE_MNEMONIC } from '../helpers/build-psbt.js';
-
 
 function cliSign(dir: string, file: string): Timing & { out: string } {
   const out = path.join(dir, `${path.basename(file)}.signed`);
@@ -30,27 +27,6 @@ function cliSign(dir: string, file: string): Timing & { out: string } {
   if (r.status !== 0) throw new Error(`coldkit psbt sign failed (${r.status}): ${r.stderr.split('\n').filter(Boolean).pop()}`);
   return { wall, cpu: childCpuMs() - c0, out };
 }
-
-/** The partial signatures of every input (pubkey hex → signature hex), to check both signers made the same ones. */
-function partialSigs(raw: Uint8Array): string[] {
-  return Psbt.fromBuffer(Buffer.from(raw)).data.inputs.map((i) => (i.partialSig ?? []).map((s) => `${s.pubkey.toString('hex')}:${s.signature.toString('hex')}`).join(','));
-}
-
-/** Set in the environment of a child run of this file: "PSBT file\nout file" to sign with bitcoinjs-lib (low R) and exit. */
-const CHILD = 'COLDKIT_BENCH_BITCOINJS_CHILD';
-
-/** bitcoinjs-lib (low R) in a fresh Node process, timed like the CLI: process start and module loading included. */
-function bitcoinjsColdSign(dir: string, file: string): Timing {
-  const out = path.join(dir, 'bitcoinjs.signed');
-  const c0 = childCpuMs();
-  const t = performance.now();
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], { encoding: 'utf8', env: { ...process.env, [CHILD]: `${file}\n${out}` } });
-  const wall = performance.now() - t;
-  if (r.status !== 0) throw new Error(`bitcoinjs child failed (${r.status}): ${r.stderr.split('\n').filter(Boolean).pop()}`);
-  return { wall, cpu: childCpuMs() - c0 };
-}
-
-const best = (xs: Timing[]): Timing => ({ wall: Math.min(...xs.map((x) => x.wall)), cpu: Math.min(...xs.map((x) => x.cpu)) });
 
 export default async function (): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coldkit-bench-psbt-'));
@@ -67,7 +43,7 @@ export default async function (): Promise<string> {
     cliRuns.push(cliSign(dir, f1k));
     bjsRuns.push(bitcoinjsSign(raw1k, SAMPLE_MNEMONIC, true));
     highRRuns.push(bitcoinjsSign(raw1k, SAMPLE_MNEMONIC, false));
-    coldRuns.push(bitcoinjsColdSign(dir, f1k));
+    coldRuns.push(bitcoinjsColdSign(f1k, path.join(dir, 'bitcoinjs.signed'), SAMPLE_MNEMONIC));
   }
   const cli1k = best(cliRuns);
   const bjs1k = best(bjsRuns);
@@ -108,7 +84,3 @@ export default async function (): Promise<string> {
   ].join('\n');
 }
 
-if (process.env[CHILD]) {
-  const [file, out] = process.env[CHILD].split('\n');
-  fs.writeFileSync(out!, bitcoinjsSign(fs.readFileSync(file!), SAMPLE_MNEMONIC, true).out);
-}

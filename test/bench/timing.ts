@@ -54,6 +54,11 @@ export function timeNode(args: string[], runs: number, env: Record<string, strin
   return times;
 }
 
+/** The best wall and the best CPU time of runs (each its own minimum). */
+export function bestTiming(runs: Timing[]): Timing {
+  return { wall: Math.min(...runs.map((r) => r.wall)), cpu: Math.min(...runs.map((r) => r.cpu)) };
+}
+
 /** Median wall and median CPU time of runs. */
 export function medianTiming(runs: Timing[]): Timing {
   return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)) };

@@ -10,10 +10,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { bitcoinjsSign } from './bitcoinjs-sign.js';
-import { BIN, childCpuMs, type Timing } from './timing.js';
-import { Psbt } from 'bitcoinjs-lib';
+import { bitcoinjsColdSign, bitcoinjsSign, partialSigs } from './bitcoinjs-sign.js';
+import { bestTiming as best, BIN, childCpuMs, type Timing } from './timing.js';
 import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
 import { sha256 } from '@noble/hashes/sha2.js';
@@ -78,23 +76,6 @@ function cliSign(dir: string, file: string): Timing & { out: string } {
   return { ...run, out };
 }
 
-/** Set in the environment of a child run of this file: "PSBT file\nout file" to sign with bitcoinjs-lib and exit. */
-const CHILD = 'COLDKIT_BENCH_VAULT_BITCOINJS_CHILD';
-
-/** bitcoinjs-lib in a fresh Node process, timed like the CLI: process start and module loading included. */
-function bitcoinjsColdSign(dir: string, file: string): Timing {
-  const out = path.join(dir, 'bitcoinjs.signed');
-  const c0 = childCpuMs();
-  const t = performance.now();
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], { encoding: 'utf8', env: { ...process.env, [CHILD]: `${file}\n${out}` } });
-  const wall = performance.now() - t;
-  if (r.status !== 0) throw new Error(`bitcoinjs child failed (${r.status}): ${r.stderr.split('\n').filter(Boolean).pop()}`);
-  return { wall, cpu: childCpuMs() - c0 };
-}
-
-const sigs = (raw: Uint8Array): string[] => Psbt.fromBuffer(Buffer.from(raw)).data.inputs.map((i) => (i.partialSig ?? []).map((s) => `${s.pubkey.toString('hex')}:${s.signature.toString('hex')}`).join(','));
-const best = (xs: Timing[]): Timing => ({ wall: Math.min(...xs.map((x) => x.wall)), cpu: Math.min(...xs.map((x) => x.cpu)) });
-
 export default async function (): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coldkit-bench-vault-'));
   const f100 = setup(dir, 100);
@@ -107,11 +88,11 @@ export default async function (): Promise<string> {
   for (let round = 0; round < 3; round++) {
     cliRuns.push(cliSign(dir, f100));
     bjsRuns.push(bitcoinjsSign(raw100, MNEMONICS[0]!));
-    coldRuns.push(bitcoinjsColdSign(dir, f100));
+    coldRuns.push(bitcoinjsColdSign(f100, path.join(dir, 'bitcoinjs.signed'), MNEMONICS[0]!));
   }
   const cold = best(coldRuns);
-  const ours = sigs(fs.readFileSync(cliRuns[2]!.out));
-  const theirs = sigs(bjsRuns[0]!.out);
+  const ours = partialSigs(fs.readFileSync(cliRuns[2]!.out));
+  const theirs = partialSigs(bjsRuns[0]!.out);
   if (ours.length !== 100 || ours.some((s, i) => !s || s !== theirs[i])) throw new Error('coldkit and bitcoinjs-lib made different vault signatures');
   const cli1000 = best([cliSign(dir, f1000)]);
   const bjs1000 = best([bitcoinjsSign(fs.readFileSync(f1000), MNEMONICS[0]!)]);
@@ -140,7 +121,3 @@ export default async function (): Promise<string> {
   ].join('\n');
 }
 
-if (process.env[CHILD]) {
-  const [file, out] = process.env[CHILD].split('\n');
-  fs.writeFileSync(out!, bitcoinjsSign(fs.readFileSync(file!), MNEMONICS[0]!).out);
-}
