@@ -30,11 +30,17 @@ const ROLE_WHAT: Record<string, string> = {
   op_return: ' (OP_RETURN: burned)',
 };
 
-/** The policy payload of a reviewed PSBT. */
+/**
+ * The policy payload of a reviewed PSBT. A BIP-127 proof of reserves whose whole shape the signer
+ * checked (`r.reserves`) moves nothing: its input 0 spends an outpoint that cannot exist ("the
+ * transaction is invalid and cannot be mined"), so its OP_RETURN output of the proven sum is not a
+ * transfer and there is no outflow. It still falls under a rule, and that rule's approvals apply.
+ */
 export function btcPayload(r: PsbtReview): PolicyPayload {
   const transfers: Transfer[] = [];
   const change: PolicyPayload['change'] = [];
   for (const o of r.outputs) {
+    if (r.reserves && o.role === 'op_return') continue;
     if (o.role === 'change') {
       change.push({ to: o.address ?? `script ${toHex(o.script)}`, amount: o.amount, path: o.path ?? '' });
       continue;
