@@ -104,14 +104,15 @@ describe('journal anchor across a PSBT round trip', () => {
     expect(v.stderr).toMatch(/carries no coldkit journal anchor/);
   });
 
-  it('the Ethereum signature and the account export carry the head in --json; journal verify --anchor-from proves the saved output', async () => {
-    const { f, offline } = await setup();
+  it('the Ethereum signature and the account export carry the head in --json and in the --out file; journal verify --anchor-from proves both', async () => {
+    const { f, offline, online } = await setup();
     const tx = await runCli(['--json', 'eth', 'tx', 'create', '--from', '0x9858EfFD232B4033E47d90003D41EC34EcaEda94', '--to', '0x6Fac4D18c912343BF86fa7049364Dd4E424Ab9C0', '--value', '0.01', '--chain-id', '1', '--nonce', '0', '--gas-limit', '21000', '--max-fee-per-gas', '30gwei', '--max-priority-fee-per-gas', '1gwei', '--out-hex', f('tx.hex')]);
     expect(tx.code, tx.stderr).toBe(0);
     fs.writeFileSync(f('eth-m.txt'), 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about\n');
     for (const args of [
       ['eth', 'sign', f('tx.hex'), '--mnemonic-file', f('eth-m.txt'), '--qr-html', f('eth-signed.html')],
-      ['account', 'export', '--chain', 'eth', '--mnemonic-file', f('m.txt')],
+      ['account', 'export', '--chain', 'eth', '--mnemonic-file', f('m.txt'), '--out', f('eth-account.json')],
+      ['account', 'export', '--script', 'wpkh', '--mnemonic-file', f('m.txt'), '--out', f('anchored-wallet.json')],
       ['account', 'export', '--script', 'wsh-multi', '--mnemonic-file', f('m.txt')],
     ]) {
       const head = (await runCli([...offline, '--json', 'journal', 'head'])).json();
@@ -127,7 +128,16 @@ describe('journal anchor across a PSBT round trip', () => {
       fs.writeFileSync(f('out.json'), r.stdout);
       const v = await runCli([...offline, 'journal', 'verify', '--anchor-from', f('out.json')]);
       expect(v.code, v.stderr).toBe(0);
+      const out = args[args.indexOf('--out') + 1];
+      if (args.includes('--out')) {
+        expect(JSON.parse(fs.readFileSync(out!, 'utf8')).journalAnchor).toEqual(r.json().journalAnchor);
+        const vf = await runCli([...offline, 'journal', 'verify', '--anchor-from', out!]);
+        expect(vf.code, vf.stderr).toBe(0);
+      }
     }
+    // The watch-only side reads the anchored account file as before.
+    const create = await runCli([...online, 'psbt', 'create', '--wallet', f('anchored-wallet.json'), '--utxos', f('utxos.json'), '--prev-txs', f('prev.txt'), '--to', `${payee()}:0.001`, '--fee-rate', '2', '--out', f('unsigned-2.psbt')]);
+    expect(create.code, create.stderr).toBe(0);
   }, 120_000);
 
   it('a coldkit cosigner export carries its laptop\'s head in the file; wallet create journals it, foreign formats carry none', async () => {

@@ -42,11 +42,12 @@ const action: Action<typeof accountExport> = async (opts, ctx) => {
     const acc = ethAccountExport(node, masterFingerprint(root), indices, opts.count);
     const xprv = opts.reveal ? node.privateExtendedKey : undefined;
     root.wipePrivateData();
-    if (opts.out) writeFileAtomic(opts.out, JSON.stringify(acc, null, 2) + '\n');
+    const anchor = journalAnchorOf(ctx);
+    if (opts.out) writeFileAtomic(opts.out, JSON.stringify({ ...acc, ...anchor }, null, 2) + '\n');
     if (xprv) ctx.addSecret(xprv); // shown on purpose, but never journaled
     if (xprv) ctx.note('coldkit: WARNING --reveal prints the account xprv: it controls every address of this account');
     return {
-      result: { ...acc, ...(xprv ? { xprv } : {}), ...(opts.out ? { outFile: opts.out } : {}), ...journalAnchorOf(ctx) },
+      result: { ...acc, ...(xprv ? { xprv } : {}), ...(opts.out ? { outFile: opts.out } : {}), ...anchor },
       reveals: Boolean(xprv),
       journal: [{ op: 'account.export', data: { chain: 'eth', fingerprint: acc.fingerprint, path: acc.path, xpub: acc.xpub, firstAddress: acc.addresses[0]!.address, revealed: Boolean(xprv), overrides } }],
       human: (r: EthAccountExport) =>
@@ -66,8 +67,9 @@ const action: Action<typeof accountExport> = async (opts, ctx) => {
   const birthday = opts.birthday !== undefined ? parseBirthday(opts.birthday) : 0;
   const core = bitcoinCoreImport(acc, birthday);
   const files: string[] = [];
+  const anchor = journalAnchorOf(ctx);
   if (opts.out) {
-    writeFileAtomic(opts.out, JSON.stringify(acc, null, 2) + '\n');
+    writeFileAtomic(opts.out, JSON.stringify({ ...acc, ...anchor }, null, 2) + '\n');
     files.push(opts.out);
   }
   if (opts.exportDir) {
@@ -83,7 +85,6 @@ const action: Action<typeof accountExport> = async (opts, ctx) => {
   }
   if (xprv) ctx.addSecret(xprv); // shown on purpose, but never journaled
   if (xprv) ctx.note('coldkit: WARNING --reveal prints the account xprv: it controls every address of this account');
-  const anchor = journalAnchorOf(ctx);
   return {
     result: { ...acc, ...(xprv ? { xprv } : {}), files, imports: { bitcoinCore: core, bitcoinCoreRescan: birthdayText(birthday) }, ...anchor },
     reveals: Boolean(xprv),
