@@ -160,9 +160,9 @@ describe('src has no import cycle', () => {
 });
 
 describe('bin/coldkit only starts the CLI', () => {
-  it('imports nothing but dist/src/cli/main.js', () => {
+  it('imports nothing but the built program, dist/app/main.js (src/build/app.ts)', () => {
     const text = fs.readFileSync(path.join(ROOT, 'bin', 'coldkit'), 'utf8');
     const imports = [...text.matchAll(/import\s*(?:[^'"]*from\s*)?\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
-    expect(imports).toEqual(['../dist/src/cli/main.js']);
+    expect(imports).toEqual(['../dist/app/main.js']);
   });
 });

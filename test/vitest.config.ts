@@ -7,6 +7,8 @@ export default defineConfig({
   root: path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'),
   test: {
     include: ['test/**/*.test.ts'],
+    // bin/coldkit starts dist/app: rebuilt here when tsc's dist/src is newer (test/helpers/app-build.ts).
+    globalSetup: ['test/helpers/app-build.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -3,9 +3,11 @@
  * bundle (`coldkit-<version>/coldkit.mjs`, made by `npm run bundle`). The bundle's entry module
  * (src/cli/bundle/entry.ts) marks its folder before anything else runs; nothing else sets it.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENTRY_FILE } from '../core/bundle/names.js';
+import { RuntimeFailure } from '../core/errors.js';
 
 let bundleDir: string | undefined;
 
@@ -21,9 +23,15 @@ export function bundleRoot(): string | undefined {
 
 /**
  * The script to start another coldkit process with (`process.execPath SCRIPT …`): the bundle's
- * coldkit.mjs, or bin/coldkit of the checkout (found from this file's place in dist/src/cli/).
+ * coldkit.mjs, or bin/coldkit of the checkout — the nearest folder above this module that has
+ * one (this module runs from dist/app/, from dist/src/cli/ or, in tests, from src/cli/).
  */
 export function coldkitScript(): string {
   if (bundleDir) return path.join(bundleDir, ENTRY_FILE);
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../bin/coldkit');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  for (let dir = here; ; dir = path.dirname(dir)) {
+    const bin = path.join(dir, 'bin', 'coldkit');
+    if (fs.existsSync(bin)) return bin;
+    if (path.dirname(dir) === dir) throw new RuntimeFailure(`cannot find bin/coldkit above ${here}`);
+  }
 }

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BIN, ROOT, tmpDir } from './cli.js';
+import { ROOT, tmpDir } from './cli.js';
 
 const RECORDER = fileURLToPath(new URL('./record-imports.mjs', import.meta.url));
 
@@ -23,16 +23,21 @@ export interface RecordedRun {
   urls: string[];
 }
 
+/** The program as tsc wrote it (dist/src, one module per source file): what runRecorded runs by default. */
+export const SOURCE_BIN = fileURLToPath(new URL('./source-bin.mjs', import.meta.url));
+
 /**
- * Run the bin with the import recorder. The journal is a fresh one in a temp folder unless `env`
- * names one (COLDKIT_JOURNAL) or the arguments give --journal.
+ * Run coldkit with the import recorder: by default the source modules (SOURCE_BIN), to see which of
+ * them a command loads; `script: BIN` (helpers/cli.ts) runs the built program (dist/app) to see its chunks. The
+ * journal is a fresh one in a temp folder unless `env` names one (COLDKIT_JOURNAL) or the arguments
+ * give --journal.
  */
-export function runRecorded(args: string[], env: Record<string, string> = {}): Promise<RecordedRun> {
+export function runRecorded(args: string[], env: Record<string, string> = {}, script = SOURCE_BIN): Promise<RecordedRun> {
   const log = path.join(tmpDir('coldkit-imports-'), 'imports.log');
   const childEnv: NodeJS.ProcessEnv = { ...process.env, COLDKIT_JOURNAL: path.join(path.dirname(log), 'journal.jsonl'), ...env, COLDKIT_IMPORT_LOG: log };
   delete childEnv.NODE_OPTIONS;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', RECORDER, BIN, ...args], { cwd: ROOT, env: childEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', RECORDER, script, ...args], { cwd: ROOT, env: childEnv, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
