@@ -170,7 +170,6 @@ export async function buildApp(): Promise<string[]> {
     fs.copyFileSync(path.join(path.dirname(locator), SECP_WASM), path.join(tmp, SECP_WASM));
     fs.rmSync(out, { recursive: true, force: true });
     fs.renameSync(tmp, out);
-    if (process.env.COLDKIT_APP_MAP) fs.writeFileSync(process.env.COLDKIT_APP_MAP, JSON.stringify(Object.fromEntries(output.flatMap((o) => (o.type === 'chunk' ? o.moduleIds.map((id) => [id, o.fileName]) : []))), null, 1));
     return [...output.map((o) => o.fileName), SECP_WASM].sort();
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
