@@ -8,27 +8,24 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildPsbt, SAMPLE_MNEMONIC } from '../helpers/build-psbt.js';
-import { BIN, medianTiming, ms, timeNode } from './timing.js';
+import { BIN, medianTiming, ms, timeNodeInterleaved, type Timing } from './timing.js';
 
 /** Run the start-up benchmark; returns its Markdown section. */
 export default async function startup(): Promise<string> {
   const runs = 20;
-  const bare = medianTiming(timeNode(['-e', '0'], runs));
-  const help = medianTiming(timeNode([BIN, '--help'], runs));
-  const version = medianTiming(timeNode([BIN, '--version'], runs));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coldkit-bench-startup-'));
   fs.writeFileSync(path.join(dir, 'one.psbt'), buildPsbt({ kind: 'wpkh', inputs: 1 }));
   fs.writeFileSync(path.join(dir, 'mnemonic.txt'), `${SAMPLE_MNEMONIC}\n`);
   // A fresh journal per run would add a file creation; the journal grows by one line a run (the verify is linear, tiny here).
   const signArgs = [BIN, '--network', 'testnet', '--yes', '--journal', path.join(dir, 'journal.jsonl'), 'psbt', 'sign', path.join(dir, 'one.psbt'), '--mnemonic-file', path.join(dir, 'mnemonic.txt')];
-  const sign = medianTiming(timeNode(signArgs, runs));
+  const [bare, help, version, sign] = timeNodeInterleaved([{ args: ['-e', '0'] }, { args: [BIN, '--help'] }, { args: [BIN, '--version'] }, { args: signArgs }], runs).map(medianTiming) as [Timing, Timing, Timing, Timing];
   fs.rmSync(dir, { recursive: true, force: true });
   const ratio = help.wall / bare.wall;
   const signRatio = sign.wall / bare.wall;
   return [
     '## Start-up',
     '',
-    `Median of ${runs} runs after one warm-up, each a fresh process.`,
+    `Median of ${runs} rounds after one warm-up, each a fresh process; every round runs each command once (interleaved), so load changes hit all alike.`,
     '',
     '| command | wall time | vs `node -e 0` | CPU time |',
     '|---|---|---|---|',

@@ -44,12 +44,33 @@ export interface Timing {
 export function timeNode(args: string[], runs: number, env: Record<string, string> = {}): Timing[] {
   const times: Timing[] = [];
   for (let i = 0; i <= runs; i++) {
-    const c0 = childCpuMs();
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
-    const wall = performance.now() - t0;
-    if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.toString().slice(0, 400)}`);
-    if (i > 0) times.push({ wall, cpu: childCpuMs() - c0 });
+    const t = timeOnce(args, env);
+    if (i > 0) times.push(t);
+  }
+  return times;
+}
+
+function timeOnce(args: string[], env: Record<string, string>): Timing {
+  const c0 = childCpuMs();
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 1 << 28 });
+  const wall = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.toString().slice(0, 400)}`);
+  return { wall, cpu: childCpuMs() - c0 };
+}
+
+/**
+ * Like timeNode for several command lines at once, interleaved: after one warm-up of each, every
+ * round runs each line once, so a change of the machine's load in the middle hits all of them
+ * alike (what a ratio between them needs on a shared machine). Returns each line's runs.
+ */
+export function timeNodeInterleaved(lines: ReadonlyArray<{ args: string[]; env?: Record<string, string> }>, rounds: number): Timing[][] {
+  const times = lines.map((): Timing[] => []);
+  for (let i = 0; i <= rounds; i++) {
+    lines.forEach((l, j) => {
+      const t = timeOnce(l.args, l.env ?? {});
+      if (i > 0) times[j]!.push(t);
+    });
   }
   return times;
 }
