@@ -25,7 +25,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build as esbuild } from 'esbuild';
+import { build as esbuild, type Plugin as EsbuildPlugin } from 'esbuild';
 import { rollup, type GetModuleInfo, type Plugin } from 'rollup';
 
 /** This script's checkout (it runs from dist/src/build/). */
@@ -79,6 +79,23 @@ const SECP_WASM_LOCATOR = '/tiny-secp256k1/lib/wasm_path.js';
 const COMMANDER_ID = '\0commander';
 const COMMANDER_NAMES = ['Command', 'CommanderError', 'InvalidArgumentError', 'Option'];
 
+/**
+ * commander loads node:child_process at start (≈ 5 ms with the stream and net modules it pulls in)
+ * for executable subcommands, which coldkit does not have: it gets an object that loads the module
+ * on first use instead.
+ */
+const lazyChildProcess: EsbuildPlugin = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.namespace === 'lazy-builtin' ? { path: 'node:child_process', external: true } : { path: 'child_process', namespace: 'lazy-builtin' });
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      contents: "module.exports = new Proxy({}, { get: (_, name) => require('node:child_process')[name] });",
+      loader: 'js',
+    }));
+  },
+};
+
 function packages(): Plugin {
   return {
     name: 'coldkit-packages',
@@ -99,6 +116,7 @@ function packages(): Plugin {
         target: 'node20.19',
         write: false,
         logLevel: 'warning',
+        plugins: [lazyChildProcess],
         // commander require()s Node built-ins; an ES module needs a real require for that.
         banner: { js: "import { createRequire as __coldkitRequire } from 'node:module'; const require = __coldkitRequire(import.meta.url);" },
       });

@@ -17,7 +17,8 @@ export function fileContains(file: string, mark: Buffer): boolean {
     return true; // unreadable: let the full reader report it
   }
   try {
-    const buf = Buffer.alloc(1 << 20);
+    // Sized to the file (at most 1 MiB): a fresh zeroed 1 MiB buffer per scan cost a sign ≈ 1 ms twice.
+    const buf = Buffer.allocUnsafe(Math.min(1 << 20, Math.max(fs.fstatSync(fd).size, 64) + mark.length));
     let pos = 0;
     let carry = 0;
     for (;;) {
