@@ -208,11 +208,20 @@ function fieldsOf(t: Transaction): TxFields {
 }
 
 /**
+ * The largest transaction coldkit decodes: 128 KiB, what Ethereum nodes accept into their pool
+ * (geth's txMaxSize, 4 × 32 KiB slots; EIP-3860 caps init code at 48 KiB). Larger input is refused
+ * before parsing: ethers took seconds and hundreds of megabytes to reject 10 MB of hex.
+ */
+export const MAX_TX_BYTES = 128 * 1024;
+
+/**
  * Decode a transaction payload (unsigned or signed) from hex. `source` names the input in errors.
- * Refuses unknown types, malformed RLP and non-canonical encodings with an InputError.
+ * Refuses unknown types, malformed RLP, non-canonical encodings and oversize input with an InputError.
  */
 export function decodeTx(hex: string, source = 'transaction'): DecodedTx {
   const text = hex.trim();
+  const size = Math.floor((text.length - (/^0x/i.test(text) ? 2 : 0)) / 2);
+  if (size > MAX_TX_BYTES) throw new InputError(`is ${size} bytes; Ethereum nodes accept transactions up to ${MAX_TX_BYTES} bytes (128 KiB), so this is not one to sign`, source);
   if (!/^(0x)?[0-9a-fA-F]*$/.test(text)) throw new InputError('is not hex (expected 0x followed by the transaction bytes in hex)', source);
   const bytes = fromHex(text, source);
   if (bytes.length === 0) throw new InputError('is empty', source);

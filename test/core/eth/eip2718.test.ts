@@ -45,3 +45,17 @@ for (const [dir, type, count] of [['ttEIP2930', 1, 7], ['ttEIP1559', 2, 9]] as c
     });
   });
 }
+
+describe('oversize input', () => {
+  it('refuses a transaction over 128 KiB before parsing it, naming the size and the limit', () => {
+    const big = '0x02' + 'ff'.repeat(10 * 1024 * 1024);
+    // Refused from its length, not after ethers' parse (which took seconds for 10 MB).
+    expect(() => decodeTx(big, 'tx.hex')).toThrow(InputError);
+    expect(() => decodeTx(big, 'tx.hex')).toThrow(/10485761 bytes; Ethereum nodes accept transactions up to 131072 bytes/);
+  });
+
+  it('still decodes up to the limit: a transaction of exactly 128 KiB is judged by its content, not refused for size', () => {
+    const edge = '0x02' + '00'.repeat(128 * 1024 - 1);
+    expect(() => decodeTx(edge, 'tx.hex')).toThrow(/is not a valid transaction/);
+  });
+});
