@@ -221,7 +221,7 @@ export const MAX_TX_BYTES = 128 * 1024;
 export function decodeTx(hex: string, source = 'transaction'): DecodedTx {
   const text = hex.trim();
   const size = Math.floor((text.length - (/^0x/i.test(text) ? 2 : 0)) / 2);
-  if (size > MAX_TX_BYTES) throw new InputError(`is ${size} bytes; Ethereum nodes accept transactions up to ${MAX_TX_BYTES} bytes (128 KiB), so this is not one to sign`, source);
+  if (size > MAX_TX_BYTES) throw new InputError(`is ${size} bytes; Ethereum nodes accept transactions up to ${MAX_TX_BYTES} bytes (128 KiB), so no node would take this one`, source);
   if (!/^(0x)?[0-9a-fA-F]*$/.test(text)) throw new InputError('is not hex (expected 0x followed by the transaction bytes in hex)', source);
   const bytes = fromHex(text, source);
   if (bytes.length === 0) throw new InputError('is empty', source);
