@@ -36,10 +36,7 @@ export async function readWatchAccount(opts: { descriptor?: string; wallet?: str
   if (opts.descriptor) text = opts.descriptor;
   else if (opts.wallet) {
     const doc = await readInputJson(opts.wallet, '--wallet', ctx.io, 'not JSON; expected the file written by `coldkit account export --out`');
-    if ((doc as { kind?: unknown } | null)?.kind === 'coldkit/vault') {
-      const v = readVault(doc, '--wallet', ctx.globals.network);
-      return { descriptor: v.descriptor, net: v.net, source: v.file.descriptor, field: '--wallet', wallet: v.wallet, vault: v.file };
-    }
+    if ((doc as { kind?: unknown } | null)?.kind === 'coldkit/vault') return vaultAccount(doc, ctx.globals.network);
     const acc = readAccountFile(doc, '--wallet');
     text = acc.descriptor;
     walletNet = acc.network;
@@ -48,6 +45,12 @@ export async function readWatchAccount(opts: { descriptor?: string; wallet?: str
   const descriptor = parseDescriptor(text, field);
   const net = resolveNetwork(descriptor.mainnet, ctx.globals.network ?? walletNet);
   return { descriptor, net, source: text, field, wallet: new Wallet(descriptor, net, field) };
+}
+
+/** A coldkit vault document (`wallet create --out`, parsed JSON) as the account of `--wallet`, checked against itself (readVault). */
+export function vaultAccount(doc: unknown, networkName: string | undefined): WatchAccount {
+  const v = readVault(doc, '--wallet', networkName);
+  return { descriptor: v.descriptor, net: v.net, source: v.file.descriptor, field: '--wallet', wallet: v.wallet, vault: v.file };
 }
 
 /** The network for a key: --network (or the wallet's) must be in the key's family; default mainnet or testnet. */

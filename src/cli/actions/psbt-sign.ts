@@ -12,8 +12,7 @@ import type { Finding } from '../../core/findings/finding.js';
 import type { PsbtEncoding } from '../../core/btc/psbt-encoding.js';
 import type { PsbtReview } from '../../core/btc/review.js';
 import { readPsbt } from '../../core/btc/psbt-read.js';
-import { SeedKeys } from '../../core/btc/seed-keys.js';
-import { signPsbt } from '../../core/btc/signer.js';
+import { signPsbtWithSeed } from '../../core/btc/signer.js';
 import { digestWords } from '../../core/digest-words.js';
 import { InputError } from '../../core/errors.js';
 import { toHex } from '../../core/text.js';
@@ -99,13 +98,10 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
   const sweepTo = opts.toWallet ? await sweepDestination(opts.toWallet, limits.maxChangeIndex ?? 100_000, ctx) : undefined;
   ctx.note(`PSBT in: ${payload.digest} (${counted(psbt.bytes.length, 'byte')}, ${counted(psbt.view.inputsLength, 'input')}, ${counted(psbt.view.outputsLength, 'output')})`);
   const { seed } = await readSeed(opts, ctx);
-  const keys = SeedKeys.fromSeed(seed, nativeHmacSha512);
-  seed.fill(0);
   let evaluation: PolicyEvaluation | undefined;
   try {
-    const signed = await signPsbt(psbt, {
+    const signed = await signPsbtWithSeed(psbt, seed, nativeHmacSha512, {
       network,
-      keys,
       ...(vault ? { vault } : {}),
       extraFindings,
       ...(sweepTo ? { sweepTo } : {}),
@@ -187,8 +183,6 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
   } catch (e) {
     if (gate && policy && e instanceof RefusedError) throw policy.gate.refusalJournaled(e, 'psbt.sign', evaluation, { psbtSha256: sha256Hex(psbt.bytes), network: network.name });
     throw e;
-  } finally {
-    keys.wipe();
   }
 }
 

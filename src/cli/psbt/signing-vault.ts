@@ -17,7 +17,7 @@ import { unregisteredFinding, type Registration } from '../../core/wallet/vault-
 import { Wallet } from '../../core/wallet/wallet.js';
 import type { Context } from '../command.js';
 import { registeredVaults } from '../vault-registry.js';
-import { readWatchAccount, vaultContext } from '../wallet-input.js';
+import { readWatchAccount, vaultContext, type WatchAccount } from '../wallet-input.js';
 
 /** A vault to sign for, with the findings of its registration. */
 export interface SigningVault {
@@ -34,14 +34,19 @@ export interface SigningVault {
 export async function signingVault(ctx: Context, wallet: string | undefined, psbt: ReadPsbt): Promise<SigningVault> {
   let registered: Registration[] | undefined;
   const registry = () => (registered ??= registeredVaults(ctx));
-  if (wallet) {
-    const account = await readWatchAccount({ wallet }, ctx);
-    const vault = vaultContext(account);
-    if (!vault) throw new InputError('is a single-key account file; psbt sign --wallet takes a vault file (wallet create --out)', '--wallet');
-    return { vault, net: account.net, findings: unregisteredFinding(vault.label, account.vault?.id ?? vaultId(account.source).id, registry()) };
-  }
+  if (wallet) return walletVault(await readWatchAccount({ wallet }, ctx), registry());
   const vault = registeredVaultOf(psbt, registry(), ctx.globals.network);
   return { ...(vault ? { vault } : {}), findings: [] };
+}
+
+/**
+ * The vault of `--wallet` (a vault file's account), with the finding `unregistered-vault` unless
+ * it is among the registrations (the journal's, read by the caller).
+ */
+export function walletVault(account: WatchAccount, registered: readonly Registration[]): SigningVault {
+  const vault = vaultContext(account);
+  if (!vault) throw new InputError('is a single-key account file; psbt sign --wallet takes a vault file (wallet create --out)', '--wallet');
+  return { vault, net: account.net, findings: unregisteredFinding(vault.label, account.vault?.id ?? vaultId(account.source).id, registered) };
 }
 
 /**

@@ -37,6 +37,7 @@ import { signInputs, type InputSignature } from './sign.js';
 import type { ReservesJudgement } from './reserves/findings.js';
 import { counted } from '../text.js';
 import type { SweepDestination } from './sweep-proof.js';
+import { SeedKeys, type HmacSha512 } from './seed-keys.js';
 
 type PsbtReadView = ReadPsbt['view'];
 
@@ -235,4 +236,19 @@ export async function signPsbt(input: Uint8Array | ReadPsbt, o: SignOptions): Pr
   const enc = prepared.psbt.encoding;
   const assembled = assemble(prepared, signatures, { trim: o.trim, ...(o.anchor ? { anchor: o.anchor } : {}), encoding: o.encoding ?? (enc === 'binary' ? 'base64' : enc) });
   return { ...assembled, prepared, decision, signatures };
+}
+
+/**
+ * `signPsbt` with the keys of a BIP32 seed (`psbt sign`, and the vault-signing benchmark in
+ * process): the seed is wiped once its master key is made, the derived keys once signing ends
+ * (signed or refused). `hmacSha512` is the HMAC the derivations use (the CLI passes Node's native one).
+ */
+export async function signPsbtWithSeed(input: Uint8Array | ReadPsbt, seed: Uint8Array, hmacSha512: HmacSha512, o: Omit<SignOptions, 'keys'>): Promise<Signed> {
+  const keys = SeedKeys.fromSeed(seed, hmacSha512);
+  seed.fill(0);
+  try {
+    return await signPsbt(input, { ...o, keys });
+  } finally {
+    keys.wipe();
+  }
 }
