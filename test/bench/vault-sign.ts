@@ -48,7 +48,7 @@ function cli(dir: string, args: string[]): { stdout: string; run: Timing } {
 const sha256d = (b: Uint8Array) => sha256(sha256(b));
 
 /** A 2-of-3 testnet vault, registered for cosigner 1, and an unsigned PSBT spending `n` of its UTXOs. */
-function setup(dir: string, n: number): string {
+export function setup(dir: string, n: number): string {
   const keys = MNEMONICS.map((m, i) => {
     const root = HDKey.fromMasterSeed(mnemonicToSeedSync(m), TPUB);
     const f = path.join(dir, `cosigner-${i + 1}.txt`);
@@ -76,7 +76,8 @@ function setup(dir: string, n: number): string {
   fs.writeFileSync(path.join(dir, `utxos-${n}.json`), JSON.stringify(utxos));
   fs.writeFileSync(path.join(dir, `prev-${n}.txt`), prev.join('\n') + '\n');
   const out = path.join(dir, `u${n}.psbt`);
-  cli(dir, ['psbt', 'create', '--wallet', vault, '--utxos', path.join(dir, `utxos-${n}.json`), '--prev-txs', path.join(dir, `prev-${n}.txt`), '--to', `tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx:${((n * 99_000) / 1e8).toFixed(8)}`, '--fee-rate', '2', '--out', out]);
+  // Every UTXO is needed to pay 99,700 of each 100,000 sats (the rest is fee and change): n inputs.
+  cli(dir, ['psbt', 'create', '--wallet', vault, '--utxos', path.join(dir, `utxos-${n}.json`), '--prev-txs', path.join(dir, `prev-${n}.txt`), '--to', `tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx:${((n * 99_700) / 1e8).toFixed(8)}`, '--fee-rate', '2', '--out', out]);
   return out;
 }
 
@@ -88,7 +89,7 @@ function cliSign(dir: string, file: string): Timing & { out: string } {
 }
 
 /** The vault of the bench registered on this signer (what `wallet register` journals), for the in-process signer. */
-function registration(vaultText: string): Registration {
+export function registration(vaultText: string): Registration {
   const a = vaultAccount(JSON.parse(vaultText), 'testnet');
   return { seq: 1, name: a.vault!.name, vaultId: a.vault!.id!, descriptor: a.vault!.descriptor, network: 'testnet', fingerprint: a.descriptor.keys[0]!.fingerprint! };
 }
@@ -99,7 +100,7 @@ function registration(vaultText: string): Registration {
  * checked and stretched (BIP39), then the pipeline (vault proof, review, decision, sign, verify,
  * assemble) — from the bytes to the signed PSBT's bytes.
  */
-async function coldkitSign(raw: Uint8Array, vaultText: string, mnemonic: string, registered: readonly Registration[]): Promise<Timing & { out: Uint8Array }> {
+export async function coldkitSign(raw: Uint8Array, vaultText: string, mnemonic: string, registered: readonly Registration[]): Promise<Timing & { out: Uint8Array }> {
   const c0 = process.cpuUsage();
   const t = performance.now();
   const psbt = await readPsbt(raw, 'psbt');
