@@ -84,6 +84,8 @@ export function prove(script: Uint8Array, m: ClaimFields, keys: KeySource | unde
     }
     if (!keys.fingerprints.includes(fp)) continue;
     claimed.push(c.der);
+    // No single-key template has this script's form (a vault's P2WSH): nothing to derive (a point multiplication).
+    if (candidates.length === 0) continue;
     const pub = keys.publicKey(fp, c.der.path);
     if (!pub) continue;
     if (c.taproot ? c.leafHashes !== 0 || !equalBytes(pub.subarray(1), c.key) : !equalBytes(pub, c.key)) continue;

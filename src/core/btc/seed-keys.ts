@@ -17,7 +17,8 @@ import type { HDKey } from '@scure/bip32';
 import { hash160 } from '../hash.js';
 import { fingerprintHex } from '../hd/path.js';
 import { isPrivateKey, privateAdd, publicKeys } from '../secp.js';
-import type { KeyPair, SigningKeys } from '../wallet/key-source.js';
+import { equalBytes } from '../bytes.js';
+import type { AccountKey, KeyPair, SigningKey, SigningKeys } from '../wallet/key-source.js';
 
 /** HMAC-SHA512(key, data): noble's by default; the CLI passes Node's native one (same bytes, faster). */
 export type HmacSha512 = (key: Uint8Array, data: Uint8Array) => Uint8Array;
@@ -109,6 +110,19 @@ export class SeedKeys implements SigningKeys {
     if (!n) return undefined;
     const pub = pubOf(n);
     return { priv: n.priv, pub, ...(n.pubFull ? { pubFull: n.pubFull } : {}) };
+  }
+
+  signingKey(fingerprint: string, path: readonly number[]): SigningKey | undefined {
+    if (fingerprint !== this.fingerprintText) return undefined;
+    const n = this.node(path);
+    if (!n) return undefined;
+    return { priv: n.priv, ...(n.pub ? { pub: n.pub } : {}), ...(n.pubFull ? { pubFull: n.pubFull } : {}) };
+  }
+
+  /** The account node at `origin` (derived and its public key computed once, then cached) against `account`'s point and chain code. */
+  holdsAccount(fingerprint: number, origin: readonly number[], account: AccountKey): boolean {
+    const n = fingerprint >>> 0 === this.fingerprint ? this.node(origin) : null;
+    return n !== null && equalBytes(pubOf(n), account.publicKey) && equalBytes(n.chain, account.chainCode);
   }
 
   publicKey(fingerprint: number, path: readonly number[]): Uint8Array | undefined {

@@ -14,6 +14,7 @@
  * ECDSA signatures are RFC 6979 with low-R grinding (src/core/secp.ts); Schnorr uses aux_rand =
  * 32 zero bytes. Every signature is verified against its digest before it is returned. Pure: no I/O.
  */
+import { equalBytes } from '../bytes.js';
 import { VerificationError } from '../errors.js';
 import { ecdsaSignLowR, ecdsaVerify, schnorrSign, schnorrVerify, taprootTweak } from '../secp.js';
 import { scriptCode, template } from '../wallet/template.js';
@@ -50,15 +51,15 @@ export function signInputs(review: PsbtReview, keys: SigningKeys): InputSignatur
   for (const r of review.inputs) {
     const own = r.ours;
     if (!own || r.signedByUs || r.finalized) continue;
-    const pair = keys.keyPair(own.fingerprint, own.path);
-    if (!pair) continue;
+    const key = keys.signingKey(own.fingerprint, own.path);
+    if (!key) continue;
     const t = template(own.type);
     const spend = t.spend;
     if (spend === 'taproot-key') {
       prevouts ??= review.inputs.map((x) => ({ script: x.script!, amount: x.amount! }));
       const hashType = r.sighash ?? SIGHASH_DEFAULT;
       const hash = cache.bip341(r.index, prevouts, hashType);
-      const { tweakedPriv, outputKey, internalKey } = taprootTweak(pair.priv);
+      const { tweakedPriv, outputKey, internalKey } = taprootTweak(key.priv);
       const sig64 = schnorrSign(hash, tweakedPriv, AUX_ZERO);
       tweakedPriv.fill(0);
       if (!schnorrVerify(hash, outputKey, sig64)) throw new VerificationError(`input ${r.index}: the Schnorr signature does not verify; nothing was output`);
@@ -69,15 +70,19 @@ export function signInputs(review: PsbtReview, keys: SigningKeys): InputSignatur
     const hashType = r.sighash ?? SIGHASH_ALL;
     const code = scriptCode(t, own, r.script!);
     const hash = spend === 'legacy' ? cache.legacy(r.index, code, hashType) : cache.bip143(r.index, code, r.amount!, hashType);
-    const der = ecdsaSignLowR(hash, pair.priv);
-    // Verified as Bitcoin Core's CKey::Sign does after signing, against our public key (uncompressed when known: same point, cheaper to parse).
-    if (!ecdsaVerify(hash, pair.pubFull ?? pair.pub, der)) throw new VerificationError(`input ${r.index}: the ECDSA signature does not verify; nothing was output`);
+    const der = ecdsaSignLowR(hash, key.priv);
+    // Verified as Bitcoin Core's CKey::Sign does after signing, against the key the review proved
+    // the script commits to (a vault's: derived from the registered xpub), so a private key that is
+    // not that key's stops everything; uncompressed when the seed has computed that same point
+    // (cheaper to parse).
+    const against = key.pubFull && key.pub && equalBytes(key.pub, own.pubkey) ? key.pubFull : own.pubkey;
+    if (!ecdsaVerify(hash, against, der)) throw new VerificationError(`input ${r.index}: the ECDSA signature does not verify; nothing was output`);
     const signature = new Uint8Array(der.length + 1);
     signature.set(der);
     signature[der.length] = hashType;
     out.push({
       index: r.index,
-      pubkey: pair.pub,
+      pubkey: own.pubkey,
       signature,
       taproot: false,
       ...(own.redeemScript && !r.hasRedeemScript ? { redeemScript: own.redeemScript } : {}),

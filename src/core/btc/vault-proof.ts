@@ -69,12 +69,22 @@ export function proveVault(script: Uint8Array, m: VaultFields, vault: Wallet, ke
   return { claimed, why: explain(script, m, vault, expected) };
 }
 
-/** Our cosigner key in a proven vault address: the key source must derive the same public key at that cosigner's path. */
+/**
+ * Our cosigner key in a proven vault address: the key source must derive the same public key at
+ * that cosigner's path. When the source holds that cosigner's account key itself (its key at the
+ * origin path has the registered xpub's point and chain code: checked against the cached account
+ * node, so one point multiplication per sign), the key the proof derived by CKDpub is that public
+ * key (BIP32), and the point multiplication from the private key per input is skipped; the
+ * signature is verified against this key after signing all the same (sign.ts).
+ */
 function ourKey(a: WalletAddress, vault: Wallet, keys: KeySource | undefined): { owned?: OwnedKey } {
   if (!keys) return {};
-  for (const k of a.keys) {
+  for (const [n, k] of a.keys.entries()) {
     if (!keys.fingerprints.includes(k.fingerprint >>> 0)) continue;
-    const pub = keys.publicKey(k.fingerprint >>> 0, k.path);
+    const origin = vault.descriptor.keys[n]!.originPath;
+    const { publicKey, chainCode } = vault.accountKey(n);
+    const held = origin !== undefined && publicKey !== null && chainCode !== null && keys.holdsAccount?.(k.fingerprint >>> 0, origin, { publicKey, chainCode }) === true;
+    const pub = held ? k.pubkey : keys.publicKey(k.fingerprint >>> 0, k.path);
     if (!pub || !equalBytes(pub, k.pubkey)) continue;
     return {
       owned: {

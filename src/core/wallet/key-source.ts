@@ -21,6 +21,20 @@ export interface KeySource {
    * undefined when this source has no such key or cannot derive it.
    */
   publicKey(fingerprint: number, path: readonly number[]): Uint8Array | undefined;
+  /**
+   * Is `account` (a public key and chain code, e.g. a vault cosigner's xpub) this source's own key
+   * at `origin` under master `fingerprint`? Then the public key of every unhardened descendant is
+   * the one CKDpub derives from `account` (BIP32: "N(CKDpriv((kpar, cpar), i)) == CKDpub(N(kpar,
+   * cpar), i)" for non-hardened i), and a vault proof that already derived it so need not derive
+   * it again from the private key. Optional: a source without it is asked `publicKey`.
+   */
+  holdsAccount?(fingerprint: number, origin: readonly number[], account: AccountKey): boolean;
+}
+
+/** An extended public key's point and chain code. */
+export interface AccountKey {
+  publicKey: Uint8Array;
+  chainCode: Uint8Array;
 }
 
 /** A private key and its compressed public key (and, when known, the uncompressed one). */
@@ -33,7 +47,16 @@ export interface KeyPair {
 /** A key source that can also sign: private keys found by origin (master fingerprint as 8 hex, full path). */
 export interface SigningKeys extends KeySource {
   keyPair(fingerprint: string, path: readonly number[]): KeyPair | undefined;
+  /**
+   * The private key at a path, with its public key only when already computed (no point
+   * multiplication for it): the signer signs for a script whose key the review proved, and
+   * verifies each signature against that proven key (sign.ts).
+   */
+  signingKey(fingerprint: string, path: readonly number[]): SigningKey | undefined;
 }
+
+/** A private key and, when the key source has already computed them, its public key both ways. */
+export type SigningKey = Pick<KeyPair, 'priv'> & Partial<Omit<KeyPair, 'priv'>>;
 
 /** The keys of a watch-only descriptor: paths below each key's origin, unhardened steps only. */
 export class DescriptorKeys implements KeySource {

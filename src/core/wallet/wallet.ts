@@ -56,6 +56,7 @@ export class Wallet {
   readonly receiveBranch: number;
   readonly changeBranch: number;
   private readonly nodes = new Map<string, PublicNode>();
+  private readonly accounts = new Map<number, HDKey>();
   private readonly byScript = new Map<string, WalletAddress>();
   private readonly scanned = new Map<number, number>();
 
@@ -89,12 +90,21 @@ export class Wallet {
     return change ? b[1]! : b[0]!;
   }
 
+  /** The extended public key of key expression `n` (descriptor order), read once. */
+  accountKey(n: number): HDKey {
+    let xpub = this.accounts.get(n);
+    if (!xpub) {
+      xpub = publicNode(this.descriptor.keys[n]!.xpub, this.net);
+      this.accounts.set(n, xpub);
+    }
+    return xpub;
+  }
+
   private branchNode(k: KeyExpression, n: number, branch: number): PublicNode {
     const id = `${n}/${branch}`;
     let node = this.nodes.get(id);
     if (!node) {
-      const xpub: HDKey = publicNode(k.xpub, this.net);
-      node = xpub;
+      node = this.accountKey(n) as PublicNode;
       for (const p of [...k.prefix, branch]) node = childNode(node, p);
       this.nodes.set(id, node);
     }

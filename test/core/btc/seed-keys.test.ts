@@ -36,6 +36,36 @@ describe('SeedKeys.fromSeed', () => {
     expect(keys.publicKey(keys.fingerprint ^ 1, [0])).toBeUndefined();
     expect(keys.keyPair('00000000', [0])).toBeUndefined();
   });
+  it('holdsAccount: true only for its own key at the origin, point and chain code both', () => {
+    const root = HDKey.fromMasterSeed(seeds[0]!);
+    const keys = SeedKeys.fromSeed(seeds[0]!, nativeHmacSha512);
+    const origin = [48 + H, 1 + H, H, 2 + H];
+    const acct = root.derive("m/48'/1'/0'/2'");
+    const own = { publicKey: acct.publicKey!, chainCode: acct.chainCode! };
+    expect(keys.holdsAccount(keys.fingerprint, origin, own)).toBe(true);
+    // Another chain code (the same point), another point, another origin, another master: not held.
+    const flipped = Uint8Array.from(own.chainCode);
+    flipped[0]! ^= 1;
+    expect(keys.holdsAccount(keys.fingerprint, origin, { publicKey: own.publicKey, chainCode: flipped })).toBe(false);
+    expect(keys.holdsAccount(keys.fingerprint, origin, { publicKey: root.derive("m/48'/1'/0'/1'").publicKey!, chainCode: own.chainCode })).toBe(false);
+    expect(keys.holdsAccount(keys.fingerprint, [48 + H, 1 + H, H, 1 + H], own)).toBe(false);
+    expect(keys.holdsAccount(keys.fingerprint ^ 1, origin, own)).toBe(false);
+  });
+  it('signingKey: the private key, and its public key only once computed', () => {
+    const root = HDKey.fromMasterSeed(seeds[0]!);
+    const keys = SeedKeys.fromSeed(seeds[0]!, nativeHmacSha512);
+    const fp = root.fingerprint.toString(16).padStart(8, '0');
+    const path = [48 + H, 1 + H, H, 2 + H, 0, 3];
+    const want = root.derive("m/48'/1'/0'/2'/0/3");
+    const before = keys.signingKey(fp, path)!;
+    expect(hex(before.priv)).toBe(hex(want.privateKey!));
+    expect(before.pub).toBeUndefined();
+    keys.publicKey(root.fingerprint, path);
+    const after = keys.signingKey(fp, path)!;
+    expect(hex(after.pub)).toBe(hex(want.publicKey!));
+    expect(after.pubFull?.length).toBe(65);
+    expect(keys.signingKey('00000000', path)).toBeUndefined();
+  });
   it('BIP32 test vector 1: master fingerprint 3442193e', () => {
     expect(SeedKeys.fromSeed(seeds[1]!, nativeHmacSha512).fingerprint.toString(16)).toBe('3442193e');
   });

@@ -21,6 +21,8 @@ import { parseListUnspent } from '../../../src/core/btc/utxos.js';
 import { parsePrevTxs } from '../../../src/core/btc/prev-txs.js';
 import { parseRecipient } from '../../../src/core/btc/recipient.js';
 import { SeedKeys } from '../../../src/core/btc/seed-keys.js';
+import type { SigningKeys } from '../../../src/core/wallet/key-source.js';
+import { fingerprintHex } from '../../../src/core/hd/path.js';
 import { prepare, signPsbt } from '../../../src/core/btc/signer.js';
 import { combinePsbts } from '../../../src/core/btc/combine.js';
 import { finalizePsbt } from '../../../src/core/btc/finalize.js';
@@ -194,6 +196,28 @@ describe('hostile vault PSBTs', () => {
   });
   it('a vault input without the vault is refused with what to give (exit 2)', async () => {
     await expect(signPsbt(psbt, { network: NET, keys: keysOf(0) })).rejects.toThrow(/multisig vault input.*--wallet vault\.json/);
+  });
+  it('the signer takes its child key from the vault proof only when the seed holds the registered account key, and verifies every signature against it', async () => {
+    // Another seed's keys under cosigner 1's fingerprint: its account key is not the registered
+    // xpub, so the proof asks it for its own child keys, which are not the script's: not-our-seed.
+    const stranger = SeedKeys.fromSeed(new Uint8Array(32).fill(9));
+    const sfp = stranger.fingerprint;
+    const seen: boolean[] = [];
+    const posing = (holds: (...a: Parameters<SeedKeys['holdsAccount']>) => boolean): SigningKeys => ({
+      fingerprints: keysOf(1).fingerprints,
+      label: 'seed',
+      publicKey: (_f, p) => stranger.publicKey(sfp, p),
+      keyPair: (_f, p) => stranger.keyPair(fingerprintHex(sfp), p),
+      signingKey: (_f, p) => stranger.signingKey(fingerprintHex(sfp), p),
+      holdsAccount: holds,
+    });
+    const honest = posing((_f, origin, account) => (seen.push(stranger.holdsAccount(sfp, origin, account)), seen.at(-1)!));
+    await expect(signPsbt(psbt, { ...opts(w, 1), keys: honest })).rejects.toThrow(/no input belongs to this seed/);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((x) => !x)).toBe(true);
+    // Claiming (falsely) to hold the account key: the proof then takes cosigner 1's key, and the
+    // signature the other private key makes fails verification against it; nothing is output.
+    await expect(signPsbt(psbt, { ...opts(w, 1), keys: posing(() => true) })).rejects.toThrow(/does not verify; nothing was output/);
   });
   it('signing twice with the same seed adds nothing and says so', async () => {
     const once = (await signPsbt(psbt, { ...opts(w, 0), encoding: 'binary' })).raw;
