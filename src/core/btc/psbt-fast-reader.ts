@@ -94,7 +94,8 @@ class Cursor {
   }
 }
 
-const reversed = (b: Uint8Array): Uint8Array => Uint8Array.from(b).reverse();
+// A copy (new Uint8Array, not slice: a Node Buffer's slice is a view, and reverse would turn the PSBT's own bytes around).
+const reversed = (b: Uint8Array): Uint8Array => new Uint8Array(b).reverse();
 
 /** A transaction without witness data (the unsigned tx) or with it (a previous tx). */
 function readTx(c: Cursor, allowWitness: boolean): RawTxView & { witnessFlag: boolean; bodyEnd: number } {

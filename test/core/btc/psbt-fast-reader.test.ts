@@ -127,6 +127,16 @@ describe('fast PSBT reader', () => {
     expect(vaults.filter(agree).length).toBe(vaults.length);
   });
 
+  it('reads a Node Buffer (what a file read gives) without changing its bytes, with the same view', async () => {
+    for (const raw of [...ours, ...(await vaultPsbts())]) {
+      const buf = Buffer.from(raw);
+      const view = fastReadPsbt(buf);
+      if (!view) continue;
+      expect(Buffer.compare(buf, Buffer.from(raw))).toBe(0);
+      expect(view.getInput(0).txid).toEqual(fastReadPsbt(Uint8Array.from(raw))!.getInput(0).txid);
+    }
+  });
+
   it('600 mutations of vault PSBTs: fast accepts ⇒ btc-signer accepts with the same view', async () => {
     const rnd = prng(0x5a017);
     const seeds = await vaultPsbts();
