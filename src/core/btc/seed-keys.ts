@@ -125,6 +125,14 @@ export class SeedKeys implements SigningKeys {
     return n !== null && equalBytes(pubOf(n), account.publicKey) && equalBytes(n.chain, account.chainCode);
   }
 
+  adoptPublicKey(fingerprint: number, path: readonly number[], pub: Uint8Array, point: Uint8Array): void {
+    const n = fingerprint >>> 0 === this.fingerprint ? this.node(path) : null;
+    if (n && !n.pub) {
+      n.pub = pub;
+      n.pubFull = point;
+    }
+  }
+
   publicKey(fingerprint: number, path: readonly number[]): Uint8Array | undefined {
     const n = fingerprint >>> 0 === this.fingerprint ? this.node(path) : null;
     return n ? pubOf(n) : undefined;

@@ -74,7 +74,8 @@ export function proveVault(script: Uint8Array, m: VaultFields, vault: Wallet, ke
  * that cosigner's path. When the source holds that cosigner's account key itself (its key at the
  * origin path has the registered xpub's point and chain code: checked against the cached account
  * node, so one point multiplication per sign), the key the proof derived by CKDpub is that public
- * key (BIP32), and the point multiplication from the private key per input is skipped; the
+ * key (BIP32): the source adopts it (and its uncompressed form, which verification parses without
+ * a square root), and the point multiplication from the private key per input is skipped; the
  * signature is verified against this key after signing all the same (sign.ts).
  */
 function ourKey(a: WalletAddress, vault: Wallet, keys: KeySource | undefined): { owned?: OwnedKey } {
@@ -84,6 +85,7 @@ function ourKey(a: WalletAddress, vault: Wallet, keys: KeySource | undefined): {
     const origin = vault.descriptor.keys[n]!.originPath;
     const { publicKey, chainCode } = vault.accountKey(n);
     const held = origin !== undefined && publicKey !== null && chainCode !== null && keys.holdsAccount?.(k.fingerprint >>> 0, origin, { publicKey, chainCode }) === true;
+    if (held) keys.adoptPublicKey?.(k.fingerprint >>> 0, k.path, k.pubkey, k.point);
     const pub = held ? k.pubkey : keys.publicKey(k.fingerprint >>> 0, k.path);
     if (!pub || !equalBytes(pub, k.pubkey)) continue;
     return {

@@ -41,8 +41,11 @@ export function childNode(parent: PublicNode, i: number): { publicKey: Uint8Arra
   return { publicKey: compress(point), chainCode: I.slice(32) };
 }
 
-/** Compressed public keys of the non-hardened children `from … from+count-1` of `parent`. */
-export function childPublicKeys(parent: PublicNode, from: number, count: number): Uint8Array[] {
+/**
+ * Compressed public keys of the non-hardened children `from … from+count-1` of `parent`; with
+ * `points`, their uncompressed forms (65 bytes) are also put there, index for index.
+ */
+export function childPublicKeys(parent: PublicNode, from: number, count: number, points?: Uint8Array[]): Uint8Array[] {
   if (!parent.publicKey || !parent.chainCode) throw new InputError('the key has no public key or chain code', 'xpub');
   if (!Number.isInteger(from) || from < 0 || from + count > 0x80000000) {
     throw new InputError(`indices ${from}…${from + count - 1} leave the non-hardened range 0…2147483647`, 'index');
@@ -60,6 +63,7 @@ export function childPublicKeys(parent: PublicNode, from: number, count: number)
     const child = addG(parentPoint, il);
     if (!child) throw new InputError(`child ${from + k} is the point at infinity (BIP32); skip this index`, 'index');
     out[k] = compress(child);
+    if (points) points[k] = child;
   }
   return out;
 }

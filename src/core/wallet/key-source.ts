@@ -29,6 +29,12 @@ export interface KeySource {
    * it again from the private key. Optional: a source without it is asked `publicKey`.
    */
   holdsAccount?(fingerprint: number, origin: readonly number[], account: AccountKey): boolean;
+  /**
+   * Keep `pub` (compressed) and `point` (uncompressed) as the public key at `path`: derived by
+   * CKDpub from an account key `holdsAccount` confirmed, they are this source's own, and the
+   * signer then needs no point multiplication for that key.
+   */
+  adoptPublicKey?(fingerprint: number, path: readonly number[], pub: Uint8Array, point: Uint8Array): void;
 }
 
 /** An extended public key's point and chain code. */

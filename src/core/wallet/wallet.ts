@@ -25,6 +25,8 @@ export interface DerivedKey {
   path: number[];
   /** Compressed public key (33 bytes). */
   pubkey: Uint8Array;
+  /** The same point uncompressed (65 bytes): a signature is verified against it without a square root. */
+  point: Uint8Array;
 }
 
 /** One address of the wallet with everything a PSBT needs about it. */
@@ -114,7 +116,8 @@ export class Wallet {
   /** `count` consecutive addresses of a branch from index `from` (batch CKDpub, src/core/hd/batch-derive.ts). */
   addresses(branch: number, from: number, count: number): WalletAddress[] {
     const { keys } = this.descriptor;
-    const perKey = keys.map((k, n) => childPublicKeys(this.branchNode(k, n, branch), from, count));
+    const points = keys.map(() => new Array<Uint8Array>(count));
+    const perKey = keys.map((k, n) => childPublicKeys(this.branchNode(k, n, branch), from, count, points[n]));
     const heads = keys.map((k) => [...(k.originPath ?? []), ...k.prefix, branch]);
     const fps = keys.map((k) => (k.fingerprint ? parseInt(k.fingerprint, 16) >>> 0 : 0));
     const out = new Array<WalletAddress>(count);
@@ -126,7 +129,7 @@ export class Wallet {
       out[i] = {
         branch,
         index: from + i,
-        keys: pubs.map((pubkey, n) => ({ fingerprint: fps[n]!, path: [...heads[n]!, from + i], pubkey })),
+        keys: pubs.map((pubkey, n) => ({ fingerprint: fps[n]!, path: [...heads[n]!, from + i], pubkey, point: points[n]![i]! })),
         scripts,
         // Encoded on first read: proving a PSBT script against the wallet compares scripts only.
         get address(): string {

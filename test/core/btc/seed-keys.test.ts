@@ -66,6 +66,22 @@ describe('SeedKeys.fromSeed', () => {
     expect(after.pubFull?.length).toBe(65);
     expect(keys.signingKey('00000000', path)).toBeUndefined();
   });
+  it('adoptPublicKey: a key derived by CKDpub from its account key becomes the path\'s public key, never over one computed', () => {
+    const root = HDKey.fromMasterSeed(seeds[0]!);
+    const keys = SeedKeys.fromSeed(seeds[0]!, nativeHmacSha512);
+    const fp = root.fingerprint.toString(16).padStart(8, '0');
+    const path = [48 + H, 1 + H, H, 2 + H, 1, 4];
+    const want = root.derive("m/48'/1'/0'/2'/1/4").publicKey!;
+    const point = new Uint8Array(65).fill(4);
+    keys.adoptPublicKey(keys.fingerprint, path, want, point);
+    expect(hex(keys.signingKey(fp, path)!.pub)).toBe(hex(want));
+    expect(keys.signingKey(fp, path)!.pubFull).toBe(point);
+    expect(hex(keys.publicKey(keys.fingerprint, path))).toBe(hex(want));
+    const other = [48 + H, 1 + H, H, 2 + H, 1, 5];
+    const computed = keys.publicKey(keys.fingerprint, other)!;
+    keys.adoptPublicKey(keys.fingerprint, other, want, point);
+    expect(keys.publicKey(keys.fingerprint, other)).toBe(computed);
+  });
   it('BIP32 test vector 1: master fingerprint 3442193e', () => {
     expect(SeedKeys.fromSeed(seeds[1]!, nativeHmacSha512).fingerprint.toString(16)).toBe('3442193e');
   });
