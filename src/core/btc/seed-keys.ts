@@ -40,6 +40,12 @@ export interface Node {
   pubFull?: Uint8Array;
 }
 
+/** A cached node and its derived children by index. */
+interface Slot {
+  node: Node | null;
+  children?: Map<number, Slot>;
+}
+
 /** The node's compressed public key (computed once). */
 function pubOf(n: Node): Uint8Array {
   if (!n.pub) {
@@ -56,7 +62,8 @@ export class SeedKeys implements SigningKeys {
   readonly fingerprints: readonly number[];
   readonly label = 'seed';
   private readonly fingerprintText: string;
-  private readonly nodes = new Map<string, Node | null>();
+  /** Derived nodes by path, as a tree of child indices from the master (null: not derivable). */
+  private readonly root: Slot;
   private readonly hmac: HmacSha512;
 
   /** From a master HDKey (@scure/bip32), or from the master node and its fingerprint (`fromSeed`). */
@@ -64,11 +71,11 @@ export class SeedKeys implements SigningKeys {
     this.hmac = hmacSha512;
     if ('master' in root) {
       this.fingerprint = root.fingerprint >>> 0;
-      this.nodes.set('', root.master);
+      this.root = { node: root.master };
     } else {
       if (!root.privateKey || root.depth !== 0) throw new RangeError('SeedKeys needs the master private key');
       this.fingerprint = root.fingerprint >>> 0;
-      this.nodes.set('', { priv: root.privateKey, pub: root.publicKey!, chain: root.chainCode! });
+      this.root = { node: { priv: root.privateKey, pub: root.publicKey!, chain: root.chainCode! } };
     }
     this.fingerprints = [this.fingerprint];
     this.fingerprintText = fingerprintHex(this.fingerprint);
@@ -93,14 +100,17 @@ export class SeedKeys implements SigningKeys {
   }
 
   private node(path: readonly number[]): Node | null {
-    const key = path.join('/');
-    const hit = this.nodes.get(key);
-    if (hit !== undefined) return hit;
-    const parent = this.node(path.slice(0, -1));
-    const child = parent ? ckdPriv(parent, path[path.length - 1]!, this.hmac) : null;
-    // Kept for the signing pass after the review (a few hundred bytes per input).
-    this.nodes.set(key, child);
-    return child;
+    let slot = this.root;
+    for (const i of path) {
+      let next = slot.children?.get(i);
+      if (!next) {
+        // Kept for the signing pass after the review (a few hundred bytes per input).
+        next = { node: slot.node ? ckdPriv(slot.node, i, this.hmac) : null };
+        (slot.children ??= new Map()).set(i, next);
+      }
+      slot = next;
+    }
+    return slot.node;
   }
 
   /** The key pair at a full path from the master of `fingerprint` (8 hex); undefined when not ours or not derivable. */
@@ -140,8 +150,14 @@ export class SeedKeys implements SigningKeys {
 
   /** Overwrite the cached private keys (best effort; JS may keep copies). */
   wipe(): void {
-    for (const n of this.nodes.values()) n?.priv.fill(0);
-    this.nodes.clear();
+    const wipeSlot = (slot: Slot): void => {
+      slot.node?.priv.fill(0);
+      for (const c of slot.children?.values() ?? []) wipeSlot(c);
+      slot.children?.clear();
+    };
+    wipeSlot(this.root);
+    // Nothing is derived from the wiped master afterwards.
+    this.root.node = null;
   }
 }
 
