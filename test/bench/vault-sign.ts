@@ -48,7 +48,7 @@ function cli(dir: string, args: string[]): { stdout: string; run: Timing } {
 const sha256d = (b: Uint8Array) => sha256(sha256(b));
 
 /** A 2-of-3 testnet vault, registered for cosigner 1, and an unsigned PSBT spending `n` of its UTXOs. */
-export function setup(dir: string, n: number): string {
+function setup(dir: string, n: number): string {
   const keys = MNEMONICS.map((m, i) => {
     const root = HDKey.fromMasterSeed(mnemonicToSeedSync(m), TPUB);
     const f = path.join(dir, `cosigner-${i + 1}.txt`);
@@ -89,7 +89,7 @@ function cliSign(dir: string, file: string): Timing & { out: string } {
 }
 
 /** The vault of the bench registered on this signer (what `wallet register` journals), for the in-process signer. */
-export function registration(vaultText: string): Registration {
+function registration(vaultText: string): Registration {
   const a = vaultAccount(JSON.parse(vaultText), 'testnet');
   return { seq: 1, name: a.vault!.name, vaultId: a.vault!.id!, descriptor: a.vault!.descriptor, network: 'testnet', fingerprint: a.descriptor.keys[0]!.fingerprint! };
 }
@@ -100,7 +100,7 @@ export function registration(vaultText: string): Registration {
  * checked and stretched (BIP39), then the pipeline (vault proof, review, decision, sign, verify,
  * assemble) — from the bytes to the signed PSBT's bytes.
  */
-export async function coldkitSign(raw: Uint8Array, vaultText: string, mnemonic: string, registered: readonly Registration[]): Promise<Timing & { out: Uint8Array }> {
+async function coldkitSign(raw: Uint8Array, vaultText: string, mnemonic: string, registered: readonly Registration[]): Promise<Timing & { out: Uint8Array }> {
   const c0 = process.cpuUsage();
   const t = performance.now();
   const psbt = await readPsbt(raw, 'psbt');
