@@ -156,7 +156,9 @@ export default async function (): Promise<string> {
   }
   const cold = best(coldRuns);
   sameSigs(fs.readFileSync(cliRuns[2]!.out), bjsRuns[0]!.out, 100, 'coldkit psbt sign');
-  const cli1000 = best([cliSign(dir, f1000)]);
+  const cli1000Run = cliSign(dir, f1000);
+  sameSigs(fs.readFileSync(cli1000Run.out), bitcoinjsSign(raw1000, mnemonic).out, 1000, 'coldkit psbt sign');
+  const cli1000 = best([cli1000Run]);
   fs.rmSync(dir, { recursive: true, force: true });
   const c100 = best(cliRuns);
   const b100 = best(bjsRuns);
