@@ -54,8 +54,12 @@ export function utxoMismatch(index: number, stated: { amount: bigint }, proven: 
   return new RefusedError(f.message, [], [f]);
 }
 
-/** The spent output of input `idx`, checked; undefined when the PSBT carries no UTXO for it. */
-export function spentOutput(input: InputFields, idx: number): SpentOutput | undefined {
+/**
+ * The spent output of input `idx`, checked; undefined when the PSBT carries no UTXO for it.
+ * `txidChecked`: the reader has already hashed the non_witness_utxo against the prevout txid
+ * (PsbtView.prevTxidsChecked), so it is not hashed again.
+ */
+export function spentOutput(input: InputFields, idx: number, txidChecked = false): SpentOutput | undefined {
   const field = `input ${idx}`;
   let out: SpentOutput | undefined;
   if (input.nonWitnessUtxo) {
@@ -63,8 +67,10 @@ export function spentOutput(input: InputFields, idx: number): SpentOutput | unde
     const vout = input.index ?? -1;
     const o = prev.outputs[vout];
     if (!o) throw new InputError(`non_witness_utxo has no output ${vout} (it has ${prev.outputs.length})`, field);
-    const want = toHex(input.txid ?? new Uint8Array());
-    if (txidOf(prev) !== want) throw new InputError(`non_witness_utxo is transaction ${txidOf(prev)}, not the spent ${want}`, field);
+    if (!txidChecked) {
+      const want = toHex(input.txid ?? new Uint8Array());
+      if (txidOf(prev) !== want) throw new InputError(`non_witness_utxo is transaction ${txidOf(prev)}, not the spent ${want}`, field);
+    }
     if (input.witnessUtxo && (input.witnessUtxo.amount !== o.amount || !equalBytes(input.witnessUtxo.script, o.script))) throw utxoMismatch(idx, input.witnessUtxo, o);
     out = { script: o.script, amount: o.amount, source: 'non_witness_utxo' };
   } else if (input.witnessUtxo) {

@@ -397,6 +397,8 @@ export function fastReadPsbt(raw: Uint8Array): PsbtView | undefined {
       outputsLength: outputs.length,
       getInput: (i) => inputs[i] ?? bail(),
       getOutput: (i) => outputs[i] ?? bail(),
+      // Every non_witness_utxo was hashed against its prevout txid while read (hashesTo).
+      prevTxidsChecked: true,
     };
   } catch (e) {
     if (e instanceof Bail) return undefined;

@@ -65,6 +65,11 @@ export interface PsbtView {
   outputsLength: number;
   getInput(i: number): InputFields;
   getOutput(i: number): OutputFields;
+  /**
+   * Set by a reader that hashed every non_witness_utxo and compared it with its input's prevout
+   * txid (psbt-fast-reader.ts): prevouts.ts then does not hash them a second time.
+   */
+  prevTxidsChecked?: true;
 }
 
 /** The view of a btc-signer Transaction parsed from a PSBT. */

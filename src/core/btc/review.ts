@@ -258,7 +258,7 @@ function reviewInputs(tx: PsbtView, scope: ReviewScope) {
   let vaultHighest = 0;
   for (let idx = 0; idx < tx.inputsLength; idx++) {
     const i = tx.getInput(idx);
-    const { r, spent, vaultIndex } = reviewInput(i, idx, scope);
+    const { r, spent, vaultIndex } = reviewInput(i, idx, scope, tx.prevTxidsChecked === true);
     if (vaultIndex !== undefined) vaultHighest = Math.max(vaultHighest, vaultIndex);
     inputs.push(r);
     if (spent && inputTotal !== undefined) inputTotal += spent.amount;
@@ -271,9 +271,9 @@ function reviewInputs(tx: PsbtView, scope: ReviewScope) {
 }
 
 /** One input: what it spends, whose it is (proven by rebuilding the script), who claims it, who signed. */
-function reviewInput(i: Input, idx: number, scope: ReviewScope): { r: ReviewInput; spent: SpentOutput | undefined; vaultIndex?: number } {
+function reviewInput(i: Input, idx: number, scope: ReviewScope, txidChecked: boolean): { r: ReviewInput; spent: SpentOutput | undefined; vaultIndex?: number } {
   const { keys, vault, net } = scope;
-  const spent = spentOutput(i, idx);
+  const spent = spentOutput(i, idx, txidChecked);
   const finalized = Boolean(i.finalScriptSig || i.finalScriptWitness);
   const single = spent ? prove(spent.script, i, keys) : { owned: undefined, claimed: claims(i).map((c) => c.der) };
   const vp = spent && vault && !single.owned ? scope.proveVault!(spent.script, i, vault, keys) : undefined;

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { p2wpkh, RawTx, Transaction, TEST_NETWORK } from '@scure/btc-signer';
 import { fastReadPsbt } from '../../../src/core/btc/psbt-fast-reader.js';
+import { spentOutput } from '../../../src/core/btc/prevouts.js';
 import { rootOf } from '../../helpers/build-psbt.js';
 
 const H = 0x80000000;
@@ -44,6 +45,14 @@ describe('fast reader: non_witness_utxo txid', () => {
       const view = fastReadPsbt(psbtSpending(segwit, false));
       expect(view).toBeDefined();
       expect(view!.getInput(0).nonWitnessUtxo!.outputs[1]!.amount).toBe(70_000n);
+      // The review then takes the txid as proven (prevouts.ts does not hash it again) …
+      expect(view!.prevTxidsChecked).toBe(true);
+    });
+    it(`${segwit ? 'witness' : 'legacy'}-serialised previous tx: a view without the reader's proof has its txid checked by the review`, () => {
+      const view = fastReadPsbt(psbtSpending(segwit, false))!;
+      const input = { ...view.getInput(0), txid: new Uint8Array(32).fill(1) };
+      expect(() => spentOutput(input, 0)).toThrow(/non_witness_utxo is transaction [0-9a-f]{64}, not the spent 0101/);
+      expect(spentOutput(view.getInput(0), 0)!.amount).toBe(70_000n);
     });
     it(`${segwit ? 'witness' : 'legacy'}-serialised previous tx with a txid one bit off: declined`, () => {
       expect(fastReadPsbt(psbtSpending(segwit, true))).toBeUndefined();
