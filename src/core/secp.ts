@@ -128,6 +128,20 @@ export function taprootOutputKey(internalKey: Uint8Array): Uint8Array | undefine
   }
 }
 
+/**
+ * BIP341 taproot_output_script with a script tree: Q = P + int(TaggedHash("TapTweak", x(P) || h))·G
+ * for the x-only internal key P and the tree's Merkle root h, with the parity of Q that the
+ * control block's first byte carries ("c[0] & 1"); undefined if the tweak is invalid.
+ */
+export function taprootTreeOutputKey(internalKey: Uint8Array, merkleRoot: Uint8Array): { outputKey: Uint8Array; parity: 0 | 1 } | undefined {
+  try {
+    const r = ecc.xOnlyPointAddTweak(internalKey, taggedHash('TapTweak', internalKey, merkleRoot));
+    return r ? { outputKey: r.xOnlyPubkey, parity: r.parity } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** DER-encode a 64-byte compact signature (BIP66 strict encoding). */
 export function derEncode(compact: Uint8Array): Uint8Array {
   const int = (b: Uint8Array): Uint8Array => {

@@ -6,13 +6,15 @@
  * children), and that all keys of a descriptor share one network and one branch form.
  *
  * The reader knows the script-function chains of every template (`pkh`, `sh(wpkh)`, `wpkh`, `tr`,
- * and the vaults `wsh(sortedmulti(k,…))`, `sh(wsh(sortedmulti(k,…)))`); other multisig forms
- * (`multi`, `sortedmulti_a`, bare or legacy-P2SH multisig) are refused by name.
+ * and the vaults `wsh(sortedmulti(k,…))`, `sh(wsh(sortedmulti(k,…)))`,
+ * `tr(NUMS,sortedmulti_a(k,…))`); other multisig forms (`multi`, `multi_a`, bare or legacy-P2SH
+ * multisig, a taproot vault whose internal key is not BIP341's unspendable H) are refused by name.
  */
 import { InputError } from '../errors.js';
 import { formatOrigin, parsePath, HARDENED } from '../hd/path.js';
 import { normalizeExtendedPublic } from '../hd/slip132.js';
 import { verifyChecksum, withChecksum } from '../hd/checksum.js';
+import { NUMS_HEX } from './tapscript-multisig.js';
 import { MAX_VAULT_KEYS, template, TEMPLATES, type TemplateName, type WalletShape } from './template.js';
 
 /** One key of a descriptor with its origin. */
@@ -59,7 +61,8 @@ function formatKey(k: KeyExpression, branch: number | 'multi'): string {
 export function formatDescriptor(d: Pick<Descriptor, 'script' | 'keys'> & { threshold?: number }, branch: number | 'multi', checksum = true): string {
   const t = template(d.script);
   const inner = t.keys === 'one' ? formatKey(d.keys[0]!, branch) : [String(d.threshold ?? 1), ...d.keys.map((k) => formatKey(k, branch))].join(',');
-  const body = t.functions.reduceRight((acc, fn) => `${fn}(${acc})`, inner);
+  // tr(NUMS,sortedmulti_a(…)): the fixed internal key is the first argument of the outermost tr().
+  const body = t.functions.reduceRight((acc, fn, i) => `${fn}(${i === 0 && t.internalKey ? `${t.internalKey},` : ''}${acc})`, inner);
   return checksum ? withChecksum(body) : body;
 }
 
@@ -86,7 +89,7 @@ function call(text: string): { fn: string; args: string[] } | undefined {
 }
 
 const SINGLE_KEY = 'only single-key wpkh(…), sh(wpkh(…)), pkh(…) and tr(KEY) descriptors are supported';
-const MULTI_KEY = 'wsh(sortedmulti(k,…)) or sh(wsh(sortedmulti(k,…)))';
+const MULTI_KEY = `wsh(sortedmulti(k,…)), sh(wsh(sortedmulti(k,…))) or tr(${NUMS_HEX},sortedmulti_a(k,…))`;
 const MULTI_FNS = new Set(['multi', 'sortedmulti', 'multi_a', 'sortedmulti_a']);
 
 /** Parse a descriptor string; errors name the part that is wrong. */
@@ -95,12 +98,19 @@ export function parseDescriptor(text: string, field = '--descriptor'): Descripto
   // Walk the script-function chain from the outside in: sh( wsh( sortedmulti(k, KEY, …) ) ).
   const functions: string[] = [];
   let args = [body];
+  let internalKey: string | undefined;
   for (let c = call(body); c; c = args.length === 1 ? call(args[0]!) : undefined) {
     functions.push(c.fn);
     args = c.args;
     if (MULTI_FNS.has(c.fn)) break;
+    // BIP386 tr(KEY,TREE): the internal key, then one script leaf (a taproot vault's sortedmulti_a).
+    if (c.fn === 'tr' && functions.length === 1 && args.length === 2) {
+      internalKey = args[0]!;
+      args = [args[1]!];
+    }
   }
   const t = TEMPLATES.find((x) => x.functions.join() === functions.join());
+  if (t?.internalKey !== undefined || internalKey !== undefined) checkInternalKey(t?.internalKey, internalKey, functions, field);
   if (!t && functions.some((fn) => MULTI_FNS.has(fn))) {
     const shown = `${functions.map((fn) => `${fn}(`).join('')}…${')'.repeat(functions.length)}`;
     throw new InputError(`${shown} is not a vault coldkit reads: ${MULTI_KEY}`, field);
@@ -115,13 +125,25 @@ export function parseDescriptor(text: string, field = '--descriptor'): Descripto
 }
 
 /**
+ * A taproot vault's internal key must be BIP341's H written as x-only hex: any other key could
+ * spend alone by the key path, past the threshold (and an xpub form over H is not read yet).
+ */
+function checkInternalKey(want: string | undefined, got: string | undefined, functions: string[], field: string): void {
+  if (want === undefined) throw new InputError(`tr(KEY,${functions.slice(1).join('(') || '…'}(…)): coldkit reads no taproot script tree but a vault's tr(${NUMS_HEX},sortedmulti_a(k,…))`, field);
+  if (got === undefined) throw new InputError(`tr(sortedmulti_a(…)) needs its internal key first: tr(${NUMS_HEX},sortedmulti_a(k,…)) (BIP386)`, field);
+  if (got.toLowerCase() !== want) {
+    throw new InputError(`the internal key of a taproot vault must be BIP341's unspendable point ${want}, not "${got.slice(0, 24)}${got.length > 24 ? '…' : ''}": any other internal key may spend alone by the key path, bypassing the threshold`, field);
+  }
+}
+
+/**
  * The arguments of `sortedmulti(k,KEY_1,…,KEY_n)` (BIP383): "k is a decimal number between 1 and
  * n"; coldkit's vaults take 1 ≤ n ≤ 15 keys that share one network and one branch form and are
  * all different (a repeated key would let one cosigner count twice).
  */
 function parseMulti(script: TemplateName, args: string[], checksum: string | undefined, field: string): Descriptor {
   const [kText, ...keyTexts] = args;
-  if (!/^[1-9]\d*$/.test(kText ?? '')) throw new InputError(`sortedmulti threshold "${kText}" is not a number from 1 to the number of keys (BIP383)`, field);
+  if (!/^[1-9]\d*$/.test(kText ?? '')) throw new InputError(`sortedmulti threshold "${kText}" is not a number from 1 to the number of keys (BIP383, BIP387)`, field);
   const threshold = Number(kText);
   if (keyTexts.length < 1 || keyTexts.length > MAX_VAULT_KEYS) throw new InputError(`a vault has 1 to ${MAX_VAULT_KEYS} keys; this one has ${keyTexts.length}`, field);
   if (threshold > keyTexts.length) throw new InputError(`threshold ${threshold} is larger than the ${keyTexts.length} keys (BIP383: k ≤ n)`, field);

@@ -13,7 +13,11 @@
  * Multisig templates (vaults), BIP48 purpose 48 with its script_type level, BIP383 sortedmulti
  * (keys in BIP67 order, multisig.ts), the witness script as BIP143 scriptCode:
  * - `wsh-multi`: P2WSH, `m/48'/coin'/account'/2'`, `wsh(sortedmulti(k,KEY,…))`;
- * - `sh-wsh-multi`: P2SH-P2WSH, `m/48'/coin'/account'/1'`, `sh(wsh(sortedmulti(k,KEY,…)))`.
+ * - `sh-wsh-multi`: P2SH-P2WSH, `m/48'/coin'/account'/1'`, `sh(wsh(sortedmulti(k,KEY,…)))`;
+ * - `tr-multi`: P2TR, `m/48'/coin'/account'/3'` (the script_type 3 Keystone, Liana and the closed
+ *   BIP48 amendment bitcoin/bips#1473 use; BIP48 itself defines none for taproot),
+ *   `tr(NUMS,sortedmulti_a(k,KEY,…))`: an unspendable internal key and one BIP387 leaf
+ *   (tapscript-multisig.ts), spent by the BIP341 script path.
  * `build` gets every cosigner's key (descriptor order) and the threshold.
  */
 import { InputError } from '../errors.js';
@@ -22,13 +26,14 @@ import { hash160 } from '../hash.js';
 import { SLIP132 } from '../network.js';
 import { taprootOutputKey } from '../secp.js';
 import { multisigScript } from './multisig.js';
+import { NUMS_HEX, tapVault, type TapVaultScripts } from './tapscript-multisig.js';
 import { p2pkh, p2sh, p2tr, p2wpkh, p2wsh, type OutputKind } from './script.js';
 
 /** coldkit's template names (the user-facing `--script` values). */
-export type TemplateName = 'pkh' | 'sh-wpkh' | 'wpkh' | 'tr' | 'wsh-multi' | 'sh-wsh-multi';
+export type TemplateName = 'pkh' | 'sh-wpkh' | 'wpkh' | 'tr' | 'wsh-multi' | 'sh-wsh-multi' | 'tr-multi';
 
-/** How an input of the template is signed: legacy sighash, BIP143 (segwit v0) or BIP341 key path. */
-export type SpendKind = 'legacy' | 'segwit-v0' | 'taproot-key';
+/** How an input of the template is signed: legacy sighash, BIP143 (segwit v0), BIP341 key path or BIP341/342 script path. */
+export type SpendKind = 'legacy' | 'segwit-v0' | 'taproot-key' | 'taproot-script';
 
 /** The scripts of one template at one path. */
 export interface SpendScripts {
@@ -40,6 +45,8 @@ export interface SpendScripts {
   witnessScript?: Uint8Array;
   /** HASH160 of the key of a single-key ECDSA template (P2WPKH's BIP143 scriptCode is built from it). */
   keyHash?: Uint8Array;
+  /** BIP341 script path (taproot vaults): the internal key, the one leaf and its control block. */
+  tap?: TapVaultScripts;
 }
 
 /** How many keys and signatures a wallet's script takes (1 of 1 for single-key). */
@@ -62,6 +69,8 @@ export interface ScriptTemplate {
   /** Under P2SH: the form of the redeem script (P2SH-P2WPKH: a P2WPKH program). */
   inner?: OutputKind;
   spend: SpendKind;
+  /** A fixed x-only internal key written before the script tree (`tr(NUMS,…)`), hex. */
+  internalKey?: string;
   /** Keys it is built from: one, or several (multisig). */
   keys: 'one' | 'many';
   /** SLIP-132 public version bytes [mainnet, testnet], where that convention names the type. */
@@ -207,8 +216,36 @@ const SH_WSH_MULTI: ScriptTemplate = {
   inputWeight: (shape) => 4 * (OUTPOINT_SEQUENCE + 1 + 35) + multiWitnessWeight(shape),
 };
 
+/**
+ * BIP341 witness weight of a k-of-n taproot vault script-path spend (SIGHASH_DEFAULT): item count,
+ * k 64-byte Schnorr signatures and n − k empty items (OP_CHECKSIGADD needs one per key), the leaf
+ * script (34·n + 2 bytes), the 33-byte control block of a one-leaf tree.
+ */
+function tapMultiWitnessWeight(shape: WalletShape | undefined): number {
+  const { keys: n, threshold: k } = shape ?? { keys: 3, threshold: 2 };
+  const leaf = 34 * n + 2;
+  return compactSizeLength(n + 2) + k * (1 + 64) + (n - k) + compactSizeLength(leaf) + leaf + 1 + 33;
+}
+
+const TR_MULTI: ScriptTemplate = {
+  name: 'tr-multi',
+  functions: ['tr', 'sortedmulti_a'],
+  purpose: 48,
+  bip48: 3,
+  output: 'p2tr',
+  spend: 'taproot-script',
+  internalKey: NUMS_HEX,
+  keys: 'many',
+  foreign: { electrum: 'p2tr', section: 'bip48_3', name: 'p2tr' },
+  build(keys, threshold) {
+    const tap = tapVault(multiShape(keys, threshold), keys);
+    return { script: p2tr(tap.outputKey), tap };
+  },
+  inputWeight: (shape) => 4 * (OUTPOINT_SEQUENCE + 1) + tapMultiWitnessWeight(shape),
+};
+
 /** Every template, in the order `--script` lists them. */
-export const TEMPLATES: readonly ScriptTemplate[] = [WPKH, SH_WPKH, PKH, TR, WSH_MULTI, SH_WSH_MULTI];
+export const TEMPLATES: readonly ScriptTemplate[] = [WPKH, SH_WPKH, PKH, TR, WSH_MULTI, SH_WSH_MULTI, TR_MULTI];
 
 /** The single-key template names, in `--script` order (the commands that work with one key). */
 export const TEMPLATE_NAMES: readonly TemplateName[] = TEMPLATES.filter((t) => t.keys === 'one').map((t) => t.name);
@@ -230,11 +267,12 @@ export function scriptTemplate(text: string | undefined, field = '--script'): Sc
   return t;
 }
 
-/** Validate a vault `--script` value: wsh (default) or sh-wsh, also spelled wsh-multi and sh-wsh-multi. */
+/** Validate a vault `--script` value: wsh (default), sh-wsh or tr, also spelled wsh-multi, sh-wsh-multi and tr-multi. */
 export function vaultTemplate(text: string | undefined, field = '--script'): ScriptTemplate {
-  const name = text === undefined || text === 'wsh' ? 'wsh-multi' : text === 'sh-wsh' ? 'sh-wsh-multi' : text;
+  const short: Record<string, TemplateName> = { wsh: 'wsh-multi', 'sh-wsh': 'sh-wsh-multi', tr: 'tr-multi' };
+  const name = text === undefined ? 'wsh-multi' : (short[text] ?? text);
   const t = TEMPLATES.find((x) => x.keys === 'many' && x.name === name);
-  if (!t) throw new InputError(`"${text}" is not a vault script type; use wsh (P2WSH, default) or sh-wsh (P2SH-P2WSH)`, field);
+  if (!t) throw new InputError(`"${text}" is not a vault script type; use wsh (P2WSH, default), sh-wsh (P2SH-P2WSH) or tr (P2TR, tr(NUMS,sortedmulti_a(…)))`, field);
   return t;
 }
 
@@ -258,7 +296,7 @@ export function scriptCode(t: ScriptTemplate, s: Omit<SpendScripts, 'script'>, s
   return s.redeemScript ?? spent;
 }
 
-/** The template a BIP43 purpose names (44 → pkh, 49 → sh-wpkh, 84 → wpkh, 86 → tr; 48 with its BIP48 script_type: 2 → wsh-multi, 1 → sh-wsh-multi). */
+/** The template a BIP43 purpose names (44 → pkh, 49 → sh-wpkh, 84 → wpkh, 86 → tr; 48 with its BIP48 script_type: 2 → wsh-multi, 1 → sh-wsh-multi, 3 → tr-multi). */
 export function templateOfPurpose(purpose: number, bip48?: number): ScriptTemplate | undefined {
   return TEMPLATES.find((t) => t.purpose === purpose && (purpose !== 48 || t.bip48 === bip48));
 }

@@ -5,15 +5,14 @@
  * with its path) and the script built by coldkit must equal the vector's script byte for byte.
  */
 import { describe, expect, it } from 'vitest';
-import { HDKey } from '@scure/bip32';
-import { secp256k1 } from '@noble/curves/secp256k1.js';
 import { base58check } from '../../../src/core/hd/base58.js';
 import { InputError } from '../../../src/core/errors.js';
 import { multisigScript, parseMultisig, sortKeys } from '../../../src/core/wallet/multisig.js';
 import { p2sh, p2wsh } from '../../../src/core/wallet/script.js';
 import { parseDescriptor } from '../../../src/core/wallet/descriptor.js';
 import { fromHex, toHex } from '../../../src/core/text.js';
-import { decodeWif, fixtureText } from '../../helpers/fixtures.js';
+import { fixtureText } from '../../helpers/fixtures.js';
+import { evalKey } from '../../helpers/descriptor-keys.js';
 
 interface Bip67Vector {
   name: string;
@@ -78,24 +77,6 @@ function bip383Vectors(): { valid: Bip383Vector[]; invalid: { label: string; des
   }
   const invalid = [...invalidPart!.matchAll(/^\* (.+?): <tt>(.*)<\/tt>$/gm)].map((m) => ({ label: m[1]!, descriptor: m[2]! }));
   return { valid, invalid };
-}
-
-/** The test's own evaluator of one BIP380 key expression at child `i`: hex, WIF, or xpub/xprv with a path. */
-function evalKey(expr: string, i: number): Uint8Array {
-  const k = expr.replace(/^\[[^\]]*\]/, '');
-  if (/^0[234]/.test(k)) return fromHex(k);
-  if (/^[5KLc9]/.test(k) && k.length <= 52) {
-    const w = decodeWif(k);
-    return secp256k1.getPublicKey(w.priv, w.compressed);
-  }
-  const [ext, ...steps] = k.split('/');
-  let node = HDKey.fromExtendedKey(ext!);
-  for (const st of steps) {
-    const hard = /['h]$/.test(st);
-    const idx = st.startsWith('*') ? i : Number(st.replace(/['h]$/, ''));
-    node = node.deriveChild(idx + (hard ? 0x80000000 : 0));
-  }
-  return node.publicKey!;
 }
 
 /** The script of a BIP383 vector built with coldkit's multisigScript, wrapped as its descriptor says. */

@@ -62,7 +62,8 @@ describe('templates build what btc-signer builds', () => {
   it('names, purposes and the candidates of each output form', () => {
     expect(TEMPLATE_NAMES).toEqual(['wpkh', 'sh-wpkh', 'pkh', 'tr']);
     expect([44, 49, 84, 86, 48].map((p) => templateOfPurpose(p)?.name)).toEqual(['pkh', 'sh-wpkh', 'wpkh', 'tr', undefined]);
-    expect([2, 1, 3].map((b) => templateOfPurpose(48, b)?.name)).toEqual(['wsh-multi', 'sh-wsh-multi', undefined]);
+    expect([2, 1, 3].map((b) => templateOfPurpose(48, b)?.name)).toEqual(['wsh-multi', 'sh-wsh-multi', 'tr-multi']);
+    expect(templatesFor('p2tr').map((t) => t.name)).toEqual(['tr', 'tr-multi']);
     expect(templatesFor('p2wsh').map((t) => t.name)).toEqual(['wsh-multi']);
     expect(templatesFor('p2sh').map((t) => t.name)).toEqual(['sh-wpkh', 'sh-wsh-multi']);
     expect(scriptTemplate(undefined).name).toBe('wpkh');
