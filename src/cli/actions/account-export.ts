@@ -55,7 +55,7 @@ const action: Action<typeof accountExport> = async (opts, ctx) => {
     };
   }
 
-  if (opts.script === 'wsh-multi' || opts.script === 'sh-wsh-multi') return exportVaultCosigner(root, net, opts, overrides, ctx);
+  if (opts.script === 'wsh-multi' || opts.script === 'sh-wsh-multi' || opts.script === 'tr-multi') return exportVaultCosigner(root, net, opts, overrides, ctx);
   const script = scriptTemplate(opts.script).name;
   const indices = opts.path ? parsePath(opts.path) : accountPath(script, net, opts.account);
   checkHardened(indices, opts, overrides);
@@ -130,7 +130,11 @@ const action: Action<typeof accountExport> = async (opts, ctx) => {
  */
 function exportVaultCosigner(root: HDKey, net: BtcNetwork, opts: OptionsOf<typeof accountExport>, overrides: string[], ctx: Context): Outcome<CosignerExport & { files: string[]; journalAnchor?: JournalAnchorJson }> {
   const t = vaultTemplate(opts.script);
-  if (opts.exportDir) for (const name of ['cosigner.txt', 'coldcard-cosigner.json']) assertWritable(path.join(opts.exportDir, name), '--export-dir');
+  // A taproot vault key has no SLIP-132 form, Coldcard generic-JSON entry or BCR-2020-015 crypto-account entry.
+  const taproot = t.output === 'p2tr';
+  if (taproot && (opts.qrPng || opts.qrHtml || opts.qrTerminal)) throw new InputError('a taproot vault cosigner key has no QR form (BCR-2020-015 crypto-account has no taproot multisig entry); carry the JSON (--out) or cosigner.txt (--export-dir)', '--qr-png');
+  const extraFiles = taproot ? ['cosigner.txt'] : ['cosigner.txt', 'coldcard-cosigner.json'];
+  if (opts.exportDir) for (const name of extraFiles) assertWritable(path.join(opts.exportDir, name), '--export-dir');
   const indices = opts.path ? parsePath(opts.path) : bip48Path(t, net, opts.account);
   checkHardened(indices, opts, overrides);
   if (opts.reveal) throw new InputError('--reveal is not offered for a vault cosigner key: its xprv is one of the vault keys', '--reveal');
@@ -144,10 +148,9 @@ function exportVaultCosigner(root: HDKey, net: BtcNetwork, opts: OptionsOf<typeo
     files.push(opts.out);
   }
   if (opts.exportDir) {
-    for (const [name, data] of [
-      ['cosigner.txt', `${c.key}\n`],
-      ['coldcard-cosigner.json', JSON.stringify(coldcardCosigner(c), null, 2) + '\n'],
-    ] as const) {
+    const entries: [string, string][] = [['cosigner.txt', `${c.key}\n`]];
+    if (!taproot) entries.push(['coldcard-cosigner.json', JSON.stringify(coldcardCosigner(c), null, 2) + '\n']);
+    for (const [name, data] of entries) {
       const f = path.join(opts.exportDir, name);
       writeFileAtomic(f, data);
       files.push(f);
@@ -156,13 +159,13 @@ function exportVaultCosigner(root: HDKey, net: BtcNetwork, opts: OptionsOf<typeo
   return {
     result: { ...c, files, ...anchor },
     // BCR-2020-015's BIP48 entry, so the QR is a crypto-account Sparrow, Keystone and SeedSigner read.
-    payload: { kind: 'account', bytes: new TextEncoder().encode(cosignerEntry(c)), ...payloadAnchor(anchor) },
+    ...(taproot ? {} : { payload: { kind: 'account' as const, bytes: new TextEncoder().encode(cosignerEntry(c)), ...payloadAnchor(anchor) } }),
     journal: [{ op: 'account.export', data: { chain: 'btc', network: net.name, script: c.script, cosigner: true, fingerprint: c.fingerprint, path: c.path, xpub: c.xpub, files, revealed: false, overrides } }],
     human: (r) =>
       [
         `Vault cosigner key ${r.path} (${r.script}, ${r.network}), master fingerprint ${r.fingerprint}`,
         `  key         ${r.key}`,
-        `  SLIP-132    ${r.slip132}`,
+        ...(r.slip132 ? [`  SLIP-132    ${r.slip132}`] : []),
         '  Give this to the vault coordinator (`wallet create --cosigner FILE`); it holds no secret.',
         ...r.files.map((f) => `Written: ${f}`),
       ].join('\n'),

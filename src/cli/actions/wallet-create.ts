@@ -10,7 +10,7 @@ import type { Cosigner } from '../../core/wallet/cosigner.js';
 import { readCosignerSource, type CosignerSource } from '../../core/wallet/cosigner-source.js';
 import { InputError } from '../../core/errors.js';
 import { vaultTemplate } from '../../core/wallet/template.js';
-import { buildVault, planFindings, type VaultFile } from '../../core/wallet/vault.js';
+import { buildVault, planFindings, vaultKindName, type VaultFile } from '../../core/wallet/vault.js';
 import { bsmsRecord, caravanWallet, coldcardText, coreImport, electrumWallet } from '../../core/wallet/vault-formats.js';
 import { birthdayText, parseBirthday, type CoreTimestamp } from '../../core/wallet/birthday.js';
 import { descriptorChecksum } from '../../core/hd/checksum.js';
@@ -21,13 +21,20 @@ import { receivedAnchor, type ReceivedAnchor } from '../payload-anchor.js';
 import { resolveNetwork } from '../wallet-input.js';
 import type { walletCreate } from '../commands/wallet.js';
 
-/** The files --export-dir writes, by name. */
+/** The export files of wallets with no taproot multisig, skipped for a `tr` vault (with the QR: BCR-2020-010 has no multi_a). */
+export const SEGWIT_ONLY_EXPORTS = ['electrum-wallet.json', 'coldcard-multisig.txt', 'bsms.txt', 'caravan-wallet.json', 'crypto-output-qr/'] as const;
+
+/** The files --export-dir writes, by name (a taproot vault: only the descriptor, Core and Sparrow files). */
 export function vaultExports(v: VaultFile, birthday: CoreTimestamp = 0): Record<string, string> {
   const json = (x: unknown) => JSON.stringify(x, null, 2) + '\n';
-  return {
+  const descriptorFiles = {
     'descriptor.txt': `${v.descriptor}\n${v.descriptors.receive}\n${v.descriptors.change}\n`,
     'bitcoin-core-importdescriptors.json': json(coreImport(v, birthday)),
     'sparrow-descriptor.txt': `# ${v.name} (coldkit vault ${v.id}): Sparrow File > Import Wallet > Output Descriptor\n${v.descriptor}\n`,
+  };
+  if (v.script === 'tr-multi') return descriptorFiles;
+  return {
+    ...descriptorFiles,
     'electrum-wallet.json': json(electrumWallet(v)),
     'coldcard-multisig.txt': coldcardText(v),
     'bsms.txt': bsmsRecord(v),
@@ -78,7 +85,9 @@ const action: Action<typeof walletCreate> = async (opts, ctx) => {
   const exports = opts.exportDir ? vaultExports(vault, birthday) : {};
   if (opts.exportDir) ctx.note(`bitcoin-core-importdescriptors.json: ${birthdayText(birthday)}`);
   for (const name of Object.keys(exports)) assertWritable(path.join(opts.exportDir!, name), '--export-dir');
-  const qrDir = opts.exportDir ? path.join(opts.exportDir, QR_DIR) : undefined;
+  const taproot = vault.script === 'tr-multi';
+  if (opts.exportDir && taproot) ctx.note(`coldkit: skipped for this taproot vault (those formats have no tr(NUMS,sortedmulti_a(…))): ${SEGWIT_ONLY_EXPORTS.join(', ')}`);
+  const qrDir = opts.exportDir && !taproot ? path.join(opts.exportDir, QR_DIR) : undefined;
   if (qrDir) assertCreatable(qrDir, 'dir', '--export-dir');
 
   writeFileAtomic(opts.out, JSON.stringify(vault, null, 2) + '\n');
@@ -99,7 +108,7 @@ const action: Action<typeof walletCreate> = async (opts, ctx) => {
   for (const a of anchors) ctx.note(`${a.input}: ${a.anchor.text} (journaled here; later: journal verify --anchor-from on that laptop)`);
   ctx.note('coldkit: keep this vault file (or its descriptor) with EVERY cosigner and on each wallet card: without it the remaining seeds cannot find or spend the funds');
   return {
-    result: { ...vault, files, overrides, ...(anchors.length ? { journalAnchors: anchors.map((a) => ({ input: a.input, fingerprint: a.fingerprint, ...a.anchor.json })) } : {}) },
+    result: { ...vault, files, ...(opts.exportDir && taproot ? { skipped: [...SEGWIT_ONLY_EXPORTS] } : {}), overrides, ...(anchors.length ? { journalAnchors: anchors.map((a) => ({ input: a.input, fingerprint: a.fingerprint, ...a.anchor.json })) } : {}) },
     journal: [
       {
         op: 'wallet.create',
@@ -127,7 +136,7 @@ export default action;
 /** The lines every vault view shows: policy, id words, cosigners, descriptor, first addresses. */
 export function describeVault(v: VaultFile, receive: readonly string[]): string[] {
   return [
-    `Vault "${v.name}": ${v.threshold} of ${v.cosigners.length}, ${v.script === 'wsh-multi' ? 'P2WSH' : 'P2SH-P2WSH'}, ${v.network}`,
+    `Vault "${v.name}": ${v.threshold} of ${v.cosigners.length}, ${vaultKindName(v.script)}${v.script === 'tr-multi' ? ' (script path only: tr(NUMS,sortedmulti_a))' : ''}, ${v.network}`,
     `  vault id    ${v.id}   words: ${v.words}   (every cosigner reads these aloud and compares)`,
     ...v.cosigners.map((c, i) => `  cosigner ${i + 1}  ${c.fingerprint}  ${c.path.padEnd(16)} ${c.label}`),
     `  descriptor  ${v.descriptor}`,

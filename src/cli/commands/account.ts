@@ -5,7 +5,7 @@ import { PAYLOAD_INPUT, PAYLOAD_OUTPUT, ANY_SEED_INPUT } from '../options/sets.j
 
 const SCRIPTS = ['wpkh', 'sh-wpkh', 'pkh', 'tr'] as const;
 /** `account export` also exports a vault cosigner key (BIP48). */
-const EXPORT_SCRIPTS = [...SCRIPTS, 'wsh-multi', 'sh-wsh-multi'] as const;
+const EXPORT_SCRIPTS = [...SCRIPTS, 'wsh-multi', 'sh-wsh-multi', 'tr-multi'] as const;
 const BTC = { chain: ['btc'] };
 
 export const accountExport = command({
@@ -16,8 +16,8 @@ export const accountExport = command({
     ...ANY_SEED_INPUT,
     script: {
       flag: '--script <type>',
-      help: "script type: wpkh (BIP84), sh-wpkh (BIP49), pkh (BIP44), tr (BIP86); a vault cosigner key: wsh-multi (BIP48 …/2'), sh-wsh-multi (BIP48 …/1')",
-      doc: "script type: `wpkh` (BIP84), `sh-wpkh` (BIP49), `pkh` (BIP44), `tr` (BIP86). `wsh-multi` / `sh-wsh-multi` export this seed's **vault cosigner key** at BIP48 `m/48'/coin'/account'/2'` (P2WSH) or `…/1'` (P2SH-P2WSH) for `wallet create --cosigner`: a `coldkit/cosigner` JSON (`--out`), the key expression `[fp/48h/0h/0h/2h]xpub` (the QR payload), and with `--export-dir` `cosigner.txt` and Coldcard's generic `coldcard-cosigner.json`.",
+      help: "script type: wpkh (BIP84), sh-wpkh (BIP49), pkh (BIP44), tr (BIP86); a vault cosigner key: wsh-multi (BIP48 …/2'), sh-wsh-multi (BIP48 …/1'), tr-multi (m/48'/coin'/account'/3')",
+      doc: "script type: `wpkh` (BIP84), `sh-wpkh` (BIP49), `pkh` (BIP44), `tr` (BIP86). `wsh-multi` / `sh-wsh-multi` export this seed's **vault cosigner key** at BIP48 `m/48'/coin'/account'/2'` (P2WSH) or `…/1'` (P2SH-P2WSH) for `wallet create --cosigner`: a `coldkit/cosigner` JSON (`--out`), the key expression `[fp/48h/0h/0h/2h]xpub` (the QR payload), and with `--export-dir` `cosigner.txt` and Coldcard's generic `coldcard-cosigner.json`. `tr-multi` exports the cosigner key of a taproot vault (`wallet create --script tr`) at `m/48'/coin'/account'/3'`: BIP48 defines no taproot script type; 3' is what Keystone, Liana and the (closed, unmerged) BIP48 amendment bitcoin/bips#1473 use, and Sparrow checks no path for it. There is no SLIP-132 form, no Coldcard generic JSON entry and no BCR-2020-015 QR entry for it: the export is the JSON and the key expression (`cosigner.txt`), and `--qr-…` is refused.",
       choices: EXPORT_SCRIPTS,
       default: 'wpkh',
       only: BTC,

@@ -24,8 +24,9 @@ export const walletCreate = command({
     },
     script: {
       flag: '--script <type>',
-      help: 'wsh (P2WSH, BIP48 2\') or sh-wsh (P2SH-P2WSH, BIP48 1\')',
-      choices: ['wsh', 'sh-wsh'],
+      help: 'wsh (P2WSH, BIP48 2\'), sh-wsh (P2SH-P2WSH, BIP48 1\') or tr (P2TR tr(NUMS,sortedmulti_a), m/48\'/coin\'/account\'/3\')',
+      doc: "`wsh`: `wsh(sortedmulti(k,…))`, cosigner keys at BIP48 `m/48'/coin'/account'/2'`; `sh-wsh`: `sh(wsh(sortedmulti(k,…)))`, `…/1'`; `tr`: the taproot vault `tr(NUMS,sortedmulti_a(k,…))` — BIP341's unspendable internal key and one BIP387 k-of-n leaf — with cosigner keys at `m/48'/coin'/account'/3'` (`account export --script tr-multi`). Electrum, Coldcard's multisig file, BSMS, Caravan and the UR crypto-output QR have no taproot multisig: `--export-dir` skips them for `tr` and says so.",
+      choices: ['wsh', 'sh-wsh', 'tr'],
       default: 'wsh',
     },
     name: { flag: '--name <name>', help: 'vault name (shown by wallets; Coldcard keeps 20 characters)', default: 'coldkit vault' },

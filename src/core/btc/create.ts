@@ -26,6 +26,7 @@ import { addressScript, checkNotDust, type Recipient } from './recipient.js';
 import type { Utxo } from './utxos.js';
 import { dustThreshold, outputWeight, overheadWeight } from './vsize.js';
 import { withGlobalXpubs } from './global-xpub.js';
+import { TAPSCRIPT_LEAF_VERSION } from '../wallet/tapscript-multisig.js';
 
 /** BIP125: any input sequence below 0xfffffffe signals replaceability. */
 export const SEQUENCE_RBF = 0xfffffffd;
@@ -283,9 +284,9 @@ export function createPsbt(req: CreateRequest): CreatedPsbt {
     const raw = prev.get(u.txid);
     const base = { txid: u.txid, index: u.vout, sequence: req.rbf ? SEQUENCE_RBF : SEQUENCE_NO_RBF };
     if (t.spend === 'legacy') tx.addInput({ ...base, nonWitnessUtxo: raw!, ...keyFields(u.key, t) });
-    else tx.addInput({ ...base, witnessUtxo: { script: u.script, amount: u.amount }, ...(raw ? { nonWitnessUtxo: raw } : {}), ...keyFields(u.key, t) });
+    else tx.addInput({ ...base, witnessUtxo: { script: u.script, amount: u.amount }, ...(raw ? { nonWitnessUtxo: raw } : {}), ...keyFields(u.key, t), ...tapLeafFields(u.key) });
   }
-  for (const o of outputs) tx.addOutput({ script: o.script, amount: o.amount, ...(o.key ? keyFields(o.key, o.template ?? t) : {}) });
+  for (const o of outputs) tx.addOutput({ script: o.script, amount: o.amount, ...(o.key ? keyFields(o.key, o.template ?? t) : {}), ...(o.key ? tapTreeFields(o.key) : {}) });
   const vsize = Math.ceil(weight / 4);
   return {
     // Vaults: every cosigner's xpub in the global map (BIP174 PSBT_GLOBAL_XPUB), as Coldcard and Sparrow write it.
@@ -329,6 +330,11 @@ export function nextChangeIndex(wallet: Wallet, owned: readonly { key: WalletAdd
  * scripts the template built (inputs and outputs carry them alike in BIP174).
  */
 export function keyFields(a: WalletAddress, t: ScriptTemplate) {
+  const tap = a.scripts.tap;
+  if (tap) {
+    // BIP371 for a taproot vault: the (NUMS) internal key and every cosigner's x-only key with the leaf it signs in.
+    return { tapInternalKey: tap.internalKey, tapBip32Derivation: a.keys.map((k) => [k.pubkey.slice(1, 33), { hashes: [tap.leafHash], der: { fingerprint: k.fingerprint, path: k.path } }]) as [Uint8Array, { hashes: Uint8Array[]; der: { fingerprint: number; path: number[] } }][] };
+  }
   if (t.spend === 'taproot-key') {
     const k = a.keys[0]!;
     const xonly = k.pubkey.subarray(1, 33);
@@ -339,4 +345,18 @@ export function keyFields(a: WalletAddress, t: ScriptTemplate) {
     ...(a.scripts.redeemScript ? { redeemScript: a.scripts.redeemScript } : {}),
     ...(a.scripts.witnessScript ? { witnessScript: a.scripts.witnessScript } : {}),
   };
+}
+
+/** BIP371 PSBT_IN_TAP_LEAF_SCRIPT of a taproot vault input: control block → leaf script || leaf version (none for other inputs). */
+export function tapLeafFields(a: WalletAddress) {
+  const tap = a.scripts.tap;
+  if (!tap) return {};
+  const cb = { version: tap.controlBlock[0]!, internalKey: tap.internalKey, merklePath: [] as Uint8Array[] };
+  return { tapLeafScript: [[cb, Uint8Array.from([...tap.leafScript, TAPSCRIPT_LEAF_VERSION])]] as [typeof cb, Uint8Array][] };
+}
+
+/** BIP371 PSBT_OUT_TAP_TREE of a taproot vault output: its one leaf at depth 0 (none for other outputs). */
+export function tapTreeFields(a: WalletAddress) {
+  const tap = a.scripts.tap;
+  return tap ? { tapTree: [{ depth: 0, version: TAPSCRIPT_LEAF_VERSION, script: tap.leafScript }] } : {};
 }

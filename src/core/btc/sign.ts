@@ -15,7 +15,7 @@
  * 32 zero bytes. Every signature is verified against its digest before it is returned. Pure: no I/O.
  */
 import { equalBytes } from '../bytes.js';
-import { VerificationError } from '../errors.js';
+import { InputError, VerificationError } from '../errors.js';
 import { ecdsaSignLowR, ecdsaVerify, schnorrSign, schnorrVerify, taprootTweak } from '../secp.js';
 import { scriptCode, template } from '../wallet/template.js';
 import type { PsbtReview } from './review.js';
@@ -55,6 +55,7 @@ export function signInputs(review: PsbtReview, keys: SigningKeys): InputSignatur
     if (!key) continue;
     const t = template(own.type);
     const spend = t.spend;
+    if (spend === 'taproot-script') throw new InputError(`input ${r.index}: coldkit does not sign taproot vault (tr-multi) script-path spends yet; nothing was signed`, 'psbt');
     if (spend === 'taproot-key') {
       prevouts ??= review.inputs.map((x) => ({ script: x.script!, amount: x.amount! }));
       const hashType = r.sighash ?? SIGHASH_DEFAULT;

@@ -13,6 +13,7 @@ import { toHex } from '../text.js';
 import type { KeySource } from '../wallet/key-source.js';
 import { parseMultisig } from '../wallet/multisig.js';
 import { scriptKind } from '../wallet/script.js';
+import { vaultKindName } from '../wallet/vault.js';
 import type { Wallet, WalletAddress } from '../wallet/wallet.js';
 import { claims, type ClaimFields, type OwnedKey } from './ownership.js';
 import type { Der } from './psbt-view.js';
@@ -51,8 +52,10 @@ function locate(vault: Wallet, der: Der): { j: number; branch: number; index: nu
 /** Prove `script` is the vault's at a claimed branch/index, and find our key in it. */
 export function proveVault(script: Uint8Array, m: VaultFields, vault: Wallet, keys: KeySource | undefined): VaultProof {
   const vaultFps = new Set(vault.descriptor.keys.map((k) => k.fingerprint));
+  // A taproot vault's keys are claimed by BIP371 tap derivations, a segwit v0 vault's by BIP174 ones.
+  const taproot = vault.template.spend === 'taproot-script';
   const claimed = claims(m)
-    .filter((c) => !c.taproot && vaultFps.has(fingerprintHex(c.der.fingerprint >>> 0)))
+    .filter((c) => c.taproot === taproot && vaultFps.has(fingerprintHex(c.der.fingerprint >>> 0)))
     .map((c) => c.der);
   if (claimed.length === 0) return { claimed };
   const tried = new Set<string>();
@@ -110,7 +113,7 @@ function explain(script: Uint8Array, m: VaultFields, vault: Wallet, expected: Wa
   if (!expected) return 'its derivation paths are not cosigner paths of the vault (origin, then receive/change branch and an unhardened index)';
   const where = `at ${expected.branch}/${expected.index}`;
   const kind = scriptKind(script);
-  const vaultKind = vault.template.name === 'wsh-multi' ? 'P2WSH' : 'P2SH-P2WSH';
+  const vaultKind = vaultKindName(vault.template.name);
   const policy = m.witnessScript ? parseMultisig(m.witnessScript) : undefined;
   const problems: string[] = [];
   if (kind !== vault.template.output) problems.push(`it is a ${KIND_NAMES[kind] ?? kind} script, the vault is ${vaultKind}`);

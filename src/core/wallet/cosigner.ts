@@ -39,8 +39,8 @@ export interface CosignerExport {
   fingerprint: string;
   path: string;
   xpub: string;
-  /** SLIP-132 Zpub/Vpub (P2WSH) or Ypub/Upub (P2SH-P2WSH): Electrum's form. */
-  slip132: string;
+  /** SLIP-132 Zpub/Vpub (P2WSH) or Ypub/Upub (P2SH-P2WSH): Electrum's form (none for a taproot vault key). */
+  slip132?: string;
   /** Descriptor key expression `[fp/path]xpub` (BIP380 key origin). */
   key: string;
 }
@@ -68,7 +68,7 @@ export function exportCosigner(node: HDKey, fingerprint: string, path: number[],
     fingerprint,
     path: formatPath(path),
     xpub,
-    slip132: withVersion(xpub, t.slip132![net.name === 'mainnet' ? 0 : 1]),
+    ...(t.slip132 ? { slip132: withVersion(xpub, t.slip132[net.name === 'mainnet' ? 0 : 1]) } : {}),
     key: keyExpression(fingerprint, path, xpub),
   };
 }

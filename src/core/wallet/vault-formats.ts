@@ -27,6 +27,16 @@ import { Wallet } from './wallet.js';
 
 const apostrophe = (p: string) => p.replace(/h/g, "'");
 
+/** The formats that can hold a taproot vault `tr(NUMS,sortedmulti_a(…))`: descriptor text (Core, Sparrow). */
+export const TAPROOT_VAULT_FORMATS = ['descriptor text', 'Bitcoin Core importdescriptors', 'Sparrow descriptor'] as const;
+
+/** Refuse writing a taproot vault into a format with no taproot multisig (InputError naming the format). */
+function requireSegwitVault(v: Pick<VaultFile, 'script'>, format: string): void {
+  if (template(v.script).output === 'p2tr') {
+    throw new InputError(`the ${format} has no taproot multisig (tr(NUMS,sortedmulti_a(…))); give other wallets the descriptor (${TAPROOT_VAULT_FORMATS.join(', ')})`, '--export-dir');
+  }
+}
+
 /** Bitcoin Core `importdescriptors` request body: receive and change, watch-only, active. */
 export function coreImport(v: VaultFile, timestamp: number | 'now' = 'now'): unknown[] {
   return [
@@ -37,6 +47,7 @@ export function coreImport(v: VaultFile, timestamp: number | 'now' = 'now'): unk
 
 /** The Electrum wallet file (watch-only multisig; Electrum 4 opens it and lists the same addresses). */
 export function electrumWallet(v: VaultFile): Record<string, unknown> {
+  requireSegwitVault(v, 'Electrum wallet file');
   const t = template(v.script);
   const out: Record<string, unknown> = { wallet_type: `${v.threshold}of${v.cosigners.length}`, use_encryption: false, seed_version: 50 };
   v.cosigners.forEach((c, i) => {
@@ -55,6 +66,7 @@ export function electrumWallet(v: VaultFile): Record<string, unknown> {
 
 /** Coldcard's multisig setup file (one `Derivation:` line per cosigner, as Coldcard writes when paths differ). */
 export function coldcardText(v: VaultFile): string {
+  requireSegwitVault(v, 'Coldcard multisig setup file');
   const format = v.script === 'wsh-multi' ? 'P2WSH' : 'P2SH-P2WSH';
   const lines = [`# Coldcard multisig setup file (written by coldkit, vault ${v.id})`, '#', `Name: ${coldcardName(v.name)}`, `Policy: ${v.threshold} of ${v.cosigners.length}`, `Format: ${format}`, ''];
   for (const c of v.cosigners) lines.push(`Derivation: ${apostrophe(c.path)}`, `${c.fingerprint.toUpperCase()}: ${c.xpub}`, '');
@@ -68,12 +80,14 @@ function coldcardName(name: string): string {
 
 /** The BIP129 BSMS 1.0 descriptor record: template with `/**`, the restrictions, the first address. */
 export function bsmsRecord(v: VaultFile): string {
+  requireSegwitVault(v, 'BIP129 BSMS record');
   const template129 = withChecksum(v.descriptor.replace(/#.*$/, '').replace(/\/<0;1>\/\*/g, '/**'));
   return ['BSMS 1.0', template129, '/0/*,/1/*', v.firstAddresses.receive].join('\n') + '\n';
 }
 
 /** Unchained Caravan's wallet configuration JSON. */
 export function caravanWallet(v: VaultFile): Record<string, unknown> {
+  requireSegwitVault(v, 'Caravan wallet config');
   return {
     name: v.name,
     addressType: v.script === 'wsh-multi' ? 'P2WSH' : 'P2SH-P2WSH',

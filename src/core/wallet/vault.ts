@@ -153,6 +153,11 @@ export function readVault(doc: unknown, field: string, netName?: string): Vault 
   return { file, descriptor, wallet: new Wallet(descriptor, net, field), net };
 }
 
+/** The output type a vault script is, as wallets name it: P2WSH, P2SH-P2WSH or P2TR (script path). */
+export function vaultKindName(script: TemplateName): string {
+  return script === 'wsh-multi' ? 'P2WSH' : script === 'sh-wsh-multi' ? 'P2SH-P2WSH' : 'P2TR';
+}
+
 /** The cosigner labels of a vault by master fingerprint (8 hex). */
 export function cosignerLabels(v: Pick<VaultFile, 'cosigners'>): Map<string, string> {
   return new Map(v.cosigners.map((c) => [c.fingerprint, c.label]));
