@@ -193,8 +193,11 @@ async function sweepDestination(ref: string, maxIndex: number, ctx: Context): Pr
   return { wallet: w.account.wallet, id: w.id, label: w.label, maxIndex };
 }
 
-/** Does any input carry a witness script (a vault input, or another script spend)? */
+/** Does any input carry a witness script or a tap leaf script (a vault input, or another script spend)? */
 function hasWitnessScripts(psbt: ReadPsbt): boolean {
-  for (let i = 0; i < psbt.view.inputsLength; i++) if (psbt.view.getInput(i).witnessScript) return true;
+  for (let i = 0; i < psbt.view.inputsLength; i++) {
+    const input = psbt.view.getInput(i);
+    if (input.witnessScript || input.tapLeafScript?.length) return true;
+  }
   return false;
 }

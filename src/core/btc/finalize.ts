@@ -28,6 +28,7 @@ import { scriptCode, templatesFor, type ScriptTemplate, type SpendScripts, type 
 import { spentOutput } from './prevouts.js';
 import { libraryReason } from './psbt-codec.js';
 import { SighashCache, type Prevout, type SighashTx } from './sighash.js';
+import { checkTapVaultInput } from './tap-vault-input.js';
 
 /** The extracted transaction. */
 export interface FinalizedTx {
@@ -139,6 +140,11 @@ export function finalizePsbt(tx: Transaction): FinalizedTx {
   inputs.forEach((inp, i) => {
     const prev = prevouts[i]!;
     const t = spendTemplate(prev, inp, i);
+    // A P2TR input with a tap leaf and no key-path signature: a taproot vault's script path.
+    if (t.output === 'p2tr' && !inp.tapKeySig && inp.tapLeafScript?.length) {
+      report.push({ index: i, type: 'tr-multi', signatures: checkTapVaultInput(inp, prevouts, i, cache) });
+      return;
+    }
     if (t.spend === 'taproot-key') {
       const sig = inp.tapKeySig;
       if (!sig) {

@@ -33,6 +33,8 @@ export interface OwnedKey {
   witnessScript?: Uint8Array;
   /** Keys and threshold of a vault script (multisig templates), for size estimates and the signature count. */
   shape?: WalletShape;
+  /** BIP341 leaf hash of a taproot vault's script leaf: what its script-path signatures commit to. */
+  leafHash?: Uint8Array;
 }
 
 /** One derivation claim of a PSBT map. */

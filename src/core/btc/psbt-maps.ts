@@ -24,6 +24,8 @@ export interface KeyValue {
 export const partialSigPair = (pubkey: Uint8Array, sig: Uint8Array): KeyValue => ({ key: Uint8Array.of(0x02, ...pubkey), value: sig });
 /** PSBT_IN_TAP_KEY_SIG (0x13). */
 export const tapKeySigPair = (sig: Uint8Array): KeyValue => ({ key: Uint8Array.of(0x13), value: sig });
+/** PSBT_IN_TAP_SCRIPT_SIG (0x14) keyed by the x-only key and the leaf hash (BIP371). */
+export const tapScriptSigPair = (xonly: Uint8Array, leafHash: Uint8Array, sig: Uint8Array): KeyValue => ({ key: Uint8Array.of(0x14, ...xonly, ...leafHash), value: sig });
 /** PSBT_IN_REDEEM_SCRIPT (0x04). */
 export const redeemScriptPair = (script: Uint8Array): KeyValue => ({ key: Uint8Array.of(0x04), value: script });
 /** PSBT_IN_WITNESS_SCRIPT (0x05). */

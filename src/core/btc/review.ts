@@ -285,7 +285,8 @@ function reviewInput(i: Input, idx: number, scope: ReviewScope, txidChecked: boo
   }
   for (const c of claims(i)) scope.wanted.add(fingerprintHex(c.der.fingerprint));
   const address = spent ? addressOf(spent.script, scope.shown) : undefined;
-  const signedByUs = Boolean(owned && (template(owned.type).spend === 'taproot-key' ? i.tapKeySig : i.partialSig?.some(([k]) => equalBytes(k, owned.pubkey))));
+  const spendKind = owned ? template(owned.type).spend : undefined;
+  const signedByUs = Boolean(owned && (spendKind === 'taproot-key' ? i.tapKeySig : spendKind === 'taproot-script' ? hasTapScriptSig(i, owned.pubkey, owned.leafHash) : i.partialSig?.some(([k]) => equalBytes(k, owned.pubkey))));
   const r: ReviewInput = {
     index: idx,
     outpoint: `${toHex(i.txid ?? new Uint8Array())}:${i.index ?? 0}`,
@@ -386,8 +387,18 @@ function reviewOutput(o: Output, idx: number, scope: ReviewScope, accounts: Retu
 }
 
 /** Who signed a proven vault input: partial signatures by the cosigner keys derived at its path. */
+/** Whether the input holds a BIP371 PSBT_IN_TAP_SCRIPT_SIG by this key (compressed or x-only) for this leaf. */
+function hasTapScriptSig(i: Input, pubkey: Uint8Array, leafHash: Uint8Array | undefined): boolean {
+  const x = pubkey.length === 33 ? pubkey.subarray(1) : pubkey;
+  return (i.tapScriptSig ?? []).some((e) => {
+    const k = (Array.isArray(e) ? e[0] : undefined) as { pubKey?: Uint8Array; leafHash?: Uint8Array } | undefined;
+    return Boolean(k?.pubKey && k.leafHash && equalBytes(k.pubKey, x) && (!leafHash || equalBytes(k.leafHash, leafHash)));
+  });
+}
+
 function vaultState(a: WalletAddress, i: Input, vault: Wallet): VaultInput {
-  const signed = a.keys.filter((k) => i.partialSig?.some(([pub]) => equalBytes(pub, k.pubkey)));
+  const tap = a.scripts.tap;
+  const signed = a.keys.filter((k) => (tap ? hasTapScriptSig(i, k.pubkey, tap.leafHash) : i.partialSig?.some(([pub]) => equalBytes(pub, k.pubkey))));
   const threshold = vault.descriptor.threshold;
   return {
     threshold,
@@ -408,6 +419,7 @@ function vaultOwned(a: WalletAddress, vault: Wallet): OwnedKey {
     pubkey: k.pubkey,
     ...(a.scripts.redeemScript ? { redeemScript: a.scripts.redeemScript } : {}),
     ...(a.scripts.witnessScript ? { witnessScript: a.scripts.witnessScript } : {}),
+    ...(a.scripts.tap ? { leafHash: a.scripts.tap.leafHash } : {}),
     shape: { keys: a.keys.length, threshold: vault.descriptor.threshold },
   };
 }

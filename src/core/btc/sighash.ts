@@ -104,9 +104,11 @@ export class SighashCache {
 
   /**
    * BIP341 key-path digest (no annex, ext_flag 0) for input `idx`; `prevouts` are ALL spent outputs
-   * in input order ("the signature commits to the amounts and scripts of all inputs").
+   * in input order ("the signature commits to the amounts and scripts of all inputs"). With
+   * `leafHash`, the BIP342 script-path digest: ext_flag 1 (spend_type 2) and the extension
+   * "tapleaf_hash || key_version (0x00) || codesep_pos" with no OP_CODESEPARATOR executed (0xffffffff).
    */
-  bip341(idx: number, prevouts: readonly Prevout[], hashType: number): Uint8Array {
+  bip341(idx: number, prevouts: readonly Prevout[], hashType: number, leafHash?: Uint8Array): Uint8Array {
     this.checkIdx(idx);
     if (prevouts.length !== this.tx.inputs.length) throw new RangeError('BIP341 needs the spent output of every input');
     if (![0x00, 0x01, 0x02, 0x03, 0x81, 0x82, 0x83].includes(hashType)) throw new RangeError(`invalid taproot sighash type ${hashType}`);
@@ -133,7 +135,7 @@ export class SighashCache {
     w.u8(hashType).u32(this.tx.version).u32(this.tx.lockTime);
     if (!anyone) w.bytes(this.v1.prevouts).bytes(this.v1.amounts).bytes(this.v1.scripts).bytes(this.v1.sequences);
     if (base !== SIGHASH_NONE && base !== SIGHASH_SINGLE) w.bytes(this.v1.outputs);
-    w.u8(0x00); // spend_type: key path, no annex
+    w.u8(leafHash ? 0x02 : 0x00); // spend_type: ext_flag · 2 + annex_present (no annex)
     if (anyone) {
       this.writeOutpoint(w, idx);
       const p = prevouts[idx]!;
@@ -145,6 +147,7 @@ export class SighashCache {
       if (idx >= this.tx.outputs.length) throw new RangeError('SIGHASH_SINGLE without a matching output');
       w.bytes(sha256(this.serOutputs(idx, idx + 1)));
     }
+    if (leafHash) w.bytes(leafHash).u8(0x00).u32(0xffffffff);
     return taggedHash('TapSighash', w.finish());
   }
 

@@ -30,6 +30,8 @@ export interface InputSignature {
   /** DER + sighash byte (ECDSA), or 64/65-byte Schnorr. */
   signature: Uint8Array;
   taproot: boolean;
+  /** BIP341 leaf hash of a taproot script-path signature (PSBT_IN_TAP_SCRIPT_SIG), absent for key-path ones. */
+  leafHash?: Uint8Array;
   /** Redeem script (P2SH templates), given when the PSBT lacks it. */
   redeemScript?: Uint8Array;
   /** Witness script (P2WSH templates), given when the PSBT lacks it. */
@@ -55,7 +57,20 @@ export function signInputs(review: PsbtReview, keys: SigningKeys): InputSignatur
     if (!key) continue;
     const t = template(own.type);
     const spend = t.spend;
-    if (spend === 'taproot-script') throw new InputError(`input ${r.index}: coldkit does not sign taproot vault (tr-multi) script-path spends yet; nothing was signed`, 'psbt');
+    if (spend === 'taproot-script') {
+      // BIP342 script path of a taproot vault: the untweaked cosigner key signs the leaf's digest.
+      if (!own.leafHash) throw new InputError(`input ${r.index}: the taproot vault leaf is unknown; nothing was signed`, 'psbt');
+      prevouts ??= review.inputs.map((x) => ({ script: x.script!, amount: x.amount! }));
+      const hashType = r.sighash ?? SIGHASH_DEFAULT;
+      const hash = cache.bip341(r.index, prevouts, hashType, own.leafHash);
+      // Verified against the key the review proved the leaf commits to (derived from the registered xpub).
+      const xonly = own.pubkey.slice(1, 33);
+      const sig64 = schnorrSign(hash, key.priv, AUX_ZERO);
+      if (!schnorrVerify(hash, xonly, sig64)) throw new VerificationError(`input ${r.index}: the Schnorr signature does not verify; nothing was output`);
+      const signature = hashType === SIGHASH_DEFAULT ? sig64 : Uint8Array.from([...sig64, hashType]);
+      out.push({ index: r.index, pubkey: xonly, signature, taproot: true, leafHash: own.leafHash });
+      continue;
+    }
     if (spend === 'taproot-key') {
       prevouts ??= review.inputs.map((x) => ({ script: x.script!, amount: x.amount! }));
       const hashType = r.sighash ?? SIGHASH_DEFAULT;

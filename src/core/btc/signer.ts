@@ -30,7 +30,7 @@ import { parseMultisig } from '../wallet/multisig.js';
 import { DEFAULT_FEE_LIMITS, psbtFindings, summarize, type FeeLimits } from './policy.js';
 import { encodePsbt, type PsbtEncoding } from './psbt-encoding.js';
 import { encodePsbtAnchor, PSBT_ANCHOR_KEY, type PayloadAnchor } from '../journal/payload-anchor.js';
-import { addToInputs, withGlobalPair, countSignaturePairs, partialSigPair, redeemScriptPair, tapKeySigPair, trimmed, witnessScriptPair, type KeyValue } from './psbt-maps.js';
+import { addToInputs, withGlobalPair, countSignaturePairs, partialSigPair, redeemScriptPair, tapKeySigPair, tapScriptSigPair, trimmed, witnessScriptPair, type KeyValue } from './psbt-maps.js';
 import { readPsbt, type ReadPsbt } from './psbt-read.js';
 import { reviewPsbt, type PsbtReview } from './review.js';
 import { signInputs, type InputSignature } from './sign.js';
@@ -126,7 +126,7 @@ export function checkSignable(r: PsbtReview, field = 'psbt', view?: PsbtReadView
   // ANYONECANPAY; BIP341 adds DEFAULT).
   for (const i of ours) {
     if (i.sighash === undefined) continue;
-    const taproot = template(i.ours!.type).spend === 'taproot-key';
+    const taproot = template(i.ours!.type).spend.startsWith('taproot');
     if (!(taproot ? [0x00, 0x01, 0x02, 0x03, 0x81, 0x82, 0x83] : [0x01, 0x02, 0x03, 0x81, 0x82, 0x83]).includes(i.sighash)) {
       throw new InputError(`input ${i.index} asks for sighash type ${i.sighash}, which is not a valid ${taproot ? 'BIP341' : 'ECDSA'} sighash type`, field);
     }
@@ -170,7 +170,7 @@ export function assemble(p: Prepared, sigs: readonly InputSignature[], o: { trim
   const { inputsLength: nIn, outputsLength: nOut } = p.psbt.view;
   const add = new Map<number, KeyValue[]>();
   for (const s of sigs) {
-    const pairs = s.taproot ? [tapKeySigPair(s.signature)] : [partialSigPair(s.pubkey, s.signature)];
+    const pairs = s.leafHash ? [tapScriptSigPair(s.pubkey, s.leafHash, s.signature)] : s.taproot ? [tapKeySigPair(s.signature)] : [partialSigPair(s.pubkey, s.signature)];
     if (s.redeemScript) pairs.push(redeemScriptPair(s.redeemScript));
     if (s.witnessScript) pairs.push(witnessScriptPair(s.witnessScript));
     add.set(s.index, pairs);

@@ -99,6 +99,7 @@ function ourKey(a: WalletAddress, vault: Wallet, keys: KeySource | undefined): {
         pubkey: pub,
         ...(a.scripts.redeemScript ? { redeemScript: a.scripts.redeemScript } : {}),
         ...(a.scripts.witnessScript ? { witnessScript: a.scripts.witnessScript } : {}),
+        ...(a.scripts.tap ? { leafHash: a.scripts.tap.leafHash } : {}),
         shape: { keys: vault.descriptor.keys.length, threshold: vault.descriptor.threshold },
       },
     };
