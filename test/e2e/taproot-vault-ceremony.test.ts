@@ -16,6 +16,7 @@ import { schnorr } from '@noble/curves/secp256k1.js';
 import { hex } from '@scure/base';
 import { readVault } from '../../src/core/wallet/vault.js';
 import { tapLeafHash } from '../../src/core/wallet/tapscript-multisig.js';
+import { keyFields, tapTreeFields } from '../../src/core/btc/create.js';
 import { runCli, tmpDir } from '../helpers/cli.js';
 import { payee } from '../helpers/regtest-data.js';
 import { COSIGNER_MNEMONICS, vaultUtxos } from '../helpers/vault-data.js';
@@ -128,4 +129,35 @@ describe('2-of-3 taproot vault ceremony', () => {
     }
     expect(tx.vsize).toBe(fin.json().vsize);
   }, 180_000);
+
+  it('hostile: change whose tap leaf swaps in a foreign key, and an input from another vault, each refused (exit 3)', async () => {
+    // The vault of the ceremony (registered on laptop 0 above) and an "evil" vault sharing cosigners 0 and 1 but with key 3 for key 2.
+    const v = readVault(JSON.parse(fs.readFileSync(f('vault.json'), 'utf8')), 'vault');
+    const evilMade = await runCli([...R, '--json', 'wallet', 'create', '--threshold', '2', '--script', 'tr', '--cosigner', f('laptop-0.json'), '--cosigner', f('laptop-1.json'), '--cosigner', f('laptop-3.json'), '--name', 'evil', '--out', f('evil.json')]);
+    expect(evilMade.code, evilMade.stderr).toBe(0);
+    const evil = readVault(evilMade.json(), 'evil').wallet;
+    const stranger = (await runCli([...R, '--json', 'account', 'export', '--script', 'tr-multi', '--mnemonic-file', f('m3.txt')])).json().fingerprint;
+
+    // 1. Change swapped to the evil vault's script at the same path; its derivations still claim our fingerprints.
+    const tx = btc.Transaction.fromPSBT(fs.readFileSync(f('u.psbt')));
+    const idx = Array.from({ length: tx.outputsLength }, (_, i) => i).find((i) => tx.getOutput(i).tapTree)!;
+    const ours = v.wallet.addresses(1, 0, 50).find((a) => hex.encode(a.scripts.script) === hex.encode(tx.getOutput(idx).script!))!;
+    const bad = evil.at(ours.branch, ours.index);
+    tx.updateOutput(idx, { tapBip32Derivation: undefined, tapTree: undefined } as never);
+    tx.updateOutput(idx, { script: bad.scripts.script, ...keyFields(bad, evil.template), ...tapTreeFields(bad) } as never);
+    fs.writeFileSync(f('swapped.psbt'), tx.toPSBT());
+    const swapped = await runCli([...R, '--yes', 'psbt', 'sign', f('swapped.psbt'), '--wallet', f('vault.json'), '--mnemonic-file', f('m0.txt')], laptop(0));
+    expect(swapped.code, swapped.stderr).toBe(3);
+    expect(swapped.stderr).toMatch(new RegExp(`output ${idx} claims to be change of vault "tr vault" [0-9a-f]{8} \\(at m/48h/1h/0h/3h/1/${ours.index}\\) but is not the vault's script: its tap leaf has key [0-9a-f]{16}… that is not a registered cosigner at 1/${ours.index}; cosigner 28645006 is left out`));
+    expect(stranger).not.toBe('28645006');
+
+    // 2. An input from the evil vault (our key 73c5da0a is in both) signed for the registered vault.
+    const eu = vaultUtxos(evil, [{ branch: 0, index: 0, sats: 90_000n }], 7);
+    fs.writeFileSync(f('evil-utxos.json'), JSON.stringify(eu.listunspent));
+    const made = await runCli([...R, 'psbt', 'create', '--wallet', f('evil.json'), '--utxos', f('evil-utxos.json'), '--to', `${payee()}:0.0008`, '--fee-rate', '2', '--out', f('evil.psbt')]);
+    expect(made.code, made.stderr).toBe(0);
+    const foreign = await runCli([...R, '--yes', 'psbt', 'sign', f('evil.psbt'), '--wallet', f('vault.json'), '--mnemonic-file', f('m0.txt')], laptop(0));
+    expect(foreign.code, foreign.stderr).toBe(3);
+    expect(foreign.stderr).toMatch(/input 0 is not from vault "tr vault" [0-9a-f]{8}: its tap leaf has key [0-9a-f]{16}… that is not a registered cosigner at 0\/0; cosigner 28645006 is left out/);
+  }, 120_000);
 });

@@ -54,6 +54,8 @@ export interface OutputFields {
   bip32Derivation?: [Uint8Array, Der][];
   tapBip32Derivation?: [Uint8Array, { hashes: Uint8Array[]; der: Der }][];
   tapInternalKey?: Uint8Array;
+  /** BIP371 PSBT_OUT_TAP_TREE (a taproot vault's change carries its leaf). */
+  tapTree?: unknown[];
 }
 
 /** A parsed PSBT. */

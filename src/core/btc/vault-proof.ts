@@ -12,6 +12,7 @@ import { HARDENED, fingerprintHex, formatPath } from '../hd/path.js';
 import { toHex } from '../text.js';
 import type { KeySource } from '../wallet/key-source.js';
 import { parseMultisig } from '../wallet/multisig.js';
+import { parseMultiA } from '../wallet/tapscript-multisig.js';
 import { scriptKind } from '../wallet/script.js';
 import { vaultKindName } from '../wallet/vault.js';
 import type { Wallet, WalletAddress } from '../wallet/wallet.js';
@@ -22,6 +23,17 @@ import type { Der } from './psbt-view.js';
 export interface VaultFields extends ClaimFields {
   witnessScript?: Uint8Array;
   redeemScript?: Uint8Array;
+  /** BIP371 PSBT_IN_TAP_LEAF_SCRIPT (inputs) / PSBT_OUT_TAP_TREE (outputs): a taproot vault's leaf, read only to explain a mismatch. */
+  tapLeafScript?: unknown[];
+  tapTree?: unknown[];
+}
+
+/** The first tapscript leaf a PSBT map names (input leaf script without its version byte, or output tree leaf), if any. */
+function tapLeafOf(m: VaultFields): Uint8Array | undefined {
+  const input = m.tapLeafScript?.[0];
+  if (Array.isArray(input) && input[1] instanceof Uint8Array && input[1].length > 1) return input[1].subarray(0, -1);
+  const output = m.tapTree?.[0] as { script?: unknown } | undefined;
+  return output?.script instanceof Uint8Array ? output.script : undefined;
 }
 
 /** The outcome of a vault proof for one script. */
@@ -115,20 +127,25 @@ function explain(script: Uint8Array, m: VaultFields, vault: Wallet, expected: Wa
   const where = `at ${expected.branch}/${expected.index}`;
   const kind = scriptKind(script);
   const vaultKind = vaultKindName(vault.template.name);
-  const policy = m.witnessScript ? parseMultisig(m.witnessScript) : undefined;
+  // A segwit v0 vault's witness script, or a taproot vault's tap leaf (x-only keys, BIP387).
+  const leaf = vault.template.output === 'p2tr' ? tapLeafOf(m) : undefined;
+  const policy = m.witnessScript ? parseMultisig(m.witnessScript) : leaf ? parseMultiA(leaf) : undefined;
+  const what = leaf && !m.witnessScript ? 'tap leaf' : 'witness script';
+  const keyOf = (k: Uint8Array) => (what === 'tap leaf' ? k.subarray(1) : k);
   const problems: string[] = [];
   if (kind !== vault.template.output) problems.push(`it is a ${KIND_NAMES[kind] ?? kind} script, the vault is ${vaultKind}`);
   else if (vault.template.inner && m.redeemScript && scriptKind(m.redeemScript) !== vault.template.inner) problems.push(`its redeem script is not a P2WSH program, the vault is ${vaultKind}`);
   if (policy) {
     if (policy.threshold !== vault.descriptor.threshold || policy.keys.length !== vault.descriptor.keys.length) {
-      problems.push(`its witness script is ${policy.threshold}-of-${policy.keys.length}, the vault is ${vault.descriptor.threshold}-of-${vault.descriptor.keys.length}`);
+      problems.push(`its ${what} is ${policy.threshold}-of-${policy.keys.length}, the vault is ${vault.descriptor.threshold}-of-${vault.descriptor.keys.length}`);
     }
-    const ours = expected.keys.map((k) => k.pubkey);
+    const ours = expected.keys.map((k) => keyOf(k.pubkey));
     const strangers = policy.keys.filter((k) => !ours.some((o) => equalBytes(o, k)));
-    if (strangers.length) problems.push(`its witness script has key${strangers.length > 1 ? 's' : ''} ${strangers.map((k) => toHex(k).slice(0, 16) + '…').join(', ')} that ${strangers.length > 1 ? 'are not registered cosigners' : 'is not a registered cosigner'} ${where}`);
-    const missing = expected.keys.filter((k) => !policy.keys.some((p) => equalBytes(p, k.pubkey)));
+    if (strangers.length) problems.push(`its ${what} has key${strangers.length > 1 ? 's' : ''} ${strangers.map((k) => toHex(k).slice(0, 16) + '…').join(', ')} that ${strangers.length > 1 ? 'are not registered cosigners' : 'is not a registered cosigner'} ${where}`);
+    const missing = expected.keys.filter((k) => !policy.keys.some((p) => equalBytes(p, keyOf(k.pubkey))));
     if (missing.length && strangers.length) problems.push(`cosigner ${missing.map((k) => fingerprintHex(k.fingerprint)).join(', ')} ${missing.length > 1 ? 'are' : 'is'} left out`);
   } else if (m.witnessScript) problems.push('its witness script is not a multisig script');
+  else if (leaf) problems.push('its tap leaf is not a multi_a script');
   if (problems.length === 0) problems.push(`its script is not the vault's ${where} (${formatPath(expected.keys[0]!.path)})`);
   return problems.join('; ');
 }
