@@ -128,6 +128,8 @@ describe('2-of-3 taproot vault ceremony', () => {
       });
     }
     expect(tx.vsize).toBe(fin.json().vsize);
+    // The fee was sized for the script path (k 64-byte signatures, n − k empty items, leaf, 33-byte control block): exact.
+    expect(made.json().vsize).toBe(fin.json().vsize);
   }, 180_000);
 
   it('hostile: change whose tap leaf swaps in a foreign key, and an input from another vault, each refused (exit 3)', async () => {

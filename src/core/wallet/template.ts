@@ -14,8 +14,8 @@
  * (keys in BIP67 order, multisig.ts), the witness script as BIP143 scriptCode:
  * - `wsh-multi`: P2WSH, `m/48'/coin'/account'/2'`, `wsh(sortedmulti(k,KEY,…))`;
  * - `sh-wsh-multi`: P2SH-P2WSH, `m/48'/coin'/account'/1'`, `sh(wsh(sortedmulti(k,KEY,…)))`;
- * - `tr-multi`: P2TR, `m/48'/coin'/account'/3'` (the script_type 3 Keystone, Liana and the closed
- *   BIP48 amendment bitcoin/bips#1473 use; BIP48 itself defines none for taproot),
+ * - `tr-multi`: P2TR, `m/48'/coin'/account'/3'` (the script_type 3 the closed BIP48 amendment
+ *   bitcoin/bips#1473 proposed and several coordinators use; BIP48 itself defines none for taproot),
  *   `tr(NUMS,sortedmulti_a(k,KEY,…))`: an unspendable internal key and one BIP387 leaf
  *   (tapscript-multisig.ts), spent by the BIP341 script path.
  * `build` gets every cosigner's key (descriptor order) and the threshold.
