@@ -7,8 +7,9 @@
  *   are sorted lexicographically prior to the creation of the output script".
  * - BIP341: the internal key is H = lift_x(0x50929b74…803ac0), "the SHA256 of the standard uncompressed
  *   encoding of the secp256k1 generator G", a point with no known discrete logarithm, so the key path
- *   is provably unspendable. coldkit uses H itself, as Sparrow writes it (not a per-wallet xpub over
- *   H with a chain code, Bitcoin Core's `unspendable(…)` form, which hides that the key path is dead).
+ *   is provably unspendable. coldkit uses H itself, as x-only hex the way BIP387's vectors write it
+ *   (not an xpub over H with a chain code, re-derived per address, as Bitcoin Core's `unspendable`
+ *   discussion proposes to hide that the key path is dead: delvingbitcoin.org/t/unspendable-keys-in-descriptors/304).
  * - BIP341 script tree of one leaf: leaf hash = TaggedHash("TapLeaf", 0xc0 || compact_size(len) ||
  *   script) is the Merkle root; output key Q = H tweaked by TaggedHash("TapTweak", H || root); the
  *   control block is (0xc0 | parity(Q)) || H (33 bytes, no path: one leaf).

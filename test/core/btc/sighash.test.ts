@@ -2,11 +2,13 @@
  * Signature hashes against the specs' own examples: every BIP143 "sigHash:" example (segwit v0,
  * all sighash types, OP_CODESEPARATOR and FindAndDelete cases) and every BIP341 key-path
  * spending vector (sigHash, tweak, tweaked key and — for BIP86 inputs, with aux_rand zero — the
- * signature itself). Shared hashes are computed once per transaction by SighashCache.
+ * signature itself) — and the BIP342 script-path digest against @scure/btc-signer's. Shared
+ * hashes are computed once per transaction by SighashCache.
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { RawTx } from '@scure/btc-signer';
+import { RawTx, Transaction } from '@scure/btc-signer';
+import { tapLeafHash } from '../../../src/core/wallet/tapscript-multisig.js';
 import { SighashCache } from '../../../src/core/btc/sighash.js';
 import { schnorrSign, taprootTweak } from '../../../src/core/secp.js';
 import { fromHex, toHex } from '../../../src/core/text.js';
@@ -68,6 +70,24 @@ describe('BIP341 key-path spending vectors', () => {
       const expected = s.expected.witness[0]!;
       expect(toHex(sig)).toBe(expected.slice(0, 128));
       expect(expected.length).toBe(s.given.hashType === 0 ? 128 : 130);
+    }
+  });
+});
+
+describe('BIP342 script-path digest (ext_flag 1) against @scure/btc-signer preimageWitnessV1', () => {
+  // Every input of the BIP341 vector transaction, every BIP341 hash type, a made-up leaf: the
+  // extension "tapleaf_hash || key_version 0x00 || codesep_pos 0xffffffff" must match btc-signer's.
+  const doc = JSON.parse(readFileSync(fixturePath('bip341/wallet-test-vectors.json'), 'utf8')) as { keyPathSpending: KeyPathVector[] };
+  const v = doc.keyPathSpending[0]!;
+  const leaf = h('20d85a959b0290bf19bb89ed43c916be835475d013da4b362117393e25a48229b8ac');
+  it.each([0x00, 0x01, 0x02, 0x03, 0x81, 0x82, 0x83])('hash type %i', (hashType) => {
+    const cache = new SighashCache(sighashTx(v.given.rawUnsignedTx));
+    const prevouts = v.given.utxosSpent.map((u) => ({ script: h(u.scriptPubKey), amount: BigInt(u.amountSats) }));
+    const tx = Transaction.fromRaw(h(v.given.rawUnsignedTx), { allowUnknownOutputs: true, allowUnknownInputs: true, disableScriptCheck: true });
+    for (let i = 0; i < prevouts.length; i++) {
+      if ((hashType & 0x03) === 0x03 && i >= tx.outputsLength) continue; // SIGHASH_SINGLE needs a matching output
+      const oracle = tx.preimageWitnessV1(i, prevouts.map((p) => p.script), hashType, prevouts.map((p) => p.amount), undefined, leaf, 0xc0);
+      expect(toHex(cache.bip341(i, prevouts, hashType, tapLeafHash(leaf)))).toBe(toHex(oracle));
     }
   });
 });

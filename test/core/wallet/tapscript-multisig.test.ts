@@ -16,12 +16,12 @@ import { InputError } from '../../../src/core/errors.js';
 import { NETWORKS } from '../../../src/core/network.js';
 import { taprootTreeOutputKey } from '../../../src/core/secp.js';
 import { compareBytes } from '../../../src/core/bytes.js';
-import { toHex } from '../../../src/core/text.js';
+import { fromHex, toHex } from '../../../src/core/text.js';
 import { formatDescriptor, parseDescriptor } from '../../../src/core/wallet/descriptor.js';
 import { multiAScript, NUMS, NUMS_HEX, parseMultiA, tapLeafHash, tapVault } from '../../../src/core/wallet/tapscript-multisig.js';
 import { template } from '../../../src/core/wallet/template.js';
 import { Wallet } from '../../../src/core/wallet/wallet.js';
-import { fixtureText } from '../../helpers/fixtures.js';
+import { fixtureJson, fixtureText } from '../../helpers/fixtures.js';
 import { evalXOnly } from '../../helpers/descriptor-keys.js';
 import { COSIGNER_MNEMONICS } from '../../helpers/vault-data.js';
 
@@ -95,6 +95,28 @@ function cosigners(coin: 0 | 1) {
 function vaultText(coin: 0 | 1): string {
   return `tr(${NUMS_HEX},sortedmulti_a(2,${cosigners(coin).map((k) => `[${k.fp}/48h/${coin}h/0h/3h]${k.xpub}/<0;1>/*`).join(',')}))`;
 }
+
+interface Bip341ScriptPubKey {
+  given: { internalPubkey: string; scriptTree: null | { script: string; leafVersion: number } | unknown[] };
+  intermediary: { leafHashes?: string[]; tweakedPubkey: string };
+  expected: { scriptPubKey: string; scriptPathControlBlocks?: string[] };
+}
+
+describe('BIP341 scriptPubKey vectors with one tapscript leaf (fixtures/bip341)', () => {
+  const all = fixtureJson<{ scriptPubKey: Bip341ScriptPubKey[] }>('bip341/wallet-test-vectors.json').scriptPubKey;
+  const single = all.filter((v) => v.given.scriptTree && !Array.isArray(v.given.scriptTree));
+  it('has the 2 single-leaf cases', () => expect(single.length).toBe(2));
+  it.each(single.map((v, n) => [n + 1, v] as const))('single leaf %i: leaf hash, output key and control block', (_, v) => {
+    const leaf = v.given.scriptTree as { script: string; leafVersion: number };
+    expect(leaf.leafVersion).toBe(0xc0);
+    const lh = tapLeafHash(fromHex(leaf.script, 'leaf'));
+    expect(toHex(lh)).toBe(v.intermediary.leafHashes![0]);
+    const q = taprootTreeOutputKey(fromHex(v.given.internalPubkey, 'key'), lh)!;
+    expect(toHex(q.outputKey)).toBe(v.intermediary.tweakedPubkey);
+    expect(`5120${toHex(q.outputKey)}`).toBe(v.expected.scriptPubKey);
+    expect(`${(0xc0 | q.parity).toString(16)}${v.given.internalPubkey}`).toBe(v.expected.scriptPathControlBlocks![0]);
+  });
+});
 
 describe('2-of-3 taproot vault against @scure/btc-signer', () => {
   for (const [coin, netName, net] of [[0, 'mainnet', btc.NETWORK], [1, 'testnet', btc.TEST_NETWORK]] as const) {
