@@ -162,4 +162,11 @@ describe('2-of-3 taproot vault ceremony', () => {
     expect(foreign.code, foreign.stderr).toBe(3);
     expect(foreign.stderr).toMatch(/input 0 is not from vault "tr vault" [0-9a-f]{8}: its tap leaf has key [0-9a-f]{16}… that is not a registered cosigner at 0\/0; cosigner 28645006 is left out/);
   }, 120_000);
+
+  it('a taproot cosigner key has no QR form: --qr-png is refused before anything is written', async () => {
+    const r = await runCli([...R, 'account', 'export', '--script', 'tr-multi', '--mnemonic-file', f('m0.txt'), '--qr-png', f('tr-cosigner.png')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/taproot vault cosigner key has no QR form \(BCR-2020-015 crypto-account has no taproot multisig entry\)/);
+    expect(fs.existsSync(f('tr-cosigner.png'))).toBe(false);
+  });
 });

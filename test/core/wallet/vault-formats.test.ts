@@ -195,3 +195,29 @@ describe('vault plan findings', () => {
     expect(() => planFindings({ ...p, cosigners: [p.cosigners[0]!, p.cosigners[1]!, t] })).toThrow(/test-network key but --network is mainnet/);
   });
 });
+
+describe('taproot vaults in the formats', () => {
+  it('tr-multi: cosigners at m/48h/0h/0h/3h, no SLIP-132 form; planned without findings; the descriptor reads back', () => {
+    const p = plan('tr-multi');
+    expect(p.cosigners.map((c) => c.hint)).toEqual(['tr-multi', 'tr-multi', 'tr-multi']);
+    expect(cosignerExports('tr-multi')[0]!.slip132).toBeUndefined();
+    expect(planFindings(p)).toEqual([]);
+    const v = buildVault(p).file;
+    expect(v.descriptor).toMatch(/^tr\(50929b74[0-9a-f]{56},sortedmulti_a\(2,\[73c5da0a\/48h\/0h\/0h\/3h\]xpub/);
+    expect(readVaultText(`${v.descriptor}\n`, 'file').descriptor.script).toBe('tr-multi');
+    expect(readVault(v, 'vault').file.id).toBe(v.id);
+    expect(coreImport(v)).toHaveLength(2);
+  });
+  it('wsh-multi keys in a tr vault are a vault-path-mismatch finding', () => {
+    const p = { ...plan('wsh-multi'), script: 'tr-multi' as const };
+    expect(planFindings(p).map((f) => f.code)).toEqual(['vault-path-mismatch', 'vault-path-mismatch', 'vault-path-mismatch']);
+  });
+  it('the formats without taproot multisig refuse a tr vault by name', () => {
+    const v = buildVault(plan('tr-multi')).file;
+    expect(() => electrumWallet(v)).toThrow(/the Electrum wallet file has no taproot multisig/);
+    expect(() => coldcardText(v)).toThrow(/the Coldcard multisig setup file has no taproot multisig/);
+    expect(() => bsmsRecord(v)).toThrow(/the BIP129 BSMS record has no taproot multisig/);
+    expect(() => caravanWallet(v)).toThrow(/the Caravan wallet config has no taproot multisig/);
+    expect(() => electrumWallet(v)).toThrow(InputError);
+  });
+});
