@@ -12,7 +12,7 @@ import { p2sh, p2wsh } from '../../../src/core/wallet/script.js';
 import { parseDescriptor } from '../../../src/core/wallet/descriptor.js';
 import { fromHex, toHex } from '../../../src/core/text.js';
 import { fixtureText } from '../../helpers/fixtures.js';
-import { evalKey } from '../../helpers/descriptor-keys.js';
+import { descriptorVectors, evalKey, type DescriptorVector } from '../../helpers/descriptor-keys.js';
 
 interface Bip67Vector {
   name: string;
@@ -59,25 +59,9 @@ describe('BIP67 test vectors', () => {
   });
 });
 
-interface Bip383Vector {
-  descriptor: string;
-  scripts: string[];
-}
+type Bip383Vector = DescriptorVector;
 
-function bip383Vectors(): { valid: Bip383Vector[]; invalid: { label: string; descriptor: string }[] } {
-  const text = fixtureText('bip383/bip-0383.mediawiki');
-  const section = text.slice(text.indexOf('==Test Vectors=='), text.indexOf('==Backwards Compatibility=='));
-  const [validPart, invalidPart] = section.split('Invalid descriptors');
-  const valid: Bip383Vector[] = [];
-  for (const line of validPart!.split('\n')) {
-    const d = /^\* <tt>(.*)<\/tt>$/.exec(line);
-    if (d) valid.push({ descriptor: d[1]!, scripts: [] });
-    const s = /^\*\* <tt>([0-9a-f]+)<\/tt>$/.exec(line);
-    if (s) valid[valid.length - 1]!.scripts.push(s[1]!);
-  }
-  const invalid = [...invalidPart!.matchAll(/^\* (.+?): <tt>(.*)<\/tt>$/gm)].map((m) => ({ label: m[1]!, descriptor: m[2]! }));
-  return { valid, invalid };
-}
+const bip383Vectors = () => descriptorVectors('bip383/bip-0383.mediawiki');
 
 /** The script of a BIP383 vector built with coldkit's multisigScript, wrapped as its descriptor says. */
 function build(descriptor: string, i: number): Uint8Array {

@@ -21,29 +21,13 @@ import { formatDescriptor, parseDescriptor } from '../../../src/core/wallet/desc
 import { multiAScript, NUMS, NUMS_HEX, parseMultiA, tapLeafHash, tapVault } from '../../../src/core/wallet/tapscript-multisig.js';
 import { template } from '../../../src/core/wallet/template.js';
 import { Wallet } from '../../../src/core/wallet/wallet.js';
-import { fixtureJson, fixtureText } from '../../helpers/fixtures.js';
-import { evalXOnly } from '../../helpers/descriptor-keys.js';
+import { fixtureJson } from '../../helpers/fixtures.js';
+import { descriptorVectors, evalXOnly, type DescriptorVector } from '../../helpers/descriptor-keys.js';
 import { COSIGNER_MNEMONICS } from '../../helpers/vault-data.js';
 
-interface Vector {
-  descriptor: string;
-  scripts: string[];
-}
+type Vector = DescriptorVector;
 
-function bip387Vectors(): { valid: Vector[]; invalid: { label: string; descriptor: string }[] } {
-  const text = fixtureText('bip387/bip-0387.mediawiki');
-  const section = text.slice(text.indexOf('==Test Vectors=='), text.indexOf('==Backwards Compatibility=='));
-  const [validPart, invalidPart] = section.split('Invalid descriptors');
-  const valid: Vector[] = [];
-  for (const line of validPart!.split('\n')) {
-    const d = /^\* <tt>(.*)<\/tt>$/.exec(line);
-    if (d) valid.push({ descriptor: d[1]!, scripts: [] });
-    const s = /^\*\* <tt>([0-9a-f]+)<\/tt>$/.exec(line);
-    if (s) valid[valid.length - 1]!.scripts.push(s[1]!);
-  }
-  const invalid = [...invalidPart!.matchAll(/^\* (.+?): <tt>(.*)<\/tt>$/gm)].map((m) => ({ label: m[1]!, descriptor: m[2]! }));
-  return { valid, invalid };
-}
+const bip387Vectors = () => descriptorVectors('bip387/bip-0387.mediawiki');
 
 /** The scriptPubKey of `tr(INTERNAL,multi_a|sortedmulti_a(k,…))` at child i, with coldkit's leaf builder and tweak. */
 function build(descriptor: string, i: number): string {
