@@ -22,7 +22,7 @@ export const COSIGNER_MNEMONICS = [
 const TPUB = { public: 0x043587cf, private: 0x04358394 };
 
 /** The `[fp/48h/1h/0h/T h]tpub` key expression of a test mnemonic (test networks). */
-export function cosignerKey(mnemonic: string, scriptType: 1 | 2): string {
+export function cosignerKey(mnemonic: string, scriptType: 1 | 2 | 3): string {
   const root = HDKey.fromMasterSeed(mnemonicToSeedSync(mnemonic), TPUB);
   const acct = root.derive(`m/48'/1'/0'/${scriptType}'`);
   return `[${root.fingerprint.toString(16).padStart(8, '0')}/48h/1h/0h/${scriptType}h]${acct.publicExtendedKey}`;
