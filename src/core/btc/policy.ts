@@ -52,7 +52,7 @@ const plural = (n: number, one: string, many: string): string => (n === 1 ? one 
 
 /** A BIP341 sighash type (DEFAULT allowed) on a taproot input of ours, else an ECDSA one. */
 function isTaproot(i: ReviewInput): boolean {
-  return i.ours ? template(i.ours.type).spend === 'taproot-key' : i.script !== undefined && scriptKind(i.script) === 'p2tr';
+  return i.ours ? template(i.ours.type).spend.startsWith('taproot') : i.script !== undefined && scriptKind(i.script) === 'p2tr';
 }
 
 /** Bitcoin Core's standard OP_RETURN script size (MAX_OP_RETURN_RELAY: OP_RETURN, a push opcode and 80 data bytes). */

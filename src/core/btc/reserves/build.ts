@@ -46,6 +46,8 @@ export function buildReservesPsbt(req: ReservesRequest): ReservesPsbt {
   checkMessage(req.message);
   const { wallet } = req;
   const t = wallet.template;
+  // The proof verifier checks key-path and segwit v0 signatures; a taproot vault signs by script path.
+  if (t.spend === 'taproot-script') throw new InputError('is a taproot vault (tr-multi); proofs of reserves cover single-key wallets and P2WSH / P2SH-P2WSH vaults, not script-path spends', '--wallet');
   const owned = matchUtxos(wallet, req.utxos, req.gapLimit);
   if (owned.length === 0) throw new InputError('holds no UTXO of this wallet; nothing to prove', '--utxos');
   const inputs = [...owned].sort((a, b) => (a.txid === b.txid ? a.vout - b.vout : a.txid < b.txid ? -1 : 1));
