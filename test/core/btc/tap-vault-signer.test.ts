@@ -14,6 +14,8 @@ import { mnemonicToSeedSync } from '@scure/bip39';
 import { schnorr } from '@noble/curves/secp256k1.js';
 import { SigHash, Transaction } from '@scure/btc-signer';
 import { NETWORKS } from '../../../src/core/network.js';
+import { RefusedError } from '../../../src/core/errors.js';
+import { tapTreeFields } from '../../../src/core/btc/create.js';
 import { createPsbt } from '../../../src/core/btc/create.js';
 import { parseListUnspent } from '../../../src/core/btc/utxos.js';
 import { parsePrevTxs } from '../../../src/core/btc/prev-txs.js';
@@ -131,5 +133,38 @@ describe('more signatures than the threshold', () => {
       const wit = tx.getInput(i).finalScriptWitness!;
       expect(wit.slice(0, 3).filter((s) => s.length === 64)).toHaveLength(2);
     }
+  });
+});
+
+/** The PSBT with its change output (index 1) replaced by `script` and `leafOwner`'s tap tree, keeping the original tap derivation claims. */
+function withTapChange(psbt: Uint8Array, script: Uint8Array, leafOwner: ReturnType<Wallet['at']>): Uint8Array {
+  const tx = Transaction.fromPSBT(psbt);
+  const out = new Transaction({ version: tx.version, lockTime: tx.lockTime });
+  for (let i = 0; i < tx.inputsLength; i++) out.addInput(tx.getInput(i));
+  for (let i = 0; i < tx.outputsLength; i++) {
+    const o = tx.getOutput(i);
+    if (i !== 1) out.addOutput({ script: o.script!, amount: o.amount! });
+    else out.addOutput({ script, amount: o.amount!, tapInternalKey: o.tapInternalKey, tapBip32Derivation: o.tapBip32Derivation, ...tapTreeFields(leafOwner) });
+  }
+  return out.toPSBT();
+}
+
+describe('hostile taproot vault change', () => {
+  const w = vault(2, [0, 1, 2]);
+  const { psbt } = unsigned(w);
+  const claim = Transaction.fromPSBT(psbt).getOutput(1).tapBip32Derivation![0]![1].der.path;
+  const [branch, index] = [claim.at(-2)!, claim.at(-1)!];
+  it('another threshold (1-of-3 over the same keys) is refused, naming both thresholds', async () => {
+    const one = vault(1, [0, 1, 2]).at(branch, index);
+    const e = await signPsbt(withTapChange(psbt, one.scripts.script, one), opts(w, 0)).then(() => undefined, (x: unknown) => x);
+    expect(e).toBeInstanceOf(RefusedError);
+    expect((e as RefusedError).findings.map((f) => f.code)).toContain('unverified-change');
+    expect((e as RefusedError).message).toMatch(/output 1 claims to be change of tr vault test .* but is not the vault's script: its tap leaf is 1-of-3, the vault is 2-of-3/);
+  });
+  it('a P2WSH script under taproot derivations is refused as another script type', async () => {
+    const wsh = new Wallet(parseDescriptor(`wsh(sortedmulti(2,${[0, 1, 2].map((i) => `${cosignerKey(COSIGNER_MNEMONICS[i]!, 3)}/<0;1>/*`).join(',')}))`), NET).at(branch, index);
+    const e = await signPsbt(withTapChange(psbt, wsh.scripts.script, w.at(branch, index)), opts(w, 0)).then(() => undefined, (x: unknown) => x);
+    expect(e).toBeInstanceOf(RefusedError);
+    expect((e as RefusedError).message).toMatch(/it is a P2WSH script, the vault is P2TR/);
   });
 });
