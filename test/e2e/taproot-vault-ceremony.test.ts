@@ -18,6 +18,7 @@ import { readVault } from '../../src/core/wallet/vault.js';
 import { tapLeafHash } from '../../src/core/wallet/tapscript-multisig.js';
 import { keyFields, tapTreeFields } from '../../src/core/btc/create.js';
 import { runCli, tmpDir } from '../helpers/cli.js';
+import { createVaultPsbt, expectExportsShowVault } from '../helpers/vault-cli.js';
 import { payee } from '../helpers/regtest-data.js';
 import { COSIGNER_MNEMONICS, vaultUtxos } from '../helpers/vault-data.js';
 
@@ -49,11 +50,7 @@ describe('2-of-3 taproot vault ceremony', () => {
     expect(v.skipped).toEqual(['electrum-wallet.json', 'coldcard-multisig.txt', 'bsms.txt', 'caravan-wallet.json', 'crypto-output-qr/']);
     expect(create.stderr).toMatch(/skipped for this taproot vault .*electrum-wallet\.json, coldcard-multisig\.txt, bsms\.txt, caravan-wallet\.json, crypto-output-qr\//);
     expect(fs.readdirSync(f('vault-exports')).sort()).toEqual(['bitcoin-core-importdescriptors.json', 'descriptor.txt', 'sparrow-descriptor.txt']);
-    for (const name of ['descriptor.txt', 'sparrow-descriptor.txt']) {
-      const show = await runCli([...R, '--json', 'wallet', 'show', f(`vault-exports/${name}`)]);
-      expect(show.code, `${name}: ${show.stderr}`).toBe(0);
-      expect(show.json()).toMatchObject({ id: v.id, words: v.words, descriptor: v.descriptor, firstAddresses: v.firstAddresses });
-    }
+    await expectExportsShowVault(R, ['descriptor.txt', 'sparrow-descriptor.txt'].map((n) => f(`vault-exports/${n}`)), v);
     const core = JSON.parse(fs.readFileSync(f('vault-exports/bitcoin-core-importdescriptors.json'), 'utf8'));
     expect(core.map((d: { desc: string }) => d.desc)).toEqual([v.descriptors.receive, v.descriptors.change]);
     const list = await runCli([...R, '--json', 'address', 'list', '--wallet', f('vault.json'), '--count', '2']);
@@ -61,11 +58,7 @@ describe('2-of-3 taproot vault ceremony', () => {
     expect(list.json().addresses[0].address).toBe(v.firstAddresses.receive);
 
     const wallet = readVault(v, 'vault').wallet;
-    const u = vaultUtxos(wallet, [{ branch: 0, index: 0, sats: 200_000n }, { branch: 1, index: 2, sats: 50_000n }]);
-    fs.writeFileSync(f('utxos.json'), JSON.stringify(u.listunspent));
-    fs.writeFileSync(f('prev.txt'), u.prevTxs);
-    const made = await runCli([...R, '--json', 'psbt', 'create', '--wallet', f('vault.json'), '--utxos', f('utxos.json'), '--prev-txs', f('prev.txt'), '--to', `${payee()}:0.0022`, '--fee-rate', '2', '--out', f('u.psbt')]);
-    expect(made.code, made.stderr).toBe(0);
+    const { made, u } = await createVaultPsbt(R, dir, f('vault.json'), wallet, [{ branch: 0, index: 0, sats: 200_000n }, { branch: 1, index: 2, sats: 50_000n }]);
     const unsigned = btc.Transaction.fromPSBT(fs.readFileSync(f('u.psbt')));
     for (let i = 0; i < unsigned.inputsLength; i++) {
       const inp = unsigned.getInput(i);

@@ -13,8 +13,8 @@ import * as bitcoin from 'bitcoinjs-lib';
 import * as ecc from 'tiny-secp256k1';
 import { readVault } from '../../src/core/wallet/vault.js';
 import { runCli, tmpDir } from '../helpers/cli.js';
-import { payee } from '../helpers/regtest-data.js';
-import { COSIGNER_MNEMONICS, vaultUtxos } from '../helpers/vault-data.js';
+import { createVaultPsbt, expectExportsShowVault } from '../helpers/vault-cli.js';
+import { COSIGNER_MNEMONICS } from '../helpers/vault-data.js';
 
 const R = ['--network', 'regtest'];
 let dir: string;
@@ -38,21 +38,13 @@ describe('2-of-3 vault ceremony', () => {
     const v = create.json();
     expect(v).toMatchObject({ kind: 'coldkit/vault', threshold: 2, script: 'wsh-multi', network: 'regtest', name: 'e2e vault' });
     expect(create.stderr).toMatch(/keep this vault file .* with EVERY cosigner/);
-    for (const name of ['descriptor.txt', 'electrum-wallet.json', 'coldcard-multisig.txt', 'bsms.txt', 'caravan-wallet.json', 'sparrow-descriptor.txt']) {
-      const show = await runCli([...R, '--json', 'wallet', 'show', f(`vault-exports/${name}`)]);
-      expect(show.code, `${name}: ${show.stderr}`).toBe(0);
-      expect(show.json()).toMatchObject({ id: v.id, words: v.words, descriptor: v.descriptor, firstAddresses: v.firstAddresses });
-    }
+    await expectExportsShowVault(R, ['descriptor.txt', 'electrum-wallet.json', 'coldcard-multisig.txt', 'bsms.txt', 'caravan-wallet.json', 'sparrow-descriptor.txt'].map((n) => f(`vault-exports/${n}`)), v);
     const list = await runCli([...R, '--json', 'address', 'list', '--wallet', f('vault.json'), '--count', '2']);
     expect(list.code, list.stderr).toBe(0);
     expect(list.json().addresses[0].address).toBe(v.firstAddresses.receive);
 
     const wallet = readVault(v, 'vault').wallet;
-    const u = vaultUtxos(wallet, [{ branch: 0, index: 0, sats: 200_000n }, { branch: 0, index: 1, sats: 50_000n }]);
-    fs.writeFileSync(f('utxos.json'), JSON.stringify(u.listunspent));
-    fs.writeFileSync(f('prev.txt'), u.prevTxs);
-    const made = await runCli([...R, '--json', 'psbt', 'create', '--wallet', f('vault.json'), '--utxos', f('utxos.json'), '--prev-txs', f('prev.txt'), '--to', `${payee()}:0.0022`, '--fee-rate', '2', '--out', f('u.psbt')]);
-    expect(made.code, made.stderr).toBe(0);
+    const { made, u } = await createVaultPsbt(R, dir, f('vault.json'), wallet, [{ branch: 0, index: 0, sats: 200_000n }, { branch: 0, index: 1, sats: 50_000n }]);
     expect(made.json().signWouldRefuse).toEqual([]);
 
     // Each laptop has its own journal: the registry of vaults it signs for.

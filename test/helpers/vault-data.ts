@@ -6,8 +6,13 @@
 import { HDKey } from '@scure/bip32';
 import { mnemonicToSeedSync } from '@scure/bip39';
 import { hex } from '@scure/base';
-import { OutScript } from '@scure/btc-signer';
+import { OutScript, Transaction } from '@scure/btc-signer';
 import type { Wallet } from '../../src/core/wallet/wallet.js';
+import { createPsbt } from '../../src/core/btc/create.js';
+import { parsePrevTxs } from '../../src/core/btc/prev-txs.js';
+import { parseRecipient } from '../../src/core/btc/recipient.js';
+import { parseListUnspent } from '../../src/core/btc/utxos.js';
+import { NETWORKS } from '../../src/core/network.js';
 import { rawFunding } from './regtest-data.js';
 
 /** The published test mnemonics used as cosigners (BIP39 vectors, no passphrase), and two more for 3-of-5. */
@@ -42,4 +47,53 @@ export function vaultUtxos(wallet: Wallet, funds: { branch: number; index: numbe
     /** "txid:vout" → the output spent, for reference-signer.ts verifyTransaction. */
     prevouts: new Map(entries.map((e) => [`${e.tx.txid}:1`, { script: e.a.scripts.script, amount: e.f.sats }])),
   };
+}
+
+/** Testnet payee of the vault signer tests (BIP173's P2WPKH example). */
+export const VAULT_TEST_PAYEE = 'tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx';
+
+/**
+ * An unsigned testnet PSBT from vault `w` made by the real createPsbt: one UTXO per amount in
+ * `sats` (alternating receive/change branches, indices 0, 3, 6 …), paying `to` sats to
+ * VAULT_TEST_PAYEE at 3 sat/vB with change at output 1. Returns the funding data too.
+ */
+export function unsignedVaultPsbt(w: Wallet, sats: bigint[] = [150_000n, 70_000n], to = 180_000n): { psbt: Uint8Array; u: ReturnType<typeof vaultUtxos> } {
+  const u = vaultUtxos(w, sats.map((s, i) => ({ branch: i % 2, index: i * 3, sats: s })));
+  const psbt = createPsbt({
+    wallet: w,
+    utxos: parseListUnspent(JSON.stringify(u.listunspent)),
+    recipients: [parseRecipient(`${VAULT_TEST_PAYEE}:${Number(to) / 1e8}`, NETWORKS.testnet)],
+    rateMsat: 3000n,
+    prevTxs: parsePrevTxs(u.prevTxs),
+    rbf: true,
+    lockTime: 0,
+    gapLimit: 20,
+    changePosition: () => 1,
+  }).psbt;
+  return { psbt, u };
+}
+
+/** Every k-subset of [0..n), as index lists. */
+export function subsets(n: number, k: number): number[][] {
+  if (k === 0) return [[]];
+  if (n < k) return [];
+  return [...subsets(n - 1, k - 1).map((s) => [...s, n - 1]), ...subsets(n - 1, k)];
+}
+
+/** One output of a btc-signer Transaction, as getOutput returns it. */
+type TxOutput = ReturnType<Transaction['getOutput']>;
+
+/**
+ * The PSBT with its change output (index 1) replaced by what `change` makes of the original (a
+ * hostile coordinator's swap: another script, the original derivation claims kept or not).
+ */
+export function withChangeOutput(psbt: Uint8Array, change: (original: TxOutput) => Parameters<Transaction['addOutput']>[0]): Uint8Array {
+  const tx = Transaction.fromPSBT(psbt);
+  const out = new Transaction({ version: tx.version, lockTime: tx.lockTime });
+  for (let i = 0; i < tx.inputsLength; i++) out.addInput(tx.getInput(i));
+  for (let i = 0; i < tx.outputsLength; i++) {
+    const o = tx.getOutput(i);
+    out.addOutput(i === 1 ? change(o) : { script: o.script!, amount: o.amount! });
+  }
+  return out.toPSBT();
 }

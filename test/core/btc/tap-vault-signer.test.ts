@@ -16,10 +16,6 @@ import { SigHash, Transaction } from '@scure/btc-signer';
 import { NETWORKS } from '../../../src/core/network.js';
 import { RefusedError } from '../../../src/core/errors.js';
 import { tapTreeFields } from '../../../src/core/btc/create.js';
-import { createPsbt } from '../../../src/core/btc/create.js';
-import { parseListUnspent } from '../../../src/core/btc/utxos.js';
-import { parsePrevTxs } from '../../../src/core/btc/prev-txs.js';
-import { parseRecipient } from '../../../src/core/btc/recipient.js';
 import { SeedKeys } from '../../../src/core/btc/seed-keys.js';
 import { prepare, signPsbt } from '../../../src/core/btc/signer.js';
 import { combinePsbts } from '../../../src/core/btc/combine.js';
@@ -29,10 +25,9 @@ import { parseDescriptor } from '../../../src/core/wallet/descriptor.js';
 import { NUMS_HEX } from '../../../src/core/wallet/tapscript-multisig.js';
 import { Wallet } from '../../../src/core/wallet/wallet.js';
 import { toHex } from '../../../src/core/text.js';
-import { COSIGNER_MNEMONICS, cosignerKey, vaultUtxos } from '../../helpers/vault-data.js';
+import { COSIGNER_MNEMONICS, cosignerKey, subsets, unsignedVaultPsbt, withChangeOutput } from '../../helpers/vault-data.js';
 
 const NET = NETWORKS.testnet;
-const PAYEE = 'tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx';
 const seeds = COSIGNER_MNEMONICS.map((m) => mnemonicToSeedSync(m));
 const TPUB = { public: 0x043587cf, private: 0x04358394 };
 
@@ -40,29 +35,10 @@ function vault(k: number, who: number[]): Wallet {
   return new Wallet(parseDescriptor(`tr(${NUMS_HEX},sortedmulti_a(${k},${who.map((i) => `${cosignerKey(COSIGNER_MNEMONICS[i]!, 3)}/<0;1>/*`).join(',')}))`), NET);
 }
 
-function unsigned(w: Wallet) {
-  const u = vaultUtxos(w, [150_000n, 70_000n].map((s, i) => ({ branch: i % 2, index: i * 3, sats: s })));
-  const psbt = createPsbt({
-    wallet: w,
-    utxos: parseListUnspent(JSON.stringify(u.listunspent)),
-    recipients: [parseRecipient(`${PAYEE}:0.0018`, NET)],
-    rateMsat: 3000n,
-    prevTxs: parsePrevTxs(u.prevTxs),
-    rbf: true,
-    lockTime: 0,
-    gapLimit: 20,
-    changePosition: () => 1,
-  }).psbt;
-  return { psbt, u };
-}
+const unsigned = (w: Wallet) => unsignedVaultPsbt(w);
 
 const opts = (w: Wallet, i: number) => ({ network: NET, keys: SeedKeys.fromSeed(seeds[i]!), vault: { wallet: w, label: 'tr vault test' } });
 
-function subsets(n: number, k: number): number[][] {
-  if (k === 0) return [[]];
-  if (n < k) return [];
-  return [...subsets(n - 1, k - 1).map((s) => [...s, n - 1]), ...subsets(n - 1, k)];
-}
 
 describe('taproot vault round trips: create → sign by k cosigners → combine → finalize', () => {
   for (const [k, who] of [[2, [0, 1, 2]], [3, [0, 1, 2, 3, 4]]] as const) {
@@ -138,15 +114,7 @@ describe('more signatures than the threshold', () => {
 
 /** The PSBT with its change output (index 1) replaced by `script` and `leafOwner`'s tap tree, keeping the original tap derivation claims. */
 function withTapChange(psbt: Uint8Array, script: Uint8Array, leafOwner: ReturnType<Wallet['at']>): Uint8Array {
-  const tx = Transaction.fromPSBT(psbt);
-  const out = new Transaction({ version: tx.version, lockTime: tx.lockTime });
-  for (let i = 0; i < tx.inputsLength; i++) out.addInput(tx.getInput(i));
-  for (let i = 0; i < tx.outputsLength; i++) {
-    const o = tx.getOutput(i);
-    if (i !== 1) out.addOutput({ script: o.script!, amount: o.amount! });
-    else out.addOutput({ script, amount: o.amount!, tapInternalKey: o.tapInternalKey, tapBip32Derivation: o.tapBip32Derivation, ...tapTreeFields(leafOwner) });
-  }
-  return out.toPSBT();
+  return withChangeOutput(psbt, (o) => ({ script, amount: o.amount!, tapInternalKey: o.tapInternalKey, tapBip32Derivation: o.tapBip32Derivation, ...tapTreeFields(leafOwner) }));
 }
 
 describe('hostile taproot vault change', () => {

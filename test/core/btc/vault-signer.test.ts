@@ -16,10 +16,6 @@ import { mnemonicToSeedSync } from '@scure/bip39';
 import { Transaction } from '@scure/btc-signer';
 import { NETWORKS } from '../../../src/core/network.js';
 import { InputError, RefusedError } from '../../../src/core/errors.js';
-import { createPsbt } from '../../../src/core/btc/create.js';
-import { parseListUnspent } from '../../../src/core/btc/utxos.js';
-import { parsePrevTxs } from '../../../src/core/btc/prev-txs.js';
-import { parseRecipient } from '../../../src/core/btc/recipient.js';
 import { SeedKeys } from '../../../src/core/btc/seed-keys.js';
 import type { SigningKeys } from '../../../src/core/wallet/key-source.js';
 import { fingerprintHex } from '../../../src/core/hd/path.js';
@@ -31,11 +27,10 @@ import { parseDescriptor } from '../../../src/core/wallet/descriptor.js';
 import { multisigScript } from '../../../src/core/wallet/multisig.js';
 import { p2sh, p2wsh } from '../../../src/core/wallet/script.js';
 import { Wallet } from '../../../src/core/wallet/wallet.js';
-import { COSIGNER_MNEMONICS, cosignerKey, vaultUtxos } from '../../helpers/vault-data.js';
+import { COSIGNER_MNEMONICS, cosignerKey, subsets, unsignedVaultPsbt, withChangeOutput } from '../../helpers/vault-data.js';
 
 const ECPair = ECPairFactory(ecc);
 const NET = NETWORKS.testnet;
-const PAYEE = 'tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx';
 
 function vault(fn: 'wsh' | 'sh-wsh', k: number, who: number[]): Wallet {
   const type = fn === 'wsh' ? 2 : 1;
@@ -46,29 +41,9 @@ function vault(fn: 'wsh' | 'sh-wsh', k: number, who: number[]): Wallet {
 const seeds = COSIGNER_MNEMONICS.map((m) => mnemonicToSeedSync(m));
 const keysOf = (i: number) => SeedKeys.fromSeed(seeds[i]!);
 
-function unsigned(w: Wallet, sats: bigint[] = [150_000n, 70_000n], to = 180_000n): Uint8Array {
-  const u = vaultUtxos(w, sats.map((s, i) => ({ branch: i % 2, index: i * 3, sats: s })));
-  return createPsbt({
-    wallet: w,
-    utxos: parseListUnspent(JSON.stringify(u.listunspent)),
-    recipients: [parseRecipient(`${PAYEE}:${Number(to) / 1e8}`, NET)],
-    rateMsat: 3000n,
-    prevTxs: parsePrevTxs(u.prevTxs),
-    rbf: true,
-    lockTime: 0,
-    gapLimit: 20,
-    changePosition: () => 1,
-  }).psbt;
-}
+const unsigned = (w: Wallet, sats?: bigint[], to?: bigint): Uint8Array => unsignedVaultPsbt(w, sats, to).psbt;
 
 const opts = (w: Wallet, i: number) => ({ network: NET, keys: keysOf(i), vault: { wallet: w, label: 'vault test' } });
-
-/** Every k-subset of [0..n). */
-function subsets(n: number, k: number): number[][] {
-  if (k === 0) return [[]];
-  if (n < k) return [];
-  return [...subsets(n - 1, k - 1).map((s) => [...s, n - 1]), ...subsets(n - 1, k)];
-}
 
 describe('vault round trips: create → sign by k cosigners → combine → finalize', () => {
   const shapes = [
@@ -130,15 +105,7 @@ describe('each partial signature equals bitcoinjs-lib\'s (low-R, same key)', () 
 
 /** The PSBT with its change output (index 1) replaced by `script` carrying `witnessScript` and the original derivation claims. */
 function withChange(psbt: Uint8Array, script: Uint8Array, witnessScript: Uint8Array, redeemScript?: Uint8Array): Uint8Array {
-  const tx = Transaction.fromPSBT(psbt);
-  const out = new Transaction({ version: tx.version, lockTime: tx.lockTime });
-  for (let i = 0; i < tx.inputsLength; i++) out.addInput(tx.getInput(i));
-  for (let i = 0; i < tx.outputsLength; i++) {
-    const o = tx.getOutput(i);
-    if (i !== 1) out.addOutput({ script: o.script!, amount: o.amount! });
-    else out.addOutput({ script, amount: o.amount!, bip32Derivation: o.bip32Derivation, witnessScript, ...(redeemScript ? { redeemScript } : {}) });
-  }
-  return out.toPSBT();
+  return withChangeOutput(psbt, (o) => ({ script, amount: o.amount!, bip32Derivation: o.bip32Derivation, witnessScript, ...(redeemScript ? { redeemScript } : {}) }));
 }
 
 async function refusal(p: Promise<unknown>): Promise<RefusedError> {
