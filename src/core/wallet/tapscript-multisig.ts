@@ -14,7 +14,7 @@
  *   script) is the Merkle root; output key Q = H tweaked by TaggedHash("TapTweak", H || root); the
  *   control block is (0xc0 | parity(Q)) || H (33 bytes, no path: one leaf).
  */
-import { compareBytes, compactSizeLength, concatBytes } from '../bytes.js';
+import { ByteWriter, compareBytes, concatBytes } from '../bytes.js';
 import { InputError } from '../errors.js';
 import { taggedHash } from '../hash.js';
 import { taprootTreeOutputKey } from '../secp.js';
@@ -72,16 +72,7 @@ export function parseMultiA(script: Uint8Array): MultiAPolicy | undefined {
 
 /** BIP341 leaf hash: TaggedHash("TapLeaf", leaf_version || compact_size(len) || script). */
 export function tapLeafHash(script: Uint8Array, leafVersion = TAPSCRIPT_LEAF_VERSION): Uint8Array {
-  const head = new Uint8Array(1 + compactSizeLength(script.length));
-  head[0] = leafVersion;
-  const n = script.length;
-  if (n < 0xfd) head[1] = n;
-  else {
-    head[1] = 0xfd;
-    head[2] = n & 0xff;
-    head[3] = n >> 8;
-  }
-  return taggedHash('TapLeaf', head, script);
+  return taggedHash('TapLeaf', new ByteWriter(script.length + 4).u8(leafVersion).varBytes(script).finish());
 }
 
 /** Everything about one taproot vault output: its output key, leaf script and the control block that spends it. */
