@@ -7,11 +7,10 @@
  * digest (ext_flag 1, leaf hash, key_version 0, codesep 0xffffffff); and at least k of them
  * exist. Otherwise the missing cosigners are named (by their BIP371 tap derivations' fingerprints).
  */
-import { schnorr } from '@noble/curves/secp256k1.js';
 import { InputError, VerificationError } from '../errors.js';
 import { equalBytes } from '../bytes.js';
 import { fingerprintHex } from '../hd/path.js';
-import { taprootTreeOutputKey } from '../secp.js';
+import { schnorrVerify, taprootTreeOutputKey } from '../secp.js';
 import { toHex } from '../text.js';
 import { parseMultiA, tapLeafHash, TAPSCRIPT_LEAF_VERSION } from '../wallet/tapscript-multisig.js';
 import type { Prevout, SighashCache } from './sighash.js';
@@ -22,6 +21,9 @@ export interface TapVaultFields {
   tapScriptSig?: [{ pubKey: Uint8Array; leafHash: Uint8Array }, Uint8Array][];
   tapBip32Derivation?: [Uint8Array, { hashes: Uint8Array[]; der: { fingerprint: number } }][];
 }
+
+/** BIP341: the sighash types a 65-byte Schnorr signature may end in (DEFAULT is only ever implicit, in 64 bytes). */
+const TAPROOT_EXPLICIT_SIGHASH = [0x01, 0x02, 0x03, 0x81, 0x82, 0x83];
 
 /** Check a taproot vault input for the finalizer; returns the number of valid signatures (≥ k). */
 export function checkTapVaultInput(inp: TapVaultFields, prevouts: readonly Prevout[], i: number, cache: SighashCache): number {
@@ -47,9 +49,17 @@ export function checkTapVaultInput(inp: TapVaultFields, prevouts: readonly Prevo
     const who = toHex(pubKey).slice(0, 16);
     if (!equalBytes(lh, leafHash)) throw new VerificationError(`input ${i}: signature by key ${who}… is for another leaf`);
     if (!policy.keys.some((k) => equalBytes(k, pubKey))) throw new VerificationError(`input ${i}: signature by key ${who}… which is not one of its leaf's keys`);
-    if (sig.length !== 64 && !(sig.length === 65 && sig[64] !== 0x00)) throw new VerificationError(`input ${i}: Schnorr signature has length ${sig.length} (BIP341: 64, or 65 with a non-default sighash byte)`);
-    const digest = cache.bip341(i, prevouts, sig.length === 65 ? sig[64]! : 0x00, leafHash);
-    if (!schnorr.verify(sig.subarray(0, 64), digest, pubKey)) throw new VerificationError(`input ${i}: the signature by key ${who}… does not verify for this leaf (wrong key, or an altered transaction)`);
+    if (sig.length !== 64 && !(sig.length === 65 && TAPROOT_EXPLICIT_SIGHASH.includes(sig[64]!))) {
+      throw new VerificationError(`input ${i}: the signature by key ${who}… is ${sig.length} bytes${sig.length === 65 ? ` with sighash byte ${sig[64]}` : ''} (BIP341: 64, or 65 ending in a sighash type other than DEFAULT: 0x01–0x03, 0x81–0x83)`);
+    }
+    let digest: Uint8Array;
+    try {
+      digest = cache.bip341(i, prevouts, sig.length === 65 ? sig[64]! : 0x00, leafHash);
+    } catch (e) {
+      // SIGHASH_SINGLE with no output at this index has no BIP341 digest.
+      throw new VerificationError(`input ${i}: the signature by key ${who}… has no digest: ${(e as Error).message}`);
+    }
+    if (!schnorrVerify(digest, pubKey, sig.subarray(0, 64))) throw new VerificationError(`input ${i}: the signature by key ${who}… does not verify for this leaf (wrong key, or an altered transaction)`);
     signers.push(pubKey);
     valid++;
   }

@@ -14,7 +14,7 @@ import { mnemonicToSeedSync } from '@scure/bip39';
 import { schnorr } from '@noble/curves/secp256k1.js';
 import { SigHash, Transaction } from '@scure/btc-signer';
 import { NETWORKS } from '../../../src/core/network.js';
-import { RefusedError } from '../../../src/core/errors.js';
+import { RefusedError, VerificationError } from '../../../src/core/errors.js';
 import { tapTreeFields } from '../../../src/core/btc/create.js';
 import { SeedKeys } from '../../../src/core/btc/seed-keys.js';
 import { prepare, signPsbt } from '../../../src/core/btc/signer.js';
@@ -134,5 +134,37 @@ describe('hostile taproot vault change', () => {
     const e = await signPsbt(withTapChange(psbt, wsh.scripts.script, w.at(branch, index)), opts(w, 0)).then(() => undefined, (x: unknown) => x);
     expect(e).toBeInstanceOf(RefusedError);
     expect((e as RefusedError).message).toMatch(/it is a P2WSH script, the vault is P2TR/);
+  });
+});
+
+describe('hostile tap script signatures at finalize', () => {
+  // A finished 2-of-3 PSBT, then cosigner 0's signature on input 0 rewritten: every shape is a
+  // VerificationError naming the input, never a crash or a finalized transaction.
+  const w = vault(2, [0, 1, 2]);
+  const { psbt } = unsigned(w);
+  const combined = (async () => {
+    const parts = await Promise.all([0, 1].map(async (i) => ({ tx: decodePsbt((await signPsbt(psbt, { ...opts(w, i), encoding: 'binary' })).raw).tx, field: `cosigner ${i}` })));
+    return combinePsbts(parts).toPSBT();
+  })();
+  const rewrite = async (f: (sig: Uint8Array) => Uint8Array) => {
+    const tx = Transaction.fromPSBT(await combined);
+    const [entry, ...rest] = tx.getInput(0).tapScriptSig!;
+    tx.updateInput(0, { tapScriptSig: undefined }, true);
+    tx.updateInput(0, { tapScriptSig: [[entry![0], f(entry![1])], ...rest] }, true);
+    return decodePsbt(tx.toPSBT()).tx;
+  };
+  it.each([
+    ['a sighash byte that is no BIP341 type (0x04)', (s: Uint8Array) => Uint8Array.from([...s, 0x04]), /sighash byte 4/],
+    ['DEFAULT written out (65 bytes ending in 0x00)', (s: Uint8Array) => Uint8Array.from([...s, 0x00]), /sighash byte 0/],
+    ['SIGHASH_ALL appended to a DEFAULT signature', (s: Uint8Array) => Uint8Array.from([...s, 0x01]), /does not verify for this leaf/],
+    ['one bit flipped', (s: Uint8Array) => Uint8Array.from(s, (b, j) => (j === 10 ? b ^ 1 : b)), /does not verify for this leaf/],
+  ])('%s', async (_, f, message) => {
+    const tx = await rewrite(f);
+    expect(() => finalizePsbt(tx)).toThrow(VerificationError);
+    expect(() => finalizePsbt(tx)).toThrow(message);
+  });
+
+  it('control: the untouched PSBT finalizes', async () => {
+    expect(finalizePsbt(decodePsbt(await combined).tx).inputs.every((x) => x.type === 'tr-multi')).toBe(true);
   });
 });
