@@ -21,31 +21,32 @@ import { receivedAnchor, type ReceivedAnchor } from '../payload-anchor.js';
 import { resolveNetwork } from '../wallet-input.js';
 import type { walletCreate } from '../commands/wallet.js';
 
-/** The export files of wallets with no taproot multisig, skipped for a `tr` vault (with the QR: BCR-2020-010 has no multi_a). */
-export const SEGWIT_ONLY_EXPORTS = ['electrum-wallet.json', 'coldcard-multisig.txt', 'bsms.txt', 'caravan-wallet.json', 'crypto-output-qr/'] as const;
+/** The folder of --export-dir that holds the vault's UR crypto-output QR frames. */
+const QR_DIR = 'crypto-output-qr';
+
+/** Export files of wallets with no taproot multisig (tr(NUMS,sortedmulti_a)): written for segwit v0 vaults only. */
+const SEGWIT_ONLY_FILES: Record<string, (v: VaultFile) => string> = {
+  'electrum-wallet.json': (v) => JSON.stringify(electrumWallet(v), null, 2) + '\n',
+  'coldcard-multisig.txt': coldcardText,
+  'bsms.txt': bsmsRecord,
+  'caravan-wallet.json': (v) => JSON.stringify(caravanWallet(v), null, 2) + '\n',
+};
+
+/** What --export-dir skips for a taproot vault: those files, and the QR (BCR-2020-010 has no multi_a). */
+export const SEGWIT_ONLY_EXPORTS = [...Object.keys(SEGWIT_ONLY_FILES), `${QR_DIR}/`];
 
 /** The files --export-dir writes, by name (a taproot vault: only the descriptor, Core and Sparrow files). */
 export function vaultExports(v: VaultFile, birthday: CoreTimestamp = 0): Record<string, string> {
-  const json = (x: unknown) => JSON.stringify(x, null, 2) + '\n';
-  const descriptorFiles = {
+  const files: Record<string, string> = {
     'descriptor.txt': `${v.descriptor}\n${v.descriptors.receive}\n${v.descriptors.change}\n`,
-    'bitcoin-core-importdescriptors.json': json(coreImport(v, birthday)),
+    'bitcoin-core-importdescriptors.json': JSON.stringify(coreImport(v, birthday), null, 2) + '\n',
     'sparrow-descriptor.txt': `# ${v.name} (coldkit vault ${v.id}): Sparrow File > Import Wallet > Output Descriptor\n${v.descriptor}\n`,
   };
-  if (v.script === 'tr-multi') return descriptorFiles;
-  return {
-    ...descriptorFiles,
-    'electrum-wallet.json': json(electrumWallet(v)),
-    'coldcard-multisig.txt': coldcardText(v),
-    'bsms.txt': bsmsRecord(v),
-    'caravan-wallet.json': json(caravanWallet(v)),
-  };
+  if (v.script !== 'tr-multi') for (const [name, write] of Object.entries(SEGWIT_ONLY_FILES)) files[name] = write(v);
+  return files;
 }
 
 const VAULT_CODES = ['unhardened', 'vault-path-mismatch'];
-
-/** The folder of --export-dir that holds the vault's UR crypto-output QR frames. */
-const QR_DIR = 'crypto-output-qr';
 
 const action: Action<typeof walletCreate> = async (opts, ctx) => {
   assertWritable(opts.out, '--out');
