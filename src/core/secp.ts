@@ -13,6 +13,7 @@
  */
 import * as ecc from 'tiny-secp256k1';
 import { taggedHash } from './hash.js';
+import { publicCurve } from './public-curve.js';
 
 /** Compressed (33-byte) public key of a private key. */
 export function publicKey(priv: Uint8Array): Uint8Array {
@@ -36,9 +37,9 @@ export function publicKeys(priv: Uint8Array): { compressed: Uint8Array; uncompre
   return { compressed, uncompressed };
 }
 
-/** Is `p` a valid compressed or uncompressed public key (a point on the curve)? */
+/** Is `p` a valid compressed or uncompressed public key (a point on the curve)? On the public-data build (public-curve.ts). */
 export function isPoint(p: Uint8Array): boolean {
-  return ecc.isPoint(p);
+  return publicCurve().isPoint(p);
 }
 
 /** Is `x` the x coordinate of a curve point (a BIP340 x-only key)? */
@@ -77,15 +78,13 @@ export function ecdsaSignLowR(hash: Uint8Array, priv: Uint8Array): Uint8Array {
   return derEncode(sig);
 }
 
-/** Verify an ECDSA signature (DER, no hash-type byte) strictly (low-S required) against a compressed or uncompressed key. */
+/**
+ * Verify an ECDSA signature (DER, no hash-type byte) strictly (low-S required) against a compressed
+ * or uncompressed key, on the public-data build (public-curve.ts).
+ */
 export function ecdsaVerify(hash: Uint8Array, pub: Uint8Array, der: Uint8Array): boolean {
   const compact = derDecode(der);
-  if (!compact) return false;
-  try {
-    return ecc.verify(hash, pub, compact, true);
-  } catch {
-    return false;
-  }
+  return compact !== undefined && publicCurve().verify(hash, pub, compact);
 }
 
 /** BIP340 sign with explicit aux_rand (32 bytes). */

@@ -28,6 +28,7 @@ import type { Registration } from '../../src/core/wallet/vault-registry.js';
 import { bip39Seed, nativeHmacSha512 } from '../../src/cli/psbt/seed.js';
 import { walletVault } from '../../src/cli/psbt/signing-vault.js';
 import { vaultAccount } from '../../src/cli/wallet-input.js';
+import { fastCurveForPsbt } from '../../src/cli/public-curve-loader.js';
 
 const MNEMONICS = [
   'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about',
@@ -103,7 +104,7 @@ function registration(vaultText: string): Registration {
 async function coldkitSign(raw: Uint8Array, vaultText: string, mnemonic: string, registered: readonly Registration[]): Promise<Timing & { out: Uint8Array }> {
   const c0 = process.cpuUsage();
   const t = performance.now();
-  const psbt = await readPsbt(raw, 'psbt');
+  const psbt = await readPsbt(raw, 'psbt', fastCurveForPsbt);
   const { vault, net, findings } = walletVault(vaultAccount(JSON.parse(vaultText), 'testnet'), registered);
   const m = parseMnemonic(mnemonic, '--mnemonic-file');
   const signed = await signPsbtWithSeed(psbt, bip39Seed(m.phrase, ''), nativeHmacSha512, { network: net!, vault: vault!, extraFindings: findings, encoding: 'binary' });

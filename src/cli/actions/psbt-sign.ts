@@ -23,6 +23,7 @@ import { btcNetwork } from '../network-option.js';
 import { overrideFlag } from '../overrides.js';
 import { journalPath, retiredKeys } from '../journal-file.js';
 import { readPayloadInput } from '../payload.js';
+import { fastCurveForPsbt } from '../public-curve-loader.js';
 import { walkReview } from '../psbt/flow.js';
 import type { ShownLabel } from '../../core/btc/bip329.js';
 import { policyFrom } from '../psbt/limits.js';
@@ -82,7 +83,8 @@ export default async function psbtSign(opts: OptionsOf<typeof psbtSignTable>, ct
   if (opts.out) assertWritable(opts.out, '--out');
   const payload = await readPayloadInput(ctx, { file: args[0], fromQr: opts.fromQr }, 'psbt', { expect: 'psbt' });
   // Read before the seed is: a malformed PSBT is exit 2 without asking for a secret.
-  const psbt = await readPsbt(payload.bytes, 'psbt');
+  // A large PSBT loads the faster public-key curve build first (public-curve-loader.ts).
+  const psbt = await readPsbt(payload.bytes, 'psbt', fastCurveForPsbt);
   // The vault, when signing for one (the file given, which must be registered here, or the
   // registered vault whose scripts the PSBT's inputs are), read and checked before the seed is
   // asked for. Its code is loaded only when a vault can be involved.

@@ -35,6 +35,11 @@ export interface OwnedKey {
   shape?: WalletShape;
   /** BIP341 leaf hash of a taproot vault's script leaf: what its script-path signatures commit to. */
   leafHash?: Uint8Array;
+  /**
+   * The vault script was rebuilt with this key as the PSBT claims it (vault-proof.ts
+   * `provisionalProof`): it is ours only once a signature by our key verifies under it.
+   */
+  provisional?: true;
 }
 
 /** One derivation claim of a PSBT map. */

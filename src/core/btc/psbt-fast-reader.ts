@@ -15,6 +15,7 @@
  */
 import { sha256 } from '../hash.js';
 import { equalBytes } from '../bytes.js';
+import { toHex } from '../text.js';
 import { p2sh, p2tr, p2wsh, scriptKind } from '../wallet/script.js';
 import { parseMultisig } from '../wallet/multisig.js';
 import type { Der, InputFields, OutputFields, PsbtView, RawTxView } from './psbt-view.js';
@@ -181,7 +182,7 @@ let checkedPoints = new Set<string>();
 /** Is `k` a compressed curve point (each distinct key checked once per read)? */
 function compressedPoint(k: Uint8Array): boolean {
   if (k.length !== 33) return false;
-  const id = String.fromCharCode(...k);
+  const id = toHex(k);
   if (checkedPoints.has(id)) return true;
   if (!isPoint(k)) return false;
   checkedPoints.add(id);

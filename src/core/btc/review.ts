@@ -185,6 +185,11 @@ export interface ReviewOptions {
    * review loads no vault code (start-up of `psbt sign`, docs/performance.md).
    */
   proveVault?: typeof proveVault;
+  /**
+   * The review of a signer about to sign: its own key in a vault input may be taken as claimed,
+   * to be proven by its signature (vault-proof.ts `provisionalProof`).
+   */
+  signing?: boolean;
 }
 
 /** What every input and output of one review is judged with; the sets collect across all of them. */
@@ -195,6 +200,8 @@ interface ReviewScope {
   keys: KeySource | undefined;
   vault: Wallet | undefined;
   proveVault: typeof proveVault | undefined;
+  /** A signer's review (ReviewOptions.signing). */
+  signing: boolean;
   /** Fingerprints the PSBT's derivations name. */
   wanted: Set<string>;
   /** Derivation paths whose coin type is another network's. */
@@ -212,7 +219,7 @@ export function reviewPsbt(tx: PsbtView, net: BtcNetwork, keys?: KeySource, opts
   const inferred = inferPsbtNetwork(tx);
   // Addresses in the PSBT's own network's forms, never in --network's when the PSBT says otherwise.
   const shown = displayNetwork(inferred, net);
-  const scope: ReviewScope = { net, shown, keys, vault, proveVault: opts.proveVault, wanted: new Set(), networkMismatches: new Set() };
+  const scope: ReviewScope = { net, shown, keys, vault, proveVault: opts.proveVault, signing: opts.signing === true, wanted: new Set(), networkMismatches: new Set() };
   const ins = reviewInputs(tx, scope);
   const { inputs, inputTotal } = ins;
   const accounts = walletAccounts(inputs.flatMap((r) => (r.ours ? [{ type: r.ours.type, path: r.ours.path, fingerprint: parseInt(r.ours.fingerprint, 16) >>> 0 }] : [])));
@@ -276,7 +283,10 @@ function reviewInput(i: Input, idx: number, scope: ReviewScope, txidChecked: boo
   const spent = spentOutput(i, idx, txidChecked);
   const finalized = Boolean(i.finalScriptSig || i.finalScriptWitness);
   const single = spent ? prove(spent.script, i, keys) : { owned: undefined, claimed: claims(i).map((c) => c.der) };
-  const vp = spent && vault && !single.owned ? scope.proveVault!(spent.script, i, vault, keys) : undefined;
+  let vp = spent && vault && !single.owned ? scope.proveVault!(spent.script, i, vault, keys, scope.signing) : undefined;
+  // A provisional proof of our key (vault-proof.ts) stands only for an input our signature will
+  // prove; one we will not sign (signed by this key already, finalized) is proven in full.
+  if (vp?.owned?.provisional && (finalized || hasPartialSig(i, vp.owned.pubkey))) vp = scope.proveVault!(spent!.script, i, vault!, keys);
   const owned = single.owned ?? vp?.owned;
   const claimed = vp ? [...single.claimed, ...vp.claimed.filter((d) => !single.claimed.includes(d))] : single.claimed;
   for (const d of claimed) {
@@ -286,7 +296,7 @@ function reviewInput(i: Input, idx: number, scope: ReviewScope, txidChecked: boo
   for (const c of claims(i)) scope.wanted.add(fingerprintHex(c.der.fingerprint));
   const address = spent ? addressOf(spent.script, scope.shown) : undefined;
   const spendKind = owned ? template(owned.type).spend : undefined;
-  const signedByUs = Boolean(owned && (spendKind === 'taproot-key' ? i.tapKeySig : spendKind === 'taproot-script' ? hasTapScriptSig(i, owned.pubkey, owned.leafHash) : i.partialSig?.some(([k]) => equalBytes(k, owned.pubkey))));
+  const signedByUs = Boolean(owned && (spendKind === 'taproot-key' ? i.tapKeySig : spendKind === 'taproot-script' ? hasTapScriptSig(i, owned.pubkey, owned.leafHash) : hasPartialSig(i, owned.pubkey)));
   const r: ReviewInput = {
     index: idx,
     outpoint: `${toHex(i.txid ?? new Uint8Array())}:${i.index ?? 0}`,
@@ -310,6 +320,11 @@ function reviewInput(i: Input, idx: number, scope: ReviewScope, txidChecked: boo
     ...(vp?.why ? { notFromVault: vp.why } : {}),
   };
   return { r, spent, ...(vp?.address ? { vaultIndex: vp.address.index } : {}) };
+}
+
+/** Does the input carry an ECDSA partial signature by `pubkey`? */
+function hasPartialSig(i: Input, pubkey: Uint8Array): boolean {
+  return i.partialSig?.some(([k]) => equalBytes(k, pubkey)) === true;
 }
 
 /**

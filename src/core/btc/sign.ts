@@ -40,6 +40,18 @@ export interface InputSignature {
 
 const AUX_ZERO = new Uint8Array(32);
 
+/**
+ * Our signature does not verify under the key the PSBT claims for this seed in a provisionally
+ * proven vault input: the input is not the vault's (signer.ts turns this into not-from-vault).
+ */
+export class UnprovenKeyError extends VerificationError {
+  readonly index: number;
+  constructor(index: number) {
+    super(`input ${index}: the ECDSA signature does not verify; nothing was output (it was checked against the key the PSBT claims for this seed, which this seed's key at that path is not)`);
+    this.index = index;
+  }
+}
+
 /** Sign every input of ours not yet signed by us, from the review of the PSBT (which holds all the sighash needs). */
 export function signInputs(review: PsbtReview, keys: SigningKeys): InputSignature[] {
   const cache = new SighashCache({
@@ -92,7 +104,11 @@ export function signInputs(review: PsbtReview, keys: SigningKeys): InputSignatur
     // not that key's stops everything; uncompressed when the seed has computed that same point
     // (cheaper to parse).
     const against = key.pubFull && key.pub && equalBytes(key.pub, own.pubkey) ? key.pubFull : own.pubkey;
-    if (!ecdsaVerify(hash, against, der)) throw new VerificationError(`input ${r.index}: the ECDSA signature does not verify; nothing was output`);
+    if (!ecdsaVerify(hash, against, der)) {
+      // A vault key taken as claimed (vault-proof.ts provisionalProof) is not this seed's there.
+      if (own.provisional) throw new UnprovenKeyError(r.index);
+      throw new VerificationError(`input ${r.index}: the ECDSA signature does not verify; nothing was output`);
+    }
     const signature = new Uint8Array(der.length + 1);
     signature.set(der);
     signature[der.length] = hashType;

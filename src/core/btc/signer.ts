@@ -20,7 +20,7 @@
  */
 import { InputError, VerificationError } from '../errors.js';
 import { decide, enforce, sortFindings, type Decision } from '../findings/decide.js';
-import type { Finding } from '../findings/finding.js';
+import { hardRefusal, RANK, type Finding } from '../findings/finding.js';
 import type { RetiredKeys } from '../lifecycle/retire.js';
 import type { BtcNetwork } from '../network.js';
 import type { KeySource, SigningKeys } from '../wallet/key-source.js';
@@ -33,7 +33,7 @@ import { encodePsbtAnchor, PSBT_ANCHOR_KEY, type PayloadAnchor } from '../journa
 import { addToInputs, withGlobalPair, countSignaturePairs, partialSigPair, redeemScriptPair, tapKeySigPair, tapScriptSigPair, trimmed, witnessScriptPair, type KeyValue } from './psbt-maps.js';
 import { readPsbt, type ReadPsbt } from './psbt-read.js';
 import { reviewPsbt, type PsbtReview } from './review.js';
-import { signInputs, type InputSignature } from './sign.js';
+import { signInputs, UnprovenKeyError, type InputSignature } from './sign.js';
 import type { ReservesJudgement } from './reserves/findings.js';
 import { counted } from '../text.js';
 import type { SweepDestination } from './sweep-proof.js';
@@ -66,12 +66,30 @@ export interface Prepared {
   review: PsbtReview;
   /** Every finding, most fundamental first. */
   findings: Finding[];
+  /**
+   * A signer's review of a vault PSBT: the full proof of input `i` (every cosigner key derived),
+   * for an input proven provisionally — why it is not the vault's, or undefined when it is.
+   */
+  reprove?: (i: number) => string | undefined;
 }
 
 /** Review and judge a PSBT: its bytes (any encoding), or a PSBT already read (the CLI reads it before asking for the seed). */
 export async function prepare(input: Uint8Array | ReadPsbt, o: PrepareOptions): Promise<Prepared> {
   const psbt = input instanceof Uint8Array ? await readPsbt(input, o.field ?? 'psbt') : input;
-  const review = reviewPsbt(psbt.view, o.network, o.keys, { maxChangeIndex: o.limits?.maxChangeIndex ?? DEFAULT_FEE_LIMITS.maxChangeIndex, ...(o.vault ? { vault: o.vault.wallet, proveVault: (await import('./vault-proof.js')).proveVault } : {}) });
+  const proveVault = o.vault ? (await import('./vault-proof.js')).proveVault : undefined;
+  const review = reviewPsbt(psbt.view, o.network, o.keys, {
+    maxChangeIndex: o.limits?.maxChangeIndex ?? DEFAULT_FEE_LIMITS.maxChangeIndex,
+    ...(o.vault && proveVault ? { vault: o.vault.wallet, proveVault, signing: o.forSigning === true } : {}),
+  });
+  const reprove =
+    o.vault && proveVault && o.forSigning
+      ? (i: number): string | undefined => {
+          const script = review.inputs[i]?.script;
+          if (!script) return 'it carries no UTXO to prove';
+          const full = proveVault(script, psbt.view.getInput(i), o.vault!.wallet, o.keys);
+          return full.owned ? undefined : (full.why ?? "its script is not the vault's");
+        }
+      : undefined;
   if (o.vault) {
     review.vaultLabel = o.vault.label;
     if (o.vault.cosigners) review.vaultCosigners = o.vault.cosigners;
@@ -89,7 +107,7 @@ export async function prepare(input: Uint8Array | ReadPsbt, o: PrepareOptions): 
   const por = carriesReservesCommitment(psbt.view) ? (await import('./reserves/findings.js')).reservesFindings(psbt.view, review) : NO_RESERVES;
   if (por.reserves) review.reserves = por.reserves;
   const base = psbtFindings(review, o.limits ?? DEFAULT_FEE_LIMITS).filter((f) => !por.drop.has(f.code));
-  return { psbt, review, findings: sortFindings([...base, ...por.findings, ...sweep, ...(o.extraFindings ?? [])]) };
+  return { psbt, review, findings: sortFindings([...base, ...por.findings, ...sweep, ...(o.extraFindings ?? [])]), ...(reprove ? { reprove } : {}) };
 }
 
 const NO_RESERVES: ReservesJudgement = { findings: [], drop: new Set() };
@@ -145,9 +163,39 @@ export function decideSigning(p: Prepared, allow: ReadonlySet<string>, policy?: 
   return decide(policy ? [...p.findings, ...policy.findings] : p.findings, allow, policy ? { locked: policy.locked } : {});
 }
 
-/** Sign every input of ours not yet signed by us; each signature is verified before it is returned. */
+/**
+ * Sign every input of ours not yet signed by us; each signature is verified before it is returned.
+ * A vault input whose own key was taken as claimed (vault-proof.ts `provisionalProof`) is proven
+ * by that verification; one whose signature does not verify under the claimed key, or that was
+ * not signed, is proven in full, and refused as not-from-vault (exit 3) when it is not the vault's.
+ */
 export function sign(p: Prepared, keys: SigningKeys): InputSignature[] {
-  return signInputs(p.review, keys);
+  let sigs: InputSignature[];
+  try {
+    sigs = signInputs(p.review, keys);
+  } catch (e) {
+    // Not the vault's: not-from-vault for every such input, as the review would have said; else
+    // the signature itself failed.
+    if (e instanceof UnprovenKeyError) refuseUnproven(p, p.review.inputs.filter((r) => r.ours?.provisional).map((r) => r.index));
+    throw e;
+  }
+  const signed = new Set(sigs.map((s) => s.index));
+  const unsigned = p.review.inputs.filter((r) => r.ours?.provisional && !signed.has(r.index)).map((r) => r.index);
+  if (unsigned.length) refuseUnproven(p, unsigned);
+  for (const r of p.review.inputs) if (r.ours?.provisional) delete r.ours.provisional;
+  return sigs;
+}
+
+/**
+ * Prove provisionally proven inputs in full (`Prepared.reprove`) and refuse those that are not the
+ * vault's as the review would have: not-from-vault, naming why.
+ */
+function refuseUnproven(p: Prepared, indices: readonly number[]): void {
+  const findings = indices.flatMap((i) => {
+    const why = p.reprove ? p.reprove(i) : 'it was not proven';
+    return why === undefined ? [] : [hardRefusal('not-from-vault', RANK.ownership, `input ${i} is not from ${p.review.vaultLabel ?? 'the vault'}: ${why}`)];
+  });
+  if (findings.length) enforce(decide(findings, new Set()));
 }
 
 /** The signed PSBT: full or trimmed raw bytes, their encoding, and the signature counts before and after. */

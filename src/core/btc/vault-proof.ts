@@ -16,7 +16,7 @@ import { parseMultiA } from '../wallet/tapscript-multisig.js';
 import { scriptKind } from '../wallet/script.js';
 import { vaultKindName } from '../wallet/vault.js';
 import type { Wallet, WalletAddress } from '../wallet/wallet.js';
-import { claims, type ClaimFields, type OwnedKey } from './ownership.js';
+import { claims, type Claim, type ClaimFields, type OwnedKey } from './ownership.js';
 import type { Der } from './psbt-view.js';
 
 /** A PSBT map's claims and scripts, as far as a vault proof reads them. */
@@ -61,15 +61,22 @@ function locate(vault: Wallet, der: Der): { j: number; branch: number; index: nu
   return undefined;
 }
 
-/** Prove `script` is the vault's at a claimed branch/index, and find our key in it. */
-export function proveVault(script: Uint8Array, m: VaultFields, vault: Wallet, keys: KeySource | undefined): VaultProof {
+/**
+ * Prove `script` is the vault's at a claimed branch/index, and find our key in it. With
+ * `provisional` (the signer, about to sign), the seed's own key may be taken as the PSBT claims it
+ * (see `provisionalProof`): the signature then proves it.
+ */
+export function proveVault(script: Uint8Array, m: VaultFields, vault: Wallet, keys: KeySource | undefined, provisional = false): VaultProof {
   const vaultFps = new Set(vault.descriptor.keys.map((k) => k.fingerprint));
   // A taproot vault's keys are claimed by BIP371 tap derivations, a segwit v0 vault's by BIP174 ones.
   const taproot = vault.template.spend === 'taproot-script';
-  const claimed = claims(m)
-    .filter((c) => c.taproot === taproot && vaultFps.has(fingerprintHex(c.der.fingerprint >>> 0)))
-    .map((c) => c.der);
+  const vaultClaims = claims(m).filter((c) => c.taproot === taproot && vaultFps.has(fingerprintHex(c.der.fingerprint >>> 0)));
+  const claimed = vaultClaims.map((c) => c.der);
   if (claimed.length === 0) return { claimed };
+  if (provisional && !taproot && keys) {
+    const p = provisionalProof(script, vaultClaims, vault, keys);
+    if (p) return { ...p, claimed };
+  }
   const tried = new Set<string>();
   let expected: WalletAddress | undefined;
   for (const der of claimed) {
@@ -82,6 +89,48 @@ export function proveVault(script: Uint8Array, m: VaultFields, vault: Wallet, ke
     return { address: a, claimed, ...ourKey(a, vault, keys) };
   }
   return { claimed, why: explain(script, m, vault, expected) };
+}
+
+/**
+ * The signer's shortcut (one CKDpub fewer per input, docs/performance.md): when the seed holds
+ * cosigner `j`'s registered account key (point and chain code, checked once) and the PSBT claims a
+ * key for our fingerprint at a vault path, the script is rebuilt with every other cosigner's key
+ * derived from its registered xpub and our key as claimed. If that is the script, it is the
+ * vault's exactly when the claimed key is our child key there — which the signature made with our
+ * child private key, verified against the claimed key (sign.ts), proves: a signature by our key
+ * verifies under another key only with negligible probability. The proof is marked `provisional`:
+ * the signer refuses the input as not from the vault when that verification fails
+ * (signer.ts), and the review completes it by CKDpub when the input will not be signed (already
+ * signed by us, finalized). Watch-only reviews (`psbt inspect`, `psbt create`) never take it.
+ */
+function provisionalProof(script: Uint8Array, vaultClaims: readonly Claim[], vault: Wallet, keys: KeySource): Pick<VaultProof, 'address' | 'owned'> | undefined {
+  if (!keys.holdsAccount) return undefined;
+  for (const c of vaultClaims) {
+    if (!keys.fingerprints.includes(c.der.fingerprint >>> 0) || c.key.length !== 33) continue;
+    const at = locate(vault, c.der);
+    if (!at) continue;
+    const origin = vault.descriptor.keys[at.j]!.originPath!;
+    const { publicKey, chainCode } = vault.accountKey(at.j);
+    if (publicKey === null || chainCode === null || !keys.holdsAccount(c.der.fingerprint >>> 0, origin, { publicKey, chainCode })) continue;
+    const a = vault.atWithKey(at.branch, at.index, at.j, c.key);
+    if (!equalBytes(a.scripts.script, script)) continue;
+    return { address: a, owned: { ...ownedKey(a, vault, c.der.fingerprint >>> 0, c.der.path, c.key), provisional: true } };
+  }
+  return undefined;
+}
+
+/** The OwnedKey of our key `pub` at `path` in vault address `a`. */
+function ownedKey(a: WalletAddress, vault: Wallet, fingerprint: number, path: number[], pub: Uint8Array): OwnedKey {
+  return {
+    type: vault.template.name,
+    fingerprint: fingerprintHex(fingerprint),
+    path,
+    pubkey: pub,
+    ...(a.scripts.redeemScript ? { redeemScript: a.scripts.redeemScript } : {}),
+    ...(a.scripts.witnessScript ? { witnessScript: a.scripts.witnessScript } : {}),
+    ...(a.scripts.tap ? { leafHash: a.scripts.tap.leafHash } : {}),
+    shape: { keys: vault.descriptor.keys.length, threshold: vault.descriptor.threshold },
+  };
 }
 
 /**
@@ -100,21 +149,10 @@ function ourKey(a: WalletAddress, vault: Wallet, keys: KeySource | undefined): {
     const origin = vault.descriptor.keys[n]!.originPath;
     const { publicKey, chainCode } = vault.accountKey(n);
     const held = origin !== undefined && publicKey !== null && chainCode !== null && keys.holdsAccount?.(k.fingerprint >>> 0, origin, { publicKey, chainCode }) === true;
-    if (held) keys.adoptPublicKey?.(k.fingerprint >>> 0, k.path, k.pubkey, k.point);
+    if (held && k.point) keys.adoptPublicKey?.(k.fingerprint >>> 0, k.path, k.pubkey, k.point);
     const pub = held ? k.pubkey : keys.publicKey(k.fingerprint >>> 0, k.path);
     if (!pub || !equalBytes(pub, k.pubkey)) continue;
-    return {
-      owned: {
-        type: vault.template.name,
-        fingerprint: fingerprintHex(k.fingerprint),
-        path: k.path,
-        pubkey: pub,
-        ...(a.scripts.redeemScript ? { redeemScript: a.scripts.redeemScript } : {}),
-        ...(a.scripts.witnessScript ? { witnessScript: a.scripts.witnessScript } : {}),
-        ...(a.scripts.tap ? { leafHash: a.scripts.tap.leafHash } : {}),
-        shape: { keys: vault.descriptor.keys.length, threshold: vault.descriptor.threshold },
-      },
-    };
+    return { owned: ownedKey(a, vault, k.fingerprint, k.path, pub) };
   }
   return {};
 }

@@ -3,8 +3,9 @@
  *
  * BIP32 CKDpub: "I = HMAC-SHA512(Key = cpar, Data = serP(Kpar) || ser32(i)); split I into IL and
  * IR; Ki = point(parse256(IL)) + Kpar; in case parse256(IL) ≥ n or Ki is the point at infinity,
- * the resulting key is invalid". The point step runs in libsecp256k1 (WebAssembly, the
- * `tiny-secp256k1` package the signer also uses), about ten times faster than @scure/bip32's
+ * the resulting key is invalid". The point step runs in libsecp256k1 (WebAssembly: the
+ * public-data build of public-curve.ts, tiny-secp256k1 or for large jobs @bitauth/libauth's, with
+ * the CLI's native HMAC-SHA512 then), about ten times faster than @scure/bip32's
  * pure-JS deriveChild: IL·G by libsecp256k1's fixed-base multiplication (its precomputed table of
  * G), then one point addition to the parent, kept uncompressed so it is parsed without a square
  * root — a third cheaper than `pointAddScalar(Kpar, IL)`, whose tweak_add runs the generic
@@ -15,6 +16,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha512 } from '@noble/hashes/sha2.js';
 import type { HDKey } from '@scure/bip32';
 import { InputError } from '../errors.js';
+import { publicCurve } from '../public-curve.js';
 
 /** secp256k1 group order n, big-endian. */
 const ORDER = Uint8Array.from(Buffer.from('fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141', 'hex'));
@@ -51,6 +53,8 @@ export function childPublicKeys(parent: PublicNode, from: number, count: number,
     throw new InputError(`indices ${from}…${from + count - 1} leave the non-hardened range 0…2147483647`, 'index');
   }
   const mac = macOf(parent);
+  const fastHmac = publicCurve().hmacSha512;
+  const chainCode = parent.chainCode;
   const parentPoint = pointOf(parent);
   const data = new Uint8Array(37);
   data.set(parent.publicKey, 0);
@@ -58,7 +62,7 @@ export function childPublicKeys(parent: PublicNode, from: number, count: number,
   const out = new Array<Uint8Array>(count);
   for (let k = 0; k < count; k++) {
     view.setUint32(33, from + k, false); // ser32(i), big-endian
-    const il = mac.clone().update(data).digest().subarray(0, 32);
+    const il = (fastHmac ? fastHmac(chainCode, data) : mac.clone().update(data).digest()).subarray(0, 32);
     if (compare(il, ORDER) >= 0) throw new InputError(`child ${from + k} is invalid (BIP32: parse256(IL) ≥ n); skip this index`, 'index');
     const child = addG(parentPoint, il);
     if (!child) throw new InputError(`child ${from + k} is the point at infinity (BIP32); skip this index`, 'index');
@@ -93,7 +97,9 @@ function pointOf(node: PublicNode): Uint8Array {
 /** K + t·G (uncompressed in and out; t < n checked by the caller), or null at infinity. t = 0 gives K. */
 function addG(point: Uint8Array, t: Uint8Array): Uint8Array | null {
   if (t.every((b) => b === 0)) return point.slice();
-  return ecc.pointAdd(point, ecc.pointFromScalar(t, false)!, false);
+  const tG = publicCurve().baseMultiply(t);
+  if (!tG) throw new RangeError('I_L out of range'); // t < n is checked by the caller; 0 is handled above
+  return ecc.pointAdd(point, tG, false);
 }
 
 /** SEC1 compressed form of an uncompressed point: 0x02 or 0x03 by the parity of y, then x. */

@@ -25,8 +25,11 @@ export interface DerivedKey {
   path: number[];
   /** Compressed public key (33 bytes). */
   pubkey: Uint8Array;
-  /** The same point uncompressed (65 bytes): a signature is verified against it without a square root. */
-  point: Uint8Array;
+  /**
+   * The same point uncompressed (65 bytes): a signature is verified against it without a square
+   * root. Absent for a key taken as claimed (`atWithKey`), which nothing derived here.
+   */
+  point?: Uint8Array;
 }
 
 /** One address of the wallet with everything a PSBT needs about it. */
@@ -118,26 +121,56 @@ export class Wallet {
     const { keys } = this.descriptor;
     const points = keys.map(() => new Array<Uint8Array>(count));
     const perKey = keys.map((k, n) => childPublicKeys(this.branchNode(k, n, branch), from, count, points[n]));
-    const heads = keys.map((k) => [...(k.originPath ?? []), ...k.prefix, branch]);
-    const fps = keys.map((k) => (k.fingerprint ? parseInt(k.fingerprint, 16) >>> 0 : 0));
     const out = new Array<WalletAddress>(count);
     for (let i = 0; i < count; i++) {
-      const pubs = perKey.map((p) => p[i]!);
-      const scripts = this.template.build(pubs, this.descriptor.threshold);
-      const net = this.net;
-      let address: string | undefined;
-      out[i] = {
+      out[i] = this.address(
         branch,
-        index: from + i,
-        keys: pubs.map((pubkey, n) => ({ fingerprint: fps[n]!, path: [...heads[n]!, from + i], pubkey, point: points[n]![i]! })),
-        scripts,
-        // Encoded on first read: proving a PSBT script against the wallet compares scripts only.
-        get address(): string {
-          return (address ??= addressOf(scripts.script, net)!);
-        },
-      };
+        from + i,
+        perKey.map((p) => p[i]!),
+        points.map((p) => p[i]!),
+      );
     }
     return out;
+  }
+
+  /**
+   * The address at branch/index built with key expression `slot`'s key taken as given (`pubkey`,
+   * compressed) and every other key derived: the vault proof's provisional rebuild, for the
+   * signer's own key, which its signature then proves (vault-proof.ts). Not cached.
+   */
+  atWithKey(branch: number, index: number, slot: number, pubkey: Uint8Array): WalletAddress {
+    const { keys } = this.descriptor;
+    const points: (Uint8Array | undefined)[] = keys.map(() => undefined);
+    const pubs = keys.map((k, n) => {
+      if (n === slot) return pubkey;
+      const pts: Uint8Array[] = [];
+      const [pub] = childPublicKeys(this.branchNode(k, n, branch), index, 1, pts);
+      points[n] = pts[0];
+      return pub!;
+    });
+    return this.address(branch, index, pubs, points);
+  }
+
+  /** One address from its keys (descriptor order) and their uncompressed points where derived. */
+  private address(branch: number, index: number, pubs: Uint8Array[], points: readonly (Uint8Array | undefined)[]): WalletAddress {
+    const { keys } = this.descriptor;
+    const scripts = this.template.build(pubs, this.descriptor.threshold);
+    const net = this.net;
+    let address: string | undefined;
+    return {
+      branch,
+      index,
+      keys: pubs.map((pubkey, n) => {
+        const k = keys[n]!;
+        const point = points[n];
+        return { fingerprint: k.fingerprint ? parseInt(k.fingerprint, 16) >>> 0 : 0, path: [...(k.originPath ?? []), ...k.prefix, branch, index], pubkey, ...(point ? { point } : {}) };
+      }),
+      scripts,
+      // Encoded on first read: proving a PSBT script against the wallet compares scripts only.
+      get address(): string {
+        return (address ??= addressOf(scripts.script, net)!);
+      },
+    };
   }
 
   /** The address at branch/index. */

@@ -28,6 +28,7 @@ const NOT_ON_THE_SIGN_PATH: ReadonlyArray<readonly [RegExp, string]> = [
   [/\/src\/cli\/bundle\/|\/src\/core\/bundle\/(?!names\.js$)/, 'the release-bundle check (only when running from a bundle)'],
   [/\/src\/core\/btc\/psbt-(codec|view)\.js$/, 'the btc-signer fallback reader'],
   [/\/src\/(cli|core)\/eth\//, 'Ethereum'],
+  [/\/src\/core\/libauth-curve\.js$|\/node_modules\/@bitauth\//, 'the faster public-key curve build (only for a large PSBT)'],
   [/\/node_modules\/(ethers|qrcode|zxing-wasm|jsqr|pngjs|@noble\/curves|@scure\/btc-signer|@scure\/bip32|@inquirer)\//, 'heavy packages of other commands'],
   [/^node:child_process$/, 'child processes (tmux is asked only by the full pre-flight)'],
 ];
@@ -55,6 +56,15 @@ describe('what a 1-input single-key psbt sign loads', () => {
     expect(forbiddenIn(r.urls)).toEqual([]);
     // A ceiling, so that a new static import on the path is a decision (docs/performance.md, 105 today).
     expect(new Set(r.urls).size).toBeLessThanOrEqual(112);
+  }, 60_000);
+
+  it('positive control: a 200-input PSBT loads the faster public-key curve build (libauth), checked on known answers, and signs every input', async () => {
+    const big = file('big.psbt', buildPsbt({ kind: 'wpkh', inputs: 200 }));
+    const r = await runRecorded(['--network', 'testnet', '--yes', '--json', 'psbt', 'sign', big, '--mnemonic-file', mnemonic]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).inputsSigned).toBe(200);
+    expect(forbiddenIn(r.urls).filter((f) => f.includes('faster public-key curve'))).toEqual(expect.arrayContaining([expect.stringContaining('/src/core/libauth-curve.js')]));
+    expect(r.packages.has('@bitauth/libauth')).toBe(true);
   }, 60_000);
 
   it('positive control: --labels loads the label code, and the list names it', async () => {

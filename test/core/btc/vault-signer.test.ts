@@ -23,7 +23,7 @@ import { prepare, signPsbt } from '../../../src/core/btc/signer.js';
 import { combinePsbts } from '../../../src/core/btc/combine.js';
 import { finalizePsbt } from '../../../src/core/btc/finalize.js';
 import { decodePsbt } from '../../../src/core/btc/psbt-codec.js';
-import { parseDescriptor } from '../../../src/core/wallet/descriptor.js';
+import { formatDescriptor, parseDescriptor } from '../../../src/core/wallet/descriptor.js';
 import { multisigScript } from '../../../src/core/wallet/multisig.js';
 import { p2sh, p2wsh } from '../../../src/core/wallet/script.js';
 import { Wallet } from '../../../src/core/wallet/wallet.js';
@@ -146,6 +146,43 @@ describe('hostile vault PSBTs', () => {
     const e = await refusal(signPsbt(unsigned(other), opts(w, 0)));
     expect(e.findings.map((f) => [f.code, f.overridable])).toContainEqual(['not-from-vault', false]);
     expect(e.message).toMatch(/input 0 is not from vault test: its witness script has key [0-9a-f]{16}… that is not a registered cosigner at 0\/0/);
+  });
+  describe("the signer's own key, taken as claimed and proven by its signature (vault-proof.ts provisionalProof)", () => {
+    // A vault identical to the registered one but for cosigner 0's key: a stranger's xpub under
+    // cosigner 0's fingerprint and origin, so every input claims cosigner 0's path with the stranger's key.
+    const stranger = HDKey.fromMasterSeed(new Uint8Array(32).fill(7), { private: 0x04358394, public: 0x043587cf }).derive("m/48'/1'/0'/2'").publicExtendedKey;
+    const swapped = new Wallet(parseDescriptor(formatDescriptor({ ...w.descriptor, keys: w.descriptor.keys.map((k, i) => (i === 0 ? { ...k, xpub: stranger } : k)) }, 'multi')), NET);
+    const fp0 = w.descriptor.keys[0]!.fingerprint;
+    // Its change replaced by the registered vault's own change (same amount), so only the inputs are foreign.
+    const honestChange = Transaction.fromPSBT(psbt).getOutput(1);
+    const evil = withChangeOutput(unsigned(swapped), (o) => ({ script: honestChange.script!, amount: o.amount!, bip32Derivation: honestChange.bip32Derivation, witnessScript: honestChange.witnessScript }));
+    it('inputs whose script swaps in a stranger for our own key pass the review, then every one is refused as not-from-vault when the signature does not verify under the claimed key; nothing is output', async () => {
+      let approved = false;
+      const e = await refusal(signPsbt(evil, { ...opts(w, 0), approve: async () => void (approved = true) }));
+      expect(approved).toBe(true);
+      expect(e.findings.map((f) => [f.code, f.overridable])).toEqual([['not-from-vault', false], ['not-from-vault', false]]);
+      for (const [i, at] of ['0/0', '1/3'].map((a) => [e.findings.findIndex((f) => f.message.includes(` at ${a};`)), a] as const)) {
+        expect(e.findings[i]?.message).toMatch(new RegExp(`^input [01] is not from vault test: its witness script has key [0-9a-f]{16}… that is not a registered cosigner at ${at}; cosigner ${fp0} is left out$`));
+      }
+    });
+    it('the same inputs already "signed" under the claimed key are proven in full at review: refused before approval', async () => {
+      const tx = Transaction.fromPSBT(evil);
+      const claimed = tx.getInput(0).bip32Derivation!.find(([, d]) => fingerprintHex(d.fingerprint >>> 0) === fp0)![0];
+      const fake = ECPair.fromPrivateKey(Buffer.alloc(32, 3)).sign(Buffer.alloc(32, 1), true);
+      tx.updateInput(0, { partialSig: [[claimed, Uint8Array.from([...bitcoin.script.signature.encode(fake, 1)])]] });
+      let approved = false;
+      const e = await refusal(signPsbt(tx.toPSBT(), { ...opts(w, 0), approve: async () => void (approved = true) }));
+      expect(approved).toBe(false);
+      expect(e.findings.filter((f) => f.code === 'not-from-vault').map((f) => f.message.slice(0, 8))).toContain('input 0 ');
+    });
+    it('an honest PSBT: every input signed, proven by its verified signature, and nothing in the review says provisional', async () => {
+      const signed = await signPsbt(psbt, opts(w, 0));
+      expect(signed.signatures.map((x) => x.index)).toEqual([0, 1]);
+      expect(signed.prepared.review.inputs.every((r) => r.ours && !('provisional' in r.ours))).toBe(true);
+      // A watch-only review (psbt inspect) never takes the shortcut: its proof derives every key.
+      const watch = await prepare(psbt, { network: NET, vault: { wallet: w, label: 'vault test' } });
+      expect(watch.review.inputs.every((r) => r.vault && !r.ours)).toBe(true);
+    });
   });
   it('a vault input stripped of its derivations and witness script is named as paying the vault (foreign-input-ours)', async () => {
     const tx = Transaction.fromPSBT(psbt);
