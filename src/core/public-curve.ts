@@ -71,10 +71,10 @@ const hex = (s: string): Uint8Array => Uint8Array.from(s.match(/../g)!.map((b) =
 /**
  * Known cases every build must answer as tiny-secp256k1 does: scalars at the edges of the group
  * (1, 2, n−1, n, 0), a BIP32 test vector 1 child key, a signature that verifies and its tampered,
- * high-S and wrong-hash variants, and points that are not points (x ≥ p, off the curve, hybrid,
- * wrong length, the infinity byte).
+ * high-S and wrong-hash variants, points that are not points (x ≥ p, off the curve, hybrid, wrong
+ * length, the infinity byte), and RFC 4231 case 2 for a build's HMAC. Empty when all agree.
  */
-function disagreements(c: PublicCurve): string[] {
+export function curveDisagreements(c: PublicCurve): string[] {
   const scalars = [
     '0000000000000000000000000000000000000000000000000000000000000001',
     '0000000000000000000000000000000000000000000000000000000000000002',
@@ -139,7 +139,7 @@ function disagreements(c: PublicCurve): string[] {
  * (exit 3), and the default stays in use.
  */
 export function installPublicCurve(c: PublicCurve): void {
-  const wrong = disagreements(c);
+  const wrong = curveDisagreements(c);
   if (wrong.length) throw new VerificationError(`${c.name} gives other secp256k1 answers than tiny-secp256k1 (${wrong.join('; ')}); this copy of coldkit cannot be trusted — reinstall it from a verified release`);
   current = c;
 }

@@ -2,7 +2,8 @@
  * Known-answer tests run in place by `coldkit self-check`: each feeds a published vector
  * (./vectors.ts) through the same functions the ceremony commands use — @noble/hashes for
  * SHA-256, HMAC and PBKDF2, the BIP39 seed and BIP32 derivation of src/core/hd, libsecp256k1
- * (WebAssembly) for RFC 6979 ECDSA, BIP340 and the signer's own key derivation, ethers for the
+ * (WebAssembly) for RFC 6979 ECDSA, BIP340 and the signer's own key derivation, libauth's second
+ * libsecp256k1 build (public-key arithmetic of large jobs) against it, ethers for the
  * keccak-256 EIP-155 signature, coldkit's Shamir split and combine — and the RNG health test on
  * the random source it is given. A wrong answer means this copy of the program, or the machine
  * running it, cannot be trusted with a key: the caller refuses (exit 3).
@@ -14,6 +15,7 @@ import { rngSelfTest } from '../bip39/rng-health.js';
 import { mnemonicFromEntropy } from '../bip39/mnemonic.js';
 import { NETWORKS } from '../network.js';
 import { ecdsaSignLowR, ecdsaVerify, publicKey, schnorrSign, schnorrVerify } from '../secp.js';
+import { curveDisagreements } from '../public-curve.js';
 import { SeedKeys } from '../btc/seed-keys.js';
 import { signTx } from '../eth/sign.js';
 import { decodeTx } from '../eth/tx.js';
@@ -162,6 +164,16 @@ export function knownAnswers(random: (n: number) => Uint8Array, v: Vectors = V):
           differs('signature', toHex(sig), s.signature),
           schnorrVerify(h(s.message), h(s.publicKey), sig) ? undefined : 'the signature does not verify',
         );
+      },
+    },
+    {
+      id: 'public-curve',
+      name: "libauth's libsecp256k1 build (public-key arithmetic for large jobs) against tiny-secp256k1",
+      source: 'scalars at the group order\'s edges, BIP32 test vector 1 (m/0H), strict ECDSA verification cases, invalid SEC1 points (src/core/public-curve.ts)',
+      run: async () => {
+        const { libauthCurve } = await import('../libauth-curve.js');
+        const wrong = curveDisagreements(await libauthCurve());
+        return wrong.length ? wrong.join('; ') : undefined;
       },
     },
     {

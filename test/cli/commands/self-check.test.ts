@@ -16,11 +16,11 @@ describe('coldkit self-check (checkout)', () => {
     const j = r.json();
     expect(j).toMatchObject({ ok: true, installation: 'checkout', bundle: null, node: process.version, platform: process.platform, failures: [] });
     expect(j.knownAnswers.map((k: { id: string; ok: boolean }) => [k.id, k.ok])).toEqual(
-      ['sha256', 'hmac-sha512', 'pbkdf2', 'bip39-seed', 'bip32', 'ecdsa-rfc6979', 'schnorr-bip340', 'eip155', 'shamir', 'rng-health'].map((id) => [id, true]),
+      ['sha256', 'hmac-sha512', 'pbkdf2', 'bip39-seed', 'bip32', 'ecdsa-rfc6979', 'schnorr-bip340', 'public-curve', 'eip155', 'shamir', 'rng-health'].map((id) => [id, true]),
     );
     const e = JSON.parse(fs.readFileSync(journal, 'utf8'));
     expect(e.op).toBe('self-check');
-    expect(e.data).toMatchObject({ ok: true, installation: 'checkout', knownAnswers: 10, failures: [] });
+    expect(e.data).toMatchObject({ ok: true, installation: 'checkout', knownAnswers: 11, failures: [] });
   });
 
   it('human output says the file check was skipped and lists each test', async () => {
@@ -28,6 +28,6 @@ describe('coldkit self-check (checkout)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^coldkit \d+\.\d+\.\d+ self-check: PASSED/);
     expect(r.stdout).toContain('not a release bundle — the file check is skipped');
-    expect(r.stdout.match(/^ {2}ok {3}/gm)).toHaveLength(10);
+    expect(r.stdout.match(/^ {2}ok {3}/gm)).toHaveLength(11);
   });
 });

@@ -9,7 +9,7 @@ import { knownAnswers, labelledStream, runKnownAnswers } from '../../../src/core
 import * as V from '../../../src/core/selfcheck/vectors.js';
 
 const os = (n: number) => new Uint8Array(randomBytes(n));
-const ids = ['sha256', 'hmac-sha512', 'pbkdf2', 'bip39-seed', 'bip32', 'ecdsa-rfc6979', 'schnorr-bip340', 'eip155', 'shamir', 'rng-health'];
+const ids = ['sha256', 'hmac-sha512', 'pbkdf2', 'bip39-seed', 'bip32', 'ecdsa-rfc6979', 'schnorr-bip340', 'public-curve', 'eip155', 'shamir', 'rng-health'];
 
 /** Flip the last hex digit of a string. */
 const flip = (s: string) => s.slice(0, -1) + (s.endsWith('0') ? '1' : '0');
