@@ -14,6 +14,7 @@
 import * as ecc from 'tiny-secp256k1';
 import { VerificationError } from './errors.js';
 import { equalBytes } from './bytes.js';
+import { fromHex, toHex } from './text.js';
 
 /** secp256k1 operations on public data only. */
 export interface PublicCurve {
@@ -66,7 +67,7 @@ export function publicCurve(): PublicCurve {
   return current;
 }
 
-const hex = (s: string): Uint8Array => Uint8Array.from(s.match(/../g)!.map((b) => parseInt(b, 16)));
+const hex = (s: string): Uint8Array => fromHex(s, 'known answer');
 
 /**
  * Known cases every build must answer as tiny-secp256k1 does: scalars at the edges of the group
@@ -85,7 +86,7 @@ export function curveDisagreements(c: PublicCurve): string[] {
     'edb2e14f9ee77d26dd93b4ecede8d16ed408ce149b6cd80b0715a2d911a0afea',
   ].map(hex);
   const out: string[] = [];
-  const show = (v: Uint8Array | undefined) => (v ? Array.from(v, (b) => b.toString(16).padStart(2, '0')).join('') : 'none');
+  const show = (v: Uint8Array | undefined) => (v ? toHex(v) : 'none');
   for (const t of scalars) {
     const a = c.baseMultiply(t);
     const b = tinyCurve.baseMultiply(t);

@@ -64,6 +64,8 @@ export class Wallet {
   private readonly accounts = new Map<number, HDKey>();
   private readonly byScript = new Map<string, WalletAddress>();
   private readonly scanned = new Map<number, number>();
+  /** Each key's master fingerprint as a number (0 without an origin), in descriptor order. */
+  private readonly fingerprints: number[];
 
   constructor(descriptor: Descriptor, net: BtcNetwork, field = '--descriptor') {
     if (descriptor.mainnet !== (net.name === 'mainnet')) {
@@ -72,6 +74,7 @@ export class Wallet {
     this.descriptor = descriptor;
     this.net = net;
     this.template = template(descriptor.script);
+    this.fingerprints = descriptor.keys.map((k) => (k.fingerprint ? parseInt(k.fingerprint, 16) >>> 0 : 0));
     this.receiveBranch = descriptor.branches[0]!;
     // A receive-only descriptor (/0/*) keeps change on the conventional change chain /1/* (BIP44 "change").
     this.changeBranch = descriptor.branches[1] ?? (descriptor.branches[0] === 0 ? 1 : descriptor.branches[0]!);
@@ -121,16 +124,23 @@ export class Wallet {
     const { keys } = this.descriptor;
     const points = keys.map(() => new Array<Uint8Array>(count));
     const perKey = keys.map((k, n) => childPublicKeys(this.branchNode(k, n, branch), from, count, points[n]));
+    const heads = this.heads(branch);
     const out = new Array<WalletAddress>(count);
     for (let i = 0; i < count; i++) {
       out[i] = this.address(
         branch,
         from + i,
+        heads,
         perKey.map((p) => p[i]!),
         points.map((p) => p[i]!),
       );
     }
     return out;
+  }
+
+  /** Each key's path up to the index on `branch`: origin path, fixed steps, branch. */
+  private heads(branch: number): number[][] {
+    return this.descriptor.keys.map((k) => [...(k.originPath ?? []), ...k.prefix, branch]);
   }
 
   /**
@@ -148,12 +158,11 @@ export class Wallet {
       points[n] = pts[0];
       return pub!;
     });
-    return this.address(branch, index, pubs, points);
+    return this.address(branch, index, this.heads(branch), pubs, points);
   }
 
-  /** One address from its keys (descriptor order) and their uncompressed points where derived. */
-  private address(branch: number, index: number, pubs: Uint8Array[], points: readonly (Uint8Array | undefined)[]): WalletAddress {
-    const { keys } = this.descriptor;
+  /** One address from its keys (descriptor order), their paths up to the index, and their uncompressed points where derived. */
+  private address(branch: number, index: number, heads: readonly number[][], pubs: Uint8Array[], points: readonly (Uint8Array | undefined)[]): WalletAddress {
     const scripts = this.template.build(pubs, this.descriptor.threshold);
     const net = this.net;
     let address: string | undefined;
@@ -161,9 +170,8 @@ export class Wallet {
       branch,
       index,
       keys: pubs.map((pubkey, n) => {
-        const k = keys[n]!;
         const point = points[n];
-        return { fingerprint: k.fingerprint ? parseInt(k.fingerprint, 16) >>> 0 : 0, path: [...(k.originPath ?? []), ...k.prefix, branch, index], pubkey, ...(point ? { point } : {}) };
+        return { fingerprint: this.fingerprints[n]!, path: [...heads[n]!, index], pubkey, ...(point ? { point } : {}) };
       }),
       scripts,
       // Encoded on first read: proving a PSBT script against the wallet compares scripts only.
