@@ -1,5 +1,8 @@
 /** Black-box checks shared by the vault ceremonies (test/e2e). */
 import { expect } from 'vitest';
+import * as btc from '@scure/btc-signer';
+import { schnorr } from '@noble/curves/secp256k1.js';
+import { hex } from '@scure/base';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Wallet } from '../../src/core/wallet/wallet.js';
@@ -37,4 +40,37 @@ export async function createVaultPsbt(globals: string[], dir: string, vaultFile:
   const made = await runCli([...globals, '--json', 'psbt', 'create', '--wallet', vaultFile, '--utxos', f('utxos.json'), '--prev-txs', f('prev.txt'), '--to', `${payee()}:0.0022`, '--fee-rate', '2', '--out', f('u.psbt')]);
   expect(made.code, made.stderr).toBe(0);
   return { made, u };
+}
+
+/**
+ * Check every input of a finalized taproot-vault spend (`tr(NUMS,sortedmulti_a(k,…))`, n keys)
+ * independently with @scure/btc-signer: the witness is n signature items (the last key's first,
+ * empty for an absent key), the leaf and its control block; the leaf is a k-of-n multi_a that opens
+ * the spent output under BIP341's unspendable internal key, and each of the k signatures verifies
+ * (noble's Schnorr) against btc-signer's script-path digest. Returns the parsed transaction.
+ */
+export function expectTapVaultSpend(txHex: string, prevouts: Map<string, { script: Uint8Array; amount: bigint }>, k: number, n: number): btc.Transaction {
+  const tx = btc.Transaction.fromRaw(hex.decode(txHex), { allowUnknownOutputs: true });
+  const prevs = Array.from({ length: tx.inputsLength }, (_, i) => prevouts.get(`${hex.encode(tx.getInput(i).txid!)}:${tx.getInput(i).index}`)!);
+  for (let i = 0; i < tx.inputsLength; i++) {
+    const w = tx.getInput(i).finalScriptWitness!;
+    expect(w).toHaveLength(n + 2);
+    const [cb, leaf] = [w[w.length - 1]!, w[w.length - 2]!];
+    const keyAt = (j: number) => leaf.subarray(1 + 34 * j, 33 + 34 * j);
+    const parsed = btc.p2tr_ms(k, Array.from({ length: n }, (_, j) => keyAt(j)));
+    expect(hex.encode(parsed.script)).toBe(hex.encode(leaf));
+    const opened = btc.p2tr(btc.TAPROOT_UNSPENDABLE_KEY, { script: leaf }, undefined, true);
+    expect(hex.encode(opened.script)).toBe(hex.encode(prevs[i]!.script));
+    expect(hex.encode(cb)).toBe(hex.encode(btc.TaprootControlBlock.encode(opened.tapLeafScript![0]![0])));
+    const digest = tx.preimageWitnessV1(i, prevs.map((p) => p.script), btc.SigHash.DEFAULT, prevs.map((p) => p.amount), undefined, leaf, 0xc0);
+    // Witness stack: the signature for the LAST key of the script comes first (it is popped last).
+    const keys = Array.from({ length: n }, (_, j) => keyAt(n - 1 - j));
+    const sigs = w.slice(0, n);
+    expect(sigs.filter((s) => s.length === 64)).toHaveLength(k);
+    expect(sigs.filter((s) => s.length === 0)).toHaveLength(n - k);
+    sigs.forEach((s, j) => {
+      if (s.length) expect(schnorr.verify(s, digest, keys[j]!)).toBe(true);
+    });
+  }
+  return tx;
 }
