@@ -72,6 +72,9 @@ describe.each([
       const r = sign.json();
       expect(r.inputsSigned).toBe(2);
       expect(r.review.sweep).toMatchObject({ walletId: newV.id, all: true, unproven: [] });
+      // Cosigner 2 is in both vaults (its other BIP48 script type): the new vault's outputs are proven recipients, never false change.
+      expect(r.findings.map((x: { code: string }) => x.code)).not.toContain('unverified-change');
+      expect(r.review.outputs.map((o: { role: string }) => o.role)).not.toContain('false-change');
       expect(r.review.sweep.proven.map((p: { address: string }) => p.address)).toEqual(s.to.receive.map((x: { address: string }) => x.address));
     }
     const comb = await runCli([...R, 'psbt', 'combine', f(`s0-${from}-${to}.psbt`), f(`s2-${from}-${to}.psbt`), '--out', f(`both-${from}-${to}.psbt`)]);
