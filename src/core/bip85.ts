@@ -27,11 +27,12 @@ import { mnemonicFromEntropy } from './bip39/mnemonic.js';
 import { InputError } from './errors.js';
 import type { BtcNetwork } from './network.js';
 import { HARDENED, formatPath } from './hd/path.js';
+import { SECP256K1_N } from './curve-order.js';
 
 /** The BIP85 purpose, 83696968' ("SEED" in ASCII decimal). */
 export const BIP85_PURPOSE = 83696968;
 const KEY = new TextEncoder().encode('bip-entropy-from-k');
-const N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
+const N = SECP256K1_N;
 
 /** A derived value with the path it came from (formatted with ' for hardened, as the BIP writes it). */
 export interface Bip85Derived<T> {

@@ -15,6 +15,7 @@ import * as ecc from 'tiny-secp256k1';
 import { VerificationError } from './errors.js';
 import { equalBytes } from './bytes.js';
 import { fromHex, toHex } from './text.js';
+import { SECP256K1_N, SECP256K1_N_BYTES } from './curve-order.js';
 
 /** secp256k1 operations on public data only. */
 export interface PublicCurve {
@@ -80,7 +81,7 @@ export function curveDisagreements(c: PublicCurve): string[] {
     '0000000000000000000000000000000000000000000000000000000000000001',
     '0000000000000000000000000000000000000000000000000000000000000002',
     'fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364140',
-    'fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141',
+    toHex(SECP256K1_N_BYTES),
     '0000000000000000000000000000000000000000000000000000000000000000',
     // BIP32 test vector 1, chain m/0H: its private key.
     'edb2e14f9ee77d26dd93b4ecede8d16ed408ce149b6cd80b0715a2d911a0afea',
@@ -100,9 +101,8 @@ export function curveDisagreements(c: PublicCurve): string[] {
   flipped[40]! ^= 1;
   const highS = sig.slice();
   // s' = n − s: the same signature with high S, which strict verification refuses.
-  const n = BigInt('0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141');
   const s = BigInt('0x' + show(sig.subarray(32)));
-  highS.set(hex((n - s).toString(16).padStart(64, '0')), 32);
+  highS.set(hex((SECP256K1_N - s).toString(16).padStart(64, '0')), 32);
   const otherHash = hash.slice();
   otherHash[0]! ^= 0x80;
   const cases: [string, Uint8Array, Uint8Array, Uint8Array][] = [];

@@ -17,9 +17,8 @@ import { sha512 } from '@noble/hashes/sha2.js';
 import type { HDKey } from '@scure/bip32';
 import { InputError } from '../errors.js';
 import { publicCurve } from '../public-curve.js';
+import { SECP256K1_N_BYTES } from '../curve-order.js';
 
-/** secp256k1 group order n, big-endian. */
-const ORDER = Uint8Array.from(Buffer.from('fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141', 'hex'));
 
 /** A public BIP32 node: what CKDpub needs (an HDKey is one). */
 export type PublicNode = Pick<HDKey, 'publicKey' | 'chainCode'>;
@@ -37,7 +36,7 @@ export function childNode(parent: PublicNode, i: number): { publicKey: Uint8Arra
   new DataView(data.buffer).setUint32(33, i, false);
   const I = hmac(sha512, parent.chainCode, data);
   const il = I.subarray(0, 32);
-  if (compare(il, ORDER) >= 0) throw new InputError(`child ${i} is invalid (BIP32: parse256(IL) ≥ n)`, 'index');
+  if (compare(il, SECP256K1_N_BYTES) >= 0) throw new InputError(`child ${i} is invalid (BIP32: parse256(IL) ≥ n)`, 'index');
   const point = addG(pointOf(parent), il);
   if (!point) throw new InputError(`child ${i} is the point at infinity (BIP32)`, 'index');
   return { publicKey: compress(point), chainCode: I.slice(32) };
@@ -63,7 +62,7 @@ export function childPublicKeys(parent: PublicNode, from: number, count: number,
   for (let k = 0; k < count; k++) {
     view.setUint32(33, from + k, false); // ser32(i), big-endian
     const il = (fastHmac ? fastHmac(chainCode, data) : mac.clone().update(data).digest()).subarray(0, 32);
-    if (compare(il, ORDER) >= 0) throw new InputError(`child ${from + k} is invalid (BIP32: parse256(IL) ≥ n); skip this index`, 'index');
+    if (compare(il, SECP256K1_N_BYTES) >= 0) throw new InputError(`child ${from + k} is invalid (BIP32: parse256(IL) ≥ n); skip this index`, 'index');
     const child = addG(parentPoint, il);
     if (!child) throw new InputError(`child ${from + k} is the point at infinity (BIP32); skip this index`, 'index');
     out[k] = compress(child);

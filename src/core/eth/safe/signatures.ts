@@ -11,6 +11,7 @@
 import { getAddress, getBytes, hashMessage, recoverAddress } from 'ethers';
 import { InputError } from '../../errors.js';
 import { fromHex, toHex } from '../../text.js';
+import { SECP256K1_N } from '../../curve-order.js';
 
 /** One owner's signature, recovered. */
 export interface OwnerSignature {
@@ -22,7 +23,6 @@ export interface OwnerSignature {
   verified: boolean;
 }
 
-const SECP256K1_N = 0xfffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141n;
 
 /** Recover who made a 65-byte Safe signature over `safeTxHash`; throws InputError on anything malformed. */
 export function recoverOwnerSignature(safeTxHash: string, signature: string, field = 'signature'): OwnerSignature {
